@@ -1,0 +1,187 @@
+package textclean
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Sentinel errors returned, wrapped with details, by Decode.
+var (
+	// ErrBinary means the data looks like a binary file rather than text.
+	ErrBinary = errors.New("binary file")
+	// ErrInvalidUTF8 means the data is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrInvalidUTF16 means the data starts with a UTF-16 byte order mark
+	// but is not valid UTF-16.
+	ErrInvalidUTF16 = errors.New("invalid UTF-16")
+)
+
+// sniffLen is how much of the start of a file the binary test looks at.
+const sniffLen = 8 << 10
+
+// Byte order marks.
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// Decode checks raw file bytes and returns them as normalised text.
+//
+//   - A UTF-8 byte order mark at the start is stripped.
+//   - Data starting with a UTF-16 byte order mark (FF FE or FE FF) is decoded
+//     from UTF-16; an odd length or an unpaired surrogate is an error wrapping
+//     ErrInvalidUTF16. UTF-16 without a byte order mark is not guessed at: it
+//     is reported as binary, with a hint.
+//   - A NUL anywhere is an error wrapping ErrBinary that gives its offset.
+//   - So is text whose first 8 KiB holds at least 8 controls that never
+//     occur in text, if they are more than 1 in 32 of the code units there
+//     (bytes in UTF-8, pairs of bytes in UTF-16).
+//     Following file(1), those are the C0 controls other than BEL, BS, TAB,
+//     LF, VT, FF, CR and ESC, and DEL. A few stray ones are dropped by
+//     Normalize instead.
+//   - Data that is not valid UTF-8 is an error wrapping ErrInvalidUTF8 that
+//     gives the offset of the first bad byte.
+//
+// Offsets in errors count bytes from the start of data, byte order mark
+// included. The text is then passed through Normalize.
+func Decode(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		return decodeUTF8(data[len(bomUTF8):], len(bomUTF8))
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeUTF16(data, false)
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeUTF16(data, true)
+	}
+	return decodeUTF8(data, 0)
+}
+
+// decodeUTF8 decodes body, which starts base bytes into the file.
+func decodeUTF8(body []byte, base int) (string, error) {
+	if i := bytes.IndexByte(body, 0); i >= 0 {
+		if looksUTF16(body) {
+			return "", fmt.Errorf("%w (NUL byte at offset %d; UTF-16 without a byte order mark?)", ErrBinary, base+i)
+		}
+		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i)
+	}
+	sample := body[:min(len(body), sniffLen)]
+	n := 0
+	for _, c := range sample {
+		if binaryControl(rune(c)) {
+			n++
+		}
+	}
+	if looksBinary(n, len(sample)) {
+		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
+	}
+	// firstChange stops at the first invalid byte too, so text that needs
+	// no change is valid, and only the rest needs checking.
+	text := string(body)
+	i := firstChange(text)
+	if i < 0 {
+		return text, nil
+	}
+	if !utf8.ValidString(text[i:]) {
+		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i+invalidOffset(text[i:]))
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	normalizeFrom(&b, text, i)
+	return b.String(), nil
+}
+
+// binaryControl reports whether r is a control that file(1) never counts as
+// text: a C0 control other than BEL, BS, TAB, LF, VT, FF, CR and ESC, or DEL.
+func binaryControl(r rune) bool {
+	return (r < 0x20 && (r < 0x07 || (r > 0x0D && r != 0x1B))) || r == 0x7F
+}
+
+// looksBinary reports whether n binary controls in a sample of size code
+// units make a file binary.
+func looksBinary(n, size int) bool {
+	return n >= 8 && n*32 > size
+}
+
+// looksUTF16 reports whether data, which holds a NUL, looks like ASCII text
+// in UTF-16 with no byte order mark: in its first 512 bytes, every byte at
+// one parity is NUL and none at the other is.
+func looksUTF16(data []byte) bool {
+	sample := data[:min(len(data), 512)&^1]
+	if len(sample) < 2 {
+		return false
+	}
+	var nul [2]int
+	for i, c := range sample {
+		if c == 0 {
+			nul[i&1]++
+		}
+	}
+	half := len(sample) / 2
+	return (nul[0] == half && nul[1] == 0) || (nul[1] == half && nul[0] == 0)
+}
+
+// invalidOffset returns the offset of the first byte of s that is not part of
+// valid UTF-8, or len(s) if there is none.
+func invalidOffset(s string) int {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// decodeUTF16 decodes data, which starts with a UTF-16 byte order mark.
+func decodeUTF16(data []byte, bigEndian bool) (string, error) {
+	order := "LE"
+	if bigEndian {
+		order = "BE"
+	}
+	if len(data)%2 != 0 {
+		return "", fmt.Errorf("%w (%s): odd length %d", ErrInvalidUTF16, order, len(data))
+	}
+	unit := func(i int) rune {
+		if bigEndian {
+			return rune(data[i])<<8 | rune(data[i+1])
+		}
+		return rune(data[i+1])<<8 | rune(data[i])
+	}
+	out := make([]byte, 0, len(data)) // Most UTF-16 text is no longer as UTF-8.
+	controls := 0
+	for i := 2; i < len(data); i += 2 {
+		r := unit(i)
+		switch {
+		case r == 0:
+			return "", fmt.Errorf("%w (NUL character at offset %d)", ErrBinary, i)
+		case r >= 0xD800 && r < 0xDC00:
+			if i+2 >= len(data) {
+				return "", fmt.Errorf("%w (%s): unpaired surrogate at byte %d", ErrInvalidUTF16, order, i)
+			}
+			lo := unit(i + 2)
+			if lo < 0xDC00 || lo > 0xDFFF {
+				return "", fmt.Errorf("%w (%s): unpaired surrogate at byte %d", ErrInvalidUTF16, order, i)
+			}
+			r = 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00)
+			i += 2
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return "", fmt.Errorf("%w (%s): unpaired surrogate at byte %d", ErrInvalidUTF16, order, i)
+		case i < sniffLen && binaryControl(r):
+			controls++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	if sampled := min(len(data), sniffLen); looksBinary(controls, (sampled-2)/2) {
+		return "", fmt.Errorf("%w (%d control characters in the first %d bytes)", ErrBinary, controls, sampled)
+	}
+	return Normalize(string(out)), nil
+}
