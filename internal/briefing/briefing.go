@@ -207,7 +207,9 @@ type Paragraph struct {
 // A quote starts at byte Start of paragraph Paragraph and ends at byte End of
 // paragraph EndParagraph. For a quote inside one paragraph the two are equal
 // and Text is Paragraphs[Paragraph].Text[Start:End]. A quote or turn that runs
-// across paragraphs has Text equal to those pieces joined with "\n\n".
+// across paragraphs has Text equal to those pieces joined with "\n\n"; in a
+// direct quote, a following paragraph's piece starts after the quotation
+// mark that reopens it (newswire style).
 type Quote struct {
 	Speaker      string    `json:"speaker"`
 	Kind         QuoteKind `json:"kind"`
@@ -261,6 +263,8 @@ func (b *Briefing) QuoteSpan(q Quote) ([]string, error) {
 		start, end := 0, len(t)
 		if i == q.Paragraph {
 			start = q.Start
+		} else if q.Kind == Direct {
+			start = reopened(t)
 		}
 		if i == q.EndParagraph {
 			end = q.End
@@ -271,6 +275,17 @@ func (b *Briefing) QuoteSpan(q Quote) ([]string, error) {
 		parts = append(parts, t[start:end])
 	}
 	return parts, nil
+}
+
+// reopened returns where a paragraph's text starts after a quotation mark
+// that reopens a quote running on from the previous paragraph.
+func reopened(t string) int {
+	for _, m := range []string{"“", "‘", "«", "„", "‚", "‹", "\"", "'"} {
+		if strings.HasPrefix(t, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 // Validate checks the invariants every parsed briefing holds: paragraphs are

@@ -1,0 +1,101 @@
+package briefing
+
+import "strings"
+
+// Filter selects quotes. Within one field the values are alternatives (OR);
+// across fields all must hold (AND). An empty field selects everything.
+type Filter struct {
+	// Speakers match a speaker's ID, name or any alias, case-insensitively.
+	Speakers []string
+	Kinds    []QuoteKind
+	// Topics match topic IDs carried by the quote.
+	Topics []string
+}
+
+// Empty reports whether the filter selects everything.
+func (f Filter) Empty() bool {
+	return len(f.Speakers) == 0 && len(f.Kinds) == 0 && len(f.Topics) == 0
+}
+
+// Match reports whether quote q of briefing b passes the filter.
+func (f Filter) Match(b *Briefing, q Quote) bool {
+	if len(f.Kinds) > 0 && !contains(f.Kinds, q.Kind) {
+		return false
+	}
+	if len(f.Topics) > 0 {
+		ok := false
+		for _, t := range f.Topics {
+			if contains(q.Topics, t) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(f.Speakers) > 0 {
+		s, found := b.Speaker(q.Speaker)
+		if !found {
+			return false
+		}
+		ok := false
+		for _, name := range f.Speakers {
+			if s.Answers(name) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Quotes returns the quotes of b that pass the filter, in order.
+func (f Filter) Quotes(b *Briefing) []Quote {
+	if f.Empty() {
+		return b.Quotes
+	}
+	var out []Quote
+	for _, q := range b.Quotes {
+		if f.Match(b, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Answers reports whether the speaker goes by name: their ID, name or an
+// alias, compared case-insensitively and ignoring honorific dots.
+func (s *Speaker) Answers(name string) bool {
+	n := foldName(name)
+	if n == "" {
+		return false
+	}
+	if n == foldName(s.ID) || n == foldName(s.Name) {
+		return true
+	}
+	for _, a := range s.Aliases {
+		if n == foldName(a) {
+			return true
+		}
+	}
+	return false
+}
+
+func foldName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer(".", "", "’", "'", "-", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func contains[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

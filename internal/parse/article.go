@@ -1,0 +1,560 @@
+package parse
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// articleParser attributes the quotes of an article: direct quotes by their
+// cues, continuations and pronouns; reported speech by its speech verb.
+type articleParser struct {
+	out *builder
+	reg *registry
+	sal salience
+
+	// prevPara is the speaker of the last quote of the previous body
+	// paragraph, for quote paragraphs with no cue of their own.
+	prevPara *person
+	// lastQuoted is the speaker of the latest direct quote, and lastEvent
+	// the person most recently pushed to salience when it was recorded.
+	open *openQuote
+}
+
+// openQuote is a direct quote still running at the end of a paragraph,
+// newswire style: the next paragraph reopens it with the same mark.
+type openQuote struct {
+	para, start int
+	fam         family
+	pre         cue
+	region      *regionState
+}
+
+// paraCtx is one paragraph being read.
+type paraCtx struct {
+	index   int
+	text    string
+	toks    []token
+	nextFam family
+	// quoted is the speaker of the latest quote in this paragraph, direct
+	// the speaker of the latest direct quote.
+	quoted, direct *person
+	anyQ           bool
+}
+
+// regionState tracks a stretch of text at one nesting level: the paragraph
+// itself, or the inside of a quoted excerpt.
+type regionState struct {
+	last *person // speaker of the previous attributed quote in the region
+	// lastQuoteEnd is the outline index just past that quote.
+	sinceQuote bool // narrative has named someone else since that quote
+}
+
+func newArticleParser(out *builder) *articleParser {
+	return &articleParser{out: out, reg: out.reg}
+}
+
+// run attributes quotes in all body paragraphs.
+func (a *articleParser) run() {
+	paras := a.out.paras
+	for i := range paras {
+		p := &paras[i]
+		if p.role != briefing.Body {
+			a.registerMentions(p.text, i, tokenize(p.text))
+			if p.role == briefing.Heading {
+				a.flushOpen(i - 1)
+				a.prevPara = nil
+			}
+			continue
+		}
+		next := noFamily
+		if j := a.nextBody(i); j >= 0 {
+			next = opensWith(paras[j].text)
+		}
+		ctx := &paraCtx{index: i, text: p.text, toks: tokenize(p.text), nextFam: next}
+		a.registerMentions(p.text, i, ctx.toks)
+		spans := findSpans(p.text, next)
+		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
+			a.flushOpen(i - 1)
+		}
+		a.region(ctx, 0, len(p.text), spans, &regionState{}, 0)
+		a.prevPara = ctx.direct
+	}
+	a.flushOpen(len(paras) - 1)
+}
+
+func (a *articleParser) nextBody(i int) int {
+	for j := i + 1; j < len(a.out.paras); j++ {
+		switch a.out.paras[j].role {
+		case briefing.Body:
+			return j
+		case briefing.Heading:
+			return -1
+		}
+	}
+	return -1
+}
+
+func pos(para, off int) int { return para<<24 | off }
+
+// registerMentions records the people a paragraph names, so that later
+// surnames and titles resolve to them.
+func (a *articleParser) registerMentions(text string, para int, toks []token) {
+	for _, m := range nameMentions(toks) {
+		a.reg.addName(m.ref, pos(para, m.start))
+	}
+}
+
+// region reads one stretch of text: its sentences, in order, with the
+// quoted spans inside them.
+func (a *articleParser) region(ctx *paraCtx, start, end int, spans []*span, rs *regionState, depth int) {
+	outline := buildOutline(ctx.toks, start, end, spans)
+	for _, sb := range outlineSentences(outline, ctx.text) {
+		a.sentence(ctx, outline[sb[0]:sb[1]], rs, depth)
+	}
+}
+
+// sentence reads one sentence of an outline.
+func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, depth int) {
+	if len(sent) == 0 {
+		return
+	}
+	// Who the sentence is about comes first: it is what a following "he"
+	// refers to.
+	subj := sentenceSubject(sent)
+	var subjPerson *person
+	if subj.valid() {
+		subjPerson = a.resolve(subj, pos(ctx.index, sent[0].start), false)
+		if subjPerson != nil && (subjPerson.role != "" || a.out.hasSpeech(subjPerson) || subj.pronoun != "") {
+			a.sal.push(subjPerson)
+			if rs.last != nil && subjPerson.root() != rs.last.root() {
+				rs.sinceQuote = true
+			}
+		}
+	}
+	spoke := false
+	var places []int
+	for i, t := range sent {
+		if t.isPlaceholder() {
+			places = append(places, i)
+		}
+	}
+	for k, i := range places {
+		from := 0
+		if k > 0 {
+			from = places[k-1] + 1
+		}
+		to := len(sent)
+		if k+1 < len(places) {
+			to = places[k+1]
+		}
+		pre := preCue(sent[from:i])
+		if pre.participle {
+			pre = cue{}
+			if subj.valid() {
+				pre = cue{who: subj, found: true}
+			}
+		}
+		post := postCue(sent[i+1 : to])
+		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0) {
+			spoke = true
+		}
+	}
+	if !spoke {
+		a.reported(ctx, sent)
+	}
+}
+
+// span decides what a quoted span is and records it. It reports whether the
+// span was attributed speech.
+func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionState, depth int, leads bool) bool {
+	is, ie := sp.inner()
+	// A continuation of a quote left open in the previous paragraph.
+	if a.open != nil && depth == 0 && leads && sp.open == firstNonSpace(ctx.text) && sp.fam == a.open.fam {
+		if sp.unclosed && ctx.nextFam == sp.fam {
+			return true // still running
+		}
+		c := post
+		if !c.found {
+			c = a.open.pre
+		}
+		who := a.attribute(c, ctx, sp.open)
+		if who == nil {
+			who = a.open.region.last
+		}
+		o := a.open
+		a.open = nil
+		if who != nil {
+			qs, qe := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
+			_, qe = quoteBounds(ctx.text, is, ie)
+			a.out.addQuote(who, briefing.Direct, o.para, ctx.index, qs, qe)
+			a.after(ctx, who, rs)
+			return true
+		}
+		return false
+	}
+	// An excerpt holding other people's quotes is read from the inside.
+	if len(sp.children) > 0 && depth < maxQuoteDepth && a.holdsCues(ctx, sp) {
+		a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
+		return false
+	}
+	inner := ctx.text[is:ie]
+	hasCue := pre.found || post.found
+	if !speechLike(inner, hasCue) {
+		return false
+	}
+	// A quote that runs on into the next paragraph waits for its end.
+	if depth == 0 && sp.unclosed && ctx.nextFam == sp.fam && !post.found {
+		a.open = &openQuote{para: ctx.index, start: is, fam: sp.fam, pre: pre, region: rs}
+		return true
+	}
+	var who *person
+	if hasCue {
+		c := post
+		if !c.found {
+			c = pre
+		}
+		who = a.attribute(c, ctx, sp.open)
+	} else if wordCount(inner) >= 4 {
+		who = a.continuation(rs, leads && depth == 0 && sp.open == firstNonSpace(ctx.text))
+	}
+	if who == nil {
+		// Unattributed: not a quote we can give anyone. Read what it
+		// reports instead.
+		if len(sp.children) > 0 && depth < maxQuoteDepth {
+			a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
+		} else if depth < maxQuoteDepth {
+			a.region(ctx, is, ie, nil, &regionState{}, depth+1)
+		}
+		return false
+	}
+	qs, qe := quoteBounds(ctx.text, is, ie)
+	if qe <= qs {
+		return false
+	}
+	a.out.addQuote(who, briefing.Direct, ctx.index, ctx.index, qs, qe)
+	a.after(ctx, who, rs)
+	return true
+}
+
+// after updates the reading state once a quote is attributed.
+func (a *articleParser) after(ctx *paraCtx, who *person, rs *regionState) {
+	rs.last = who
+	rs.sinceQuote = false
+	ctx.quoted = who
+	ctx.direct = who
+	ctx.anyQ = true
+	a.sal.push(who)
+}
+
+// continuation returns the speaker a quote without a cue continues: the
+// previous quote's speaker in the same stretch of text, or, for a paragraph
+// that opens with a quote, the previous paragraph's.
+func (a *articleParser) continuation(rs *regionState, leadsParagraph bool) *person {
+	if rs.last != nil {
+		if rs.sinceQuote {
+			return nil
+		}
+		return rs.last
+	}
+	if leadsParagraph && a.prevPara != nil {
+		return a.prevPara
+	}
+	return nil
+}
+
+// attribute resolves a cue to a person.
+func (a *articleParser) attribute(c cue, ctx *paraCtx, off int) *person {
+	if !c.found {
+		return nil
+	}
+	return a.resolve(c.who, pos(ctx.index, off), true)
+}
+
+// resolve turns a reference into a person: a pronoun into the most recent
+// compatible person, a name into the registry entry, a title into the
+// person who holds it.
+func (a *articleParser) resolve(r ref, at int, speech bool) *person {
+	switch {
+	case r.pronoun != "":
+		return a.sal.resolve(r.gender)
+	case len(r.name) > 0:
+		if len(r.name) > 4 {
+			return nil
+		}
+		return a.reg.addName(r, at)
+	case r.role != "":
+		if p := a.reg.findRole(r.role); p != nil {
+			a.reg.touch(p, r, at)
+			return p
+		}
+		if !speech {
+			return nil
+		}
+		p := a.reg.addRole(titleRole(r.role), briefing.Role, at)
+		p.addAlias(r.surface)
+		return p
+	}
+	return nil
+}
+
+// titleRole turns "a senior official" into "Senior official".
+func titleRole(s string) string {
+	s = strings.TrimSpace(s)
+	for _, d := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		s = strings.TrimPrefix(s, d)
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// reported records reported speech: a sentence whose subject is a person
+// and whose verb is a speech verb ("Misri said India and Japan share
+// values").
+func (a *articleParser) reported(ctx *paraCtx, sent []otok) {
+	for v, t := range sent {
+		if t.isPlaceholder() {
+			continue
+		}
+		if !isSpeechVerb(t.token) {
+			continue
+		}
+		r, _ := subjectBefore(sent, v)
+		if !r.valid() && v > 0 && sent[v-1].is(",") {
+			// ", said Smith." at the end of a sentence.
+			r = subjectAfter(sent, v+1)
+		}
+		if !r.valid() {
+			continue
+		}
+		// A lone unknown capitalised word ("United said") is more likely a
+		// misreading than a new person.
+		if len(r.name) == 1 && r.role == "" && a.reg.findName(r.name) == nil {
+			return
+		}
+		who := a.resolve(r, pos(ctx.index, t.start), true)
+		if who == nil {
+			return
+		}
+		learnGender(sent, v, who)
+		s, e := sentenceRange(ctx.text, sent)
+		if e > s {
+			a.out.addQuote(who, briefing.Reported, ctx.index, ctx.index, s, e)
+			if !ctx.anyQ {
+				ctx.quoted = who
+			}
+			ctx.anyQ = true
+			a.sal.push(who)
+		}
+		return
+	}
+}
+
+// learnGender reads "Roe said he agreed": a pronoun right after the speech
+// verb usually refers back to the subject.
+func learnGender(sent []otok, v int, who *person) {
+	if who.gender != unknownGender {
+		return
+	}
+	i := v + 1
+	if i < len(sent) && sent[i].word && sent[i].lower() == "that" {
+		i++
+	}
+	if i < len(sent) && sent[i].word {
+		switch sent[i].lower() {
+		case "he":
+			who.gender = male
+		case "she":
+			who.gender = female
+		}
+	}
+}
+
+// flushOpen ends a quote left open at the end of paragraph last.
+func (a *articleParser) flushOpen(last int) {
+	o := a.open
+	if o == nil {
+		return
+	}
+	a.open = nil
+	who := (*person)(nil)
+	if o.pre.found {
+		who = a.resolve(o.pre.who, pos(o.para, o.start), true)
+	}
+	if who == nil {
+		who = o.region.last
+	}
+	if who == nil || last < o.para {
+		return
+	}
+	end := len(a.out.paras[last].text)
+	qs, _ := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
+	_, qe := quoteBounds(a.out.paras[last].text, 0, end)
+	if o.para == last && qe <= qs {
+		return
+	}
+	a.out.addQuote(who, briefing.Direct, o.para, last, qs, qe)
+}
+
+// holdsCues reports whether a span is an excerpt that quotes people inside
+// it: one of its children has an attribution cue within the span.
+func (a *articleParser) holdsCues(ctx *paraCtx, sp *span) bool {
+	is, ie := sp.inner()
+	outline := buildOutline(ctx.toks, is, ie, sp.children)
+	for _, sb := range outlineSentences(outline, ctx.text) {
+		sent := outline[sb[0]:sb[1]]
+		for i, t := range sent {
+			if !t.isPlaceholder() {
+				continue
+			}
+			from, to := i, i+1
+			for from > 0 && !sent[from-1].isPlaceholder() {
+				from--
+			}
+			for to < len(sent) && !sent[to].isPlaceholder() {
+				to++
+			}
+			if postCue(sent[i+1:to]).found || preCue(sent[from:i]).found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speechLike reports whether quoted text reads as speech rather than a
+// title, slogan or scare quote.
+func speechLike(inner string, hasCue bool) bool {
+	toks := tokenize(inner)
+	words, caps, small := 0, 0, 0
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		words++
+		switch {
+		case t.capitalised():
+			caps++
+		case smallTitleWords[t.lower()]:
+			small++
+		}
+	}
+	if words == 0 {
+		return false
+	}
+	// ‘SECURE’, ‘One Big, Beautiful Bill’: a title, not speech.
+	if words <= 8 && caps > 0 && caps+small == words && (words > 1 || toks[0].allCaps() || !hasCue) {
+		return false
+	}
+	if words <= 5 && !hasCue {
+		return false
+	}
+	return true
+}
+
+// smallTitleWords stay lower case inside titles.
+var smallTitleWords = wordSet(`a an the and or of on in for to at by with from as nor but vs`)
+
+// quoteBounds trims a quote's byte range: spaces, and the comma that closes
+// a quote before its attribution (‘…,’ he said).
+func quoteBounds(text string, s, e int) (int, int) {
+	s, e = trimSpan(text, s, e)
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if r == ',' || r == ' ' || r == '—' || r == '–' {
+			e -= n
+			continue
+		}
+		break
+	}
+	return s, e
+}
+
+func firstNonSpace(s string) int {
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// sentenceRange returns the byte range of a sentence's text.
+func sentenceRange(text string, sent []otok) (int, int) {
+	first, last := sent[0], sent[len(sent)-1]
+	s, e := first.start, last.end
+	if first.sp != nil {
+		s = first.sp.open
+	}
+	if last.sp != nil {
+		e = last.sp.end()
+	}
+	return trimSpan(text, s, e)
+}
+
+// buildOutline returns the tokens of text[start:end] outside the given
+// spans, with a placeholder token where each span stands.
+func buildOutline(toks []token, start, end int, spans []*span) []otok {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= start })
+	out := make([]otok, 0, 16)
+	si := 0
+	for i < len(toks) && toks[i].start < end {
+		t := toks[i]
+		if si < len(spans) && t.start >= spans[si].open {
+			sp := spans[si]
+			out = append(out, otok{token: token{s: placeholder, start: sp.open, end: sp.end()}, sp: sp})
+			for i < len(toks) && toks[i].start < sp.end() {
+				i++
+			}
+			si++
+			continue
+		}
+		out = append(out, otok{token: t})
+		i++
+	}
+	for ; si < len(spans); si++ {
+		sp := spans[si]
+		out = append(out, otok{token: token{s: placeholder, start: sp.open, end: sp.end()}, sp: sp})
+	}
+	return out
+}
+
+// outlineSentences splits an outline into sentences. A quote that ends with
+// a full stop inside its marks ends its sentence when a capital follows.
+func outlineSentences(out []otok, text string) [][2]int {
+	var res [][2]int
+	from := 0
+	for i, t := range out {
+		end := false
+		switch {
+		case t.isPlaceholder():
+			is, ie := t.sp.inner()
+			inner := strings.TrimRight(text[is:ie], " ")
+			r, _ := utf8.DecodeLastRuneInString(inner)
+			end = r == '.' || r == '!' || r == '?' || r == '…'
+		case !t.word && (t.s == "." || t.s == "!" || t.s == "?" || t.s == "…"):
+			end = true
+			if t.s == "." && i > 0 && out[i-1].word && out[i-1].end == t.start {
+				prev := out[i-1]
+				if abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
+					end = false
+				}
+			}
+		}
+		if !end {
+			continue
+		}
+		if i+1 < len(out) && !(out[i+1].isPlaceholder() || startsSentence(out[i+1].token)) {
+			continue
+		}
+		res = append(res, [2]int{from, i + 1})
+		from = i + 1
+	}
+	if from < len(out) {
+		res = append(res, [2]int{from, len(out)})
+	}
+	return res
+}

@@ -1,0 +1,400 @@
+package parse
+
+// This file reads attribution cues: the words around a quote that say who
+// spoke ("he stated", "said Metallus CEO Mike Williams", "Misri said:",
+// "according to the minister").
+
+// placeholder stands for a quoted span inside an outline of narrative text.
+const placeholder = "\uFFFC"
+
+// otok is a token of an outline: narrative words and punctuation, with each
+// top-level quoted span replaced by one placeholder token.
+type otok struct {
+	token
+	sp *span // set for placeholders
+}
+
+func (o otok) isPlaceholder() bool { return o.sp != nil }
+
+// auxiliaries may sit between a subject and a speech verb: "has said".
+var auxiliaries = wordSet(`has had have was were is are been being`)
+
+// blockers before a speech verb make it not a report of speech: "wanted to
+// say", "will say", "did not say".
+var blockers = wordSet(`to will would could should might may can must did does do not never cannot won't wouldn't didn't doesn't don't let`)
+
+// npWord reports whether a word can be part of a noun phrase naming a
+// person: a capitalised word, an honorific, a title, a name particle.
+func npWord(t token) bool {
+	if !t.word {
+		return false
+	}
+	if t.capitalised() {
+		return true
+	}
+	l := t.lower()
+	return honorifics[l] || roleWords[l] || lowerRoleNouns[l] || roleQualifiers[l] || nameParticles[l] || l == "of"
+}
+
+func isPronoun(t token) bool {
+	if !t.word {
+		return false
+	}
+	switch t.lower() {
+	case "he", "she":
+		return true
+	}
+	return false
+}
+
+func isDeterminer(t token) bool {
+	if !t.word {
+		return false
+	}
+	switch t.lower() {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+// isSpeechVerb reports whether a word is a speech verb. Verbs are lower case
+// in running text: "States" in "United States" is not one.
+func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && speechVerbs[t.s] }
+
+func isParticiple(t token) bool { return t.word && !t.capitalised() && participles[t.s] }
+
+// chunkBack collects the noun phrase that ends at toks[end-1], going back
+// over words, initials with their dots and parenthesised asides. It returns
+// the start index (end when there is none).
+func chunkBack(toks []otok, end int) int {
+	j := end - 1
+	depth := 0
+	for j >= 0 {
+		t := toks[j]
+		switch {
+		case t.isPlaceholder():
+			return j + 1
+		case t.is(")"):
+			depth++
+		case t.is("("):
+			if depth == 0 {
+				return j + 1
+			}
+			depth--
+		case depth > 0 && (t.word || t.is(",")):
+		case (t.is("&") || t.is("-")) && j > 0 && j < end-1 && toks[j-1].word && toks[j+1].word:
+			// "Exploration & Production Council"
+		case t.is("."):
+			// Only the dot of an abbreviation or initial: "Sen.", "J.".
+			if j == 0 || !toks[j-1].word || toks[j-1].end != t.start || !(abbreviations[toks[j-1].lower()] || honorifics[toks[j-1].lower()] || len([]rune(toks[j-1].s)) == 1) {
+				return j + 1
+			}
+		case isDeterminer(t.token):
+			return j
+		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && nonNameWords[t.lower()] && !honorifics[t.lower()]):
+		default:
+			return j + 1
+		}
+		j--
+	}
+	return 0
+}
+
+// subjectBefore reads the person named just before toks[v], skipping
+// adverbs and auxiliaries, following appositives back over commas
+// ("Tanmaya Lal, Secretary (West), MEA, stated"). It returns the ref and
+// the index where the subject starts.
+func subjectBefore(toks []otok, v int) (ref, int) {
+	j := v
+	for j > 0 && toks[j-1].word && (cueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()]) {
+		j--
+	}
+	if j > 0 && toks[j-1].word && blockers[toks[j-1].lower()] {
+		return ref{}, v
+	}
+	if j > 0 && isPronoun(toks[j-1].token) {
+		// "he said", but not "told him" or "than she said".
+		return parseRef([]token{toks[j-1].token}), j - 1
+	}
+	end := j
+	if end > 1 && toks[end-1].is(",") {
+		end-- // "Tanmaya Lal, Secretary (West), MEA, stated"
+	}
+	start := chunkBack(toks, end)
+	if start == end {
+		return ref{}, v
+	}
+	r := parseRef(plain(toks[start:end]))
+	// "state Sen. Jane Timken, R-Jackson Township said": a bare name after
+	// a comma may be a place or affiliation following the titled name.
+	if len(r.name) > 0 && r.role == "" && start >= 2 && toks[start-1].is(",") {
+		if s2 := chunkBack(toks, start-1); s2 < start-1 {
+			if r2 := parseRef(plain(toks[s2 : start-1])); len(r2.name) > 0 && r2.role != "" {
+				r2.role += ", " + joinTokens(plain(toks[start:end]))
+				r2.surface = joinTokens(plain(toks[s2:end]))
+				return r2, s2
+			}
+		}
+	}
+	for tries := 0; tries < 3 && len(r.name) == 0; tries++ {
+		// The chunk is an appositive (a title, an organisation): the name
+		// may come before the comma.
+		if start < 2 || !toks[start-1].is(",") {
+			break
+		}
+		s2 := chunkBack(toks, start-1)
+		if s2 == start-1 {
+			break
+		}
+		r2 := parseRef(plain(toks[s2:end]))
+		if !r2.valid() {
+			break
+		}
+		start, r = s2, r2
+	}
+	if len(r.name) == 0 && !hasTitleWord(toks[start:end]) {
+		return ref{}, v
+	}
+	return r, start
+}
+
+// subjectAfter reads the person named right after a verb: "said Metallus CEO
+// Mike Williams", "according to the Foreign Secretary".
+func subjectAfter(toks []otok, from int) ref {
+	end := from
+	depth := 0
+	for end < len(toks) {
+		t := toks[end]
+		if t.isPlaceholder() {
+			break
+		}
+		if t.is("(") {
+			depth++
+		} else if t.is(")") && depth > 0 {
+			depth--
+		} else if depth > 0 {
+		} else if t.is(".") {
+			if end == 0 || !toks[end-1].word || !(abbreviations[toks[end-1].lower()] || honorifics[toks[end-1].lower()] || len([]rune(toks[end-1].s)) == 1) {
+				break
+			}
+		} else if t.is(",") {
+			// Continue over an appositive that is itself name-like.
+			if end+1 < len(toks) && npWord(toks[end+1].token) && toks[end+1].capitalised() {
+				end++
+				continue
+			}
+			break
+		} else if !(npWord(t.token) || (end == from && isDeterminer(t.token)) || (end == from && isPronoun(t.token))) {
+			break
+		}
+		end++
+	}
+	if end == from {
+		return ref{}
+	}
+	r := parseRef(plain(toks[from:end]))
+	if len(r.name) == 0 && r.pronoun == "" && !hasTitleWord(toks[from:end]) {
+		return ref{}
+	}
+	return r
+}
+
+func hasTitleWord(toks []otok) bool {
+	for _, t := range toks {
+		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+			return true
+		}
+	}
+	return false
+}
+
+func plain(toks []otok) []token {
+	out := make([]token, len(toks))
+	for i, t := range toks {
+		out[i] = t.token
+	}
+	return out
+}
+
+// cue is what the words around a quote say about who spoke.
+type cue struct {
+	who        ref
+	found      bool
+	participle bool // "…, saying ‘…’": the speaker is the clause's subject
+}
+
+// postCue reads an attribution after a quote: "he stated", "Misri
+// acknowledged", "said Cody Swanson", "according to X".
+func postCue(toks []otok) cue {
+	i := 0
+	for i < len(toks) && (toks[i].is(",") || toks[i].is("—") || toks[i].is("–") || toks[i].is("-")) {
+		i++
+	}
+	if i >= len(toks) {
+		return cue{}
+	}
+	if toks[i].word && toks[i].lower() == "according" && i+1 < len(toks) && toks[i+1].word && toks[i+1].lower() == "to" {
+		if r := subjectAfter(toks, i+2); r.valid() {
+			return cue{who: r, found: true}
+		}
+		return cue{}
+	}
+	if isSpeechVerb(toks[i].token) {
+		j := i + 1
+		for j < len(toks) && toks[j].word && phrasalParticles[toks[j].lower()] {
+			j++
+		}
+		if r := subjectAfter(toks, j); r.valid() {
+			return cue{who: r, found: true}
+		}
+		return cue{}
+	}
+	for v := i + 1; v < len(toks) && v <= i+14; v++ {
+		t := toks[v]
+		if t.isPlaceholder() || t.is(".") && !(v > 0 && abbreviations[toks[v-1].lower()]) {
+			break
+		}
+		if !isSpeechVerb(t.token) {
+			continue
+		}
+		r, start := subjectBefore(toks, v)
+		if r.valid() && start <= i {
+			return cue{who: r, found: true}
+		}
+		break
+	}
+	return cue{}
+}
+
+// preCue reads an attribution before a quote: "Misri said:", "X told
+// reporters that", "Senator Jane Doe:", "according to X,", "…, saying".
+func preCue(toks []otok) cue {
+	n := len(toks)
+	if n == 0 {
+		return cue{}
+	}
+	// Colon prefix: the whole lead-in is a name.
+	if toks[n-1].is(":") && n >= 2 {
+		start := chunkBack(toks, n-1)
+		if start == 0 {
+			r := parseRef(plain(toks[:n-1]))
+			if len(r.name) > 0 || (r.role != "" && hasTitleWord(toks[:n-1])) {
+				return cue{who: r, found: true}
+			}
+		}
+	}
+	// A speech verb close before the quote, followed only by an object
+	// ("reporters", "them that", "in a statement").
+	for v := n - 1; v >= 0 && v >= n-9; v-- {
+		t := toks[v]
+		if t.isPlaceholder() {
+			break
+		}
+		if t.word && t.lower() == "according" && v+1 < n && toks[v+1].word && toks[v+1].lower() == "to" {
+			if r := subjectAfter(toks, v+2); r.valid() {
+				return cue{who: r, found: true}
+			}
+		}
+		if isParticiple(t.token) {
+			return cue{participle: true}
+		}
+		if !isSpeechVerb(t.token) {
+			continue
+		}
+		// The words between the verb and the quote must not hold another
+		// clause's verb ("said the talks were good").
+		if v+1 < n && !objectOnly(toks[v+1:]) {
+			continue
+		}
+		if r, _ := subjectBefore(toks, v); r.valid() {
+			return cue{who: r, found: true}
+		}
+		return cue{}
+	}
+	return cue{}
+}
+
+// objectWords may stand between a speech verb and its quote.
+var objectWords = wordSet(`
+that reporters reporter journalists us them him her me you the a an in at on of to during
+statement interview briefing conference press audience crowd group crowds media
+an audience gathered told news agency television radio earlier later today yesterday
+monday tuesday wednesday thursday friday saturday sunday morning afternoon evening
+night week recently then simply bluntly flatly firmly this year last
+`)
+
+func objectOnly(toks []otok) bool {
+	for _, t := range toks {
+		if t.isPlaceholder() {
+			return false
+		}
+		if !t.word {
+			if t.is(",") || t.is(":") || t.is("—") || t.is("–") || t.is("-") || t.is(".") {
+				continue
+			}
+			return false
+		}
+		if t.capitalised() || objectWords[t.lower()] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// sentenceSubject reads the person a sentence is about: the noun phrase
+// that opens it, or the one after a fronted phrase ("Speaking on…, Misri
+// highlighted"). It returns an invalid ref when the subject is not a person.
+func sentenceSubject(toks []otok) ref {
+	if len(toks) == 0 {
+		return ref{}
+	}
+	try := func(from int) ref {
+		if from >= len(toks) {
+			return ref{}
+		}
+		if isPronoun(toks[from].token) {
+			if from+1 < len(toks) && toks[from+1].word && !toks[from+1].capitalised() {
+				return parseRef([]token{toks[from].token})
+			}
+			return ref{}
+		}
+		end := from
+		for end < len(toks) && !toks[end].isPlaceholder() && (npWord(toks[end].token) || isDeterminer(toks[end].token) && end == from || toks[end].is(".") && end > from && len([]rune(toks[end-1].s)) <= 3) {
+			end++
+		}
+		// The subject must be followed by its verb (a lower-case word) or
+		// an appositive.
+		if end == from || end >= len(toks) || !(toks[end].word && !toks[end].capitalised() || toks[end].is(",")) {
+			return ref{}
+		}
+		r := parseRef(plain(toks[from:end]))
+		if len(r.name) == 0 {
+			return ref{}
+		}
+		return r
+	}
+	if r := try(0); r.valid() {
+		return r
+	}
+	// A fronted phrase ends at the first comma.
+	if toks[0].word && (frontingWords[toks[0].lower()]) {
+		for i, t := range toks {
+			if t.is(",") {
+				return try(i + 1)
+			}
+			if t.isPlaceholder() {
+				break
+			}
+		}
+	}
+	return ref{}
+}
+
+// frontingWords open a phrase that may come before a sentence's subject.
+var frontingWords = wordSet(`
+at in on from during after before with following speaking briefing addressing responding
+asked answering earlier later meanwhile separately also however today yesterday
+acknowledging noting referring commenting discussing talking writing according
+`)

@@ -1,0 +1,153 @@
+package parse
+
+import "strings"
+
+// The word lists below are general English and newsroom vocabulary: speech
+// verbs, titles, honorifics. They are read-only after package init.
+
+// speechVerbs maps inflected speech verbs to true. Present-participle forms
+// ("saying", "adding") are in participles instead: they attach a quote to
+// the subject of the clause they hang from.
+var speechVerbs = wordSet(`
+said says stated states added adds noted notes told tells
+highlighted highlights acknowledged acknowledges underscored underscores
+explained explains asked asks replied replies answered answers remarked remarks
+observed observes emphasised emphasized emphasises emphasizes stressed stresses
+insisted insists argued argues continued continues declared declares
+announced announces recalled recalls warned warns wrote writes tweeted tweets
+posted posts commented comments concluded concludes maintained maintains
+suggested suggests assured assures promised promises claimed claims
+admitted admits conceded concedes confirmed confirms mentioned mentions
+affirmed affirms reiterated reiterates urged urges quipped quips joked jokes
+cautioned cautions predicted predicts vowed vows asserted asserts
+contended contends countered counters responded responds lamented laments
+recounted recounts revealed reveals disclosed discloses
+clarified clarifies elaborated elaborates informed informs briefed briefs
+reminded reminds agreed agrees complained complains described describes
+pointed points opined opines mused muses exclaimed exclaims shouted shouts
+whispered whispers conceded admitted observed wondered wonders
+`)
+
+// participles are speech verbs in -ing form: "…, saying ‘…’".
+var participles = wordSet(`
+saying adding noting stating telling explaining asking replying answering
+remarking observing emphasising emphasizing stressing insisting arguing
+declaring announcing recalling warning writing tweeting posting commenting
+concluding maintaining suggesting assuring promising claiming admitting
+conceding confirming mentioning affirming reiterating urging quipping joking
+cautioning predicting vowing asserting contending countering responding
+lamenting boasting touting recounting revealing describing pointing
+`)
+
+// phrasalParticles follow a speech verb without ending the cue: "pointed
+// out", "went on".
+var phrasalParticles = wordSet(`out on up back`)
+
+// cueAdverbs may sit between a subject and its speech verb.
+var cueAdverbs = wordSet(`
+also additionally further later then previously repeatedly recently once
+again earlier has had have had once had been has been separately similarly
+likewise herself himself themselves firmly flatly simply quickly bluntly
+candidly publicly privately frankly reportedly briefly clearly
+`)
+
+// honorifics are dropped from names. Keys are lower case without dots.
+var honorifics = wordSet(`
+mr mrs ms miss mx dr shri smt sri srimati kumari sir dame hon honourable honorable
+he his her excellency excellencies rt right mme mlle herr frau
+`)
+
+// maleHonorifics and femaleHonorifics give a gender for pronoun resolution.
+var maleHonorifics = wordSet(`mr shri sir herr`)
+var femaleHonorifics = wordSet(`mrs ms miss smt srimati kumari dame mme mlle frau`)
+
+// roleWords are title words: "Foreign Secretary", "Metallus CEO",
+// "Stark County Commissioner". The name is what follows the last of them.
+var roleWords = wordSet(`
+president vice prime minister ministers secretary secretaries deputy assistant under
+special senior chief attorney general advisor adviser advisors advisers counselor counsellor
+coordinator director spokesperson spokesman spokeswoman spokespeople official officials ambassador envoy
+representative rep senator sen governor gov mayor commissioner chairman chairwoman chair
+chairperson ceo cfo coo cto founder cofounder co-founder leader speaker majority minority whip
+admiral adm general gen colonel col lieutenant lt major maj captain capt commander
+cmdr sergeant sgt marshal judge justice king queen prince princess crown emir sheikh
+sultan pope cardinal bishop archbishop rabbi imam reverend rev father professor prof dean
+administrator officer inspector superintendent chancellor premier lady
+congressman congresswoman councilman councilwoman councillor councilor delegate consul
+attache attaché spokesperson moderator host anchor correspondent editor reporter
+president-elect vice-president secretary-general under-secretary undersecretary
+headteacher principal executive manager head deputies commandant
+svp evp vp cmo cio ciso gm md chief-of-staff
+`)
+
+// roleQualifiers are words that qualify a title ("Foreign", "National
+// Security Communications") without being a title themselves. They belong to
+// the role when they come before a title word.
+var roleQualifiers = wordSet(`
+foreign home defence defense finance commerce treasury state homeland economic external
+affairs national security communications strategic white house press first second
+principal acting interim former deputy trade health education energy interior justice
+agriculture labor labour transportation transport veterans housing environment
+environmental climate science technology public policy domestic international
+county city district regional federal union cabinet executive legal political
+military naval air army navy joint staff intelligence operations council department
+ministry office communications information digital cultural culture
+`)
+
+// connectors may join words inside a role or name: "Secretary of State",
+// "Ursula von der Leyen".
+var nameParticles = wordSet(`de da del della der di du van von bin bint al el le la ter ten dos das`)
+
+// sentenceStarters are capitalised only because they open a sentence; they
+// never start a name.
+var nonNameWords = wordSet(`
+the a an this that these those it its he she they we i you our their his her
+in on at for from with by as but and or so if when while after before during since
+speaking briefing according meanwhile however also overall today yesterday tomorrow
+there here what why how who where which whatever both either neither each every all
+some many most more much other another such no not yes thank thanks please well okay ok
+now then again still just only even good great dear let let's lets said says
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+mr mrs ms dr q question answer
+`)
+
+// orgWords mark a capitalised phrase as an organisation or place, not a
+// person.
+var orgWords = wordSet(`
+agency navy army force forces ministry department council organisation organization
+university institute news times post journal tribune herald gazette radio tv television
+network channel bank fund company corporation corp inc ltd llc group party parliament
+congress senate house assembly commission committee court union government administration
+office bureau service services embassy mission summit forum republic kingdom states
+nations association federation foundation center centre school college hospital
+airport port station county city state province region district island islands
+township village borough parish municipality
+`)
+
+// questionerLabels are transcript labels for unnamed reporters.
+var questionerLabels = wordSet(`q question questions questioner reporter reporters journalist press audience-question`)
+
+// roleLabels are transcript labels for unnamed voices known by function.
+var roleLabels = wordSet(`
+moderator operator announcer interpreter translator narrator participant participants
+audience staff staffer aide host emcee mc official officials voice voices crowd
+speaker panelist panellist facilitator chair
+`)
+
+// abbreviations end with a dot that does not end a sentence.
+var abbreviations = wordSet(`
+mr mrs ms dr st jr sr sen rep gov gen lt col maj capt cmdr adm sgt prof rev hon
+no nos vs etc inc corp co ltd approx dept est fig jan feb mar apr jun jul aug sep
+sept oct nov dec mt ft pres u.s u.k u.n e.u e.g i.e a.m p.m d.c n.y l.a
+smt shri h.e
+`)
+
+func wordSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,430 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// gender is what the text tells about a person, for pronoun resolution.
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// ref is a parsed reference to a person: a pronoun, a name with an optional
+// role, or a role alone ("the Foreign Secretary").
+type ref struct {
+	pronoun string   // "he", "she" or "" when the ref is not a pronoun
+	name    []string // name tokens without honorifics: ["Vikram", "Misri"]
+	role    string   // title as written: "Foreign Secretary"
+	gender  gender
+	surface string // the whole phrase as written, for aliases
+}
+
+func (r ref) valid() bool { return r.pronoun != "" || len(r.name) > 0 || r.role != "" }
+
+func (r ref) fullName() string { return strings.Join(r.name, " ") }
+
+// lowerRoleNouns are common descriptions of people that may precede a name
+// in lower case: "factory worker Justin Rice", "state Sen. Jane Timken".
+var lowerRoleNouns = wordSet(`
+worker workers steelworker resident owner analyst economist expert voter student farmer
+teacher nurse doctor engineer lawmaker legislator activist historian scientist
+researcher lawyer veteran member candidate organizer organiser employee colleague
+retiree driver businessman businesswoman entrepreneur spokesperson spokesman
+spokeswoman official officer minister secretary president senator sen rep governor
+mayor commissioner chairman director ambassador envoy adviser advisor aide
+manager ceo founder chief leader professor diplomat negotiator consultant
+`)
+
+// parseRef reads a person reference from tokens. It returns an invalid ref
+// when the tokens do not name a person (an organisation, a place, a thing).
+func parseRef(toks []token) ref {
+	if len(toks) == 0 {
+		return ref{}
+	}
+	surface := joinTokens(toks)
+	if len(toks) == 1 && toks[0].word {
+		switch toks[0].lower() {
+		case "he", "him":
+			return ref{pronoun: "he", gender: male, surface: surface}
+		case "she", "her":
+			return ref{pronoun: "she", gender: female, surface: surface}
+		}
+	}
+	parts := splitTopComma(toks)
+	var r ref
+	var roles []string
+	for pi, p := range parts {
+		pr := parsePart(p)
+		if pr.gender != unknownGender {
+			r.gender = pr.gender
+		}
+		if len(pr.name) > 0 && len(r.name) == 0 {
+			r.name = pr.name
+			if pr.role != "" {
+				roles = append(roles, pr.role)
+			}
+			continue
+		}
+		if pr.org {
+			if pi == 0 {
+				return ref{}
+			}
+			roles = append(roles, joinTokens(p))
+			continue
+		}
+		if pr.role != "" {
+			roles = append(roles, pr.role)
+			continue
+		}
+		if pi == 0 {
+			return ref{}
+		}
+		// An appositive we cannot read ("R-Jackson Township"): keep it in
+		// the role, as written.
+		roles = append(roles, joinTokens(p))
+	}
+	r.role = strings.Join(roles, ", ")
+	r.surface = surface
+	if len(r.name) == 0 && r.role == "" {
+		return ref{}
+	}
+	return r
+}
+
+type partRef struct {
+	name   []string
+	role   string
+	gender gender
+	org    bool
+}
+
+// parsePart reads one comma-separated part of a reference: optional
+// determiner, title words, then a name.
+func parsePart(toks []token) partRef {
+	var pr partRef
+	// Drop a leading determiner.
+	for len(toks) > 0 && toks[0].word {
+		l := toks[0].lower()
+		switch l {
+		case "the", "a", "an", "my", "your", "our", "his", "her", "their", "its", "this", "that", "dear":
+			toks = toks[1:]
+			continue
+		}
+		break
+	}
+	if len(toks) == 0 {
+		return pr
+	}
+	// Words in parentheses ("Secretary (West)") belong to the role.
+	var words []token
+	depth := 0
+	for _, t := range toks {
+		switch {
+		case t.is("("):
+			depth++
+		case t.is(")") && depth > 0:
+			depth--
+		case t.word && depth == 0:
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 {
+		return pr
+	}
+	// Find the name: the trailing run of name-like words after the last
+	// title word or honorific.
+	nameStart := len(words)
+	for i := len(words) - 1; i >= 0; i-- {
+		w := words[i]
+		l := w.lower()
+		if honorifics[l] || roleWords[l] || lowerRoleNouns[l] && !w.capitalised() {
+			break
+		}
+		if isNameWord(w) || (nameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
+			nameStart = i
+			continue
+		}
+		break
+	}
+	// A particle cannot start a name.
+	for nameStart < len(words) && nameParticles[words[nameStart].lower()] {
+		nameStart++
+	}
+	// Sentence-initial capitalised function words ("Overall", "The") are
+	// not names.
+	for nameStart < len(words) && nonNameWords[words[nameStart].lower()] {
+		nameStart++
+	}
+	// "Strategic Communications John Kirby": title qualifiers at the head
+	// of a long run belong to the role.
+	for len(words)-nameStart > 2 && (roleQualifiers[words[nameStart].lower()] || orgWords[words[nameStart].lower()]) {
+		nameStart++
+	}
+	for _, w := range words[nameStart:] {
+		if orgWords[w.lower()] {
+			pr.org = true
+		}
+	}
+	for _, w := range words[:nameStart] {
+		l := w.lower()
+		if maleHonorifics[l] {
+			pr.gender = male
+		} else if femaleHonorifics[l] {
+			pr.gender = female
+		}
+	}
+	if !pr.org && nameStart < len(words) {
+		// An all-caps acronym alone is an organisation (MEA, DRDO), not a
+		// person.
+		if len(words)-nameStart == 1 && words[nameStart].allCaps() && utf8.RuneCountInString(words[nameStart].s) > 2 {
+			pr.org = true
+		} else {
+			for _, w := range words[nameStart:] {
+				s := w.s
+				if utf8.RuneCountInString(s) == 1 && followedByDot(toks, w) {
+					s += "."
+				}
+				pr.name = append(pr.name, s)
+			}
+		}
+	}
+	// The role is everything before the name that is not an honorific.
+	var roleToks []token
+	hasTitle := false
+	for _, t := range toks {
+		if t.start >= endOf(words, nameStart) {
+			break
+		}
+		if t.word && honorifics[t.lower()] {
+			continue
+		}
+		if t.is(".") && len(roleToks) > 0 && roleToks[len(roleToks)-1].word && honorifics[roleToks[len(roleToks)-1].lower()] {
+			continue
+		}
+		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()] || roleQualifiers[t.lower()]) {
+			hasTitle = true
+		}
+		roleToks = append(roleToks, t)
+	}
+	// Drop a dot left behind by a dropped honorific: "Mr." → ".".
+	for len(roleToks) > 0 && roleToks[0].is(".") {
+		roleToks = roleToks[1:]
+	}
+	if hasTitle {
+		pr.role = joinTokens(roleToks)
+	} else if len(pr.name) == 0 && len(roleToks) > 0 && inParens(toks) {
+		pr.role = joinTokens(toks)
+	}
+	if pr.org {
+		pr.name = nil
+	}
+	return pr
+}
+
+func followedByDot(toks []token, w token) bool {
+	for i, t := range toks {
+		if t.start == w.start {
+			return i+1 < len(toks) && toks[i+1].is(".") && toks[i+1].start == w.end
+		}
+	}
+	return false
+}
+
+func endOf(words []token, i int) int {
+	if i < len(words) {
+		return words[i].start
+	}
+	return 1 << 30
+}
+
+func inParens(toks []token) bool {
+	return len(toks) > 1 && toks[0].is("(") && toks[len(toks)-1].is(")")
+}
+
+// isNameWord reports whether a word can be part of a person's name: it is
+// capitalised (Misri, O’Brien, Jean-Pierre), an initial (J), or a short
+// all-caps given name (JD).
+func isNameWord(w token) bool {
+	if !w.word || !w.capitalised() {
+		return false
+	}
+	l := w.lower()
+	if roleWords[l] || honorifics[l] {
+		return false
+	}
+	if w.allCaps() && utf8.RuneCountInString(w.s) > 2 {
+		return false // DRDO, ISRO, SCO: organisations
+	}
+	for _, r := range w.s {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSuffix(l string) bool {
+	switch l {
+	case "jr", "sr", "ii", "iii", "iv":
+		return true
+	}
+	return false
+}
+
+// splitTopComma splits tokens on commas outside parentheses.
+func splitTopComma(toks []token) [][]token {
+	var parts [][]token
+	depth, from := 0, 0
+	for i, t := range toks {
+		switch {
+		case t.is("("):
+			depth++
+		case t.is(")"):
+			if depth > 0 {
+				depth--
+			}
+		case t.is(",") && depth == 0:
+			if i > from {
+				parts = append(parts, toks[from:i])
+			}
+			from = i + 1
+		}
+	}
+	if from < len(toks) {
+		parts = append(parts, toks[from:])
+	}
+	return parts
+}
+
+// joinTokens rebuilds the text of tokens with single spaces where the
+// original had any space.
+func joinTokens(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.start > toks[i-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.s)
+	}
+	return b.String()
+}
+
+// normName folds a name for comparison: lower case, no dots or honorifics.
+func normName(s string) string {
+	var out []string
+	for _, t := range tokenize(s) {
+		if !t.word {
+			continue
+		}
+		l := t.lower()
+		if honorifics[l] {
+			continue
+		}
+		out = append(out, strings.ReplaceAll(l, "’", "'"))
+	}
+	return strings.Join(out, " ")
+}
+
+// roleKey folds a role for comparison: lower case words without determiners.
+func roleKey(s string) string {
+	var out []string
+	for _, t := range tokenize(s) {
+		if !t.word {
+			continue
+		}
+		l := t.lower()
+		if l == "the" || l == "a" || l == "an" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, " ")
+}
+
+// titleStops are words that end a name in title-case text.
+var titleStops = wordSet(`
+before after with at in on for to during en route aboard via from and or the a an upon into
+onto about regarding ahead following across against among between by over as vs versus
+announces announce launches delivers remarks statement readout
+`)
+
+// mention is a person named in running text.
+type mention struct {
+	ref   ref
+	start int
+}
+
+// nameMentions finds the people a text names with a full name or a title
+// and surname: "Foreign Secretary Vikram Misri", "Mr. Kirby", "President
+// Trump’s". Single capitalised words alone are too often places or things to
+// count.
+func nameMentions(toks []token) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.word || !(t.capitalised() || honorifics[t.lower()]) {
+			i++
+			continue
+		}
+		j := i
+		possessive := false
+		for j < len(toks) {
+			c := toks[j]
+			switch {
+			case c.word && j > i && titleStops[c.lower()]:
+				// Title case: "Remarks by President Biden Before Meeting
+				// With Governors", "John Kirby En Route Denver".
+				goto done
+			case c.word && (c.capitalised() || honorifics[c.lower()]):
+				if strings.HasSuffix(c.s, "’s") || strings.HasSuffix(c.s, "'s") {
+					possessive = true
+				}
+				j++
+			case c.is(".") && j > i && toks[j-1].end == c.start && (abbreviations[toks[j-1].lower()] || honorifics[toks[j-1].lower()] || utf8.RuneCountInString(toks[j-1].s) == 1):
+				j++
+			case c.word && (nameParticles[c.lower()] || c.lower() == "of") && j+1 < len(toks) && toks[j+1].capitalised():
+				j++
+			default:
+				goto done
+			}
+			if possessive {
+				break
+			}
+		}
+	done:
+		run := toks[i:j]
+		i = max(j, i+1)
+		// Drop sentence-initial function words: "The", "At", "Overall".
+		for len(run) > 0 && run[0].word && nonNameWords[run[0].lower()] && !honorifics[run[0].lower()] {
+			run = run[1:]
+		}
+		// "of" may not end a run.
+		for len(run) > 0 && !run[len(run)-1].capitalised() && !run[len(run)-1].is(".") {
+			run = run[:len(run)-1]
+		}
+		if len(run) == 0 {
+			continue
+		}
+		if possessive {
+			last := run[len(run)-1]
+			last.s = strings.TrimSuffix(strings.TrimSuffix(last.s, "’s"), "'s")
+			last.end = last.start + len(last.s)
+			run = append(append([]token(nil), run[:len(run)-1]...), last)
+		}
+		r := parseRef(run)
+		if len(r.name) == 0 || len(r.name) > 4 {
+			continue
+		}
+		if len(r.name) == 1 && r.role == "" && r.gender == unknownGender {
+			continue
+		}
+		out = append(out, mention{ref: r, start: run[0].start})
+	}
+	return out
+}

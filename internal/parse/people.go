@@ -1,0 +1,233 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// person is someone the text names or quotes. People who end up with speech
+// become speakers; the others only help resolve names, titles and pronouns.
+type person struct {
+	name    []string // best known name: ["Vikram", "Misri"], or ["Misri"]
+	role    string
+	kind    briefing.SpeakerKind
+	gender  gender
+	aliases []string
+	labels  []string // transcript labels that opened this person's turns
+	first   int      // position of the first mention
+	last    int      // position of the latest mention
+	meta    bool     // named by front matter
+	merged  *person  // set when this entry turned out to be someone else
+}
+
+// root follows merges to the person an entry stands for.
+func (p *person) root() *person {
+	for p.merged != nil {
+		p = p.merged
+	}
+	return p
+}
+
+func (p *person) fullName() string { return strings.Join(p.name, " ") }
+
+func (p *person) surname() string {
+	if len(p.name) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSuffix(p.name[len(p.name)-1], "."))
+}
+
+func (p *person) addAlias(s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	for _, a := range p.aliases {
+		if strings.EqualFold(a, s) {
+			return
+		}
+	}
+	p.aliases = append(p.aliases, s)
+}
+
+// registry holds the people of one briefing.
+type registry struct {
+	people []*person
+}
+
+// nameKey identifies a full name: first and last name, folded, ignoring
+// middle names and initials ("Donald J. Trump" = "Donald Trump").
+func nameKey(name []string) string {
+	if len(name) == 0 {
+		return ""
+	}
+	first := strings.ToLower(name[0])
+	last := strings.ToLower(name[len(name)-1])
+	if len(name) == 1 {
+		return last
+	}
+	return first + " " + last
+}
+
+// findName returns the person a name refers to at position pos, or nil.
+// A full name matches the same first and last name; a single name matches
+// the surname of the person mentioned most recently with it, so that two
+// people sharing a surname stay apart.
+func (r *registry) findName(name []string) *person {
+	if len(name) == 0 {
+		return nil
+	}
+	key := nameKey(name)
+	var best *person
+	if len(name) >= 2 {
+		for _, p := range r.people {
+			if p.merged == nil && len(p.name) >= 2 && nameKey(p.name) == key {
+				return p
+			}
+		}
+		// A full name may upgrade a person so far known by surname alone,
+		// when no other full name has that surname.
+		last := strings.ToLower(name[len(name)-1])
+		for _, p := range r.people {
+			if p.merged != nil || p.surname() != last {
+				continue
+			}
+			if len(p.name) >= 2 {
+				return nil
+			}
+			best = p
+		}
+		return best
+	}
+	one := strings.ToLower(strings.TrimSuffix(name[0], "."))
+	for _, p := range r.people {
+		if p.merged != nil || p.surname() != one {
+			continue
+		}
+		if best == nil || p.last > best.last || (p.last == best.last && len(p.name) > len(best.name)) {
+			best = p
+		}
+	}
+	return best
+}
+
+// addName records a mention of a named person and returns them.
+func (r *registry) addName(rf ref, pos int) *person {
+	p := r.findName(rf.name)
+	if p == nil {
+		p = &person{name: append([]string(nil), rf.name...), first: pos}
+		r.people = append(r.people, p)
+	} else if len(rf.name) > len(p.name) {
+		p.name = append([]string(nil), rf.name...)
+	}
+	r.touch(p, rf, pos)
+	return p
+}
+
+// touch updates what a new mention tells about a person.
+func (r *registry) touch(p *person, rf ref, pos int) {
+	if pos > p.last {
+		p.last = pos
+	}
+	if rf.role != "" && (p.role == "" || (len(rf.role) > len(p.role) && strings.Contains(strings.ToLower(rf.role), strings.ToLower(p.role)))) {
+		p.role = rf.role
+	}
+	if rf.gender != unknownGender && p.gender == unknownGender {
+		p.gender = rf.gender
+	}
+	if rf.pronoun == "" {
+		p.addAlias(rf.surface)
+	}
+}
+
+// findRole returns the person most recently mentioned with a role that the
+// given title names: "the Foreign Secretary" matches "Foreign Secretary",
+// "the president" matches "President" but not "Vice President".
+func (r *registry) findRole(role string) *person {
+	key := roleKey(role)
+	if key == "" {
+		return nil
+	}
+	var best *person
+	for _, p := range r.people {
+		if p.merged != nil || p.role == "" || len(p.name) == 0 {
+			continue
+		}
+		if roleMatches(roleKey(p.role), key) && (best == nil || p.last > best.last) {
+			best = p
+		}
+	}
+	return best
+}
+
+// roleMatches reports whether a person's role (folded) is named by a title
+// (folded): equal, or ending with it after a word that does not change the
+// office (not "vice president" for "president").
+func roleMatches(personRole, title string) bool {
+	if personRole == title || strings.HasPrefix(personRole, title+" ") {
+		return true
+	}
+	if !strings.HasSuffix(personRole, " "+title) {
+		return false
+	}
+	before := strings.Fields(strings.TrimSuffix(personRole, " "+title))
+	switch before[len(before)-1] {
+	case "vice", "deputy", "assistant", "under", "former", "acting", "associate", "co", "principal", "first":
+		return false
+	}
+	return true
+}
+
+// addRole records an unnamed voice known by its function.
+func (r *registry) addRole(name string, kind briefing.SpeakerKind, pos int) *person {
+	key := strings.ToLower(name)
+	for _, p := range r.people {
+		if p.merged == nil && len(p.name) == 0 && p.kind == kind && strings.ToLower(p.role) == key {
+			if pos > p.last {
+				p.last = pos
+			}
+			return p
+		}
+	}
+	p := &person{role: name, kind: kind, first: pos, last: pos}
+	r.people = append(r.people, p)
+	return p
+}
+
+// salience tracks who the text is about, to resolve "he" and "she".
+type salience struct {
+	recent []*person // most recent last
+}
+
+func (s *salience) push(p *person) {
+	p = p.root()
+	for i, q := range s.recent {
+		if q.root() == p {
+			s.recent = append(s.recent[:i], s.recent[i+1:]...)
+			break
+		}
+	}
+	s.recent = append(s.recent, p)
+	if len(s.recent) > 16 {
+		s.recent = s.recent[1:]
+	}
+}
+
+// resolve returns the most recent person compatible with a pronoun.
+func (s *salience) resolve(g gender) *person {
+	for i := len(s.recent) - 1; i >= 0; i-- {
+		p := s.recent[i].root()
+		if p.kind != briefing.Person || len(p.name) == 0 {
+			continue
+		}
+		if p.gender != unknownGender && g != unknownGender && p.gender != g {
+			continue
+		}
+		if p.gender == unknownGender {
+			p.gender = g
+		}
+		return p
+	}
+	return nil
+}

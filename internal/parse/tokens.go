@@ -1,0 +1,204 @@
+package parse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or a punctuation mark, with its byte offsets in the text it
+// came from.
+type token struct {
+	s          string
+	start, end int
+	word       bool
+}
+
+// lower returns the token in lower case without dots, the form the word
+// lists use.
+func (t token) lower() string {
+	s := strings.ToLower(t.s)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	return s
+}
+
+// is reports whether the token is the punctuation mark s.
+func (t token) is(s string) bool { return !t.word && t.s == s }
+
+// capitalised reports whether a word starts with an upper-case letter.
+func (t token) capitalised() bool {
+	if !t.word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.s)
+	return unicode.IsUpper(r)
+}
+
+// allCaps reports whether a word has letters and all of them are upper case.
+func (t token) allCaps() bool {
+	if !t.word {
+		return false
+	}
+	letters := 0
+	for _, r := range t.s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
+}
+
+// tokenize splits s into words and punctuation marks. A word is a run of
+// letters, digits and marks; an apostrophe, hyphen, dot or ampersand inside a
+// word (Asia’s, Jean-Pierre, U.S, AT&T) stays in it when a letter or digit
+// follows.
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5+1)
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ' ' || r == '\n' || unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			start := i
+			i += n
+			for i < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[i:])
+				if isWordRune(r2) {
+					i += n2
+					continue
+				}
+				if isJoiner(r2) && i+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[i+n2:])
+					if isWordRune(r3) {
+						i += n2
+						continue
+					}
+				}
+				break
+			}
+			toks = append(toks, token{s: s[start:i], start: start, end: i, word: true})
+		default:
+			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
+			i += n
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isJoiner(r rune) bool {
+	return r == '’' || r == '\'' || r == '-' || r == '.' || r == '&' || r == '‑'
+}
+
+// sentenceBounds splits tokens into sentences and returns, for each, the
+// index range [from, to) into toks.
+func sentenceBounds(toks []token) [][2]int {
+	var out [][2]int
+	from := 0
+	for i, t := range toks {
+		if t.word || !(t.s == "." || t.s == "!" || t.s == "?" || t.s == "…") {
+			continue
+		}
+		if i+1 < len(toks) && !startsSentence(toks[i+1]) {
+			continue
+		}
+		if t.s == "." && i > 0 && toks[i-1].word && toks[i-1].end == t.start {
+			prev := toks[i-1]
+			if abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
+				continue
+			}
+		}
+		out = append(out, [2]int{from, i + 1})
+		from = i + 1
+	}
+	if from < len(toks) {
+		out = append(out, [2]int{from, len(toks)})
+	}
+	return out
+}
+
+// startsSentence reports whether a token can open a sentence.
+func startsSentence(t token) bool {
+	if t.word {
+		r, _ := utf8.DecodeRuneInString(t.s)
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	switch t.s {
+	case "‘", "“", "\"", "'", "(", "[", "«", "„", "—", "–", "-":
+		return true
+	}
+	return false
+}
+
+// wordCount counts words the way people do: runs of letters or digits.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w || (in && isJoiner(r))
+	}
+	return n
+}
+
+// titleCase turns an all-caps label word into its usual form: "LEAVITT" →
+// "Leavitt", "JEAN-PIERRE" → "Jean-Pierre", "MCGURK" → "Mcgurk".
+func titleCase(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = !unicode.IsLetter(r) && r != '’' && r != '\''
+	}
+	return b.String()
+}
+
+// trimSpace trims spaces and returns the trimmed string with its start
+// offset in s.
+func trimSpan(s string, start, end int) (int, int) {
+	for start < end && (s[start] == ' ' || s[start] == '\n') {
+		start++
+	}
+	for end > start && (s[end-1] == ' ' || s[end-1] == '\n') {
+		end--
+	}
+	return start, end
+}
+
+// slug makes an ID from a name: "Vikram Misri" → "vikram-misri".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "speaker"
+	}
+	return b.String()
+}

@@ -1,0 +1,152 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// transcript attributes the turns of a transcript: each label opens a turn
+// that runs to the next label, across paragraphs.
+func (b *builder) transcript() {
+	// Names first: the title, the front matter and the text itself say
+	// who "MS. LEAVITT" is.
+	for i, p := range b.paras {
+		for _, m := range nameMentions(tokenize(casedText(p.text))) {
+			b.reg.addName(m.ref, pos(i, m.start)+1)
+		}
+	}
+	cache := make(map[string]*person)
+	var cur *person
+	start := -1
+	closeTurn := func(end int) {
+		if cur == nil || start < 0 {
+			return
+		}
+		last := end
+		for last > start && b.paras[last].role != briefing.Body {
+			last--
+		}
+		b.addQuote(cur, briefing.Turn, start, last, 0, len(b.paras[last].text))
+	}
+	for i := range b.paras {
+		p := &b.paras[i]
+		if p.label != "" {
+			closeTurn(i - 1)
+			key := strings.ToLower(p.label)
+			who, ok := cache[key]
+			if !ok {
+				who = b.labelPerson(p.label)
+				cache[key] = who
+			}
+			cur, start = who, i
+			p.speaker = who
+			p.role = briefing.Body
+			continue
+		}
+		if cur != nil && p.role == briefing.Body {
+			p.speaker = cur
+		}
+	}
+	closeTurn(len(b.paras) - 1)
+}
+
+// labelPerson resolves a transcript label to a person: "MS. LEAVITT" to
+// Karoline Leavitt when the text names her, "Q" to the reporters, "THE
+// PRESIDENT" to the president the title names, "MODERATOR" to a role.
+func (b *builder) labelPerson(text string) *person {
+	l := strings.TrimSpace(text)
+	words := strings.Fields(strings.ToLower(strings.NewReplacer(".", " ", ":", " ", "(", " ", ")", " ").Replace(l)))
+	if len(words) == 0 {
+		return b.reg.addRole("Speaker", briefing.Role, 0)
+	}
+	if questionerLabels[words[0]] && len(words) <= 2 {
+		p := b.reg.addRole("Reporter", briefing.Questioner, 0)
+		p.labels = appendUnique(p.labels, l)
+		return p
+	}
+	// Front matter speakers match by name or alias.
+	for _, p := range b.reg.people {
+		if !p.meta {
+			continue
+		}
+		if normName(p.fullName()) == normName(l) {
+			p.labels = appendUnique(p.labels, l)
+			return p
+		}
+		for _, a := range p.aliases {
+			if normName(a) == normName(l) {
+				p.labels = appendUnique(p.labels, l)
+				return p
+			}
+		}
+	}
+	display := l
+	if isAllCaps(l) {
+		display = titleCase(l)
+	}
+	r := parseRef(tokenize(display))
+	// "AUDIENCE MEMBER", "Speaker 2": the words that look like a name are
+	// themselves functions.
+	roleOnly := true
+	for _, n := range r.name {
+		l := strings.ToLower(n)
+		if !roleLabels[l] && !lowerRoleNouns[l] && !roleWords[l] {
+			roleOnly = false
+		}
+	}
+	if roleOnly {
+		role := r.role
+		if role == "" {
+			role = titleRole(display)
+		}
+		role = titleRole(role)
+		if p := b.reg.findRole(role); p != nil {
+			p.labels = appendUnique(p.labels, l)
+			return p
+		}
+		p := b.reg.addRole(role, briefing.Role, 0)
+		p.labels = appendUnique(p.labels, l)
+		return p
+	}
+	p := b.reg.findName(r.name)
+	if p == nil {
+		p = b.reg.addName(r, 0)
+	} else {
+		b.reg.touch(p, ref{role: r.role, gender: r.gender}, p.last)
+	}
+	p.kind = briefing.Person
+	p.labels = appendUnique(p.labels, l)
+	return p
+}
+
+// casedText gives all-caps text (a shouted title) ordinary capitals, so
+// that the names in it can be read.
+func casedText(s string) string {
+	if isAllCaps(s) {
+		return titleCase(s)
+	}
+	return s
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func isAllCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' {
+			letters = true
+		}
+	}
+	return letters && strings.ToUpper(s) == s
+}
