@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/export"
+)
+
+func newExportCmd(e *env) *cobra.Command {
+	var (
+		flags    commonFlags
+		format   string
+		speakers []string
+		kinds    []string
+	)
+	cmd := &cobra.Command{
+		Use:   "export [flags] PATH...",
+		Short: "Write briefings and their quotes as JSON, Markdown or text",
+		Long: `export parses briefings and writes them with their speakers and quotes.
+
+JSON (the default) is for scripts: every paragraph, speaker and quote with its
+offsets. md and text are for people: quotes grouped by briefing and speaker,
+each with its citation.
+
+--speaker matches a speaker's name, id or any alias, case-insensitively;
+repeat it to keep several speakers. --kind direct, reported or turn keeps
+those quotes; --kind article or transcript overrides the detected kind of
+briefing. Different filters must all hold.`,
+		Example: `  brief export briefings/
+  brief export --format md --speaker Misri briefings/india-japan.txt
+  brief export --kind turn --speaker "Karoline Leavitt" briefing.md
+  cat story.txt | brief export --format text -`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := export.ParseFormat(format)
+			if err != nil {
+				return &exitError{code: exitUsage, err: fmt.Errorf("--format: %w", err)}
+			}
+			flt := briefing.Filter{Speakers: speakers}
+			for _, k := range kinds {
+				if qk, err := briefing.ParseQuoteKind(k); err == nil {
+					flt.Kinds = append(flt.Kinds, qk)
+					continue
+				}
+				if _, err := briefing.ParseKind(k); err == nil || k == "auto" {
+					flags.kind = k
+					continue
+				}
+				return &exitError{code: exitUsage, err: fmt.Errorf("--kind: unknown kind %q (want direct, reported or turn to filter quotes; article, transcript or auto to read briefings as)", k)}
+			}
+			opts, err := flags.loadOptions(e)
+			if err != nil {
+				return err
+			}
+			bs, code := loadAll(cmd.Context(), e, args, opts)
+			if err := export.Write(e.stdout, f, bs, flt); err != nil {
+				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
+			}
+			if code != exitOK {
+				return &exitError{code: code}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "json", "output `FORMAT`: json, md or text")
+	cmd.Flags().StringArrayVarP(&speakers, "speaker", "s", nil, "keep quotes by `NAME` (repeatable)")
+	cmd.Flags().StringArrayVar(&kinds, "kind", nil, "keep quotes of `KIND` direct, reported or turn (repeatable); article or transcript reads briefings as that kind")
+	cmd.Flags().StringVar(&flags.maxSize, "max-size", "64MiB", "refuse files larger than `SIZE`")
+	return cmd
+}

@@ -1,0 +1,157 @@
+// Package cli defines brief's command line: the reader, export and topics.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/load"
+	"github.com/brief-reader/brief/internal/parse"
+	"github.com/brief-reader/brief/internal/textclean"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitSkipped = 1 // some files could not be read; the others were
+	exitUsage   = 2 // wrong flags, or a path that does not exist
+)
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// env is what a command run needs from the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	build          BuildInfo
+	getenv         func(string) string
+	// isTerminal reports whether stdout is a terminal.
+	isTerminal func() bool
+}
+
+// Main runs brief with args and returns the exit code.
+func Main(args []string, build BuildInfo) int {
+	e := &env{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		build: build.resolve(), getenv: os.Getenv,
+		isTerminal: func() bool { return isTerminal(os.Stdout) },
+	}
+	return run(args, e)
+}
+
+func run(args []string, e *env) int {
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := root.ExecuteContext(context.Background())
+	if err == nil {
+		return exitOK
+	}
+	var xe *exitError
+	if errors.As(err, &xe) {
+		if xe.err != nil && xe.err.Error() != "" {
+			fmt.Fprintf(e.stderr, "brief: %s\n", textclean.Line(xe.err.Error()))
+		}
+		return xe.code
+	}
+	fmt.Fprintf(e.stderr, "brief: %s\n", textclean.Line(err.Error()))
+	return exitUsage
+}
+
+// commonFlags are the flags every command that reads briefings takes.
+type commonFlags struct {
+	kind    string
+	maxSize string
+}
+
+func (c *commonFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&c.kind, "kind", "auto", "read briefings as `article`, transcript or auto (detect)")
+	cmd.Flags().StringVar(&c.maxSize, "max-size", "64MiB", "refuse files larger than `SIZE`")
+}
+
+// loadOptions checks the flags and turns them into load options.
+func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
+	opts := load.Options{Parse: parse.DefaultOptions(), Stdin: e.stdin}
+	if c.kind != "" && c.kind != "auto" {
+		k, err := briefing.ParseKind(c.kind)
+		if err != nil {
+			return opts, &exitError{code: exitUsage, err: fmt.Errorf("--kind: %w", err)}
+		}
+		opts.Parse.Kind = k
+	}
+	n, err := load.ParseSize(c.maxSize)
+	if err != nil {
+		return opts, &exitError{code: exitUsage, err: fmt.Errorf("--max-size: %w", err)}
+	}
+	opts.MaxSize = n
+	return opts, nil
+}
+
+// loadAll expands paths, loads them and reports skipped files on stderr.
+// It returns the briefings read and the exit code so far: exitUsage when a
+// path does not exist, exitSkipped when a file could not be read.
+func loadAll(ctx context.Context, e *env, paths []string, opts load.Options) ([]*briefing.Briefing, int) {
+	files, bad, missing := load.Expand(paths)
+	code := exitOK
+	for _, err := range missing {
+		fmt.Fprintf(e.stderr, "brief: %s\n", textclean.Line(err.Error()))
+		code = exitUsage
+	}
+	results := append(bad, load.Load(ctx, files, opts)...)
+	var out []*briefing.Briefing
+	for _, r := range results {
+		if r.Err != nil {
+			fmt.Fprintf(e.stderr, "brief: skipping %s: %s\n", textclean.Line(r.Path), textclean.Line(r.Err.Error()))
+			if code == exitOK {
+				code = exitSkipped
+			}
+			continue
+		}
+		out = append(out, r.Briefing)
+	}
+	return out, code
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	var flags commonFlags
+	cmd := &cobra.Command{
+		Use:   "brief [PATH...]",
+		Short: "Read briefings, transcripts and quote-heavy news in the terminal",
+		Long: `brief reads briefing files — wire stories, speaker-labelled transcripts, Markdown
+pages — and shows who spoke, what they said and on which topic.
+
+PATH is a file, a folder (read recursively: .txt .text .md .markdown) or - for
+standard input. With no PATH, brief reads ./briefings if it exists, else the
+sample briefings built into it.`,
+		Version:       e.build.String(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := flags.loadOptions(e)
+			if err != nil {
+				return err
+			}
+			return runReader(cmd.Context(), e, args, opts)
+		},
+	}
+	cmd.SetVersionTemplate("{{.Version}}\n")
+	flags.register(cmd)
+	cmd.AddCommand(newExportCmd(e))
+	return cmd
+}

@@ -1,0 +1,248 @@
+// Package export writes briefings and their quotes as JSON for scripts, and
+// as Markdown or plain text for people.
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/textclean"
+)
+
+// Format is an output format.
+type Format int
+
+// Formats.
+const (
+	JSON Format = iota
+	Markdown
+	Text
+)
+
+var formatNames = [...]string{JSON: "json", Markdown: "md", Text: "text"}
+
+func (f Format) String() string { return formatNames[f] }
+
+// ParseFormat reads "json", "md" (or "markdown") or "text" (or "txt").
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "json":
+		return JSON, nil
+	case "md", "markdown":
+		return Markdown, nil
+	case "text", "txt":
+		return Text, nil
+	}
+	return 0, fmt.Errorf("unknown format %q (want json, md or text)", s)
+}
+
+// Version is the version of the JSON document layout.
+const Version = 1
+
+type document struct {
+	Version   int                  `json:"version"`
+	Filter    *filterJSON          `json:"filter,omitempty"`
+	Briefings []*briefing.Briefing `json:"briefings"`
+}
+
+type filterJSON struct {
+	Speakers []string `json:"speakers,omitempty"`
+	Kinds    []string `json:"kinds,omitempty"`
+	Topics   []string `json:"topics,omitempty"`
+}
+
+// Write writes briefings in format f, keeping only the quotes the filter
+// selects.
+func Write(w io.Writer, f Format, bs []*briefing.Briefing, flt briefing.Filter) error {
+	switch f {
+	case JSON:
+		return writeJSON(w, bs, flt)
+	case Markdown:
+		return writePeople(w, bs, flt, markdownStyle)
+	default:
+		return writePeople(w, bs, flt, textStyle)
+	}
+}
+
+func writeJSON(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter) error {
+	doc := document{Version: Version, Briefings: make([]*briefing.Briefing, 0, len(bs))}
+	if !flt.Empty() {
+		fj := &filterJSON{Speakers: flt.Speakers, Topics: flt.Topics}
+		for _, k := range flt.Kinds {
+			fj.Kinds = append(fj.Kinds, k.String())
+		}
+		doc.Filter = fj
+	}
+	for _, b := range bs {
+		c := *b
+		c.Quotes = flt.Quotes(b)
+		doc.Briefings = append(doc.Briefings, &c)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// style is how the human-readable formats dress their parts.
+type style struct {
+	title    func(string) string
+	meta     func(string) string
+	speaker  func(string) string
+	quote    func(string) string
+	citation func(string) string
+	empty    string
+}
+
+var markdownStyle = style{
+	title:   func(s string) string { return "# " + mdEscape(s) + "\n" },
+	meta:    func(s string) string { return "_" + mdEscape(s) + "_\n" },
+	speaker: func(s string) string { return "## " + mdEscape(s) + "\n" },
+	quote: func(s string) string {
+		var b strings.Builder
+		for i, p := range strings.Split(s, "\n\n") {
+			if i > 0 {
+				b.WriteString(">\n")
+			}
+			b.WriteString("> " + mdEscape(p) + "\n")
+		}
+		return b.String()
+	},
+	citation: func(s string) string { return ">\n> — " + mdEscape(s) + "\n" },
+	empty:    "_No quotes match._\n",
+}
+
+var textStyle = style{
+	title: func(s string) string { return s + "\n" + strings.Repeat("=", min(len([]rune(s)), 78)) + "\n" },
+	meta:  func(s string) string { return s + "\n" },
+	speaker: func(s string) string {
+		return s + "\n" + strings.Repeat("-", min(len([]rune(s)), 78)) + "\n"
+	},
+	quote: func(s string) string {
+		var b strings.Builder
+		for i, p := range strings.Split(s, "\n\n") {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString("  " + p + "\n")
+		}
+		return b.String()
+	},
+	citation: func(s string) string { return "    — " + s + "\n" },
+	empty:    "No quotes match.\n",
+}
+
+// writePeople writes briefings grouped by speaker, each quote followed by
+// its citation.
+func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st style) error {
+	ew := &errWriter{w: w}
+	for bi, b := range bs {
+		if bi > 0 {
+			ew.print("\n")
+		}
+		ew.print(st.title(textclean.Line(b.Title)))
+		var metaParts []string
+		for _, s := range []string{b.Date, b.Source, b.Kind.String(), b.Path} {
+			if s != "" {
+				metaParts = append(metaParts, textclean.Line(s))
+			}
+		}
+		ew.print(st.meta(strings.Join(metaParts, " · ")))
+		quotes := flt.Quotes(b)
+		if len(quotes) == 0 {
+			ew.print("\n" + st.empty)
+			continue
+		}
+		bySpeaker := make(map[string][]briefing.Quote)
+		for _, q := range quotes {
+			bySpeaker[q.Speaker] = append(bySpeaker[q.Speaker], q)
+		}
+		for _, s := range b.Speakers {
+			qs := bySpeaker[s.ID]
+			if len(qs) == 0 {
+				continue
+			}
+			head := s.Name
+			if s.Role != "" {
+				head += " — " + s.Role
+			}
+			ew.print("\n" + st.speaker(textclean.Line(head)))
+			for _, q := range qs {
+				ew.print("\n" + st.quote(quoteText(q)))
+				ew.print(st.citation(citation(b, &s, q)))
+			}
+		}
+	}
+	return ew.err
+}
+
+// quoteText dresses a quote for reading: direct quotes in quotation marks,
+// reported speech as it stands.
+func quoteText(q briefing.Quote) string {
+	t := textclean.Normalize(q.Text)
+	if q.Kind == briefing.Direct {
+		return "“" + t + "”"
+	}
+	return t
+}
+
+// Citation says where a quote comes from: speaker, role, briefing title,
+// date and paragraph.
+func Citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) string {
+	return citation(b, s, q)
+}
+
+func citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) string {
+	parts := []string{s.Name}
+	if s.Role != "" {
+		parts[0] += ", " + s.Role
+	}
+	if b.Title != "" {
+		parts = append(parts, b.Title)
+	}
+	if b.Date != "" {
+		parts = append(parts, b.Date)
+	}
+	p := fmt.Sprintf("¶%d", q.Paragraph+1)
+	if q.EndParagraph > q.Paragraph {
+		p = fmt.Sprintf("¶%d–%d", q.Paragraph+1, q.EndParagraph+1)
+	}
+	if q.Kind == briefing.Reported {
+		p += " (reported)"
+	}
+	parts = append(parts, p)
+	return textclean.Line(strings.Join(parts, " · "))
+}
+
+// mdEscape keeps text from being read as Markdown markup.
+func mdEscape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
+			b.WriteByte('\\')
+		case '#', '-', '+':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) print(s string) {
+	if e.err != nil {
+		return
+	}
+	_, e.err = io.WriteString(e.w, s)
+}

@@ -1,0 +1,307 @@
+// Package load finds briefing files, reads them safely and parses them on
+// all cores. One bad file never stops the others: each result carries its
+// own error.
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/parse"
+)
+
+// DefaultMaxSize is the largest briefing file read by default.
+const DefaultMaxSize = 64 << 20
+
+// Stdin is the path that stands for standard input.
+const Stdin = "-"
+
+// Extensions are the file name endings read when walking a folder.
+var extensions = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true}
+
+// IsBriefingFile reports whether a file name has a briefing extension.
+func IsBriefingFile(name string) bool { return extensions[strings.ToLower(filepath.Ext(name))] }
+
+// Options tune loading.
+type Options struct {
+	// MaxSize refuses files larger than this many bytes (0 means
+	// DefaultMaxSize).
+	MaxSize int64
+	// Parse is passed to the parser.
+	Parse parse.Options
+	// Workers parse in parallel (0 means one per CPU).
+	Workers int
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Prepare, if set, runs on each parsed briefing in its worker (topic
+	// classification, say).
+	Prepare func(*briefing.Briefing)
+}
+
+// Result is one loaded briefing, or why it could not be loaded.
+type Result struct {
+	Path     string
+	Briefing *briefing.Briefing
+	Err      error
+}
+
+// PathError is a command-line path that does not exist or cannot be read
+// at all. Unlike a bad file, it means the command was given wrong input.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return fmt.Sprintf("%s: %v", e.Path, e.Err) }
+func (e *PathError) Unwrap() error { return e.Err }
+
+// Expand turns command-line paths into briefing files: a file stays as it
+// is, a folder becomes every briefing file under it (sorted, recursively,
+// without following symbolic links to folders inside it), "-" stays as
+// standard input. Paths that do not exist are returned as PathErrors;
+// folders that cannot be walked in part yield Results with errors.
+func Expand(paths []string) (files []string, bad []Result, missing []error) {
+	for _, p := range paths {
+		if p == Stdin {
+			files = append(files, p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			missing = append(missing, &PathError{Path: p, Err: cleanErr(err)})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		root := p
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			root = real
+		}
+		var found []string
+		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				bad = append(bad, Result{Path: rebase(path, root, p), Err: cleanErr(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if IsBriefingFile(d.Name()) {
+				found = append(found, rebase(path, root, p))
+			}
+			return nil
+		})
+		if walkErr != nil {
+			bad = append(bad, Result{Path: p, Err: cleanErr(walkErr)})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, bad, missing
+}
+
+// rebase shows a walked path under the folder name the user gave, not its
+// resolved target.
+func rebase(path, root, given string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return path
+	}
+	return filepath.Join(given, rel)
+}
+
+// Load reads and parses files on all cores and returns results in the order
+// of files.
+func Load(ctx context.Context, files []string, opts Options) []Result {
+	if opts.MaxSize <= 0 {
+		opts.MaxSize = DefaultMaxSize
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]Result, len(files))
+	// Standard input is read here, once, before the workers start.
+	var stdin []byte
+	var stdinErr error
+	for _, f := range files {
+		if f == Stdin {
+			r := opts.Stdin
+			if r == nil {
+				r = os.Stdin
+			}
+			stdin, stdinErr = readLimited(r, opts.MaxSize)
+			break
+		}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, max(len(files), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = loadOne(files[i], opts, stdin, stdinErr)
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			results[i] = Result{Path: files[i], Err: ctx.Err()}
+			continue
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Result) {
+	res.Path = path
+	defer func() {
+		// A parser bug must cost one file, never the run.
+		if r := recover(); r != nil {
+			res.Briefing, res.Err = nil, fmt.Errorf("internal error while parsing: %v", r)
+		}
+	}()
+	var data []byte
+	var err error
+	if path == Stdin {
+		data, err = stdin, stdinErr
+	} else {
+		data, err = ReadFile(path, opts.MaxSize)
+	}
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	b, err := parse.Parse(path, data, opts.Parse)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if opts.Prepare != nil {
+		opts.Prepare(b)
+	}
+	res.Briefing = b
+	return res
+}
+
+// ErrTooLarge is returned for files over the size limit.
+var ErrTooLarge = errors.New("file too large")
+
+// ReadFile reads a regular file of at most max bytes. It refuses FIFOs,
+// devices and sockets (which could block or never end) without reading
+// them, and files that grow past the limit while being read.
+func ReadFile(path string, max int64) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if info.IsDir() {
+		return nil, errors.New("is a folder")
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", describeMode(info.Mode()))
+	}
+	if info.Size() > max {
+		return nil, fmt.Errorf("%w: %s, the limit is %s (see --max-size)", ErrTooLarge, humanSize(info.Size()), humanSize(max))
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	defer f.Close()
+	return readLimited(f, max)
+}
+
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: more than %s (see --max-size)", ErrTooLarge, humanSize(max))
+	}
+	return data, nil
+}
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return m.Type().String()
+}
+
+// cleanErr drops the path from an os error: callers print the path once.
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			return errors.New("no such file or folder")
+		case errors.Is(pe.Err, fs.ErrPermission):
+			return errors.New("permission denied")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// ParseSize reads a size like "64MiB", "10M", "512k" or "1048576".
+func ParseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"gib", 1 << 30}, {"gb", 1 << 30}, {"g", 1 << 30}, {"mib", 1 << 20}, {"mb", 1 << 20}, {"m", 1 << 20}, {"kib", 1 << 10}, {"kb", 1 << 10}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	var n int64
+	if _, err := fmt.Sscan(t, &n); err != nil || n <= 0 || fmt.Sprint(n) != t {
+		return 0, fmt.Errorf("invalid size %q (want a positive number with an optional unit: 512K, 64MiB, 1G)", s)
+	}
+	return n * mult, nil
+}
