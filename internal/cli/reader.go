@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -16,9 +17,14 @@ import (
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
+// readerFlags are the flags of the reader (brief with no subcommand).
+type readerFlags struct{}
+
+func (rf *readerFlags) register(cmd *cobra.Command) {}
+
 // runReader opens briefings for reading. Until the terminal reader lands it
 // prints a summary of each briefing.
-func runReader(ctx context.Context, e *env, args []string, opts load.Options) error {
+func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf *readerFlags) error {
 	if len(args) == 0 {
 		args = []string{"briefings"}
 	}

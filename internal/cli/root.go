@@ -128,7 +128,10 @@ func loadAll(ctx context.Context, e *env, paths []string, opts load.Options) ([]
 }
 
 func newRootCmd(e *env) *cobra.Command {
-	var flags commonFlags
+	var (
+		flags  commonFlags
+		reader readerFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "brief [PATH...]",
 		Short: "Read briefings, transcripts and quote-heavy news in the terminal",
@@ -147,11 +150,12 @@ sample briefings built into it.`,
 			if err != nil {
 				return err
 			}
-			return runReader(cmd.Context(), e, args, opts)
+			return runReader(cmd.Context(), e, args, opts, &reader)
 		},
 	}
 	cmd.SetVersionTemplate("{{.Version}}\n")
 	flags.register(cmd)
+	reader.register(cmd)
 	cmd.AddCommand(newExportCmd(e))
 	return cmd
 }
