@@ -92,7 +92,7 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 		if err != nil {
 			return opts, &exitError{code: exitUsage, err: fmt.Errorf("--kind: %w", err)}
 		}
-		opts.Parse.Kind = k
+		opts.Parse.ForceKind, opts.Parse.Kind = true, k
 	}
 	n, err := load.ParseSize(c.maxSize)
 	if err != nil {
@@ -157,5 +157,6 @@ sample briefings built into it.`,
 	flags.register(cmd)
 	reader.register(cmd)
 	cmd.AddCommand(newExportCmd(e))
+	cmd.AddCommand(newDocsCmd(e))
 	return cmd
 }

@@ -226,11 +226,17 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	if info.Size() > max {
 		return nil, fmt.Errorf("%w: %s, the limit is %s (see --max-size)", ErrTooLarge, humanSize(info.Size()), humanSize(max))
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, cleanErr(err)
 	}
 	defer f.Close()
+	// Check again what was opened: the path may have changed since.
+	if info, err := f.Stat(); err != nil {
+		return nil, cleanErr(err)
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", describeMode(info.Mode()))
+	}
 	return readLimited(f, max)
 }
 

@@ -51,7 +51,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(true, []byte("---\ntitle: x\n---\n# H\n\nMS. X: “a ‘b’ c,” he said."))
 	f.Fuzz(func(t *testing.T, md bool, data []byte) {
-		b, err := Parse("fuzz.txt", data, Options{Kind: KindAuto, Markdown: md})
+		b, err := Parse("fuzz.txt", data, Options{Markdown: md})
 		if err != nil {
 			return // binary or invalid UTF-8: refused, and that is fine
 		}

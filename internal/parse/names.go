@@ -414,6 +414,7 @@ func nameMentions(toks []token) []mention {
 		if possessive {
 			last := run[len(run)-1]
 			last.s = strings.TrimSuffix(strings.TrimSuffix(last.s, "’s"), "'s")
+			last.low = foldWord(last.s)
 			last.end = last.start + len(last.s)
 			run = append(append([]token(nil), run[:len(run)-1]...), last)
 		}

@@ -13,20 +13,18 @@ import (
 	"github.com/brief-reader/brief/internal/textclean"
 )
 
-// KindAuto asks Parse to detect the kind of briefing.
-const KindAuto briefing.Kind = -1
-
-// Options tune Parse.
+// Options tune Parse. The zero value detects everything.
 type Options struct {
-	// Kind forces article or transcript reading; KindAuto detects it.
-	Kind briefing.Kind
+	// ForceKind reads every briefing as Kind instead of detecting it.
+	ForceKind bool
+	Kind      briefing.Kind
 	// Markdown forces Markdown reading; otherwise it follows the file
 	// extension and front matter.
 	Markdown bool
 }
 
 // DefaultOptions detects everything.
-func DefaultOptions() Options { return Options{Kind: KindAuto} }
+func DefaultOptions() Options { return Options{} }
 
 // Parse reads one briefing. path names it in the result (and its extension
 // hints at Markdown); data is the raw file. Errors are for input that is not
@@ -69,7 +67,7 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 	blocks = trimResidue(blocks)
 
 	kind := opts.Kind
-	if kind == KindAuto {
+	if !opts.ForceKind {
 		if k, err := briefing.ParseKind(m.kind); err == nil && m.kind != "" {
 			kind = k
 		} else {
@@ -127,7 +125,7 @@ func (b *builder) registerMeta(m meta) {
 		if s.role != "" {
 			p.role = s.role
 		}
-		p.name = strings.Fields(s.name)
+		p.setName(strings.Fields(s.name))
 		for _, a := range s.aliases {
 			p.addAlias(a)
 		}

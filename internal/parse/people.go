@@ -19,6 +19,19 @@ type person struct {
 	last    int      // position of the latest mention
 	meta    bool     // named by front matter
 	merged  *person  // set when this entry turned out to be someone else
+
+	// key and sur cache nameKey(name) and the folded surname.
+	key, sur string
+}
+
+// setName sets a person's name and the keys derived from it.
+func (p *person) setName(name []string) {
+	p.name = append([]string(nil), name...)
+	p.key = nameKey(p.name)
+	p.sur = ""
+	if len(p.name) > 0 {
+		p.sur = strings.ToLower(strings.TrimSuffix(p.name[len(p.name)-1], "."))
+	}
 }
 
 // root follows merges to the person an entry stands for.
@@ -31,12 +44,7 @@ func (p *person) root() *person {
 
 func (p *person) fullName() string { return strings.Join(p.name, " ") }
 
-func (p *person) surname() string {
-	if len(p.name) == 0 {
-		return ""
-	}
-	return strings.ToLower(strings.TrimSuffix(p.name[len(p.name)-1], "."))
-}
+func (p *person) surname() string { return p.sur }
 
 func (p *person) addAlias(s string) {
 	s = strings.TrimSpace(s)
@@ -82,7 +90,7 @@ func (r *registry) findName(name []string) *person {
 	var best *person
 	if len(name) >= 2 {
 		for _, p := range r.people {
-			if p.merged == nil && len(p.name) >= 2 && nameKey(p.name) == key {
+			if p.merged == nil && len(p.name) >= 2 && p.key == key {
 				return p
 			}
 		}
@@ -116,10 +124,11 @@ func (r *registry) findName(name []string) *person {
 func (r *registry) addName(rf ref, pos int) *person {
 	p := r.findName(rf.name)
 	if p == nil {
-		p = &person{name: append([]string(nil), rf.name...), first: pos}
+		p = &person{first: pos}
+		p.setName(rf.name)
 		r.people = append(r.people, p)
 	} else if len(rf.name) > len(p.name) {
-		p.name = append([]string(nil), rf.name...)
+		p.setName(rf.name)
 	}
 	r.touch(p, rf, pos)
 	return p

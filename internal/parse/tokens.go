@@ -10,6 +10,7 @@ import (
 // came from.
 type token struct {
 	s          string
+	low        string // foldWord(s) for words, computed once by tokenize
 	start, end int
 	word       bool
 }
@@ -17,7 +18,27 @@ type token struct {
 // lower returns the token in lower case without dots, the form the word
 // lists use.
 func (t token) lower() string {
-	s := strings.ToLower(t.s)
+	if t.low != "" {
+		return t.low
+	}
+	return foldWord(t.s)
+}
+
+// foldWord lower-cases a word and drops its dots, without allocating when
+// the word is already plain lower-case ASCII.
+func foldWord(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '.' || (c >= 'A' && c <= 'Z') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	s = strings.ToLower(s)
 	if strings.IndexByte(s, '.') >= 0 {
 		s = strings.ReplaceAll(s, ".", "")
 	}
@@ -83,7 +104,8 @@ func tokenize(s string) []token {
 				}
 				break
 			}
-			toks = append(toks, token{s: s[start:i], start: start, end: i, word: true})
+			w := s[start:i]
+			toks = append(toks, token{s: w, low: foldWord(w), start: start, end: i, word: true})
 		default:
 			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
 			i += n
@@ -143,7 +165,20 @@ func startsSentence(t token) bool {
 // wordCount counts words the way people do: runs of letters or digits.
 func wordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			// ASCII fast path: letters and digits are word bytes.
+			w := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+			if w && !in {
+				n++
+			}
+			in = w || (in && (c == '\'' || c == '-' || c == '.' || c == '&'))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		w := isWordRune(r)
 		if w && !in {
 			n++

@@ -10,8 +10,15 @@ import (
 // that runs to the next label, across paragraphs.
 func (b *builder) transcript() {
 	// Names first: the title, the front matter and the text itself say
-	// who "MS. LEAVITT" is.
+	// who "MS. LEAVITT" is. Only paragraphs before the first turn, and
+	// those that contain a label's surname, can tell.
+	surnames := labelSurnames(b.paras)
+	seenLabel := false
 	for i, p := range b.paras {
+		seenLabel = seenLabel || p.label != ""
+		if seenLabel && !containsAnyFold(p.text, surnames) {
+			continue
+		}
 		for _, m := range nameMentions(tokenize(casedText(p.text))) {
 			b.reg.addName(m.ref, pos(i, m.start)+1)
 		}
@@ -118,6 +125,43 @@ func (b *builder) labelPerson(text string) *person {
 	p.kind = briefing.Person
 	p.labels = appendUnique(p.labels, l)
 	return p
+}
+
+// labelSurnames returns the folded last words of the labels that may name
+// people: "leavitt" for "MS. LEAVITT".
+func labelSurnames(paras []para) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paras {
+		if p.label == "" {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(p.label))
+		if len(f) == 0 {
+			continue
+		}
+		last := strings.Trim(f[len(f)-1], ".:,()[]")
+		if len(last) < 2 || seen[last] || honorifics[last] || questionerLabels[last] || roleLabels[last] {
+			continue
+		}
+		seen[last] = true
+		out = append(out, last)
+	}
+	return out
+}
+
+// containsAnyFold reports whether s contains any of the folded words.
+func containsAnyFold(s string, words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // casedText gives all-caps text (a shouted title) ordinary capitals, so

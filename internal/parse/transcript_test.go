@@ -172,7 +172,7 @@ func TestKindDetection(t *testing.T) {
 		})
 	}
 	// --kind wins over detection.
-	b, err := Parse("x.txt", []byte("MS. LEAVITT: Hello.\n\nQ Hi."), Options{Kind: briefing.Article})
+	b, err := Parse("x.txt", []byte("MS. LEAVITT: Hello.\n\nQ Hi."), Options{ForceKind: true, Kind: briefing.Article})
 	if err != nil || b.Kind != briefing.Article {
 		t.Errorf("forced kind: %v %v", b.Kind, err)
 	}

@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seedPath = "../../briefings/india-japan-defence-misri-ani.txt"
+
+// runCLI runs brief with args and returns stdout, stderr and the exit code.
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{
+		stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb,
+		build: BuildInfo{Version: "test"}, getenv: func(string) string { return "" },
+		isTerminal: func() bool { return false },
+	}
+	code := run(args, e)
+	return out.String(), errb.String(), code
+}
+
+type exportDoc struct {
+	Version   int `json:"version"`
+	Briefings []struct {
+		Path     string `json:"path"`
+		Title    string `json:"title"`
+		Kind     string `json:"kind"`
+		Speakers []struct {
+			ID      string   `json:"id"`
+			Name    string   `json:"name"`
+			Aliases []string `json:"aliases"`
+			Quotes  int      `json:"quotes"`
+		} `json:"speakers"`
+		Paragraphs []struct {
+			Text string `json:"text"`
+		} `json:"paragraphs"`
+		Quotes []struct {
+			Speaker string `json:"speaker"`
+			Kind    string `json:"kind"`
+			Text    string `json:"text"`
+		} `json:"quotes"`
+	} `json:"briefings"`
+}
+
+func decode(t *testing.T, out string) exportDoc {
+	t.Helper()
+	var d exportDoc
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	return d
+}
+
+func TestExportJSON(t *testing.T) {
+	out, errs, code := runCLI(t, "", "export", seedPath)
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	d := decode(t, out)
+	if d.Version != 1 || len(d.Briefings) != 1 {
+		t.Fatalf("doc = %+v", d)
+	}
+	b := d.Briefings[0]
+	if b.Kind != "article" || b.Path != seedPath || len(b.Paragraphs) == 0 {
+		t.Errorf("briefing = %s %s, %d paragraphs", b.Kind, b.Path, len(b.Paragraphs))
+	}
+	direct := map[string]int{}
+	for _, q := range b.Quotes {
+		if q.Kind == "direct" {
+			direct[q.Speaker]++
+		}
+	}
+	if direct["vikram-misri"] != 11 || direct["tanmaya-lal"] != 1 || len(direct) != 2 {
+		t.Errorf("direct quotes by speaker = %v", direct)
+	}
+}
+
+func TestExportFilters(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		speakers map[string]bool
+		kinds    map[string]bool
+	}{
+		{"alias, any case", []string{"--speaker", "misri"}, map[string]bool{"vikram-misri": true}, nil},
+		{"two speakers are OR", []string{"-s", "The Foreign Secretary", "-s", "Tanmaya Lal"}, map[string]bool{"vikram-misri": true, "tanmaya-lal": true}, nil},
+		{"kind and speaker are AND", []string{"--kind", "reported", "--speaker", "Lal"}, map[string]bool{"tanmaya-lal": true}, map[string]bool{"reported": true}},
+		{"nobody", []string{"--speaker", "Narendra Modi"}, map[string]bool{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, "", append(append([]string{"export"}, tt.args...), seedPath)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			b := decode(t, out).Briefings[0]
+			seen := map[string]bool{}
+			for _, q := range b.Quotes {
+				seen[q.Speaker] = true
+				if tt.kinds != nil && !tt.kinds[q.Kind] {
+					t.Errorf("quote of kind %s kept", q.Kind)
+				}
+			}
+			if len(seen) != len(tt.speakers) {
+				t.Errorf("speakers kept = %v, want %v", seen, tt.speakers)
+			}
+			for s := range seen {
+				if !tt.speakers[s] {
+					t.Errorf("quote by %s kept", s)
+				}
+			}
+			if len(b.Speakers) < 2 {
+				t.Errorf("the speaker list is not filtered, only quotes: %d speakers", len(b.Speakers))
+			}
+		})
+	}
+}
+
+func TestExportHumanFormats(t *testing.T) {
+	for _, f := range []string{"md", "text"} {
+		out, errs, code := runCLI(t, "", "export", "--format", f, "--speaker", "Lal", seedPath)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, errs)
+		}
+		for _, want := range []string{
+			"Tanmaya Lal", "Secretary (West), MEA", "Today, as a regional platform", "¶26",
+			"Defence, security-related cooperation", "August 26",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s output lacks %q:\n%s", f, want, out)
+			}
+		}
+		if strings.Contains(out, "Vikram Misri,") {
+			t.Errorf("%s: filtered speaker present", f)
+		}
+	}
+}
+
+func TestExportTranscriptOverride(t *testing.T) {
+	text := "MS. LEAVITT: Hello there.\n\nQ A question.\n\nMS. LEAVITT: An answer."
+	out, _, code := runCLI(t, text, "export", "-")
+	if code != 0 || decode(t, out).Briefings[0].Kind != "transcript" {
+		t.Fatalf("detected: exit %d %s", code, out)
+	}
+	out, _, code = runCLI(t, text, "export", "--kind", "article", "--kind", "turn", "-")
+	b := decode(t, out).Briefings[0]
+	if code != 0 || b.Kind != "article" || len(b.Quotes) != 0 {
+		t.Errorf("--kind article: exit %d, kind %s, %d turns", code, b.Kind, len(b.Quotes))
+	}
+}
+
+func TestExportBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	bin := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(good, []byte("‘We are ready for this,’ said Minister Ana Lopez."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, []byte("PK\x03\x04\x00\x00binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	out, errs, code := runCLI(t, "", "export", bin, good)
+	if code != 1 {
+		t.Errorf("binary + good: exit %d, want 1", code)
+	}
+	if lines := strings.Split(strings.TrimSpace(errs), "\n"); len(lines) != 1 || !strings.Contains(lines[0], bin) || !strings.Contains(lines[0], "binary") {
+		t.Errorf("stderr = %q, want one line naming the file and the reason", errs)
+	}
+	if d := decode(t, out); len(d.Briefings) != 1 || d.Briefings[0].Path != good {
+		t.Errorf("the good file was not exported: %s", out)
+	}
+
+	missing := filepath.Join(dir, "missing.txt")
+	_, errs, code = runCLI(t, "", "export", missing, good)
+	if code != 2 || !strings.Contains(errs, missing) {
+		t.Errorf("missing path: exit %d, stderr %q", code, errs)
+	}
+
+	_, errs, code = runCLI(t, "", "export", "--max-size", "10", good)
+	if code != 1 || !strings.Contains(errs, "too large") {
+		t.Errorf("over the size limit: exit %d, stderr %q", code, errs)
+	}
+
+	for _, args := range [][]string{
+		{"export", "--format", "pdf", good},
+		{"export", "--kind", "quotes", good},
+		{"export", "--max-size", "lots", good},
+		{"export"},
+	} {
+		if _, errs, code := runCLI(t, "", args...); code != 2 || errs == "" {
+			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errs)
+		}
+	}
+}
+
+func TestExportIsSafeOnHostileText(t *testing.T) {
+	text := "MS. \x1b]0;pwned\x07LEAVITT: Hello \x1b[2J\u202eworld.\n\nQ \u009b31mWhy?"
+	for _, f := range []string{"json", "md", "text"} {
+		out, _, code := runCLI(t, text, "export", "--format", f, "-")
+		if code != 0 {
+			t.Fatalf("%s: exit %d", f, code)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\u202e\u009b") {
+			t.Errorf("%s output carries control characters: %q", f, out)
+		}
+	}
+}

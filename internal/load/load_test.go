@@ -1,0 +1,211 @@
+package load
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExpand(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "b.txt"), "B")
+	write(t, filepath.Join(dir, "a.md"), "A")
+	write(t, filepath.Join(dir, "sub", "c.markdown"), "C")
+	write(t, filepath.Join(dir, "sub", "notes.pdf"), "%PDF")
+	write(t, filepath.Join(dir, ".hidden", "d.txt"), "D")
+	// A symbolic link back to the top must not make the walk loop.
+	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	single := filepath.Join(dir, "sub", "notes.pdf")
+	files, bad, missing := Expand([]string{dir, "-", single, filepath.Join(dir, "nope.txt")})
+	want := []string{
+		filepath.Join(dir, "a.md"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub", "c.markdown"),
+		"-", single,
+	}
+	if strings.Join(files, "\n") != strings.Join(want, "\n") {
+		t.Errorf("files:\n got %q\nwant %q", files, want)
+	}
+	if len(bad) != 0 {
+		t.Errorf("bad = %v", bad)
+	}
+	var pe *PathError
+	if len(missing) != 1 || !errors.As(missing[0], &pe) || !strings.Contains(missing[0].Error(), "nope.txt: no such file or folder") {
+		t.Errorf("missing = %v", missing)
+	}
+}
+
+func TestExpandSymlinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "real", "a.txt"), "A")
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Fatal(err)
+	}
+	files, _, _ := Expand([]string{link})
+	if len(files) != 1 || files[0] != filepath.Join(link, "a.txt") {
+		t.Errorf("files = %q, want the file under the name given", files)
+	}
+}
+
+func TestLoadKeepsOrderAndIsolatesFailures(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i, text := range []string{
+		"MS. LEAVITT: Hello.\n\nQ Hi.",
+		"binary\x00data",
+		"‘We are ready,’ said Minister Ana Lopez, and the talks began.",
+		"bad \xff utf-8",
+		"",
+	} {
+		p := filepath.Join(dir, string(rune('a'+i))+".txt")
+		write(t, p, text)
+		files = append(files, p)
+	}
+	files = append(files, filepath.Join(dir, "deleted.txt"))
+	res := Load(context.Background(), files, Options{Workers: 3})
+	if len(res) != len(files) {
+		t.Fatalf("%d results for %d files", len(res), len(files))
+	}
+	for i, r := range res {
+		if r.Path != files[i] {
+			t.Errorf("result %d is %s, want %s", i, r.Path, files[i])
+		}
+	}
+	ok := func(i int) bool { return res[i].Err == nil && res[i].Briefing != nil }
+	if !ok(0) || res[0].Briefing.Kind != briefing.Transcript {
+		t.Errorf("a: %+v", res[0])
+	}
+	if res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "binary") {
+		t.Errorf("b: err = %v, want binary", res[1].Err)
+	}
+	if !ok(2) || len(res[2].Briefing.Quotes) == 0 {
+		t.Errorf("c: %+v", res[2])
+	}
+	if res[3].Err == nil || !strings.Contains(res[3].Err.Error(), "UTF-8") {
+		t.Errorf("d: err = %v, want invalid UTF-8", res[3].Err)
+	}
+	if !ok(4) || len(res[4].Briefing.Paragraphs) != 0 {
+		t.Errorf("empty file: %+v", res[4])
+	}
+	if res[5].Err == nil || !strings.Contains(res[5].Err.Error(), "no such file") {
+		t.Errorf("deleted file: err = %v", res[5].Err)
+	}
+}
+
+func TestLoadRecoversFromPanics(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	write(t, a, "boom")
+	write(t, b, "fine")
+	res := Load(context.Background(), []string{a, b}, Options{Prepare: func(br *briefing.Briefing) {
+		if br.Path == a {
+			panic("classifier bug")
+		}
+	}})
+	if res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "classifier bug") {
+		t.Errorf("a: err = %v", res[0].Err)
+	}
+	if res[1].Err != nil || res[1].Briefing == nil {
+		t.Errorf("b: %+v", res[1])
+	}
+}
+
+func TestReadFileRefusals(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	write(t, big, strings.Repeat("x", 2048))
+	if _, err := ReadFile(big, 1024); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "--max-size") {
+		t.Errorf("big file: err = %v", err)
+	}
+	if data, err := ReadFile(big, 4096); err != nil || len(data) != 2048 {
+		t.Errorf("file under the limit: %d bytes, %v", len(data), err)
+	}
+	if _, err := ReadFile(dir, 1024); err == nil || !strings.Contains(err.Error(), "folder") {
+		t.Errorf("folder: err = %v", err)
+	}
+	if runtime.GOOS != "windows" {
+		fifo := filepath.Join(dir, "pipe.txt")
+		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { _, err := ReadFile(fifo, 1024); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), "named pipe") {
+				t.Errorf("fifo: err = %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("reading a FIFO blocked")
+		}
+		if _, err := os.Stat("/dev/zero"); err == nil {
+			if _, err := ReadFile("/dev/zero", 1024); err == nil || !strings.Contains(err.Error(), "device") {
+				t.Errorf("device: err = %v", err)
+			}
+		}
+	}
+}
+
+func TestPermissionDenied(t *testing.T) {
+	// The message is the same whoever runs the test.
+	err := cleanErr(&fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission})
+	if err.Error() != "permission denied" {
+		t.Errorf("cleanErr = %q", err)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: file permissions do not stop reads")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "secret.txt")
+	write(t, p, "x")
+	if err := os.Chmod(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFile(p, 1024); err == nil || err.Error() != "permission denied" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	res := Load(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader("MS. LEAVITT: Hi.\n\nQ Hello.")})
+	if res[0].Err != nil || res[0].Briefing.Kind != briefing.Transcript || res[0].Briefing.Title != "stdin" {
+		t.Errorf("stdin: %+v %v", res[0].Briefing, res[0].Err)
+	}
+	res = Load(context.Background(), []string{"-"}, Options{MaxSize: 4, Stdin: strings.NewReader("too long")})
+	if !errors.Is(res[0].Err, ErrTooLarge) {
+		t.Errorf("stdin over the limit: %v", res[0].Err)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"64MiB": 64 << 20, "10M": 10 << 20, "512k": 512 << 10, "1048576": 1 << 20, "1G": 1 << 30, "2 KiB": 2 << 10} {
+		if got, err := ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "0", "ten", "5X", "1.5M"} {
+		if _, err := ParseSize(in); err == nil {
+			t.Errorf("ParseSize(%q) succeeded", in)
+		}
+	}
+}
