@@ -188,8 +188,8 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		o := a.open
 		a.open = nil
 		if who != nil {
-			qs, qe := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
-			_, qe = quoteBounds(ctx.text, is, ie)
+			qs, _ := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
+			_, qe := quoteBounds(ctx.text, is, ie)
 			a.out.addQuote(who, briefing.Direct, o.para, ctx.index, qs, qe)
 			a.after(ctx, who, rs)
 			return true

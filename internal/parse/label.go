@@ -10,7 +10,7 @@ import (
 type labelStrength uint8
 
 const (
-	noLabel labelStrength = iota
+	_ labelStrength = iota // the zero value: not a label
 	// weakLabel looks like a label ("John Smith:", "Fox 8 News:") but
 	// counts only when it recurs or the briefing is surely a transcript.
 	weakLabel
@@ -197,10 +197,7 @@ func isStage(s string) bool {
 	case "END", "###", "# # #", "-30-", "* * *", "***", "—", "BREAK":
 		return true
 	}
-	if isTimestamp(strings.TrimPrefix(s, "END ")) {
-		return true
-	}
-	return false
+	return isTimestamp(strings.TrimPrefix(s, "END "))
 }
 
 // isTimestamp matches "6:04 P.M. EST", "10:35 A.M. EDT", "00:12:31".

@@ -27,8 +27,6 @@ type ref struct {
 
 func (r ref) valid() bool { return r.pronoun != "" || len(r.name) > 0 || r.role != "" }
 
-func (r ref) fullName() string { return strings.Join(r.name, " ") }
-
 // lowerRoleNouns are common descriptions of people that may precede a name
 // in lower case: "factory worker Justin Rice", "state Sen. Jane Timken".
 var lowerRoleNouns = wordSet(`

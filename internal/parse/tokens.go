@@ -122,33 +122,6 @@ func isJoiner(r rune) bool {
 	return r == '’' || r == '\'' || r == '-' || r == '.' || r == '&' || r == '‑'
 }
 
-// sentenceBounds splits tokens into sentences and returns, for each, the
-// index range [from, to) into toks.
-func sentenceBounds(toks []token) [][2]int {
-	var out [][2]int
-	from := 0
-	for i, t := range toks {
-		if t.word || !(t.s == "." || t.s == "!" || t.s == "?" || t.s == "…") {
-			continue
-		}
-		if i+1 < len(toks) && !startsSentence(toks[i+1]) {
-			continue
-		}
-		if t.s == "." && i > 0 && toks[i-1].word && toks[i-1].end == t.start {
-			prev := toks[i-1]
-			if abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
-				continue
-			}
-		}
-		out = append(out, [2]int{from, i + 1})
-		from = i + 1
-	}
-	if from < len(toks) {
-		out = append(out, [2]int{from, len(toks)})
-	}
-	return out
-}
-
 // startsSentence reports whether a token can open a sentence.
 func startsSentence(t token) bool {
 	if t.word {
