@@ -1,0 +1,74 @@
+package topics
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpusDir holds the White House briefing-room corpus used for sanity
+// checks; BRIEF_CORPUS overrides it.
+func corpusDir() string {
+	if d := os.Getenv("BRIEF_CORPUS"); d != "" {
+		return d
+	}
+	return "/work/shared/corpus/whitehouse"
+}
+
+// stripFrontMatter drops a YAML front matter block from a corpus page.
+func stripFrontMatter(s string) (title, body string) {
+	if !strings.HasPrefix(s, "---\n") {
+		return "", s
+	}
+	end := strings.Index(s[4:], "\n---\n")
+	if end < 0 {
+		return "", s
+	}
+	fm := s[4 : 4+end]
+	for _, line := range strings.Split(fm, "\n") {
+		if v, ok := strings.CutPrefix(line, "title: "); ok {
+			title = strings.Trim(v, `"'`)
+		}
+	}
+	return title, s[4+end+5:]
+}
+
+// TestCorpusDump prints the topics of the corpus pages whose path contains
+// BRIEF_CORPUS_MATCH; a tuning aid, not a check.
+func TestCorpusDump(t *testing.T) {
+	match := os.Getenv("BRIEF_CORPUS_MATCH")
+	if match == "" {
+		t.Skip("set BRIEF_CORPUS_MATCH=substring to dump corpus pages")
+	}
+	c := NewClassifier(nil)
+	n := 0
+	var sb strings.Builder
+	_ = filepath.WalkDir(corpusDir(), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.Contains(path, match) || n >= 40 {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		title, body := stripFrontMatter(string(data))
+		b := fixture(path, body)
+		c.Apply(b)
+		n++
+		fmt.Fprintf(&sb, "%s\n  %s\n  ", filepath.Base(path), title)
+		for _, ts := range b.Topics {
+			if ts.Share >= 0.05 {
+				fmt.Fprintf(&sb, "%s %.2f  ", ts.ID, ts.Share)
+			}
+		}
+		fmt.Fprintf(&sb, "\n  %d sections:", len(b.Sections))
+		for _, s := range b.Sections {
+			fmt.Fprintf(&sb, " [%s]", s.Title)
+		}
+		sb.WriteString("\n")
+		return nil
+	})
+	t.Log("\n" + sb.String())
+}

@@ -1,0 +1,50 @@
+//go:build linux
+
+package topics
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// threadCPU returns the CPU time the calling OS thread has used.
+func threadCPU(t testing.TB) time.Duration {
+	var ru syscall.Rusage
+	const rusageThread = 1 // RUSAGE_THREAD
+	if err := syscall.Getrusage(rusageThread, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestClassifyCPUThroughput reports classification throughput in CPU time
+// of one thread, which, unlike the wall time of benchmarks, holds on a
+// machine busy with other work. Set BRIEF_CPU=1 to run it.
+func TestClassifyCPUThroughput(t *testing.T) {
+	if os.Getenv("BRIEF_CPU") == "" {
+		t.Skip("set BRIEF_CPU=1 to measure")
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	c := NewClassifier(nil)
+	for _, name := range []string{"00-seed-india-japan.txt", "05-wh-leavitt-briefing-2025-01-29.txt"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := fixture(name, string(data))
+		c.Apply(b)
+		const n = 300
+		start := threadCPU(t)
+		for range n {
+			c.Apply(b)
+		}
+		cpu := threadCPU(t) - start
+		mbps := float64(len(data)*n) / cpu.Seconds() / 1e6
+		t.Logf("%s: %v CPU per Apply, %.1f MB/s of thread CPU time (GC work on other threads not counted)", name, cpu/n, mbps)
+	}
+}

@@ -1,0 +1,212 @@
+package topics
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// devDir holds the dev briefings with gold labels. BRIEF_DEV_DIR overrides
+// it.
+func devDir() string {
+	if d := os.Getenv("BRIEF_DEV_DIR"); d != "" {
+		return d
+	}
+	return "/work/shared/briefings-dev"
+}
+
+// minTopicF1 is the quality bar on each dev briefing and on their mean.
+const minTopicF1 = 0.85
+
+// minScoredShare is the share from which a briefing topic counts as
+// predicted, as in ../shared/tools/score.
+const minScoredShare = 0.05
+
+type gold struct {
+	Format   string   `json:"format"`
+	TextPath string   `json:"text_path"`
+	Topics   []string `json:"topics"`
+	Minor    []string `json:"minor_topics"`
+}
+
+// topicF1 scores predicted briefing topics against gold labels the way
+// ../shared/tools/score does: predicted topics are those with share of at
+// least 5%; minor gold topics are neither required nor wrong.
+func topicF1(topics []briefing.TopicShare, g gold) (f1, precision, recall float64, predicted []string) {
+	major := map[string]bool{}
+	allowed := map[string]bool{}
+	for _, t := range g.Topics {
+		major[t], allowed[t] = true, true
+	}
+	for _, t := range g.Minor {
+		allowed[t] = true
+	}
+	right, found := 0, 0
+	for _, t := range topics {
+		if t.Share < minScoredShare {
+			continue
+		}
+		predicted = append(predicted, t.ID)
+		if allowed[t.ID] {
+			right++
+		}
+		if major[t.ID] {
+			found++
+		}
+	}
+	if len(predicted) > 0 {
+		precision = float64(right) / float64(len(predicted))
+	}
+	recall = 1
+	if len(major) > 0 {
+		recall = float64(found) / float64(len(major))
+	}
+	if precision+recall > 0 {
+		f1 = 2 * precision * recall / (precision + recall)
+	}
+	return f1, precision, recall, predicted
+}
+
+func TestTopicF1Metric(t *testing.T) {
+	g := gold{Topics: []string{"trade", "economy"}, Minor: []string{"energy"}}
+	cases := []struct {
+		name   string
+		shares map[string]float64
+		want   float64
+	}{
+		{"exact", map[string]float64{"trade": 0.5, "economy": 0.3}, 1},
+		{"minor is not wrong", map[string]float64{"trade": 0.5, "economy": 0.3, "energy": 0.2}, 1},
+		{"below share is not predicted", map[string]float64{"trade": 0.5, "economy": 0.3, "space": 0.04}, 1},
+		{"extra topic", map[string]float64{"trade": 0.5, "economy": 0.3, "space": 0.2}, 0.8},
+		{"missed topic", map[string]float64{"trade": 0.5}, 2 * 1 * 0.5 / 1.5},
+		{"nothing", nil, 0},
+	}
+	for _, c := range cases {
+		var ts []briefing.TopicShare
+		for id, s := range c.shares {
+			ts = append(ts, briefing.TopicShare{ID: id, Share: s})
+		}
+		got, _, _, _ := topicF1(ts, g)
+		if diff := got - c.want; diff > 1e-9 || diff < -1e-9 {
+			t.Errorf("%s: F1 = %.3f, want %.3f", c.name, got, c.want)
+		}
+	}
+}
+
+type devResult struct {
+	name                  string
+	f1, precision, recall float64
+	predicted             []string
+	b                     *briefing.Briefing
+	g                     gold
+	st                    *state
+}
+
+// scoreDevSet classifies every dev briefing and scores it.
+func scoreDevSet(t *testing.T, c *Classifier) []devResult {
+	t.Helper()
+	dir := devDir()
+	golds, _ := filepath.Glob(filepath.Join(dir, "*.gold.json"))
+	if len(golds) == 0 {
+		t.Skipf("no dev set at %s", dir)
+	}
+	sort.Strings(golds)
+	var out []devResult
+	for _, gp := range golds {
+		data, err := os.ReadFile(gp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g gold
+		if err := json.Unmarshal(data, &g); err != nil {
+			t.Fatalf("%s: %v", gp, err)
+		}
+		name := strings.TrimSuffix(filepath.Base(gp), ".gold.json")
+		textPath := filepath.Join(dir, name+".txt")
+		if g.TextPath != "" {
+			textPath = filepath.Join(dir, g.TextPath)
+		}
+		text, err := os.ReadFile(textPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := parseForTest(t, textPath, text)
+		st := c.run(b)
+		f1, p, r, pred := topicF1(b.Topics, g)
+		out = append(out, devResult{name, f1, p, r, pred, b, g, st})
+	}
+	return out
+}
+
+// TestDevSetTopicF1 holds the classifier to topic F1 >= 0.85 on each dev
+// briefing and on their mean. It is skipped where the dev set is absent.
+func TestDevSetTopicF1(t *testing.T) {
+	results := scoreDevSet(t, NewClassifier(Default()))
+	var sum float64
+	var table strings.Builder
+	fmt.Fprintf(&table, "%-40s %5s %5s %5s  %s\n", "briefing", "P", "R", "F1", "predicted (share >= 0.05) / gold")
+	for _, r := range results {
+		sum += r.f1
+		fmt.Fprintf(&table, "%-40s %5.2f %5.2f %5.2f  %s / %s (minor %s)\n", r.name, r.precision, r.recall, r.f1,
+			strings.Join(r.predicted, ","), strings.Join(r.g.Topics, ","), strings.Join(r.g.Minor, ","))
+		if r.f1 < minTopicF1 {
+			t.Errorf("%s: topic F1 %.2f < %.2f (predicted %v, gold %v, minor %v)", r.name, r.f1, minTopicF1, r.predicted, r.g.Topics, r.g.Minor)
+		}
+	}
+	mean := sum / float64(len(results))
+	fmt.Fprintf(&table, "mean topic F1 over %d briefings: %.3f\n", len(results), mean)
+	t.Log("\n" + table.String())
+	if mean < minTopicF1 {
+		t.Errorf("mean topic F1 %.3f < %.2f", mean, minTopicF1)
+	}
+}
+
+// TestDevSetDump prints per-briefing shares, sections and paragraph topics
+// when BRIEF_DUMP is set; it is a tuning aid, not a check.
+func TestDevSetDump(t *testing.T) {
+	which := os.Getenv("BRIEF_DUMP")
+	if which == "" {
+		t.Skip("set BRIEF_DUMP=name (or all) to dump classifications")
+	}
+	for _, r := range scoreDevSet(t, NewClassifier(Default())) {
+		if which != "all" && !strings.Contains(r.name, which) {
+			continue
+		}
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "== %s F1 %.2f\n", r.name, r.f1)
+		for _, ts := range r.b.Topics {
+			fmt.Fprintf(&sb, "  %-11s %.3f %3d paras %5d words\n", ts.ID, ts.Share, ts.Paragraphs, ts.Words)
+		}
+		for si, s := range r.b.Sections {
+			fmt.Fprintf(&sb, "-- section %d [%d-%d] %q %v\n", si, s.FirstParagraph, s.LastParagraph, s.Title, s.Topics)
+			for p := s.FirstParagraph; p <= s.LastParagraph; p++ {
+				para := r.b.Paragraphs[p]
+				text := para.Text
+				if len(text) > 90 {
+					text = text[:90]
+				}
+				fmt.Fprintf(&sb, "   %3d %-5s %-30s %s\n", p, para.Role, strings.Join(para.Topics, ","), text)
+				if os.Getenv("BRIEF_SCORES") != "" {
+					fmt.Fprintf(&sb, "         words %d raw %s\n         comb %s\n", r.st.words[p], r.st.fmtScores(r.st.row(r.st.raw, p)), r.st.fmtScores(r.st.row(r.st.comb, p)))
+				}
+			}
+		}
+		t.Log("\n" + sb.String())
+	}
+}
+
+func (st *state) fmtScores(v []float32) string {
+	var parts []string
+	for t, s := range v {
+		if s > 0 {
+			parts = append(parts, fmt.Sprintf("%s=%.1f", st.c.ids[t], s))
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,408 @@
+package topics
+
+import (
+	"cmp"
+	"slices"
+)
+
+// contextWindow is how many words either side of a term its context and
+// not words are looked for.
+const contextWindow = 12
+
+// matcher is a taxonomy compiled for fast matching: every word of every
+// term is an integer id, and terms are found by their first word.
+type matcher struct {
+	// vocab maps folded stems to ids; exact maps acronyms as written to
+	// ids in the same id space.
+	vocab map[string]int32
+	exact map[string]int32
+	// first holds, per word id, the phrases that start with the word,
+	// longest first.
+	first   [][]int32
+	phrases []phrase
+	// entries counts all term entries, for per-paragraph repeat counts.
+	entries int
+}
+
+// phrase is one distinct sequence of words with every topic term that
+// spells it.
+type phrase struct {
+	words []int32
+	// hyphened, when not nil, marks words that must follow the previous
+	// word after a hyphen.
+	hyphened []bool
+	entries  []entry
+}
+
+// entry is one term of one topic.
+type entry struct {
+	topic  int32
+	key    int32
+	weight float32
+	// context and not are word-id sets: an item holds when all its ids
+	// occur within the window.
+	context [][]int32
+	not     [][]int32
+}
+
+func compile(t *Taxonomy) *matcher {
+	m := &matcher{
+		vocab: make(map[string]int32),
+		exact: make(map[string]int32),
+	}
+	var next int32
+	id := func(w termWord) int32 {
+		if w.exact != "" {
+			if v, ok := m.exact[w.exact]; ok {
+				return v
+			}
+			m.exact[w.exact] = next
+		} else {
+			if v, ok := m.vocab[w.stem]; ok {
+				return v
+			}
+			m.vocab[w.stem] = next
+		}
+		next++
+		return next - 1
+	}
+	ids := func(s string) []int32 {
+		ws := termWords(s)
+		out := make([]int32, len(ws))
+		for i, w := range ws {
+			out[i] = id(w)
+		}
+		return out
+	}
+	hyphens := func(s string) []bool {
+		ws := termWords(s)
+		var out []bool
+		for i, w := range ws {
+			if i > 0 && w.hyphened {
+				if out == nil {
+					out = make([]bool, len(ws))
+				}
+				out[i] = true
+			}
+		}
+		return out
+	}
+	idSets := func(list []string) [][]int32 {
+		if len(list) == 0 {
+			return nil
+		}
+		out := make([][]int32, 0, len(list))
+		for _, s := range list {
+			if v := ids(s); len(v) > 0 {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	byWords := make(map[string]int32)
+	add := func(topic int, term Term, sign float32) {
+		words := ids(term.Text)
+		if len(words) == 0 {
+			return
+		}
+		hy := hyphens(term.Text)
+		key := string(int32Bytes(words))
+		if hy != nil {
+			key += "-"
+			for _, h := range hy {
+				key += map[bool]string{true: "1", false: "0"}[h]
+			}
+		}
+		pi, ok := byWords[key]
+		if !ok {
+			pi = int32(len(m.phrases))
+			byWords[key] = pi
+			m.phrases = append(m.phrases, phrase{words: words, hyphened: hy})
+			for int(words[0]) >= len(m.first) {
+				m.first = append(m.first, nil)
+			}
+			m.first[words[0]] = append(m.first[words[0]], pi)
+		}
+		e := entry{
+			topic:   int32(topic),
+			weight:  sign * float32(term.Weight),
+			context: idSets(term.Context),
+			not:     idSets(term.Not),
+		}
+		// Variants that stem alike ("tariff", "tariffs") are one term:
+		// keep the strongest weight rather than adding them up.
+		for k := range m.phrases[pi].entries {
+			old := &m.phrases[pi].entries[k]
+			if old.topic == e.topic && (old.weight > 0) == (e.weight > 0) &&
+				sameSets(old.context, e.context) && sameSets(old.not, e.not) {
+				if abs32(e.weight) > abs32(old.weight) {
+					old.weight = e.weight
+				}
+				return
+			}
+		}
+		e.key = int32(m.entries)
+		m.phrases[pi].entries = append(m.phrases[pi].entries, e)
+		m.entries++
+	}
+	for ti, tp := range t.topics {
+		for _, term := range tp.Terms {
+			add(ti, term, 1)
+		}
+		for _, term := range tp.Negative {
+			add(ti, term, -1)
+		}
+	}
+	for int(next) > len(m.first) {
+		m.first = append(m.first, nil)
+	}
+	for _, list := range m.first {
+		slices.SortStableFunc(list, func(a, b int32) int {
+			return cmp.Compare(len(m.phrases[b].words), len(m.phrases[a].words))
+		})
+	}
+	return m
+}
+
+func abs32(x float32) float32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func sameSets(a, b [][]int32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !slices.Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func int32Bytes(v []int32) []byte {
+	b := make([]byte, 0, 4*len(v))
+	for _, x := range v {
+		b = append(b, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+	}
+	return b
+}
+
+// wordIDs are the ids of one token of text: by stem and by exact spelling.
+type wordIDs struct {
+	stem, exact int32
+	hyphened    bool
+}
+
+func (w wordIDs) is(id int32) bool { return w.stem == id || w.exact == id }
+
+// lookup finds the ids of a token of text.
+func (m *matcher) lookup(tz *tokenizer, tok *token, raw string) wordIDs {
+	ids := wordIDs{stem: -1, exact: -1}
+	if v, ok := m.vocab[string(tz.stemOf(tok))]; ok {
+		ids.stem = v
+	}
+	if tok.caps {
+		if v, ok := m.exact[raw]; ok {
+			ids.exact = v
+		}
+	} else if tok.pluralCaps {
+		if v, ok := m.exact[raw[:len(raw)-1]]; ok {
+			ids.exact = v
+		}
+	}
+	return ids
+}
+
+// wordCache remembers the ids of the words of one briefing as written, so
+// that a repeated word is folded, stemmed and looked up once. It is an
+// open-addressing hash table keyed by the token hash.
+type wordCache struct {
+	slots []cacheSlot
+	n     int
+	// used lists the filled slots, for a cheap reset.
+	used []int32
+}
+
+// reset empties the cache, keeping its size.
+func (c *wordCache) reset() {
+	if 4*len(c.used) > len(c.slots) {
+		clear(c.slots)
+	} else {
+		for _, i := range c.used {
+			c.slots[i] = cacheSlot{}
+		}
+	}
+	c.used = c.used[:0]
+	c.n = 0
+}
+
+type cacheSlot struct {
+	hash        uint64
+	raw         string
+	stem, exact int32
+}
+
+func newWordCache(size int) wordCache {
+	return wordCache{slots: make([]cacheSlot, size)}
+}
+
+func (c *wordCache) get(hash uint64, raw string) (wordIDs, bool) {
+	mask := uint64(len(c.slots) - 1)
+	for i := hash & mask; ; i = (i + 1) & mask {
+		s := &c.slots[i]
+		if s.raw == "" {
+			return wordIDs{}, false
+		}
+		if s.hash == hash && s.raw == raw {
+			return wordIDs{stem: s.stem, exact: s.exact}, true
+		}
+	}
+}
+
+func (c *wordCache) put(hash uint64, raw string, ids wordIDs) {
+	if raw == "" {
+		return
+	}
+	if 2*(c.n+1) > len(c.slots) {
+		old := c.slots
+		c.slots = make([]cacheSlot, 2*len(old))
+		c.n = 0
+		c.used = c.used[:0]
+		for _, s := range old {
+			if s.raw != "" {
+				c.put(s.hash, s.raw, wordIDs{stem: s.stem, exact: s.exact})
+			}
+		}
+	}
+	mask := uint64(len(c.slots) - 1)
+	for i := hash & mask; ; i = (i + 1) & mask {
+		s := &c.slots[i]
+		if s.raw == "" {
+			*s = cacheSlot{hash: hash, raw: raw, stem: ids.stem, exact: ids.exact}
+			c.n++
+			c.used = append(c.used, int32(i))
+			return
+		}
+		if s.hash == hash && s.raw == raw {
+			return
+		}
+	}
+}
+
+// scan finds the terms in a run of token ids and adds their weights to
+// scores. counts holds per-entry repeat counts and is reset on return.
+func (m *matcher) scan(toks []wordIDs, scores []float32, counts []uint16, touched *[]int32) {
+	for i := 0; i < len(toks); {
+		ids := [2]int32{toks[i].stem, toks[i].exact}
+		best := 0
+		for _, id := range ids {
+			if id < 0 {
+				continue
+			}
+			for _, pi := range m.first[id] {
+				ph := &m.phrases[pi]
+				if len(ph.words) <= best {
+					break
+				}
+				if m.matchAt(toks, i, ph) {
+					best = len(ph.words)
+					break
+				}
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		for _, id := range ids {
+			if id < 0 {
+				continue
+			}
+			for _, pi := range m.first[id] {
+				ph := &m.phrases[pi]
+				if len(ph.words) < best {
+					break
+				}
+				if len(ph.words) == best && m.matchAt(toks, i, ph) {
+					m.apply(ph, toks, i, scores, counts, touched)
+				}
+			}
+		}
+		i += best
+	}
+	for _, k := range *touched {
+		counts[k] = 0
+	}
+	*touched = (*touched)[:0]
+}
+
+func (m *matcher) matchAt(toks []wordIDs, i int, ph *phrase) bool {
+	if i+len(ph.words) > len(toks) {
+		return false
+	}
+	for k, w := range ph.words {
+		if !toks[i+k].is(w) {
+			return false
+		}
+		if ph.hyphened != nil && ph.hyphened[k] && !toks[i+k].hyphened {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *matcher) apply(ph *phrase, toks []wordIDs, i int, scores []float32, counts []uint16, touched *[]int32) {
+	lo, hi := i-contextWindow, i+len(ph.words)+contextWindow
+	if lo < 0 {
+		lo = 0
+	}
+	if hi > len(toks) {
+		hi = len(toks)
+	}
+	win := toks[lo:hi]
+	for k := range ph.entries {
+		e := &ph.entries[k]
+		if len(e.context) > 0 && !anyHolds(win, e.context) {
+			continue
+		}
+		if len(e.not) > 0 && anyHolds(win, e.not) {
+			continue
+		}
+		n := counts[e.key]
+		if n == 0 {
+			*touched = append(*touched, e.key)
+		}
+		if n < 1<<15 {
+			counts[e.key] = n + 1
+		}
+		scores[e.topic] += e.weight / float32(n+1)
+	}
+}
+
+// anyHolds reports whether any item's ids all occur in the window.
+func anyHolds(win []wordIDs, items [][]int32) bool {
+	for _, item := range items {
+		all := true
+		for _, id := range item {
+			found := false
+			for _, w := range win {
+				if w.is(id) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}

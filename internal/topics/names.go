@@ -1,0 +1,268 @@
+package topics
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxNameWords bounds the words of one name.
+const maxNameWords = 4
+
+// nameCollector finds capitalised names in a paragraph while it is
+// tokenised: runs of capitalised words, possibly joined by "of" and the
+// like ("Department of Defense"), that do not open a sentence and are not
+// someone addressed ("Thanks, John").
+type nameCollector struct {
+	st    *state
+	text  string
+	names []int32
+	from  int
+	// the current run of capitalised words and the connectors pending
+	// after it.
+	start, end, n, pending int
+}
+
+func (nc *nameCollector) add(tok *token, prevStart, prevEnd int, gap string) {
+	if !tok.upper {
+		if nc.n > 0 && nc.pending < 2 && gap == " " && connectors[nc.text[tok.start:tok.end]] {
+			nc.pending++
+			return
+		}
+		nc.flush()
+		return
+	}
+	if nc.n > 0 && nc.n < maxNameWords && (gap == " " || gap == "-" && nc.pending == 0) {
+		nc.end = tok.end
+		nc.n++
+		nc.pending = 0
+		return
+	}
+	nc.flush()
+	if !sentenceStart(nc.text[prevStart:prevEnd], gap) {
+		nc.start, nc.end, nc.n = tok.start, tok.end, 1
+	}
+}
+
+// connectors join capitalised words into one name.
+var connectors = map[string]bool{
+	"of": true, "for": true, "de": true, "du": true, "da": true, "von": true,
+	"van": true, "der": true, "al": true, "bin": true, "el": true, "la": true,
+}
+
+func (nc *nameCollector) flush() {
+	if nc.n == 0 {
+		return
+	}
+	start, end := nc.start, nc.end
+	nc.n, nc.pending = 0, 0
+	if afterGreeting(nc.text[:start]) {
+		return
+	}
+	raw := nc.text[start:end]
+	id, ok := nc.st.rawNames[raw]
+	if !ok {
+		id = -1
+		if name := stripTitles(raw); !isStopName(name) && !isCapsRun(name) {
+			id = nc.st.intern(name)
+		}
+		nc.st.rawNames[raw] = id
+	}
+	if id >= 0 {
+		nc.names = append(nc.names, id)
+	}
+}
+
+// sentenceStart reports whether a word after prev and gap opens a sentence
+// or a quotation, where capitals say nothing about names.
+func sentenceStart(prev, gap string) bool {
+	if prev == "" {
+		return true
+	}
+	dot := false
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; c {
+		case '!', '?', ':', ';', '"', '\n':
+			return true
+		case '.':
+			dot = true
+		default:
+			if c >= utf8.RuneSelf && strings.ContainsAny(gap[i:], "“”‘—–") {
+				return true
+			}
+		}
+	}
+	if !dot {
+		return false
+	}
+	// A full stop after an abbreviation or an initial ends no sentence.
+	return !abbreviations[prev] && utf8.RuneCountInString(prev) > 1
+}
+
+var abbreviations = map[string]bool{
+	"Mr": true, "Ms": true, "Mrs": true, "Dr": true, "St": true, "Gen": true,
+	"Sen": true, "Rep": true, "Gov": true, "Lt": true, "Col": true,
+	"Capt": true, "Adm": true, "Sgt": true, "Prof": true, "Jr": true,
+	"Sr": true, "No": true, "Vol": true, "Inc": true, "Corp": true,
+	"Co": true, "Ltd": true, "vs": true, "etc": true,
+}
+
+// titleWords are honorifics and offices that precede a name.
+var titleWords = map[string]bool{
+	"Mr": true, "Ms": true, "Mrs": true, "Dr": true, "President": true,
+	"Prime": true, "Minister": true, "Secretary": true, "Foreign": true,
+	"Director": true, "Senator": true, "Sen": true, "Rep": true,
+	"Governor": true, "Gov": true, "General": true, "Gen": true,
+	"Admiral": true, "Ambassador": true, "Chancellor": true, "King": true,
+	"Queen": true, "Prince": true, "Vice": true, "Deputy": true,
+	"Chairman": true, "Chair": true, "Speaker": true, "Leader": true,
+	"Commissioner": true, "Mayor": true, "Justice": true, "Judge": true,
+	"Chief": true, "Press": true, "State": true, "Defense": true,
+	"Defence": true, "Homeland": true, "Security": true, "Treasury": true,
+	"Shri": true, "Smt": true, "His": true, "Her": true, "Excellency": true,
+	"Majesty": true, "Highness": true, "Lord": true, "Lady": true, "Sir": true,
+	"Dame": true, "Professor": true, "Prof": true, "Captain": true,
+	"Colonel": true, "Lieutenant": true, "Sergeant": true, "Representative": true,
+	"Attorney": true, "Counsel": true, "Adviser": true, "Advisor": true,
+	"Spokesperson": true, "Spokesman": true, "Spokeswoman": true,
+	"Commander": true, "Emir": true, "Sheikh": true, "Crown": true,
+}
+
+// stripTitles drops leading honorifics, offices and function words from a
+// name: "Prime Minister Modi" is Modi, "But Bricio" is Bricio.
+func stripTitles(name string) string {
+	for {
+		i := strings.IndexAny(name, " -")
+		if i < 0 {
+			return name
+		}
+		w := strings.TrimSuffix(name[:i], ".")
+		if !titleWords[w] && !lowerIn(w, functionWords) {
+			return name
+		}
+		name = strings.TrimLeft(name[i:], " -")
+	}
+}
+
+// isCapsRun reports whether a name of several words is all in capitals:
+// a label or a headline, not a name.
+func isCapsRun(name string) bool {
+	if !strings.ContainsAny(name, " -") {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// functionWords are words that open sentences in speech and are no names
+// when capitalised; leading ones are stripped from a name ("But Bricio").
+var functionWords = map[string]bool{}
+
+// ordinaryWords are capitalised words that are no names on their own but
+// may begin one ("First Amendment", "New Jersey").
+var ordinaryWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and but or nor so yet for of to in on at by with from
+	as if then than that this these those there here it its we you he she they i me us our your
+	my his her their them who whom whose which what when where why how all any both each every
+	some no not yes yeah okay ok well now just also again look right sure thanks thank hi hey hello
+	can could will would shall should may might must do does did is are was were be
+	been being have has had let lets today tomorrow yesterday
+	many much more most very really actually obviously because since while after
+	before during until about over under between into through still even only other another
+	such same said says say tell told ask asked please sorry folks everybody everyone
+	okay alright absolutely exactly certainly indeed`) {
+		functionWords[w] = true
+	}
+	for _, w := range strings.Fields(`new old first second third next last one two three four five
+	question questions answer great good big small`) {
+		ordinaryWords[w] = true
+	}
+}
+
+// afterGreeting reports whether before ends with a greeting or another
+// function word and a comma: "Thanks, John", "Look, Nick".
+func afterGreeting(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if !strings.HasSuffix(before, ",") {
+		return false
+	}
+	before = strings.TrimSuffix(before, ",")
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })
+	last := before[i+1:]
+	return lowerIn(last, functionWords) || lowerIn(last, greetings)
+}
+
+// greetings are words after which a capitalised word is someone addressed.
+var greetings = map[string]bool{
+	"morning": true, "afternoon": true, "evening": true, "congratulations": true,
+	"welcome": true, "listen": true, "guys": true, "friends": true,
+}
+
+// stopNames are capitalised words that are not names of anything a
+// section is about.
+var stopNames = map[string]bool{
+	"I": true, "I'm": true, "Q": true, "A": true, "The": true, "And": true,
+	"Mr": true, "Ms": true, "Mrs": true, "Dr": true, "Sir": true,
+	"President": true, "Prime": true, "Minister": true, "Secretary": true,
+	"Mr.": true, "Vice": true, "Okay": true, "OK": true, "Thank": true,
+	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true,
+	"Friday": true, "Saturday": true, "Sunday": true,
+	"January": true, "February": true, "March": true, "April": true,
+	"May": true, "June": true, "July": true, "August": true,
+	"September": true, "October": true, "November": true, "December": true,
+	"EST": true, "EDT": true, "P": true, "M": true, "END": true,
+	"White House": true, "House": true, "U": true, "S": true,
+	"Government": true, "Administration": true, "Foreign Secretary": true,
+	"Prime Minister": true, "Mr. President": true, "Your Excellency": true,
+	"American": true, "Americans": true, "America": true, "United States": true,
+	"U.S": true, "US": true, "USA": true, "Congress": true, "Senate": true,
+	"Teleconference": true, "Applause": true, "Laughter": true, "Cross-talk": true,
+	"God": true, "Department": true, "Office": true, "Ministry": true,
+	"Agency": true, "Council": true, "Committee": true, "Bureau": true,
+	"Commission": true, "Act": true, "Initiative": true, "Program": true,
+}
+
+func isStopName(name string) bool {
+	if stopNames[name] || titleWords[name] || lowerIn(name, functionWords) || lowerIn(name, ordinaryWords) {
+		return true
+	}
+	// Single letters and numbers are not names.
+	return utf8.RuneCountInString(name) < 2
+}
+
+// lowerIn reports whether the lower-case form of a short ASCII word is in
+// set, without allocating; longer or non-ASCII words are in no word list.
+func lowerIn(w string, set map[string]bool) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// intern returns the id of a name.
+func (st *state) intern(name string) int32 {
+	id, ok := st.nameIdx[name]
+	if !ok {
+		id = int32(len(st.nameText))
+		st.nameText = append(st.nameText, name)
+		st.nameIdx[name] = id
+	}
+	return id
+}

@@ -1,0 +1,526 @@
+package topics
+
+import (
+	"cmp"
+	"container/heap"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// Tuning of sections.
+const (
+	// sectionsPerRootWord sets the number of sections to aim for: the
+	// square root of the words divided by it, so a 1,500-word story gets
+	// about 6 and a 9,000-word press briefing about 16.
+	sectionsPerRootWord = 6
+	// maxSectionSize is how many times the average section size a section
+	// may grow to before further merges are a last resort.
+	maxSectionSize = 2.5
+	// minSectionWords is the size under which a block is a blip and is
+	// merged into a neighbour first.
+	minSectionWords = 60
+	// sameTopic is the similarity above which neighbouring blocks merge
+	// whatever the number of sections.
+	sameTopic = 0.8
+	// sectionTopicShare is the fraction of a section's words a topic must
+	// cover to be one of the section's topics.
+	sectionTopicShare = 0.3
+	// maxSectionTopics bounds the topics of one section.
+	maxSectionTopics = 3
+	// nameShare is the weight of shared names, against shared topics, in
+	// deciding whether neighbouring blocks belong together.
+	nameShare = 0.3
+	// maxTitleNames bounds the names in a generated title.
+	maxTitleNames = 3
+)
+
+// block is a run of paragraphs on its way to becoming a section.
+type block struct {
+	first, last int
+	words       int
+	// vec holds, per topic, the words of the block's paragraphs carrying it.
+	vec []float64
+	// names counts the block's names, and norm is the length of that
+	// count vector.
+	names []nameCount
+	norm  float64
+	// hard marks a block that starts at a heading: nothing merges into it
+	// from the left.
+	hard bool
+	// prev and next link live blocks; dead marks merged ones.
+	prev, next int
+	dead       bool
+	version    int
+}
+
+// sections splits the briefing into contiguous topic sections and fills
+// each paragraph's Section.
+func (st *state) sections() []briefing.Section {
+	ps := st.b.Paragraphs
+	if len(ps) == 0 {
+		return nil
+	}
+	blocks := st.atoms()
+	total := 0
+	for i := range blocks {
+		total += blocks[i].words
+	}
+	target := max(1, int(math.Round(math.Sqrt(float64(total))/sectionsPerRootWord)))
+	st.merge(blocks, target, maxSectionSize*float64(total)/float64(target))
+
+	var out []briefing.Section
+	var secTopics [][]int32
+	for i := 0; i >= 0 && i < len(blocks); i = blocks[i].next {
+		bl := &blocks[i]
+		sec := len(out)
+		for p := bl.first; p <= bl.last; p++ {
+			ps[p].Section = sec
+		}
+		topics := sectionTopics(bl)
+		secTopics = append(secTopics, topics)
+		s := briefing.Section{
+			FirstParagraph: bl.first,
+			LastParagraph:  bl.last,
+			Topics:         st.idsOf(topics),
+		}
+		if len(topics) == 0 {
+			s.Topics = nil
+		}
+		out = append(out, s)
+	}
+	st.titles(out, secTopics)
+	// Headings carry their section's topics.
+	for i := range ps {
+		if ps[i].Role == briefing.Heading && len(out[ps[i].Section].Topics) > 0 {
+			ps[i].Topics = slices.Clone(out[ps[i].Section].Topics)
+		}
+	}
+	return out
+}
+
+// atoms returns the smallest blocks sections are made of: a transcript
+// exchange (a question with its answers) is never split, nor is a heading
+// separated from what follows it; other paragraphs stand alone. Paragraphs
+// that are not body text join the block before them.
+func (st *state) atoms() []block {
+	ps := st.b.Paragraphs
+	weight := st.nameWeights()
+	var blocks []block
+	var vecs []float64
+	open := func(i int, hard bool) {
+		if len(vecs) < st.nt {
+			vecs = make([]float64, 64*st.nt)
+		}
+		blocks = append(blocks, block{first: i, last: i, vec: vecs[:st.nt:st.nt], hard: hard})
+		vecs = vecs[st.nt:]
+	}
+	for i := range ps {
+		p := &ps[i]
+		switch {
+		case i == 0:
+			open(i, p.Role == briefing.Heading)
+		case p.Role == briefing.Heading:
+			if ps[i-1].Role != briefing.Heading {
+				open(i, true)
+			}
+		case p.Role != briefing.Body, ps[i-1].Role == briefing.Heading:
+			// Notes join the block before them; a heading keeps its
+			// first paragraph.
+		case st.exchange[i] && st.unit[i] == st.unit[i-1]:
+			// The same exchange.
+		default:
+			open(i, false)
+		}
+		bl := &blocks[len(blocks)-1]
+		bl.last = i
+		if p.Role == briefing.Body {
+			bl.words += st.words[i]
+			for _, t := range st.topics[i] {
+				bl.vec[t] += float64(st.words[i])
+			}
+			if w := weight(i); w > 0 {
+				for _, id := range st.names[i] {
+					bl.names = append(bl.names, nameCount{id, w})
+				}
+			}
+		}
+	}
+	// Names found all over the briefing say nothing about where one
+	// subject ends: weight names by their rarity across blocks.
+	df := make([]int32, len(st.nameText))
+	for i := range blocks {
+		blocks[i].names = sumNames(blocks[i].names)
+		for _, nc := range blocks[i].names {
+			df[nc.id]++
+		}
+	}
+	n := float64(len(blocks))
+	for i := range blocks {
+		names := blocks[i].names[:0]
+		for _, nc := range blocks[i].names {
+			if df[nc.id] > 1 && float64(df[nc.id]) > n/2 {
+				continue
+			}
+			nc.n *= math.Log(n / float64(df[nc.id]))
+			if nc.n > 0 {
+				names = append(names, nc)
+			}
+		}
+		blocks[i].names = names
+		blocks[i].norm = nameNorm(names)
+	}
+	for i := range blocks {
+		blocks[i].prev, blocks[i].next = i-1, i+1
+	}
+	blocks[len(blocks)-1].next = -1
+	return blocks
+}
+
+// pair is a candidate merge of block left with the block after it.
+type pair struct {
+	left, version, nextVersion int
+	score                      float64
+}
+
+type pairHeap []pair
+
+func (h pairHeap) Len() int { return len(h) }
+func (h pairHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score > h[j].score
+	}
+	return h[i].left < h[j].left
+}
+func (h pairHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *pairHeap) Push(x any)   { *h = append(*h, x.(pair)) }
+func (h *pairHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// merge joins neighbouring blocks, most alike first, until there are no
+// more than target blocks and no neighbours left that are alike. Blocks
+// never merge across a heading.
+func (st *state) merge(blocks []block, target int, maxWords float64) {
+	live := len(blocks)
+	h := &pairHeap{}
+	push := func(l int) {
+		r := blocks[l].next
+		if r < 0 || blocks[r].hard {
+			return
+		}
+		a, b := &blocks[l], &blocks[r]
+		score := mergeScore(a, b)
+		if float64(a.words+b.words) > maxWords && min(a.words, b.words) >= minSectionWords {
+			// Already long enough: merge only what nothing else will take.
+			score -= 1
+		}
+		heap.Push(h, pair{left: l, version: a.version, nextVersion: b.version, score: score})
+	}
+	for i := range blocks {
+		push(i)
+	}
+	for h.Len() > 0 {
+		top := heap.Pop(h).(pair)
+		l := &blocks[top.left]
+		if l.dead || l.version != top.version || l.next < 0 {
+			continue
+		}
+		r := &blocks[l.next]
+		if r.version != top.nextVersion {
+			continue
+		}
+		if live <= target && top.score < sameTopic {
+			// Everything left in the heap scores lower still.
+			break
+		}
+		// Merge r into l.
+		l.last = r.last
+		l.words += r.words
+		for t := range l.vec {
+			l.vec[t] += r.vec[t]
+		}
+		if len(r.names) > 0 {
+			l.names = mergeNames(l.names, r.names)
+			l.norm = nameNorm(l.names)
+		}
+		l.next = r.next
+		if r.next >= 0 {
+			blocks[r.next].prev = top.left
+		}
+		r.dead = true
+		l.version++
+		live--
+		// l's new version invalidates both its old pairs: queue the new ones.
+		if l.prev >= 0 {
+			push(l.prev)
+		}
+		push(top.left)
+	}
+}
+
+// mergeScore rates how well two neighbouring blocks go together: the
+// cosine of their topic vectors, blended with the cosine of the names they
+// mention (so that two diplomatic passages on different countries stay
+// apart), plus a bonus that makes blips (blocks too small to stand alone)
+// merge first.
+func mergeScore(a, b *block) float64 {
+	var dot, na, nb float64
+	for t := range a.vec {
+		dot += a.vec[t] * b.vec[t]
+		na += a.vec[t] * a.vec[t]
+		nb += b.vec[t] * b.vec[t]
+	}
+	sim := 0.5
+	if na > 0 && nb > 0 {
+		sim = dot / math.Sqrt(na*nb)
+	}
+	if a.norm > 0 && b.norm > 0 {
+		var nd float64
+		x, y := a.names, b.names
+		for len(x) > 0 && len(y) > 0 {
+			switch {
+			case x[0].id < y[0].id:
+				x = x[1:]
+			case x[0].id > y[0].id:
+				y = y[1:]
+			default:
+				nd += x[0].n * y[0].n
+				x, y = x[1:], y[1:]
+			}
+		}
+		sim = (1-nameShare)*sim + nameShare*nd/(a.norm*b.norm)
+	}
+	if min(a.words, b.words) < minSectionWords {
+		sim += 1
+	}
+	return sim
+}
+
+// nameCount is a name and its weight in a block; blocks keep them sorted
+// by id.
+type nameCount struct {
+	id int32
+	n  float64
+}
+
+// sumNames sorts names by id and adds up repeats, in place.
+func sumNames(names []nameCount) []nameCount {
+	slices.SortFunc(names, func(a, b nameCount) int { return cmp.Compare(a.id, b.id) })
+	out := names[:0]
+	for _, nc := range names {
+		if len(out) > 0 && out[len(out)-1].id == nc.id {
+			out[len(out)-1].n += nc.n
+			continue
+		}
+		out = append(out, nc)
+	}
+	return out
+}
+
+// mergeNames returns the sum of two sorted name lists.
+func mergeNames(a, b []nameCount) []nameCount {
+	out := make([]nameCount, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0].id < b[0].id:
+			out, a = append(out, a[0]), a[1:]
+		case a[0].id > b[0].id:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out = append(out, nameCount{a[0].id, a[0].n + b[0].n})
+			a, b = a[1:], b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
+}
+
+func nameNorm(names []nameCount) float64 {
+	var s float64
+	for _, nc := range names {
+		s += nc.n * nc.n
+	}
+	return math.Sqrt(s)
+}
+
+// sectionTopics picks the topics covering enough of a block's words.
+func sectionTopics(bl *block) []int32 {
+	var out []int32
+	if bl.words == 0 {
+		return nil
+	}
+	best := -1
+	for t, v := range bl.vec {
+		if v >= sectionTopicShare*float64(bl.words) {
+			out = append(out, int32(t))
+		}
+		if v > 0 && (best < 0 || v > bl.vec[best]) {
+			best = t
+		}
+	}
+	if len(out) == 0 && best >= 0 {
+		out = append(out, int32(best))
+	}
+	slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(bl.vec[b], bl.vec[a]) })
+	if len(out) > maxSectionTopics {
+		out = out[:maxSectionTopics]
+	}
+	return out
+}
+
+// titles names each section: by its heading when it starts with one,
+// otherwise by its main topic and the names most particular to it.
+func (st *state) titles(secs []briefing.Section, topics [][]int32) {
+	ps := st.b.Paragraphs
+	// Count each name per section, and the sections it occurs in. Names
+	// in questions and moderators' lines are mostly who is asking.
+	weight := st.nameWeights()
+	type cand struct {
+		id    int32
+		n     float64
+		first int
+	}
+	df := make([]int32, len(st.nameText))
+	perSec := make([][]cand, len(secs))
+	for si := range secs {
+		var cs []cand
+		k := 0
+		for p := secs[si].FirstParagraph; p <= secs[si].LastParagraph; p++ {
+			w := weight(p)
+			if w == 0 {
+				continue
+			}
+			for _, id := range st.names[p] {
+				cs = append(cs, cand{id, w, k})
+				k++
+			}
+		}
+		slices.SortFunc(cs, func(a, b cand) int { return cmp.Compare(a.id, b.id) })
+		out := cs[:0]
+		for _, c := range cs {
+			if len(out) > 0 && out[len(out)-1].id == c.id {
+				out[len(out)-1].n += c.n
+				out[len(out)-1].first = min(out[len(out)-1].first, c.first)
+				continue
+			}
+			out = append(out, c)
+			df[c.id]++
+		}
+		perSec[si] = out
+	}
+	speakers := st.speakerNames()
+	nsec := float64(len(secs))
+	maxDF := int32(max(1, len(secs)/3))
+	for si := range secs {
+		s := &secs[si]
+		if p := &ps[s.FirstParagraph]; p.Role == briefing.Heading {
+			s.Title = headingTitle(p.Text)
+			if s.Title != "" {
+				continue
+			}
+		}
+		// Frequent here, rare elsewhere: tf-idf over sections.
+		cands := perSec[si][:0]
+		for _, c := range perSec[si] {
+			if df[c.id] > maxDF || speakers[strings.ToLower(st.nameText[c.id])] {
+				continue
+			}
+			c.n *= math.Log((nsec + 1) / float64(df[c.id]))
+			cands = append(cands, c)
+		}
+		slices.SortFunc(cands, func(a, b cand) int {
+			if c := cmp.Compare(b.n, a.n); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.first, b.first)
+		})
+		var names []string
+		for _, c := range cands {
+			name := st.nameText[c.id]
+			if containsName(names, name) {
+				continue
+			}
+			names = append(names, name)
+			if len(names) == maxTitleNames {
+				break
+			}
+		}
+		label := "General"
+		if len(topics[si]) > 0 {
+			label = st.c.labels[topics[si][0]]
+		}
+		if len(names) == 0 {
+			s.Title = label
+		} else {
+			s.Title = label + " · " + strings.Join(names, ", ")
+		}
+	}
+}
+
+// nameWeights returns how much the names of a paragraph count towards
+// titles: moderators' lines not at all, questions half, since the names in
+// them are mostly who is asking.
+func (st *state) nameWeights() func(p int) float64 {
+	kind := make(map[string]briefing.SpeakerKind)
+	for _, s := range st.b.Speakers {
+		kind[s.ID] = s.Kind
+	}
+	return func(p int) float64 {
+		sp := st.b.Paragraphs[p].Speaker
+		if sp == "" {
+			return 1
+		}
+		switch kind[sp] {
+		case briefing.Role:
+			return 0
+		case briefing.Questioner:
+			return 0.5
+		}
+		return 1
+	}
+}
+
+// containsName reports whether name is, or is part of, a name already in
+// names, or holds one of them.
+func containsName(names []string, name string) bool {
+	for _, n := range names {
+		if strings.Contains(n, name) || strings.Contains(name, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerNames returns the words of the briefing's speaker names, labels
+// and aliases: people who speak are not what a section is about.
+func (st *state) speakerNames() map[string]bool {
+	out := make(map[string]bool)
+	for _, s := range st.b.Speakers {
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			n = strings.ToLower(n)
+			out[n] = true
+			for _, w := range strings.Fields(n) {
+				out[strings.Trim(w, ".,:")] = true
+			}
+		}
+	}
+	return out
+}
+
+// headingTitle returns a heading's text without Markdown markers.
+func headingTitle(text string) string {
+	t := strings.TrimSpace(text)
+	t = strings.TrimLeft(t, "#")
+	t = strings.TrimRight(t, "#")
+	t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "*_"))
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	return t
+}
