@@ -125,6 +125,9 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 	// Who the sentence is about comes first: it is what a following "he"
 	// refers to.
 	subj := sentenceSubject(sent)
+	if !a.plausible(subj) {
+		subj = ref{}
+	}
 	var subjPerson *person
 	if subj.valid() {
 		subjPerson = a.resolve(subj, pos(ctx.index, sent[0].start), false)
@@ -291,7 +294,9 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 			a.reg.touch(p, r, at)
 			return p
 		}
-		if !speech {
+		// A new unnamed voice needs more than one bare word: "a senior
+		// official", "the spokesperson", not "Justice".
+		if !speech || !strings.Contains(strings.TrimSpace(r.surface), " ") {
 			return nil
 		}
 		p := a.reg.addRole(titleRole(r.role), briefing.Role, at)
@@ -299,6 +304,21 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		return p
 	}
 	return nil
+}
+
+// plausible reports whether a sentence subject can be a person: a pronoun,
+// a full name, or a single name the text already knows or gives a title
+// ("Shortly after…" is not Mr. Shortly).
+func (a *articleParser) plausible(r ref) bool {
+	switch {
+	case !r.valid():
+		return false
+	case r.pronoun != "" || len(r.name) != 1:
+		return true
+	case r.role != "" || r.gender != unknownGender:
+		return true
+	}
+	return a.reg.findName(r.name) != nil
 }
 
 // titleRole turns "a senior official" into "Senior official".

@@ -4,6 +4,8 @@ import (
 	"html"
 	"reflect"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -46,7 +48,7 @@ func plainBlocks(s string) []block {
 			flush()
 			continue
 		}
-		if len(cur) > 0 && opensTurn(line) {
+		if len(cur) > 0 && endsClause(cur[len(cur)-1]) && opensTurn(line) {
 			flush()
 		}
 		cur = append(cur, line)
@@ -67,6 +69,18 @@ func opensTurn(line string) bool {
 		return strings.HasPrefix(line, "Q:") || strings.HasPrefix(line, "Q  ")
 	}
 	return true
+}
+
+// endsClause reports whether a line ends where a new turn may begin: after
+// closing punctuation, not in the middle of a phrase ("[Associated" /
+// "Press:").
+func endsClause(line string) bool {
+	line = strings.TrimRight(line, " ")
+	if line == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".?!:;\"”’)]—–-…", r) || unicode.IsDigit(r)
 }
 
 // collapseSpaces trims s and turns every run of spaces into one space.
@@ -223,7 +237,7 @@ func splitLabelLines(lines []string) []string {
 	}
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
-		if len(cur) > 0 && opensTurn(l) {
+		if len(cur) > 0 && endsClause(cur[len(cur)-1]) && opensTurn(l) {
 			flush()
 		}
 		cur = append(cur, l)

@@ -275,11 +275,19 @@ func preCue(toks []otok) cue {
 		return cue{}
 	}
 	// Colon prefix: the whole lead-in is a name.
-	if toks[n-1].is(":") && n >= 2 {
+	if toks[n-1].is(":") && n >= 2 && !(toks[0].word && notLabels[toks[0].lower()]) {
 		start := chunkBack(toks, n-1)
 		if start == 0 {
 			r := parseRef(plain(toks[:n-1]))
-			if len(r.name) > 0 || (r.role != "" && hasTitleWord(toks[:n-1])) {
+			if len(r.name) >= 2 || (len(r.name) == 0 && r.role != "" && hasTitleWord(toks[:n-1])) {
+				return cue{who: r, found: true}
+			}
+			// An organisation or outlet speaking as a whole: "National
+			// Federation of Independent Business:", "The Hill:".
+			if org, ok := orgName(toks[:n-1]); ok {
+				return cue{who: org, found: true}
+			}
+			if len(r.name) > 0 {
 				return cue{who: r, found: true}
 			}
 		}
@@ -313,6 +321,42 @@ func preCue(toks []otok) cue {
 		return cue{}
 	}
 	return cue{}
+}
+
+// orgName reads a lead-in made only of capitalised words and connectors
+// as the name of an organisation, kept whole.
+func orgName(toks []otok) (ref, bool) {
+	words := 0
+	depth := 0
+	var kept []otok
+	for _, t := range toks {
+		// A parenthesised aside ("(Vienna, Austria)") is not part of the
+		// name.
+		if t.is("(") {
+			depth++
+			continue
+		}
+		if t.is(")") && depth > 0 {
+			depth--
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		kept = append(kept, t)
+		switch {
+		case t.word && (t.capitalised() || t.lower() == "of" || t.lower() == "and" || t.lower() == "for" || t.lower() == "the"):
+			words++
+		case t.is("&") || t.is("-") || t.is("."):
+		default:
+			return ref{}, false
+		}
+	}
+	if words == 0 || words > 8 {
+		return ref{}, false
+	}
+	surface := joinTokens(plain(kept))
+	return ref{name: []string{surface}, surface: surface, org: true}, true
 }
 
 // objectWords may stand between a speech verb and its quote.
@@ -378,15 +422,14 @@ func sentenceSubject(toks []otok) ref {
 	if r := try(0); r.valid() {
 		return r
 	}
-	// A fronted phrase ends at the first comma.
-	if toks[0].word && (frontingWords[toks[0].lower()]) {
-		for i, t := range toks {
-			if t.is(",") {
-				return try(i + 1)
-			}
-			if t.isPlaceholder() {
-				break
-			}
+	// A fronted phrase ("Speaking on…,", "Shortly after his arrest,")
+	// ends at the first comma.
+	for i, t := range toks {
+		if i > 15 || t.isPlaceholder() {
+			break
+		}
+		if t.is(",") {
+			return try(i + 1)
 		}
 	}
 	return ref{}

@@ -78,6 +78,8 @@ attache attaché spokesperson moderator host anchor correspondent editor reporte
 president-elect vice-president secretary-general under-secretary undersecretary
 headteacher principal executive manager head deputies commandant
 svp evp vp cmo cio ciso gm md chief-of-staff
+commentator columnist pundit author writer strategist pollster analyst economist historian
+historian anchorwoman anchorman broadcaster
 `)
 
 // roleQualifiers are words that qualify a title ("Foreign", "National
@@ -110,7 +112,7 @@ now then again still just only even good great dear let let's lets said says
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
-mr mrs ms dr q question answer
+mr mrs ms dr q question answer like unlike
 `)
 
 // orgWords mark a capitalised phrase as an organisation or place, not a
@@ -127,7 +129,7 @@ township village borough parish municipality
 `)
 
 // questionerLabels are transcript labels for unnamed reporters.
-var questionerLabels = wordSet(`q question questions questioner reporter reporters journalist press audience-question`)
+var questionerLabels = wordSet(`q question questions questioner reporter reporters journalist`)
 
 // roleLabels are transcript labels for unnamed voices known by function.
 var roleLabels = wordSet(`

@@ -23,6 +23,7 @@ type ref struct {
 	role    string   // title as written: "Foreign Secretary"
 	gender  gender
 	surface string // the whole phrase as written, for aliases
+	org     bool   // an organisation speaking as a whole; name holds it whole
 }
 
 func (r ref) valid() bool { return r.pronoun != "" || len(r.name) > 0 || r.role != "" }
@@ -150,9 +151,18 @@ func parsePart(toks []token) partRef {
 		}
 		break
 	}
-	// A particle cannot start a name.
-	for nameStart < len(words) && nameParticles[words[nameStart].lower()] {
+	// A particle cannot start a name, unless a title stands before it
+	// ("President von der Leyen").
+	afterTitle := nameStart > 0 && (roleWords[words[nameStart-1].lower()] || honorifics[words[nameStart-1].lower()])
+	for !afterTitle && nameStart < len(words) && nameParticles[words[nameStart].lower()] {
 		nameStart++
+	}
+	// The word after "of" or "for" names a place or office, not the person:
+	// "President of Finland", "Secretary of State Marco Rubio".
+	if nameStart > 0 && nameStart < len(words) {
+		if l := words[nameStart-1].lower(); l == "of" || l == "for" {
+			nameStart++
+		}
 	}
 	// Sentence-initial capitalised function words ("Overall", "The") are
 	// not names.
@@ -345,6 +355,15 @@ func roleKey(s string) string {
 	return strings.Join(out, " ")
 }
 
+func hasRoleWord(toks []token) bool {
+	for _, t := range toks {
+		if t.word && roleWords[t.lower()] {
+			return true
+		}
+	}
+	return false
+}
+
 // titleStops are words that end a name in title-case text.
 var titleStops = wordSet(`
 before after with at in on for to during en route aboard via from and or the a an upon into
@@ -375,7 +394,9 @@ func nameMentions(toks []token) []mention {
 		for j < len(toks) {
 			c := toks[j]
 			switch {
-			case c.word && j > i && titleStops[c.lower()]:
+			case c.word && !c.capitalised() && (nameParticles[c.lower()] || c.lower() == "of" || c.lower() == "for" && hasRoleWord(toks[i:j])) && j+1 < len(toks) && toks[j+1].capitalised():
+				j++
+			case c.word && j > i && c.capitalised() && titleStops[c.lower()]:
 				// Title case: "Remarks by President Biden Before Meeting
 				// With Governors", "John Kirby En Route Denver".
 				goto done
@@ -385,8 +406,6 @@ func nameMentions(toks []token) []mention {
 				}
 				j++
 			case c.is(".") && j > i && toks[j-1].end == c.start && (abbreviations[toks[j-1].lower()] || honorifics[toks[j-1].lower()] || utf8.RuneCountInString(toks[j-1].s) == 1):
-				j++
-			case c.word && (nameParticles[c.lower()] || c.lower() == "of") && j+1 < len(toks) && toks[j+1].capitalised():
 				j++
 			default:
 				goto done

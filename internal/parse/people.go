@@ -120,6 +120,72 @@ func (r *registry) findName(name []string) *person {
 	return best
 }
 
+// findNear returns the one person a single name can mean when it matches no
+// surname exactly: a given name written first ("Kishida" for "Kishida
+// Fumio"), or a surname with a typo ("Sullivcan" for "Sullivan"). It
+// returns nil when no person or more than one fits.
+func (r *registry) findNear(one string) *person {
+	one = strings.ToLower(strings.TrimSuffix(one, "."))
+	if len(one) < 4 {
+		return nil
+	}
+	var found *person
+	n := 0
+	for _, p := range r.people {
+		if p.merged != nil || len(p.name) == 0 {
+			continue
+		}
+		ok := len(p.name) >= 2 && strings.EqualFold(p.name[0], one)
+		if !ok && p.sur != "" {
+			d := editDistance(p.sur, one, 3)
+			ok = d == 1 && len(one) >= 5 || d == 2 && len(one) >= 9
+		}
+		if ok {
+			found = p
+			n++
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return found
+}
+
+// editDistance is the Damerau–Levenshtein distance between a and b, or
+// limit when it is at least limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d >= limit || -d >= limit {
+		return limit
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best >= limit {
+			return limit
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(rb)], limit)
+}
+
 // addName records a mention of a named person and returns them.
 func (r *registry) addName(rf ref, pos int) *person {
 	p := r.findName(rf.name)

@@ -117,6 +117,9 @@ func (b *builder) labelPerson(text string) *person {
 		return p
 	}
 	p := b.reg.findName(r.name)
+	if p == nil && len(r.name) == 1 {
+		p = b.reg.findNear(r.name[0])
+	}
 	if p == nil {
 		p = b.reg.addName(r, 0)
 	} else {

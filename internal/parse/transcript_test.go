@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -175,5 +176,27 @@ func TestKindDetection(t *testing.T) {
 	b, err := Parse("x.txt", []byte("MS. LEAVITT: Hello.\n\nQ Hi."), Options{ForceKind: true, Kind: briefing.Article})
 	if err != nil || b.Kind != briefing.Article {
 		t.Errorf("forced kind: %v %v", b.Kind, err)
+	}
+}
+
+func TestLabelNearMatches(t *testing.T) {
+	text := "# source: https://x.gov (Press Gaggle by National Security Advisor Jake Sullivan and Prime Minister Kishida Fumio, 2024-01-02)\n\n" +
+		"MR. SULLIVAN: Good morning.\n\nQ Hi.\n\nMR. SULLIVCAN: Sorry, a typo in the label.\n\nPRIME MINISTER KISHIDA: Thank you.\n\nMS. REPOSA: Last question.\n\nMS. REPOSSA: Thanks, all."
+	b := parseString(t, "t.txt", text)
+	var got []string
+	for _, s := range b.Speakers {
+		got = append(got, fmt.Sprintf("%s:%d", s.Name, s.Quotes))
+	}
+	want := []string{"Jake Sullivan:2", "Reporter:1", "Kishida Fumio:1", "Reposa:2"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("speakers = %v, want %v", got, want)
+	}
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"sullivan", "sullivcan", 1}, {"reposa", "repossa", 1}, {"abc", "acb", 1}, {"kirby", "kirby", 0}, {"smith", "jones", 3}} {
+		if d := editDistance(c.a, c.b, 3); d != c.d {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, d, c.d)
+		}
 	}
 }
