@@ -15,6 +15,7 @@ func newExportCmd(e *env) *cobra.Command {
 		format   string
 		speakers []string
 		kinds    []string
+		topicIDs []string
 	)
 	cmd := &cobra.Command{
 		Use:   "export [flags] PATH...",
@@ -26,12 +27,15 @@ offsets. md and text are for people: quotes grouped by briefing and speaker,
 each with its citation.
 
 --speaker matches a speaker's name, id or any alias, case-insensitively;
-repeat it to keep several speakers. --kind direct, reported or turn keeps
+repeat it to keep several speakers. --topic keeps quotes on a topic (see
+brief topics); repeat it for several. --kind direct, reported or turn keeps
 those quotes; --kind article or transcript overrides the detected kind of
-briefing. Different filters must all hold.`,
+briefing. Within a flag the values are alternatives; different flags must
+all hold.`,
 		Example: `  brief export briefings/
   brief export --format md --speaker Misri briefings/india-japan.txt
   brief export --kind turn --speaker "Karoline Leavitt" briefing.md
+  brief export --topic defence --topic space --format text briefings/
   cat story.txt | brief export --format text -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,7 +43,7 @@ briefing. Different filters must all hold.`,
 			if err != nil {
 				return &exitError{code: exitUsage, err: fmt.Errorf("--format: %w", err)}
 			}
-			flt := briefing.Filter{Speakers: speakers}
+			flt := briefing.Filter{Speakers: speakers, Topics: topicIDs}
 			for _, k := range kinds {
 				if qk, err := briefing.ParseQuoteKind(k); err == nil {
 					flt.Kinds = append(flt.Kinds, qk)
@@ -55,6 +59,9 @@ briefing. Different filters must all hold.`,
 			if err != nil {
 				return err
 			}
+			if err := checkTopicIDs(flags.tax, topicIDs); err != nil {
+				return &exitError{code: exitUsage, err: fmt.Errorf("--topic: %w", err)}
+			}
 			bs, code := loadAll(cmd.Context(), e, args, opts)
 			if err := export.Write(e.stdout, f, bs, flt); err != nil {
 				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
@@ -68,6 +75,7 @@ briefing. Different filters must all hold.`,
 	cmd.Flags().StringVarP(&format, "format", "f", "json", "output `FORMAT`: json, md or text")
 	cmd.Flags().StringArrayVarP(&speakers, "speaker", "s", nil, "keep quotes by `NAME` (repeatable)")
 	cmd.Flags().StringArrayVar(&kinds, "kind", nil, "keep quotes of `KIND` direct, reported or turn (repeatable); article or transcript reads briefings as that kind")
-	cmd.Flags().StringVar(&flags.maxSize, "max-size", "64MiB", "refuse files larger than `SIZE`")
+	cmd.Flags().StringArrayVarP(&topicIDs, "topic", "t", nil, "keep quotes on topic `ID` (repeatable; see brief topics)")
+	flags.registerShared(cmd)
 	return cmd
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/topics"
 )
 
 // Exit codes.
@@ -77,11 +78,21 @@ func run(args []string, e *env) int {
 type commonFlags struct {
 	kind    string
 	maxSize string
+	topics  string
+	// tax is the taxonomy loadOptions settled on.
+	tax *topics.Taxonomy
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.kind, "kind", "auto", "read briefings as `article`, transcript or auto (detect)")
+	c.registerShared(cmd)
+}
+
+// registerShared registers the flags every briefing-reading command shares
+// besides --kind, which export spells differently.
+func (c *commonFlags) registerShared(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.maxSize, "max-size", "64MiB", "refuse files larger than `SIZE`")
+	cmd.Flags().StringVar(&c.topics, "topics", "", "add or override topics from YAML `FILE` (after $XDG_CONFIG_HOME/brief/topics.yaml)")
 }
 
 // loadOptions checks the flags and turns them into load options.
@@ -99,6 +110,13 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 		return opts, &exitError{code: exitUsage, err: fmt.Errorf("--max-size: %w", err)}
 	}
 	opts.MaxSize = n
+	tax, err := taxonomy(e, c.topics)
+	if err != nil {
+		return opts, &exitError{code: exitUsage, err: err}
+	}
+	c.tax = tax
+	classifier := topics.NewClassifier(tax)
+	opts.Prepare = classifier.Apply
 	return opts, nil
 }
 
@@ -156,7 +174,7 @@ sample briefings built into it.`,
 	cmd.SetVersionTemplate("{{.Version}}\n")
 	flags.register(cmd)
 	reader.register(cmd)
-	cmd.AddCommand(newExportCmd(e))
+	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e))
 	cmd.AddCommand(newDocsCmd(e))
 	return cmd
 }

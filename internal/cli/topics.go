@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/topics"
+)
+
+// userTopicsFile is where a user's own topics live:
+// $XDG_CONFIG_HOME/brief/topics.yaml, or ~/.config/brief/topics.yaml.
+func userTopicsFile(e *env) string {
+	dir := e.getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		home := e.getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		dir = filepath.Join(home, ".config")
+	}
+	return filepath.Join(dir, "brief", "topics.yaml")
+}
+
+// taxonomy returns the default topics with the user's file and then the
+// --topics file laid over them. A file that does not parse is an error
+// naming its line; a missing user file is fine, a missing --topics file is
+// not.
+func taxonomy(e *env, flagFile string) (*topics.Taxonomy, error) {
+	t := topics.Default()
+	if uf := userTopicsFile(e); uf != "" {
+		user, err := topics.LoadFile(uf)
+		switch {
+		case err == nil:
+			t = t.Merge(user)
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			return nil, err
+		}
+	}
+	if flagFile != "" {
+		user, err := topics.LoadFile(flagFile)
+		if err != nil {
+			return nil, err
+		}
+		t = t.Merge(user)
+	}
+	return t, nil
+}
+
+// checkTopicIDs refuses topic IDs the taxonomy does not know, listing those
+// it does.
+func checkTopicIDs(t *topics.Taxonomy, ids []string) error {
+	for _, id := range ids {
+		if _, ok := t.Lookup(id); !ok {
+			return fmt.Errorf("unknown topic %q (known topics: %s)", id, strings.Join(t.IDs(), ", "))
+		}
+	}
+	return nil
+}
+
+func newTopicsCmd(e *env) *cobra.Command {
+	var flags commonFlags
+	cmd := &cobra.Command{
+		Use:   "topics [flags] PATH...",
+		Short: "Show what each briefing is about, and who spoke on each topic",
+		Long: `topics prints, for each briefing, its topics: the share of its words in
+paragraphs on the topic, the number of such paragraphs, and who spoke on it
+(with their number of quotes or turns on that topic).
+
+Topics come from the built-in taxonomy, then $XDG_CONFIG_HOME/brief/topics.yaml,
+then --topics FILE; later files add topics or override those with the same id.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := flags.loadOptions(e)
+			if err != nil {
+				return err
+			}
+			bs, code := loadAll(cmd.Context(), e, args, opts)
+			for i, b := range bs {
+				if i > 0 {
+					fmt.Fprintln(e.stdout)
+				}
+				writeTopics(e, b)
+			}
+			if code != exitOK {
+				return &exitError{code: code}
+			}
+			return nil
+		},
+	}
+	flags.register(cmd)
+	return cmd
+}
+
+// writeTopics prints one briefing's topic table.
+func writeTopics(e *env, b *briefing.Briefing) {
+	fmt.Fprintf(e.stdout, "%s\n", textclean.Line(b.Title))
+	if b.Date != "" {
+		fmt.Fprintf(e.stdout, "%s · %s\n", textclean.Line(b.Date), b.Kind)
+	}
+	if len(b.Topics) == 0 {
+		fmt.Fprintln(e.stdout, "  no topics found")
+		return
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  TOPIC\tSHARE\tPARAGRAPHS\tSPOKE ON IT")
+	for _, t := range b.Topics {
+		fmt.Fprintf(tw, "  %s\t%3.0f%%\t%d\t%s\n", textclean.Line(t.Label), t.Share*100, t.Paragraphs, textclean.Line(speakersOn(b, t.ID)))
+	}
+	tw.Flush()
+}
+
+// speakersOn lists who spoke on a topic, most quotes first: "Vikram Misri
+// (4), Tanmaya Lal (1)".
+func speakersOn(b *briefing.Briefing, topic string) string {
+	counts := map[string]int{}
+	for _, q := range b.Quotes {
+		if q.Kind == briefing.Reported {
+			continue
+		}
+		for _, t := range q.Topics {
+			if t == topic {
+				counts[q.Speaker]++
+				break
+			}
+		}
+	}
+	type sc struct {
+		name string
+		n    int
+	}
+	var list []sc
+	for id, n := range counts {
+		if s, ok := b.Speaker(id); ok {
+			list = append(list, sc{s.Name, n})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].n != list[j].n {
+			return list[i].n > list[j].n
+		}
+		return list[i].name < list[j].name
+	})
+	var parts []string
+	for i, s := range list {
+		if i == 4 {
+			parts = append(parts, fmt.Sprintf("+%d more", len(list)-4))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s (%d)", s.name, s.n))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportTopicFilter(t *testing.T) {
+	out, errs, code := runCLI(t, "", "export", "--topic", "space", seedPath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b := decode(t, out).Briefings[0]
+	if len(b.Quotes) == 0 {
+		t.Fatal("no quotes on space")
+	}
+	lunar := false
+	for _, q := range b.Quotes {
+		if strings.Contains(q.Text, "LUPEX") {
+			lunar = true
+		}
+		if strings.Contains(q.Text, "UNICORN") {
+			t.Errorf("the radar quote is not about space: %q", q.Text)
+		}
+	}
+	if !lunar {
+		t.Error("the LUPEX quote is missing from --topic space")
+	}
+
+	// --topic and --speaker must both hold.
+	out, _, _ = runCLI(t, "", "export", "--topic", "space", "--speaker", "Lal", seedPath)
+	if n := len(decode(t, out).Briefings[0].Quotes); n != 0 {
+		t.Errorf("Lal on space: %d quotes, want 0", n)
+	}
+
+	_, errs, code = runCLI(t, "", "export", "--topic", "astrology", seedPath)
+	if code != 2 || !strings.Contains(errs, `unknown topic "astrology"`) || !strings.Contains(errs, "defence") {
+		t.Errorf("unknown topic: exit %d, stderr %q; want 2 and the known topics", code, errs)
+	}
+}
+
+func TestTopicsCommand(t *testing.T) {
+	out, errs, code := runCLI(t, "", "topics", seedPath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"TOPIC", "SHARE", "Defence", "Space", "Vikram Misri ("} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestTopicsFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "mine.yaml")
+	bad := filepath.Join(dir, "bad.yaml")
+	write := func(p, s string) {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(good, "topics:\n  - id: monsoon\n    label: Monsoon\n    terms: [monsoon, rainfall]\n")
+	write(bad, "topics:\n  - id: monsoon\n    label: Monsoon\n    terms: []\n")
+	text := "‘The monsoon rainfall was heavy this year across the region,’ said Minister Ana Lopez."
+
+	out, errs, code := runCLI(t, text, "export", "--topics", good, "--topic", "monsoon", "-")
+	if code != 0 || len(decode(t, out).Briefings[0].Quotes) != 1 {
+		t.Errorf("user topic: exit %d, stderr %q, out %s", code, errs, out)
+	}
+	_, errs, code = runCLI(t, text, "export", "--topics", bad, "-")
+	if code != 2 || !strings.Contains(errs, "bad.yaml:") {
+		t.Errorf("bad topics file: exit %d, stderr %q; want 2 and file:line", code, errs)
+	}
+	_, errs, code = runCLI(t, text, "export", "--topics", filepath.Join(dir, "none.yaml"), "-")
+	if code != 2 || !strings.Contains(errs, "none.yaml") {
+		t.Errorf("missing topics file: exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestUserTopicsFromConfigDir(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "brief"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "brief", "topics.yaml"), []byte("topics:\n  - id: monsoon\n    label: Monsoon\n    terms: [monsoon]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{getenv: func(k string) string {
+		if k == "XDG_CONFIG_HOME" {
+			return dir
+		}
+		return ""
+	}}
+	tax, err := taxonomy(e, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := tax.Lookup("monsoon"); !ok {
+		t.Error("the user's topics file was not read")
+	}
+	if _, ok := tax.Lookup("defence"); !ok {
+		t.Error("the default topics were lost")
+	}
+}
