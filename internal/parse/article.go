@@ -206,7 +206,7 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	}
 	inner := ctx.text[is:ie]
 	hasCue := pre.found || post.found
-	if !speechLike(inner, hasCue) {
+	if !speechLike(tokensIn(ctx.toks, is, ie), hasCue) {
 		return false
 	}
 	// A quote that runs on into the next paragraph waits for its end.
@@ -447,8 +447,7 @@ func (a *articleParser) holdsCues(ctx *paraCtx, sp *span) bool {
 
 // speechLike reports whether quoted text reads as speech rather than a
 // title, slogan or scare quote.
-func speechLike(inner string, hasCue bool) bool {
-	toks := tokenize(inner)
+func speechLike(toks []token, hasCue bool) bool {
 	words, caps, small := 0, 0, 0
 	for _, t := range toks {
 		if !t.word {
@@ -473,6 +472,13 @@ func speechLike(inner string, hasCue bool) bool {
 		return false
 	}
 	return true
+}
+
+// tokensIn returns the tokens that lie within text[start:end].
+func tokensIn(toks []token, start, end int) []token {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= start })
+	j := sort.Search(len(toks), func(j int) bool { return toks[j].start >= end })
+	return toks[i:j]
 }
 
 // smallTitleWords stay lower case inside titles.

@@ -71,7 +71,7 @@ func (b *builder) mergePeople() {
 			n := 0
 			key := roleKey(p.role)
 			for _, q := range people {
-				if q != p && q.merged == nil && len(q.name) > 0 && q.role != "" && roleMatches(roleKey(q.role), key) {
+				if q != p && q.merged == nil && len(q.name) > 0 && q.role != "" && roleMatches(q.roleKey(), key) {
 					match = q
 					n++
 				}

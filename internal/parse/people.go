@@ -20,8 +20,18 @@ type person struct {
 	meta    bool     // named by front matter
 	merged  *person  // set when this entry turned out to be someone else
 
-	// key and sur cache nameKey(name) and the folded surname.
-	key, sur string
+	// key and sur cache nameKey(name) and the folded surname; rkey caches
+	// roleKey(role) for the role it was computed from.
+	key, sur     string
+	rkey, rkeyOf string
+}
+
+// roleKey returns the folded role, computed once per role.
+func (p *person) roleKey() string {
+	if p.rkeyOf != p.role || (p.rkey == "" && p.role != "") {
+		p.rkey, p.rkeyOf = roleKey(p.role), p.role
+	}
+	return p.rkey
 }
 
 // setName sets a person's name and the keys derived from it.
@@ -229,7 +239,7 @@ func (r *registry) findRole(role string) *person {
 		if p.merged != nil || p.role == "" || len(p.name) == 0 {
 			continue
 		}
-		if roleMatches(roleKey(p.role), key) && (best == nil || p.last > best.last) {
+		if roleMatches(p.roleKey(), key) && (best == nil || p.last > best.last) {
 			best = p
 		}
 	}
