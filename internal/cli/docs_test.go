@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -157,5 +159,46 @@ func TestDocsCommandIsHidden(t *testing.T) {
 	}
 	if strings.Contains(out.String(), docsCommand) {
 		t.Errorf("brief --help lists the hidden %s command:\n%s", docsCommand, out.String())
+	}
+}
+
+// The Homebrew cask installs man pages by name, so .goreleaser.yaml must
+// list every page the docs command writes.
+func TestReleaseCaskListsEveryManPage(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if code := run([]string{docsCommand, "--dir", dir}, docsTestEnv(&out)); code != exitOK {
+		t.Fatalf("brief %s: exit %d: %s", docsCommand, code, out.String())
+	}
+	pages, err := filepath.Glob(filepath.Join(dir, "man", "*.1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range pages {
+		want = append(want, "man/"+filepath.Base(p))
+	}
+
+	const config = "../../.goreleaser.yaml"
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatalf("reading the release config: %v", err)
+	}
+	var cfg struct {
+		Casks []struct {
+			Manpages []string `yaml:"manpages"`
+		} `yaml:"homebrew_casks"`
+	}
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		t.Fatalf("%s: %v", config, err)
+	}
+	if len(cfg.Casks) == 0 {
+		t.Fatalf("%s has no homebrew_casks", config)
+	}
+	got := slices.Sorted(slices.Values(cfg.Casks[0].Manpages))
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("homebrew_casks[0].manpages in .goreleaser.yaml lists\n  %s\nbut brief %s writes\n  %s\n(list one man/<command path with dashes>.1 line per command)",
+			strings.Join(got, " "), docsCommand, strings.Join(want, " "))
 	}
 }
