@@ -434,10 +434,3 @@ func sentenceSubject(toks []otok) ref {
 	}
 	return ref{}
 }
-
-// frontingWords open a phrase that may come before a sentence's subject.
-var frontingWords = wordSet(`
-at in on from during after before with following speaking briefing addressing responding
-asked answering earlier later meanwhile separately also however today yesterday
-acknowledging noting referring commenting discussing talking writing according
-`)
