@@ -128,8 +128,10 @@ type state struct {
 	nameText []string
 	nameIdx  map[string]int32
 	// rawNames caches the name id (or -1) of each capitalised run as
-	// written.
-	rawNames map[string]int32
+	// written, keyed by the run's text.
+	rawNames wordCache[int32]
+	// speakerKind maps speaker IDs to their kinds.
+	speakerKind map[string]briefing.SpeakerKind
 	// scratch holds buffers reused across calls.
 	*scratch
 }
@@ -137,7 +139,10 @@ type state struct {
 // scratch is the reusable part of a state: buffers whose contents do not
 // outlive one Apply call.
 type scratch struct {
-	cache   wordCache
+	cache wordCache[wordInfo]
+	// names remembers, per capitalised run as written, the name it
+	// gives once titles and function words are stripped ("" for none).
+	names   wordCache[string]
 	tz      tokenizer
 	toks    []wordIDs
 	counts  []uint16
@@ -160,28 +165,40 @@ func newState(c *Classifier, b *briefing.Briefing) *state {
 		topics:   make([][]int32, n),
 		names:    make([][]int32, n),
 		nameIdx:  make(map[string]int32, textLen(b)/64),
-		rawNames: make(map[string]int32, textLen(b)/64),
+		rawNames: newWordCache[int32](256),
 		scratch:  c.getScratch(cacheSize(b)),
 	}
 }
 
+// maxCachedWords bounds the words a scratch remembers across calls.
+const maxCachedWords = 1 << 15
+
 // getScratch takes a scratch from the classifier's pool, or makes one.
+// A pooled scratch keeps its word cache: what a word means to the
+// classifier depends only on the word and the taxonomy, and briefings
+// share most of their words.
 func (c *Classifier) getScratch(cacheSize int) *scratch {
 	if s, ok := c.pool.Get().(*scratch); ok {
-		if len(s.cache.slots) < cacheSize {
-			s.cache = newWordCache(cacheSize)
+		if s.cache.n > maxCachedWords {
+			s.cache.reset()
+		}
+		if s.names.n > maxCachedWords {
+			s.names.reset()
 		}
 		return s
 	}
-	return &scratch{counts: make([]uint16, c.m.entries), cache: newWordCache(cacheSize)}
+	return &scratch{
+		counts: make([]uint16, c.m.entries),
+		cache:  newWordCache[wordInfo](cacheSize),
+		names:  newWordCache[string](cacheSize / 4),
+	}
 }
 
-// release returns the state's scratch to the pool, emptied so that it
-// holds no text of this briefing.
+// release returns the state's scratch to the pool. The word cache holds its
+// own copies of words, not the briefing's text.
 func (st *state) release() {
 	s := st.scratch
 	st.scratch = nil
-	s.cache.reset()
 	s.tz.reset("")
 	s.toks = s.toks[:0]
 	st.c.pool.Put(s)
@@ -192,7 +209,9 @@ func (st *state) row(v []float32, i int) []float32 { return v[i*st.nt : (i+1)*st
 // scoreParagraph tokenises a paragraph, scores its terms and collects its
 // capitalised names.
 func (st *state) scoreParagraph(i int, text string) {
-	st.words[i], st.names[i] = st.scoreText(text, st.row(st.raw, i), st.names[i][:0], true)
+	// Moderators' lines name who asks next, which no title needs.
+	withNames := st.nameWeight(i) > 0
+	st.words[i], st.names[i] = st.scoreText(text, st.row(st.raw, i), st.names[i][:0], withNames)
 }
 
 // scoreText scores text into scores and returns its word count and, when
@@ -210,19 +229,19 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 		if prevEnd == 0 || hasSpace(gap) {
 			words++
 		}
-		if tok.caps {
+		raw := text[tok.start:tok.end]
+		h := hashWord(raw)
+		info, ok := st.cache.get(h, raw)
+		if !ok {
+			info = m.lookup(&st.tz, &tok, raw)
+			st.cache.put(h, strings.Clone(raw), info)
+		}
+		if info.shape&shapeCaps != 0 {
 			caps++
 		}
-		raw := text[tok.start:tok.end]
-		ids, ok := st.cache.get(tok.hash, raw)
-		if !ok {
-			ids = m.lookup(&st.tz, &tok, raw)
-			st.cache.put(tok.hash, raw, ids)
-		}
-		ids.hyphened = tok.hyphened
-		st.toks = append(st.toks, ids)
+		st.toks = append(st.toks, wordIDs{stem: info.stem, exact: info.exact, hyphened: tok.hyphened})
 		if withNames {
-			nc.add(&tok, prevStart, prevEnd, gap)
+			nc.add(&tok, info.shape&shapeUpper != 0, h, prevStart, prevEnd, gap)
 		}
 		prevStart, prevEnd = tok.start, tok.end
 	}
@@ -536,6 +555,17 @@ func (st *state) briefingTopics() []briefing.TopicShare {
 	return out
 }
 
+// quoteIsPart reports whether a quote is a clearly smaller part of its
+// paragraphs, so that its own words may point at topics its paragraphs do
+// not carry. A quote that is most of its paragraphs has their evidence.
+func (st *state) quoteIsPart(q *briefing.Quote, last int) bool {
+	n := 0
+	for p := q.Paragraph; p <= last; p++ {
+		n += len(st.b.Paragraphs[p].Text)
+	}
+	return len(q.Text)*5 < n*4
+}
+
 // applyQuotes gives each quote its paragraphs' topics, best first, then
 // the topics its own text carries beyond those, and its section.
 func (st *state) applyQuotes() {
@@ -577,7 +607,7 @@ func (st *state) applyQuotes() {
 		for _, t := range picked {
 			carried[t] = true
 		}
-		if q.Kind != briefing.Turn {
+		if q.Kind != briefing.Turn && st.quoteIsPart(q, last) {
 			clear(own)
 			st.scoreText(q.Text, own, nil, false)
 			extra = pickTopics(own, extra[:0])

@@ -207,7 +207,7 @@ Anything else, we will see.
 Q And on a different subject: the hurricane season and the emissions rules for power plants under the climate plan?
 
 MS. SMITH: The climate plan cuts emissions and greenhouse gases from power plants, and the Paris Agreement targets stand.`
-	b := fixture("test.txt", text)
+	b := parseForTest(t, "test.txt", []byte(text))
 	if b.Kind != briefing.Transcript {
 		t.Fatalf("fixture is not a transcript")
 	}
@@ -249,7 +249,7 @@ The spacecraft will orbit the Moon before the landing.
 ## Space, continued
 
 The satellite launch schedule moved, and the space agency will brief on orbit insertion.`
-	b := fixture("test.md", text)
+	b := parseForTest(t, "test.md", []byte(text))
 	NewClassifier(nil).Apply(b)
 	var starts []int
 	var titles []string

@@ -36,7 +36,7 @@ func TestClassifyCPUThroughput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := fixture(name, string(data))
+		b := parseForTest(t, name, data)
 		c.Apply(b)
 		const n = 300
 		start := threadCPU(t)

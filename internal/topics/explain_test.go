@@ -17,9 +17,8 @@ func (c *Classifier) explain(text string) string {
 	var toks []wordIDs
 	var raws []string
 	for tz.next(&tok) {
-		ids := m.lookup(&tz, &tok, text[tok.start:tok.end])
-		ids.hyphened = tok.hyphened
-		toks = append(toks, ids)
+		info := m.lookup(&tz, &tok, text[tok.start:tok.end])
+		toks = append(toks, wordIDs{stem: info.stem, exact: info.exact, hyphened: tok.hyphened})
 		raws = append(raws, text[tok.start:tok.end])
 	}
 	hits := map[string][]string{}

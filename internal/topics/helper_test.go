@@ -8,14 +8,15 @@ import (
 	"testing"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/parse"
 )
 
-// The parser (internal/parse) is written in parallel with this package.
-// Until it lands, tests build briefings with fixture, a deliberately simple
-// stand-in: paragraphs split on blank lines; "# " lines are Markdown
-// headings; "(Laughter.)", times and "END" are stage notes; in transcripts,
-// "LABEL:" and "Q " paragraphs open speaker turns that run to the next
-// label.
+// Fixture files go through the real parser (parseForTest). fixture is a
+// deliberately simple, independent stand-in used where a test needs full
+// control of the structure (fuzzing, corpus dumps): paragraphs split on
+// blank lines; "# " lines are Markdown headings; "(Laughter.)", times and
+// "END" are stage notes; in transcripts, "LABEL:" and "Q " paragraphs open
+// speaker turns that run to the next label.
 
 var (
 	labelRe = regexp.MustCompile(`^([A-Z][A-Z.'’ -]*[A-Z.]):\s`)
@@ -123,7 +124,8 @@ func fixture(path, text string) *briefing.Briefing {
 	return b
 }
 
-// loadFixture reads a fixture file from testdata.
+// loadFixture reads a fixture file from testdata and parses it with the
+// real parser.
 func loadFixture(t testing.TB, name string) *briefing.Briefing {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -131,11 +133,7 @@ func loadFixture(t testing.TB, name string) *briefing.Briefing {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := fixture(path, string(data))
-	if err := b.Validate(); err != nil {
-		t.Fatalf("fixture %s: %v", name, err)
-	}
-	return b
+	return parseForTest(t, path, data)
 }
 
 // paragraphWith returns the index of the first paragraph containing s.
@@ -150,10 +148,13 @@ func paragraphWith(t testing.TB, b *briefing.Briefing, s string) int {
 	return -1
 }
 
-// parseForTest builds a briefing from a file's contents.
+// parseForTest parses a file's contents with internal/parse.
 func parseForTest(t testing.TB, path string, data []byte) *briefing.Briefing {
 	t.Helper()
-	b := fixture(path, string(data))
+	b, err := parse.Parse(path, data, parse.DefaultOptions())
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
 	if err := b.Validate(); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

@@ -22,6 +22,9 @@ type matcher struct {
 	phrases []phrase
 	// entries counts all term entries, for per-paragraph repeat counts.
 	entries int
+	// prefixes has a bit set for the first three letters of every stem
+	// in vocab and of every spelling variant (see mayMatch).
+	prefixes [27*27*27/64 + 1]uint64
 }
 
 // phrase is one distinct sequence of words with every topic term that
@@ -156,6 +159,17 @@ func compile(t *Taxonomy) *matcher {
 	for int(next) > len(m.first) {
 		m.first = append(m.first, nil)
 	}
+	mark := func(w string) {
+		if key, ok := prefixKey(w); ok {
+			m.prefixes[key>>6] |= 1 << (key & 63)
+		}
+	}
+	for s := range m.vocab {
+		mark(s)
+	}
+	for s := range spelling {
+		mark(s)
+	}
 	for _, list := range m.first {
 		slices.SortStableFunc(list, func(a, b int32) int {
 			return cmp.Compare(len(m.phrases[b].words), len(m.phrases[a].words))
@@ -199,82 +213,121 @@ type wordIDs struct {
 
 func (w wordIDs) is(id int32) bool { return w.stem == id || w.exact == id }
 
-// lookup finds the ids of a token of text.
-func (m *matcher) lookup(tz *tokenizer, tok *token, raw string) wordIDs {
-	ids := wordIDs{stem: -1, exact: -1}
-	if v, ok := m.vocab[string(tz.stemOf(tok))]; ok {
-		ids.stem = v
-	}
-	if tok.caps {
-		if v, ok := m.exact[raw]; ok {
-			ids.exact = v
-		}
-	} else if tok.pluralCaps {
-		if v, ok := m.exact[raw[:len(raw)-1]]; ok {
-			ids.exact = v
-		}
-	}
-	return ids
+// wordInfo is what the classifier knows of a distinct word of text.
+type wordInfo struct {
+	stem, exact int32
+	shape       wordShape
 }
 
-// wordCache remembers the ids of the words of one briefing as written, so
-// that a repeated word is folded, stemmed and looked up once. It is an
-// open-addressing hash table keyed by the token hash.
-type wordCache struct {
-	slots []cacheSlot
+// lookup finds the ids of a token of text.
+func (m *matcher) lookup(tz *tokenizer, tok *token, raw string) wordInfo {
+	info := wordInfo{stem: -1, exact: -1, shape: shapeOf(raw)}
+	if m.mayMatch(raw) {
+		if v, ok := m.vocab[string(tz.stemOf(tok))]; ok {
+			info.stem = v
+		}
+	}
+	switch {
+	case info.shape&shapeCaps != 0:
+		if v, ok := m.exact[raw]; ok {
+			info.exact = v
+		}
+	case info.shape&shapePluralCaps != 0:
+		if v, ok := m.exact[raw[:len(raw)-1]]; ok {
+			info.exact = v
+		}
+	}
+	return info
+}
+
+// prefixKey maps the first three letters of a word, folded, to a bit of
+// matcher.prefixes; ok is false for words that start otherwise (digits,
+// other scripts), which the filter lets through.
+func prefixKey(w string) (key int, ok bool) {
+	for i := 0; i < 3; i++ {
+		var c byte = 'a' - 1 // short words pad with this
+		if i < len(w) {
+			c = w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c < 'a' || c > 'z' {
+				return 0, false
+			}
+		}
+		key = key*27 + int(c-('a'-1))
+	}
+	return key, true
+}
+
+// mayMatch reports whether a word's stem could be in the vocabulary, from
+// its first three letters: stemming changes only endings, so most words
+// are ruled out without stemming them.
+func (m *matcher) mayMatch(raw string) bool {
+	key, ok := prefixKey(raw)
+	return !ok || m.prefixes[key>>6]&(1<<(key&63)) != 0
+}
+
+// wordCache remembers what the classifier made of each distinct word (or
+// name) as written, so that a repeated one is analysed once. It is an
+// open-addressing hash table keyed by a hash of the text; keys are
+// compared in full.
+type wordCache[V any] struct {
+	slots []cacheSlot[V]
 	n     int
 	// used lists the filled slots, for a cheap reset.
 	used []int32
 }
 
+type cacheSlot[V any] struct {
+	hash uint64
+	raw  string
+	val  V
+}
+
+func newWordCache[V any](size int) wordCache[V] {
+	return wordCache[V]{slots: make([]cacheSlot[V], size)}
+}
+
 // reset empties the cache, keeping its size.
-func (c *wordCache) reset() {
+func (c *wordCache[V]) reset() {
 	if 4*len(c.used) > len(c.slots) {
 		clear(c.slots)
 	} else {
 		for _, i := range c.used {
-			c.slots[i] = cacheSlot{}
+			c.slots[i] = cacheSlot[V]{}
 		}
 	}
 	c.used = c.used[:0]
 	c.n = 0
 }
 
-type cacheSlot struct {
-	hash        uint64
-	raw         string
-	stem, exact int32
-}
-
-func newWordCache(size int) wordCache {
-	return wordCache{slots: make([]cacheSlot, size)}
-}
-
-func (c *wordCache) get(hash uint64, raw string) (wordIDs, bool) {
+func (c *wordCache[V]) get(hash uint64, raw string) (V, bool) {
 	mask := uint64(len(c.slots) - 1)
 	for i := hash & mask; ; i = (i + 1) & mask {
 		s := &c.slots[i]
 		if s.raw == "" {
-			return wordIDs{}, false
+			var zero V
+			return zero, false
 		}
 		if s.hash == hash && s.raw == raw {
-			return wordIDs{stem: s.stem, exact: s.exact}, true
+			return s.val, true
 		}
 	}
 }
 
-func (c *wordCache) put(hash uint64, raw string, ids wordIDs) {
+func (c *wordCache[V]) put(hash uint64, raw string, val V) {
 	if raw == "" {
 		return
 	}
 	if 2*(c.n+1) > len(c.slots) {
 		old := c.slots
-		c.slots = make([]cacheSlot, 2*len(old))
+		c.slots = make([]cacheSlot[V], 2*len(old))
 		c.n = 0
 		c.used = c.used[:0]
 		for _, s := range old {
 			if s.raw != "" {
-				c.put(s.hash, s.raw, wordIDs{stem: s.stem, exact: s.exact})
+				c.put(s.hash, s.raw, s.val)
 			}
 		}
 	}
@@ -282,7 +335,7 @@ func (c *wordCache) put(hash uint64, raw string, ids wordIDs) {
 	for i := hash & mask; ; i = (i + 1) & mask {
 		s := &c.slots[i]
 		if s.raw == "" {
-			*s = cacheSlot{hash: hash, raw: raw, stem: ids.stem, exact: ids.exact}
+			*s = cacheSlot[V]{hash: hash, raw: raw, val: val}
 			c.n++
 			c.used = append(c.used, int32(i))
 			return

@@ -18,13 +18,14 @@ type nameCollector struct {
 	text  string
 	names []int32
 	from  int
-	// the current run of capitalised words and the connectors pending
-	// after it.
+	// the current run of capitalised words, the connectors pending after
+	// it, and a hash of its words.
 	start, end, n, pending int
+	hash                   uint64
 }
 
-func (nc *nameCollector) add(tok *token, prevStart, prevEnd int, gap string) {
-	if !tok.upper {
+func (nc *nameCollector) add(tok *token, upper bool, h uint64, prevStart, prevEnd int, gap string) {
+	if !upper {
 		if nc.n > 0 && nc.pending < 2 && gap == " " && connectors[nc.text[tok.start:tok.end]] {
 			nc.pending++
 			return
@@ -35,12 +36,13 @@ func (nc *nameCollector) add(tok *token, prevStart, prevEnd int, gap string) {
 	if nc.n > 0 && nc.n < maxNameWords && (gap == " " || gap == "-" && nc.pending == 0) {
 		nc.end = tok.end
 		nc.n++
+		nc.hash = (nc.hash^h)*0x9E3779B97F4A7C15 + uint64(nc.pending)
 		nc.pending = 0
 		return
 	}
 	nc.flush()
 	if !sentenceStart(nc.text[prevStart:prevEnd], gap) {
-		nc.start, nc.end, nc.n = tok.start, tok.end, 1
+		nc.start, nc.end, nc.n, nc.hash = tok.start, tok.end, 1, h
 	}
 }
 
@@ -60,13 +62,22 @@ func (nc *nameCollector) flush() {
 		return
 	}
 	raw := nc.text[start:end]
-	id, ok := nc.st.rawNames[raw]
+	id, ok := nc.st.rawNames.get(nc.hash, raw)
 	if !ok {
+		name, known := nc.st.scratch.names.get(nc.hash, raw)
+		if !known {
+			key := strings.Clone(raw)
+			name = stripTitles(key)
+			if isStopName(name) || isCapsRun(name) {
+				name = ""
+			}
+			nc.st.scratch.names.put(nc.hash, key, name)
+		}
 		id = -1
-		if name := stripTitles(raw); !isStopName(name) && !isCapsRun(name) {
+		if name != "" {
 			id = nc.st.intern(name)
 		}
-		nc.st.rawNames[raw] = id
+		nc.st.rawNames.put(nc.hash, raw, id)
 	}
 	if id >= 0 {
 		nc.names = append(nc.names, id)

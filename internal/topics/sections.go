@@ -107,7 +107,7 @@ func (st *state) sections() []briefing.Section {
 // that are not body text join the block before them.
 func (st *state) atoms() []block {
 	ps := st.b.Paragraphs
-	weight := st.nameWeights()
+	weight := st.nameWeight
 	var blocks []block
 	var vecs []float64
 	open := func(i int, hard bool) {
@@ -380,7 +380,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	ps := st.b.Paragraphs
 	// Count each name per section, and the sections it occurs in. Names
 	// in questions and moderators' lines are mostly who is asking.
-	weight := st.nameWeights()
+	weight := st.nameWeight
 	type cand struct {
 		id    int32
 		n     float64
@@ -414,7 +414,16 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 		}
 		perSec[si] = out
 	}
-	speakers := st.speakerNames()
+	var speakers map[string]bool // made when first needed
+	isSpeaker := func(name string) bool {
+		if speakers == nil {
+			speakers = st.speakerNames()
+		}
+		if lowerIn(name, speakers) {
+			return true
+		}
+		return len(name) > 24 && speakers[strings.ToLower(name)]
+	}
 	nsec := float64(len(secs))
 	maxDF := int32(max(1, len(secs)/3))
 	for si := range secs {
@@ -428,7 +437,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 		// Frequent here, rare elsewhere: tf-idf over sections.
 		cands := perSec[si][:0]
 		for _, c := range perSec[si] {
-			if df[c.id] > maxDF || speakers[strings.ToLower(st.nameText[c.id])] {
+			if df[c.id] > maxDF {
 				continue
 			}
 			c.n *= math.Log((nsec + 1) / float64(df[c.id]))
@@ -443,7 +452,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 		var names []string
 		for _, c := range cands {
 			name := st.nameText[c.id]
-			if containsName(names, name) {
+			if containsName(names, name) || isSpeaker(name) {
 				continue
 			}
 			names = append(names, name)
@@ -463,27 +472,27 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	}
 }
 
-// nameWeights returns how much the names of a paragraph count towards
-// titles: moderators' lines not at all, questions half, since the names in
-// them are mostly who is asking.
-func (st *state) nameWeights() func(p int) float64 {
-	kind := make(map[string]briefing.SpeakerKind)
-	for _, s := range st.b.Speakers {
-		kind[s.ID] = s.Kind
-	}
-	return func(p int) float64 {
-		sp := st.b.Paragraphs[p].Speaker
-		if sp == "" {
-			return 1
-		}
-		switch kind[sp] {
-		case briefing.Role:
-			return 0
-		case briefing.Questioner:
-			return 0.5
-		}
+// nameWeight returns how much the names of paragraph p count towards
+// titles and sections: moderators' lines not at all, questions half, since
+// the names in them are mostly who is asking.
+func (st *state) nameWeight(p int) float64 {
+	sp := st.b.Paragraphs[p].Speaker
+	if sp == "" {
 		return 1
 	}
+	if st.speakerKind == nil {
+		st.speakerKind = make(map[string]briefing.SpeakerKind, len(st.b.Speakers))
+		for _, s := range st.b.Speakers {
+			st.speakerKind[s.ID] = s.Kind
+		}
+	}
+	switch st.speakerKind[sp] {
+	case briefing.Role:
+		return 0
+	case briefing.Questioner:
+		return 0.5
+	}
+	return 1
 }
 
 // containsName reports whether name is, or is part of, a name already in

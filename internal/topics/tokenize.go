@@ -9,20 +9,61 @@ import (
 type token struct {
 	// start and end are byte offsets of the word in the text it came from.
 	start, end int
-	// hash is an FNV-1a hash of the word as written.
-	hash uint64
-	// caps reports that the word has an upper-case letter and no
-	// lower-case one (an acronym such as NATO or G7), so that it may match
-	// case-sensitive terms.
-	caps bool
-	// upper reports that the word starts with an upper-case letter.
-	upper bool
-	// pluralCaps reports an acronym followed by a lower-case plural s,
-	// such as "ICBMs": its raw form without the s may match an acronym.
-	pluralCaps bool
 	// hyphened reports that the word follows the previous one after a
 	// single hyphen, as in "know-how".
 	hyphened bool
+}
+
+// wordShape describes how a word is written. It depends only on the word's
+// bytes, so the classifier computes it once per distinct word.
+type wordShape uint8
+
+const (
+	// shapeCaps marks a word with an upper-case letter and no lower-case
+	// one (an acronym such as NATO or G7), which may match case-sensitive
+	// terms.
+	shapeCaps wordShape = 1 << iota
+	// shapeUpper marks a word starting with an upper-case letter.
+	shapeUpper
+	// shapePluralCaps marks an acronym followed by a lower-case plural s,
+	// such as "ICBMs": its form without the s may match an acronym.
+	shapePluralCaps
+)
+
+// shapeOf returns the shape of a word.
+func shapeOf(w string) wordShape {
+	lower, upper := 0, 0
+	var first rune = -1
+	for _, r := range w {
+		if first < 0 {
+			first = r
+		}
+		if r < utf8.RuneSelf {
+			switch byteClass[r] {
+			case classLower:
+				lower++
+			case classUpper:
+				upper++
+			}
+			continue
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	var s wordShape
+	if upper > 0 && lower == 0 {
+		s |= shapeCaps
+	}
+	if first >= 0 && unicode.IsUpper(first) {
+		s |= shapeUpper
+	}
+	if lower == 1 && upper >= 2 && w[len(w)-1] == 's' {
+		s |= shapePluralCaps
+	}
+	return s
 }
 
 // tokenizer splits text into words: maximal runs of letters, digits and
@@ -68,13 +109,16 @@ var byteClass = func() (t [128]uint8) {
 	return t
 }()
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
+// isWordByte marks the bytes that may be part of a word: ASCII letters and
+// digits, and every byte of a multi-byte character (checked rune by rune).
+var isWordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= utf8.RuneSelf || byteClass[c] != classSep
+	}
+	return t
+}()
 
-// next finds the next word, or returns false at the end of the text. It
-// does not fold or stem the word: stemOf does, when needed.
+// next finds the next word, or returns false at the end of the text.
 func (t *tokenizer) next(tok *token) bool {
 	s := t.text
 	for {
@@ -83,7 +127,7 @@ func (t *tokenizer) next(tok *token) bool {
 		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
-				if byteClass[c] != classSep {
+				if isWordByte[c] {
 					break
 				}
 				i++
@@ -100,21 +144,12 @@ func (t *tokenizer) next(tok *token) bool {
 			return false
 		}
 		start := i
-		var h uint64 = fnvOffset
-		lower, upper := 0, 0
 		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
-				cl := byteClass[c]
-				if cl == classSep {
+				if !isWordByte[c] {
 					break
 				}
-				if cl == classLower {
-					lower++
-				} else if cl == classUpper {
-					upper++
-				}
-				h = (h ^ uint64(c)) * fnvPrime
 				i++
 				continue
 			}
@@ -122,35 +157,38 @@ func (t *tokenizer) next(tok *token) bool {
 			if !isWordRune(r) {
 				break
 			}
-			if unicode.IsUpper(r) {
-				upper++
-			} else if unicode.IsLower(r) {
-				lower++
-			}
-			for k := i; k < i+size; k++ {
-				h = (h ^ uint64(s[k])) * fnvPrime
-			}
 			i += size
 		}
 		t.pos = i
 		// A possessive or contracted "s" after an apostrophe is no word.
-		if i-start == 1 && (s[start] == 's' || s[start] == 'S') && start > 0 && isApostropheBefore(s, start) {
+		if i-start == 1 && s[start]|0x20 == 's' && start > 0 && isApostropheBefore(s, start) {
 			continue
 		}
-		tok.hyphened = t.lastEnd > 0 && isHyphen(s[t.lastEnd:start])
+		gap := start - t.lastEnd
+		tok.hyphened = t.lastEnd > 0 && (gap == 1 && s[t.lastEnd] == '-' || gap == 3 && isHyphen(s[t.lastEnd:start]))
 		t.lastEnd = i
 		tok.start, tok.end = start, i
-		tok.hash = h
-		if c := s[start]; c < utf8.RuneSelf {
-			tok.upper = byteClass[c] == classUpper
-		} else {
-			r, _ := utf8.DecodeRuneInString(s[start:])
-			tok.upper = unicode.IsUpper(r)
-		}
-		tok.caps = upper > 0 && lower == 0
-		tok.pluralCaps = lower == 1 && upper >= 2 && s[i-1] == 's'
 		return true
 	}
+}
+
+// hashWord hashes a word eight bytes at a time. It needs no quality beyond
+// spreading words over the word cache, which compares words in full.
+func hashWord(w string) uint64 {
+	const k = 0x9E3779B97F4A7C15
+	h := uint64(len(w)) * k
+	for len(w) >= 8 {
+		v := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = (h ^ v) * k
+		w = w[8:]
+	}
+	var v uint64
+	for i := 0; i < len(w); i++ {
+		v |= uint64(w[i]) << (8 * i)
+	}
+	h = (h ^ v) * k
+	return h ^ h>>29
 }
 
 // stemOf folds a token to lower case and stems it. The result aliases a
@@ -221,8 +259,10 @@ func stem(w []byte) []byte {
 	if !mayStem(w) {
 		return w
 	}
-	if _, ok := keepWord[string(w)]; ok {
-		return w
+	if keepFilter[keepKey(w)] {
+		if _, ok := keepWord[string(w)]; ok {
+			return w
+		}
 	}
 	stripped := false
 	// Plurals.
@@ -293,6 +333,19 @@ func stem(w []byte) []byte {
 	}
 	return w
 }
+
+// keepKey and keepFilter rule out most words without looking them up in
+// keepWord.
+func keepKey(w []byte) int {
+	return (len(w)*131 + int(w[0])*7 + int(w[len(w)-2])*3 + int(w[len(w)-1])) & 1023
+}
+
+var keepFilter = func() (t [1024]bool) {
+	for k := range keepWord {
+		t[keepKey([]byte(k))] = true
+	}
+	return t
+}()
 
 // mayStem reports whether some rule of stem could apply to w: it ends in
 // a letter a suffix rule strips or rewrites.

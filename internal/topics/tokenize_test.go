@@ -80,7 +80,9 @@ func TestTokenizer(t *testing.T) {
 	var tok token
 	var got []tk
 	for z.next(&tok) {
-		got = append(got, tk{text[tok.start:tok.end], string(z.stemOf(&tok)), tok.caps, tok.pluralCaps, tok.hyphened})
+		raw := text[tok.start:tok.end]
+		shape := shapeOf(raw)
+		got = append(got, tk{raw, string(z.stemOf(&tok)), shape&shapeCaps != 0, shape&shapePluralCaps != 0, tok.hyphened})
 	}
 	if len(got) != len(want) {
 		t.Fatalf("tokens = %+v\nwant %+v", got, want)

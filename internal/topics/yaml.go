@@ -526,8 +526,8 @@ func termWords(s string) []termWord {
 	var out []termWord
 	for t.next(&tok) {
 		w := termWord{hyphened: tok.hyphened}
-		if tok.caps {
-			w.exact = s[tok.start:tok.end]
+		if raw := s[tok.start:tok.end]; shapeOf(raw)&shapeCaps != 0 {
+			w.exact = raw
 		} else {
 			w.stem = string(t.stemOf(&tok))
 		}
