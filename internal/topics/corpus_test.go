@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brief-reader/brief/internal/parse"
 )
 
 // corpusDir holds the White House briefing-room corpus used for sanity
@@ -53,8 +55,11 @@ func TestCorpusDump(t *testing.T) {
 		if err != nil {
 			return nil
 		}
-		title, body := stripFrontMatter(string(data))
-		b := fixture(path, body)
+		title, _ := stripFrontMatter(string(data))
+		b, err := parse.Parse(path, data, parse.DefaultOptions())
+		if err != nil {
+			return nil
+		}
 		c.Apply(b)
 		n++
 		fmt.Fprintf(&sb, "%s\n  %s\n  ", filepath.Base(path), title)

@@ -50,7 +50,8 @@ func TestDefaultTaxonomy(t *testing.T) {
 
 func TestDefaultTaxonomyIsShared(t *testing.T) {
 	// Default parses once; Lookup hands out copies that cannot change it.
-	if Default() != Default() {
+	first, second := Default(), Default()
+	if first != second {
 		t.Error("Default() parsed the embedded file twice")
 	}
 	tp, _ := Default().Lookup("space")

@@ -1,0 +1,170 @@
+package topics
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// titles names each section: by its heading when it starts with one,
+// otherwise by its main topic and the names most particular to it.
+func (st *state) titles(secs []briefing.Section, topics [][]int32) {
+	ps := st.b.Paragraphs
+	// Count each name per section, and the sections it occurs in. Names
+	// in questions and moderators' lines are mostly who is asking.
+	weight := st.nameWeight
+	type cand struct {
+		id    int32
+		n     float64
+		first int
+	}
+	df := make([]int32, len(st.nameText))
+	perSec := make([][]cand, len(secs))
+	for si := range secs {
+		var cs []cand
+		k := 0
+		for p := secs[si].FirstParagraph; p <= secs[si].LastParagraph; p++ {
+			w := weight(p)
+			if w == 0 {
+				continue
+			}
+			for _, id := range st.names[p] {
+				cs = append(cs, cand{id, w, k})
+				k++
+			}
+		}
+		slices.SortFunc(cs, func(a, b cand) int { return cmp.Compare(a.id, b.id) })
+		out := cs[:0]
+		for _, c := range cs {
+			if len(out) > 0 && out[len(out)-1].id == c.id {
+				out[len(out)-1].n += c.n
+				out[len(out)-1].first = min(out[len(out)-1].first, c.first)
+				continue
+			}
+			out = append(out, c)
+			df[c.id]++
+		}
+		perSec[si] = out
+	}
+	var speakers map[string]bool // made when first needed
+	isSpeaker := func(name string) bool {
+		if speakers == nil {
+			speakers = st.speakerNames()
+		}
+		if lowerIn(name, speakers) {
+			return true
+		}
+		return len(name) > 24 && speakers[strings.ToLower(name)]
+	}
+	nsec := float64(len(secs))
+	maxDF := int32(max(1, len(secs)/3))
+	for si := range secs {
+		s := &secs[si]
+		if p := &ps[s.FirstParagraph]; p.Role == briefing.Heading {
+			s.Title = headingTitle(p.Text)
+			if s.Title != "" {
+				continue
+			}
+		}
+		// Frequent here, rare elsewhere: tf-idf over sections.
+		cands := perSec[si][:0]
+		for _, c := range perSec[si] {
+			if df[c.id] > maxDF {
+				continue
+			}
+			c.n *= math.Log((nsec + 1) / float64(df[c.id]))
+			cands = append(cands, c)
+		}
+		slices.SortFunc(cands, func(a, b cand) int {
+			if c := cmp.Compare(b.n, a.n); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.first, b.first)
+		})
+		var names []string
+		for _, c := range cands {
+			name := st.nameText[c.id]
+			if containsName(names, name) || isSpeaker(name) {
+				continue
+			}
+			names = append(names, name)
+			if len(names) == maxTitleNames {
+				break
+			}
+		}
+		label := "General"
+		if len(topics[si]) > 0 {
+			label = st.c.labels[topics[si][0]]
+		}
+		if len(names) == 0 {
+			s.Title = label
+		} else {
+			s.Title = label + " · " + strings.Join(names, ", ")
+		}
+	}
+}
+
+// nameWeight returns how much the names of paragraph p count towards
+// titles and sections: moderators' lines not at all, questions half, since
+// the names in them are mostly who is asking.
+func (st *state) nameWeight(p int) float64 {
+	sp := st.b.Paragraphs[p].Speaker
+	if sp == "" {
+		return 1
+	}
+	if st.speakerKind == nil {
+		st.speakerKind = make(map[string]briefing.SpeakerKind, len(st.b.Speakers))
+		for _, s := range st.b.Speakers {
+			st.speakerKind[s.ID] = s.Kind
+		}
+	}
+	switch st.speakerKind[sp] {
+	case briefing.Role:
+		return 0
+	case briefing.Questioner:
+		return 0.5
+	}
+	return 1
+}
+
+// containsName reports whether name is, or is part of, a name already in
+// names, or holds one of them.
+func containsName(names []string, name string) bool {
+	for _, n := range names {
+		if strings.Contains(n, name) || strings.Contains(name, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerNames returns the words of the briefing's speaker names, labels
+// and aliases: people who speak are not what a section is about.
+func (st *state) speakerNames() map[string]bool {
+	out := make(map[string]bool)
+	for _, s := range st.b.Speakers {
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			n = strings.ToLower(n)
+			out[n] = true
+			for _, w := range strings.Fields(n) {
+				out[strings.Trim(w, ".,:")] = true
+			}
+		}
+	}
+	return out
+}
+
+// headingTitle returns a heading's text without Markdown markers.
+func headingTitle(text string) string {
+	t := strings.TrimSpace(text)
+	t = strings.TrimLeft(t, "#")
+	t = strings.TrimRight(t, "#")
+	t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "*_"))
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	return t
+}
