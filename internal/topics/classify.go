@@ -165,7 +165,7 @@ func newState(c *Classifier, b *briefing.Briefing) *state {
 		topics:   make([][]int32, n),
 		names:    make([][]int32, n),
 		nameIdx:  make(map[string]int32, textLen(b)/64),
-		rawNames: newWordCache[int32](256),
+		rawNames: newWordCache[int32](nameCacheSize(b)),
 		scratch:  c.getScratch(cacheSize(b)),
 	}
 }
@@ -270,6 +270,17 @@ func textLen(b *briefing.Briefing) int {
 		n += len(b.Paragraphs[i].Text)
 	}
 	return n
+}
+
+// nameCacheSize sizes the per-call cache of capitalised runs, of which
+// briefings have about one distinct per 60 bytes.
+func nameCacheSize(b *briefing.Briefing) int {
+	n := textLen(b)
+	size := 64
+	for size < n/30 && size < 1<<15 {
+		size *= 2
+	}
+	return size
 }
 
 // cacheSize sizes the word cache for a briefing: a power of two above

@@ -26,7 +26,7 @@ type nameCollector struct {
 
 func (nc *nameCollector) add(tok *token, upper bool, h uint64, prevStart, prevEnd int, gap string) {
 	if !upper {
-		if nc.n > 0 && nc.pending < 2 && gap == " " && connectors[nc.text[tok.start:tok.end]] {
+		if nc.n > 0 && nc.pending < 2 && gap == " " && tok.end-tok.start <= 3 && connectors[nc.text[tok.start:tok.end]] {
 			nc.pending++
 			return
 		}
@@ -107,7 +107,10 @@ func sentenceStart(prev, gap string) bool {
 		return false
 	}
 	// A full stop after an abbreviation or an initial ends no sentence.
-	return !abbreviations[prev] && utf8.RuneCountInString(prev) > 1
+	if len(prev) <= 4 && (len(prev) == 1 || abbreviations[prev]) {
+		return false
+	}
+	return utf8.RuneCountInString(prev) > 1
 }
 
 var abbreviations = map[string]bool{
