@@ -197,7 +197,9 @@ type Paragraph struct {
 	// ("MS. LEAVITT"), without its colon. Empty when none.
 	Label string `json:"label,omitempty"`
 	// Level is the heading level for Heading paragraphs (1-6).
-	Level   int      `json:"level,omitempty"`
+	Level int `json:"level,omitempty"`
+	// Words counts the paragraph's words, as Briefing.Words does.
+	Words   int      `json:"words"`
 	Topics  []string `json:"topics"`
 	Section int      `json:"section"`
 }

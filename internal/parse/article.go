@@ -318,7 +318,7 @@ func (a *articleParser) plausible(r ref) bool {
 	case r.role != "" || r.gender != unknownGender:
 		return true
 	}
-	return a.reg.findName(r.name) != nil
+	return a.reg.findName(r.name) != nil || a.reg.findNear(r.name[0]) != nil
 }
 
 // titleRole turns "a senior official" into "Senior official".
@@ -352,7 +352,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok) {
 		}
 		// A lone unknown capitalised word ("United said") is more likely a
 		// misreading than a new person.
-		if len(r.name) == 1 && r.role == "" && a.reg.findName(r.name) == nil {
+		if len(r.name) == 1 && r.role == "" && a.reg.findName(r.name) == nil && a.reg.findNear(r.name[0]) == nil {
 			return
 		}
 		who := a.resolve(r, pos(ctx.index, t.start), true)

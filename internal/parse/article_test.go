@@ -158,6 +158,16 @@ func TestArticleQuotes(t *testing.T) {
 			want: []string{"JD Vance|direct|if you build it abroad you will pay a big fat penalty."},
 		},
 		{
+			name: "family name first",
+			text: "Chinese Premier Li Qiang met the delegation.\n\n\"China and Europe are partners, not rivals,\" Li told the summit.",
+			want: []string{"Li Qiang|direct|China and Europe are partners, not rivals"},
+		},
+		{
+			name: "described appositive before the verb",
+			text: "\"Expectations are very low on both sides,\" Noah Barkin, a senior adviser at Rhodium Group, said.",
+			want: []string{"Noah Barkin|direct|Expectations are very low on both sides"},
+		},
+		{
 			name: "unattributed long quote is not given to anyone",
 			text: "The report was blunt. “The agency failed to act on repeated warnings over many years.”",
 			want: nil,
@@ -183,6 +193,18 @@ func TestArticleQuotes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDescribedRoles(t *testing.T) {
+	for _, text := range []string{
+		"\"Expectations are very low on both sides,\" said Noah Barkin, a senior adviser at Rhodium Group.",
+		"\"Expectations are very low on both sides,\" Noah Barkin, a senior adviser at Rhodium Group, said.",
+	} {
+		b := parseString(t, "x.txt", text)
+		if len(b.Speakers) != 1 || b.Speakers[0].Name != "Noah Barkin" || b.Speakers[0].Role != "senior adviser at Rhodium Group" {
+			t.Errorf("%q: speakers %+v", text, b.Speakers)
+		}
 	}
 }
 

@@ -140,12 +140,12 @@ func (b *builder) finish(br *briefing.Briefing) {
 	br.Paragraphs = make([]briefing.Paragraph, len(b.paras))
 	words := 0
 	for i, p := range b.paras {
-		bp := briefing.Paragraph{Index: i, Text: p.text, Role: p.role, Label: p.label, Level: p.level}
+		bp := briefing.Paragraph{Index: i, Text: p.text, Role: p.role, Label: p.label, Level: p.level, Words: wordCount(p.text)}
 		if p.speaker != nil {
 			bp.Speaker = ids[p.speaker.root()]
 		}
 		if p.role == briefing.Body {
-			words += wordCount(p.text)
+			words += bp.Words
 		}
 		br.Paragraphs[i] = bp
 	}

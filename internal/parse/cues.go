@@ -120,6 +120,19 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 	end := j
 	if end > 1 && toks[end-1].is(",") {
 		end-- // "Tanmaya Lal, Secretary (West), MEA, stated"
+		// "Noah Barkin, a senior adviser at Rhodium Group, said": a
+		// described appositive between the name and the verb.
+		if c, role := describedAppositive(toks, end); c > 0 {
+			if s := chunkBack(toks, c); s < c {
+				if r := parseRef(plain(toks[s:c])); len(r.name) > 0 {
+					if r.role == "" {
+						r.role = role
+					}
+					r.surface = joinTokens(plain(toks[s:c]))
+					return r, s
+				}
+			}
+		}
 	}
 	start := chunkBack(toks, end)
 	if start == end {
@@ -159,6 +172,31 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 	return r, start
 }
 
+// describedAppositive finds ", a senior adviser at Rhodium Group" ending at
+// toks[end]: a comma, a determiner and a few words. It returns the index of
+// the comma and the description without its determiner, or 0 when there is
+// none.
+func describedAppositive(toks []otok, end int) (int, string) {
+	for c := end - 2; c >= 1 && c >= end-14; c-- {
+		t := toks[c]
+		if t.isPlaceholder() || t.is(".") && !(c > 0 && abbreviations[toks[c-1].lower()]) {
+			return 0, ""
+		}
+		if !t.is(",") {
+			continue
+		}
+		if !isDeterminer(toks[c+1].token) || c+2 >= end {
+			return 0, ""
+		}
+		desc := toks[c+2 : end]
+		if !hasTitleWord(desc) {
+			return 0, ""
+		}
+		return c, joinTokens(plain(desc))
+	}
+	return 0, ""
+}
+
 // subjectAfter reads the person named right after a verb: "said Metallus CEO
 // Mike Williams", "according to the Foreign Secretary".
 func subjectAfter(toks []otok, from int) ref {
@@ -196,6 +234,16 @@ func subjectAfter(toks []otok, from int) ref {
 	r := parseRef(plain(toks[from:end]))
 	if len(r.name) == 0 && r.pronoun == "" && !hasTitleWord(toks[from:end]) {
 		return ref{}
+	}
+	// "said Noah Barkin, a senior adviser at Rhodium Group."
+	if len(r.name) > 0 && r.role == "" && end+2 < len(toks) && toks[end].is(",") && isDeterminer(toks[end+1].token) {
+		stop := end + 2
+		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !abbreviations[toks[stop-1].lower()]) {
+			stop++
+		}
+		if desc := toks[end+2 : stop]; hasTitleWord(desc) {
+			r.role = joinTokens(plain(desc))
+		}
 	}
 	return r
 }

@@ -280,8 +280,9 @@ func dateline(s string) (date, agency string, ok bool) {
 	if agency == "" || len(agency) > 12 || !(strings.HasPrefix(after, ":") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "-")) {
 		return "", "", false
 	}
-	for _, r := range agency {
-		if !unicode.IsUpper(r) && r != '-' && r != '/' && r != '.' {
+	// An agency: ANI, AP, PTI, Reuters, Xinhua.
+	for i, r := range agency {
+		if i == 0 && !unicode.IsUpper(r) || !unicode.IsLetter(r) && r != '-' && r != '/' && r != '.' {
 			return "", "", false
 		}
 	}

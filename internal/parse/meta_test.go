@@ -116,6 +116,13 @@ func TestDatesAndDatelines(t *testing.T) {
 	if !ok || d != "August 26" || agency != "ANI" {
 		t.Errorf("dateline = %q %q %v", d, agency, ok)
 	}
+	d, agency, ok = dateline("BRUSSELS, July 24 (Reuters) - The European Union and China agreed on Thursday.")
+	if !ok || d != "July 24" || agency != "Reuters" {
+		t.Errorf("Reuters dateline = %q %q %v", d, agency, ok)
+	}
+	if _, _, ok := dateline("The Indian Space Research Organisation (ISRO) and JAXA met."); ok {
+		t.Error("an acronym in prose read as a dateline")
+	}
 	if _, _, ok := dateline("The talks (which began Monday): were long."); ok {
 		t.Error("a parenthesis in prose read as a dateline")
 	}

@@ -136,7 +136,7 @@ func (r *registry) findName(name []string) *person {
 // returns nil when no person or more than one fits.
 func (r *registry) findNear(one string) *person {
 	one = strings.ToLower(strings.TrimSuffix(one, "."))
-	if len(one) < 4 {
+	if len(one) < 2 {
 		return nil
 	}
 	var found *person
@@ -145,6 +145,8 @@ func (r *registry) findNear(one string) *person {
 		if p.merged != nil || len(p.name) == 0 {
 			continue
 		}
+		// A family name written first ("Li" for "Li Qiang"), or a typo'd
+		// surname ("Sullivcan").
 		ok := len(p.name) >= 2 && strings.EqualFold(p.name[0], one)
 		if !ok && p.sur != "" {
 			d := editDistance(p.sur, one, 3)
@@ -199,6 +201,9 @@ func editDistance(a, b string, limit int) int {
 // addName records a mention of a named person and returns them.
 func (r *registry) addName(rf ref, pos int) *person {
 	p := r.findName(rf.name)
+	if p == nil && len(rf.name) == 1 && !rf.org {
+		p = r.findNear(rf.name[0])
+	}
 	if p == nil {
 		p = &person{first: pos}
 		p.setName(rf.name)
