@@ -2,67 +2,142 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"sort"
-	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/briefings"
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui"
+	"github.com/brief-reader/brief/internal/ui/theme"
 )
+
+// exitInternal is the exit code after a bug stopped the reader (EX_SOFTWARE).
+const exitInternal = 70
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // readerFlags are the flags of the reader (brief with no subcommand).
-type readerFlags struct{}
+type readerFlags struct {
+	theme string
+	mouse bool
+}
 
-func (rf *readerFlags) register(cmd *cobra.Command) {}
+func (rf *readerFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&rf.theme, "theme", "auto", "colours for a `dark` or light terminal background, or auto (COLORFGBG, else dark; never asks the terminal)")
+	cmd.Flags().BoolVar(&rf.mouse, "mouse", false, "scroll with the mouse wheel (m toggles it; while on, hold shift to select text)")
+}
 
-// runReader opens briefings for reading. Until the terminal reader lands it
-// prints a summary of each briefing.
+// runReader opens briefings in the terminal reader.
 func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf *readerFlags) error {
-	if len(args) == 0 {
-		args = []string{"briefings"}
+	mode, err := theme.ParseMode(rf.theme)
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--theme: %w", err)}
 	}
-	bs, code := loadAll(ctx, e, args, opts)
-	for _, b := range bs {
-		writeSummary(e, b)
+	if !e.isTerminal() {
+		fmt.Fprintln(e.stdout, "brief: the reader needs a terminal; to print briefings, use brief export (see brief export --help).")
+		return nil
+	}
+	src, err := readerSource(args, opts)
+	if err != nil {
+		return err
+	}
+
+	// Everything about colour is settled here, from the environment
+	// alone: nothing below may ask the terminal and wait for an answer.
+	out := termenv.NewOutput(e.stdout, termenv.WithTTY(true), termenv.WithEnvironment(envEnviron{e.getenv}))
+	th := theme.Resolve(mode, e.getenv, out.ColorProfile())
+	// The default renderer backs any style not built from the theme; its
+	// background is set so that it never queries either.
+	lipgloss.SetHasDarkBackground(th.Dark)
+
+	m := ui.New(ui.Options{
+		Source:    src,
+		Theme:     th,
+		Mouse:     rf.mouse,
+		Clipboard: e.stdout,
+		Tmux:      e.getenv("TMUX") != "",
+		Context:   ctx,
+	})
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout)}
+	if rf.mouse {
+		popts = append(popts, tea.WithMouseCellMotion())
+	}
+	if f, ok := e.stdin.(*os.File); !ok || !isTerminal(f) {
+		// Briefings may be coming on standard input: keys come from the
+		// terminal itself.
+		popts = append(popts, tea.WithInputTTY())
+	} else {
+		popts = append(popts, tea.WithInput(e.stdin))
+	}
+	_, runErr := tea.NewProgram(m, popts...).Run()
+	if report := m.Fatal(); report != "" {
+		fmt.Fprintf(e.stderr, "brief: internal error, please report it:\n%s\n", report)
+		return &exitError{code: exitInternal, err: errors.New("")}
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		if errors.Is(runErr, tea.ErrProgramPanic) {
+			return &exitError{code: exitInternal, err: errors.New("internal error (reported above)")}
+		}
+		return &exitError{code: exitSkipped, err: runErr}
+	}
+	code := exitOK
+	for _, r := range m.Failed() {
+		fmt.Fprintf(e.stderr, "brief: skipped %s: %s\n", textclean.Line(r.Path), textclean.Line(errText(r.Err)))
+		code = exitSkipped
 	}
 	if code != exitOK {
-		return &exitError{code: code}
+		return &exitError{code: code, err: errors.New("")}
 	}
 	return nil
 }
 
-// writeSummary prints who spoke in a briefing and how much.
-func writeSummary(e *env, b *briefing.Briefing) {
-	fmt.Fprintf(e.stdout, "%s\n", textclean.Line(b.Title))
-	var meta []string
-	for _, s := range []string{b.Date, b.Source, b.Kind.String(), fmt.Sprintf("%d paragraphs, %d words", len(b.Paragraphs), b.Words)} {
-		if s != "" {
-			meta = append(meta, textclean.Line(s))
+// readerSource decides where briefings come from: the paths given, else
+// ./briefings, else the samples built into the binary. Paths that do not
+// exist are refused before the reader starts.
+func readerSource(args []string, opts load.Options) (ui.Source, error) {
+	if len(args) == 0 {
+		if info, err := os.Stat("briefings"); err == nil && info.IsDir() {
+			return ui.DiskSource{Paths: []string{"briefings"}, Opts: opts}, nil
+		}
+		return ui.FSSource{FS: briefings.FS, Opts: opts, Name: "samples"}, nil
+	}
+	var missing []error
+	for _, a := range args {
+		if a == load.Stdin {
+			continue
+		}
+		if _, err := os.Stat(a); err != nil {
+			why := errors.New("no such file or folder")
+			if !errors.Is(err, fs.ErrNotExist) {
+				why = errors.Unwrap(err)
+			}
+			missing = append(missing, &load.PathError{Path: a, Err: why})
 		}
 	}
-	fmt.Fprintf(e.stdout, "  %s\n", strings.Join(meta, " · "))
-	speakers := append([]briefing.Speaker(nil), b.Speakers...)
-	sort.SliceStable(speakers, func(i, j int) bool { return speakers[i].Quotes > speakers[j].Quotes })
-	for _, s := range speakers {
-		unit := "quotes"
-		if b.Kind == briefing.Transcript {
-			unit = "turns"
-		}
-		line := fmt.Sprintf("  %-28s %4d %s", s.Name, s.Quotes, unit)
-		if s.Reported > 0 {
-			line += fmt.Sprintf(", %d reported", s.Reported)
-		}
-		if s.Role != "" {
-			line += "  · " + s.Role
-		}
-		fmt.Fprintln(e.stdout, textclean.Line(line))
+	if len(missing) > 0 {
+		return nil, &exitError{code: exitUsage, err: errors.Join(missing...)}
 	}
-	fmt.Fprintln(e.stdout)
+	return ui.DiskSource{Paths: args, Opts: opts}, nil
 }
+
+func errText(err error) string {
+	if err == nil {
+		return "unknown error"
+	}
+	return err.Error()
+}
+
+// envEnviron lets termenv read the environment through env.getenv.
+type envEnviron struct{ getenv func(string) string }
+
+func (e envEnviron) Environ() []string      { return nil }
+func (e envEnviron) Getenv(k string) string { return e.getenv(k) }

@@ -1,0 +1,359 @@
+// Package ui is brief's terminal reader: a Bubble Tea program that shows a
+// briefing's speakers, topics, text and quotes side by side and moves
+// between them with single keys.
+//
+// The root Model owns layout, focus, modes and global keys; the panes are
+// drawn by functions of their state. Update and View never block: loading,
+// parsing, glamour rendering and clipboard writes run in commands that get
+// copies of what they need and return tagged messages.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/brief-reader/brief/internal/load"
+	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/theme"
+)
+
+// Options configure the reader.
+type Options struct {
+	// Source lists and loads the briefings.
+	Source Source
+	// Theme is resolved before the program starts.
+	Theme theme.Theme
+	// Mouse starts with mouse wheel support on.
+	Mouse bool
+	// Clipboard is where OSC 52 sequences go: the terminal. Nil disables y.
+	Clipboard io.Writer
+	// Tmux wraps OSC 52 for tmux too.
+	Tmux bool
+	// Context cancels loading.
+	Context context.Context
+	// NoGlamour keeps every paragraph plain-wrapped (tests, benchmarks).
+	NoGlamour bool
+}
+
+// inputKind is what a text input is for.
+type inputKind int
+
+const (
+	inputSearch inputKind = iota
+	inputSpeakers
+	inputQuotes
+)
+
+// input is a text input with focus: every key goes to it but ctrl+c, esc
+// and enter.
+type input struct {
+	kind inputKind
+	ti   lineEdit
+	// origin is where the reader was when a search started; esc goes back.
+	originAbs int
+	prevQuery string
+}
+
+// Model is the root model.
+type Model struct {
+	opts  Options
+	ctx   context.Context
+	st    *theme.Styles
+	keys  KeyMap
+	store *renderStore
+
+	w, h int
+	lay  layout
+
+	focus      pane
+	side       pane // paneSpeakers or paneQuotes: the side pane narrow layouts show
+	hideQuotes bool
+	mouse      bool
+	help       bool
+	helpOff    int
+	picker     *picker
+	in         *input
+
+	loading bool
+	gen     int
+	files   []string
+	loaded  int
+	tabs    []*tab
+	cur     int
+	failed  []load.Result
+
+	status    string
+	statusErr bool
+
+	// fatal is a panic report; the program quits when it is set.
+	fatal string
+}
+
+// New makes the reader model. Nothing is loaded until Init's command runs.
+func New(opts Options) *Model {
+	if opts.Context == nil {
+		opts.Context = context.Background()
+	}
+	m := &Model{
+		opts:    opts,
+		ctx:     opts.Context,
+		st:      theme.NewStyles(opts.Theme),
+		keys:    DefaultKeyMap(),
+		store:   newRenderStore(),
+		side:    paneSpeakers,
+		mouse:   opts.Mouse,
+		loading: opts.Source != nil,
+	}
+	m.store.disabled = opts.NoGlamour
+	m.updateKeys()
+	return m
+}
+
+// Init starts loading.
+func (m *Model) Init() tea.Cmd {
+	if m.opts.Source == nil {
+		return nil
+	}
+	m.gen++
+	return listFiles(m.ctx, m.opts.Source, m.gen)
+}
+
+// Fatal returns the panic report if the program stopped on one.
+func (m *Model) Fatal() string { return m.fatal }
+
+// Failed returns the files that could not be loaded.
+func (m *Model) Failed() []load.Result { return m.failed }
+
+// fatalMsg carries a panic from a command.
+type fatalMsg struct{ report string }
+
+// Update handles a message. A panic in it quits the program with a short
+// report instead of leaving the terminal in a mess.
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if p := recover(); p != nil {
+			m.fatal = panicReport(p)
+			model, cmd = m, tea.Quit
+		}
+	}()
+	if m.fatal != "" {
+		return m, tea.Quit
+	}
+	cmd = m.update(msg)
+	return m, cmd
+}
+
+// View draws the screen: exactly width × height cells.
+func (m *Model) View() (s string) {
+	defer func() {
+		if p := recover(); p != nil {
+			m.fatal = panicReport(p)
+			s = ""
+		}
+	}()
+	if m.fatal != "" {
+		return ""
+	}
+	return strings.Join(m.viewLines(), "\n")
+}
+
+func panicReport(p any) string {
+	stack := string(debug.Stack())
+	// Keep the report short: the panic and the frames nearest to it.
+	lines := strings.Split(stack, "\n")
+	if len(lines) > 24 {
+		lines = lines[:24]
+	}
+	return fmt.Sprintf("%v\n%s", p, strings.Join(lines, "\n"))
+}
+
+func (m *Model) tab() *tab {
+	if m.cur < 0 || m.cur >= len(m.tabs) {
+		return nil
+	}
+	return m.tabs[m.cur]
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
+		m.relayout()
+		return m.renderCmds()
+	case filesMsg:
+		return m.onFiles(msg)
+	case loadedMsg:
+		return m.onLoaded(msg)
+	case renderedMsg:
+		return m.onRendered(msg)
+	case copiedMsg:
+		if msg.err != nil {
+			m.setError("copy failed: " + msg.err.Error())
+		} else {
+			m.setNote("copied " + msg.what)
+		}
+		return nil
+	case fatalMsg:
+		m.fatal = msg.report
+		return tea.Quit
+	case tea.KeyMsg:
+		cmd := m.onKey(msg)
+		return tea.Batch(cmd, m.renderCmds())
+	case tea.MouseMsg:
+		cmd := m.onMouse(msg)
+		return tea.Batch(cmd, m.renderCmds())
+	}
+	return nil
+}
+
+func (m *Model) onFiles(msg filesMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	m.files = msg.files
+	m.failed = append(m.failed, msg.bad...)
+	if len(m.files) == 0 {
+		m.loading = false
+		m.reportFailures()
+		return nil
+	}
+	return loadFiles(m.ctx, m.opts.Source, m.gen, 0, m.files[:1])
+}
+
+func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil
+	}
+	wasEmpty := len(m.tabs) == 0
+	for i, r := range msg.results {
+		if r.Err != nil || r.Briefing == nil {
+			if r.Err == nil {
+				r.Err = fmt.Errorf("no briefing")
+			}
+			m.failed = append(m.failed, r)
+			continue
+		}
+		d := doc.New(r.Briefing)
+		m.tabs = append(m.tabs, newTab(msg.start+i, r.Path, d, m.st, m.store))
+	}
+	m.loaded = msg.start + len(msg.results)
+	if wasEmpty && len(m.tabs) > 0 {
+		m.cur = 0
+		m.relayout()
+	}
+	m.updateKeys()
+	if m.loaded < len(m.files) {
+		end := min(len(m.files), m.loaded+loadBatch)
+		return tea.Batch(loadFiles(m.ctx, m.opts.Source, m.gen, m.loaded, m.files[m.loaded:end]), m.renderCmds())
+	}
+	m.loading = false
+	m.reportFailures()
+	return m.renderCmds()
+}
+
+func (m *Model) reportFailures() {
+	if len(m.failed) == 0 {
+		return
+	}
+	f := m.failed[0]
+	msg := fmt.Sprintf("skipped %s: %v", f.Path, f.Err)
+	if len(m.failed) > 1 {
+		msg = fmt.Sprintf("skipped %d files; first %s: %v", len(m.failed), f.Path, f.Err)
+	}
+	m.setError(msg)
+}
+
+func (m *Model) onRendered(msg renderedMsg) tea.Cmd {
+	k := msg.key
+	delete(m.store.inflight, k)
+	t := m.tabByID(k.bid)
+	if t == nil || k.theme != m.st.Theme.ID || k.chunk < 0 || k.chunk >= len(t.d.Chunks) {
+		// Stale: not for anything open in this theme.
+		return m.renderCmds()
+	}
+	styled := msg.styled
+	if msg.err != nil || styled == nil {
+		if msg.err != nil {
+			m.setError(msg.err.Error())
+		}
+		// Keep the chunk plain rather than asking again.
+		c := t.d.Chunks[k.chunk]
+		styled = make([]string, c.Last-c.First+1)
+	}
+	m.store.put(k, styled)
+	t.rd.chunkRendered(k.chunk)
+	return m.renderCmds()
+}
+
+func (m *Model) tabByID(id int) *tab {
+	// Tabs are appended in id order; a binary search would do, but there
+	// are few.
+	for _, t := range m.tabs {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// renderCmds asks for glamour renders near the current viewport.
+func (m *Model) renderCmds() tea.Cmd {
+	t := m.tab()
+	if t == nil || m.lay.tooSmall || !m.lay.reader.visible() {
+		return nil
+	}
+	cmds := t.rd.renderCmds()
+	if len(cmds) == 0 {
+		return nil
+	}
+	return tea.Batch(cmds...)
+}
+
+// relayout recomputes the layout and sizes the current tab's panes.
+func (m *Model) relayout() {
+	t := m.tab()
+	hasTopics := t != nil && len(t.d.B.Topics) > 0
+	if m.focus == paneTopics && !hasTopics {
+		m.focus = paneSpeakers
+	}
+	m.lay = computeLayout(m.w, m.h, m.focus, m.side, m.hideQuotes, hasTopics)
+	if t == nil {
+		return
+	}
+	r := m.lay.reader
+	if !r.visible() {
+		// Keep the reader's geometry so that jumps still work while
+		// another pane fills the screen.
+		if t.rd.tw == 0 {
+			t.rd.layout(max(m.w-2, 1), max(m.h-5, 1))
+		}
+		return
+	}
+	t.rd.layout(r.w-2, r.h-2)
+}
+
+func (m *Model) setError(s string) { m.status, m.statusErr = s, true }
+func (m *Model) setNote(s string)  { m.status, m.statusErr = s, false }
+
+// updateKeys enables the bindings that apply now, so help shows only
+// what works.
+func (m *Model) updateKeys() {
+	k := &m.keys
+	many := len(m.tabs) > 1
+	k.NextDoc.SetEnabled(many)
+	k.PrevDoc.SetEnabled(many)
+	k.Copy.SetEnabled(m.opts.Clipboard != nil)
+	k.Toggle.SetEnabled(m.focus != paneReader || m.picker != nil)
+}
+
+func newInput(kind inputKind, prompt, value string) *input {
+	in := &input{kind: kind, prevQuery: value}
+	in.ti.prompt = prompt
+	in.ti.SetValue(value)
+	return in
+}

@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/brief-reader/brief/internal/ui/theme"
+)
+
+// picker is the topic picker: a multi-select over the briefing's topics.
+// Space toggles, enter applies, esc cancels.
+type picker struct {
+	ids    []string
+	labels []string
+	shares []float64
+	sel    []bool
+	cursor int
+	offset int
+}
+
+func newPicker(t *tab) *picker {
+	p := &picker{}
+	for _, tp := range t.d.B.Topics {
+		p.ids = append(p.ids, tp.ID)
+		p.labels = append(p.labels, t.d.TopicLabel(tp.ID))
+		p.shares = append(p.shares, tp.Share)
+		p.sel = append(p.sel, t.topicSelected(tp.ID))
+	}
+	return p
+}
+
+func (p *picker) selected() []string {
+	var out []string
+	for i, on := range p.sel {
+		if on {
+			out = append(out, p.ids[i])
+		}
+	}
+	return out
+}
+
+// view draws the picker box for a screen of w×h.
+func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
+	bw := min(w-4, 46)
+	rows := len(p.ids)
+	if rows == 0 {
+		rows = 1
+	}
+	bh := min(h-2, rows+4)
+	if bw < 12 || bh < 5 {
+		return nil, 0, 0
+	}
+	iw, ih := bw-2, bh-2
+	listH := ih - 2
+	lines := make([]string, 0, ih)
+	if len(p.ids) == 0 {
+		lines = append(lines, fit(st.Muted.S(" This briefing has no topics."), iw))
+	}
+	p.cursor = clampInt(p.cursor, 0, max(len(p.ids)-1, 0))
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+listH {
+		p.offset = p.cursor - listH + 1
+	}
+	for i := p.offset; i < len(p.ids) && len(lines) < listH; i++ {
+		var b strings.Builder
+		b.WriteString(cursorGlyph(st, i == p.cursor, true))
+		if p.sel[i] {
+			b.WriteString(st.Checked.S("[x] "))
+		} else {
+			b.WriteString(st.Unchecked.S("[ ] "))
+		}
+		barW := 8
+		pct := itoa(int(p.shares[i]*100+0.5)) + "%"
+		labelW := max0(iw - 5 - barW - 1 - 4 - 1)
+		lbl := clip(p.labels[i], labelW)
+		lp := st.Text
+		if i == p.cursor {
+			lp = st.Bold
+		}
+		b.WriteString(lp.S(lbl))
+		b.WriteString(spaces(labelW - width(lbl) + 1))
+		b.WriteString(shareBar(st, p.shares[i], barW))
+		b.WriteString(st.Muted.S(" " + pct))
+		lines = append(lines, fit(b.String(), iw))
+	}
+	lines = blank(lines, listH-len(lines), iw)
+	lines = append(lines, spaces(iw))
+	lines = append(lines, fit(st.Muted.S(clip(" space toggle · enter apply · esc cancel", iw)), iw))
+	box := frame(st, "Filter by topic", "", lines, bw, bh, true)
+	return box, (w - bw) / 2, max(0, (h-bh)/2)
+}
+
+// helpView draws the help screen from the live key map: only enabled
+// bindings, in the key map's columns.
+func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int) {
+	groups := km.FullHelp()
+	type entry struct{ key, desc string }
+	var cols [][]entry
+	keyW := 0
+	for gi, g := range groups {
+		var col []entry
+		title := ""
+		if gi < len(FullHelpTitles) {
+			title = FullHelpTitles[gi]
+		}
+		col = append(col, entry{key: "", desc: title})
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			hk := b.Help()
+			col = append(col, entry{hk.Key, hk.Desc})
+			keyW = max(keyW, width(hk.Key))
+		}
+		cols = append(cols, col)
+	}
+	bw := min(w-2, 110)
+	if bw < 20 || h < 6 {
+		return nil, 0, 0
+	}
+	iw := bw - 2
+	colW := keyW + 2 + 24
+	perRow := max(1, min(len(cols), (iw-1)/(colW+2)))
+	var body []string
+	for start := 0; start < len(cols); start += perRow {
+		end := min(start+perRow, len(cols))
+		rows := 0
+		for _, c := range cols[start:end] {
+			rows = max(rows, len(c))
+		}
+		for r := 0; r < rows; r++ {
+			var b strings.Builder
+			b.WriteByte(' ')
+			for _, c := range cols[start:end] {
+				cell := ""
+				if r < len(c) {
+					e := c[r]
+					if e.key == "" {
+						cell = st.SectionTitle.S(e.desc)
+					} else {
+						cell = st.Key.S(e.key) + spaces(keyW-width(e.key)+2) + st.KeyDesc.S(e.desc)
+					}
+				}
+				b.WriteString(fit(cell, colW))
+				b.WriteString("  ")
+			}
+			body = append(body, fit(b.String(), iw))
+		}
+		body = append(body, spaces(iw))
+	}
+	body = append(body, fit(st.Muted.S(" In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes."), iw))
+	body = append(body, fit(st.Muted.S(" In the Reader, / searches (smart case); n/N go to the next match; esc clears."), iw))
+	bh := min(h, len(body)+2)
+	ih := bh - 2
+	offset = clampInt(offset, 0, max(0, len(body)-ih))
+	visible := body[offset:min(len(body), offset+ih)]
+	note := "? or esc closes"
+	if len(body) > ih {
+		note = "j/k scroll · " + note
+	}
+	box := frame(st, "Keys", note, visible, bw, bh, true)
+	return box, (w - bw) / 2, max(0, (h-bh)/2)
+}
+
+// overlay draws box over lines at column x, line y. Lines are cut with
+// x/ansi so styling around the box survives.
+func overlay(lines, box []string, x, y, w int) []string {
+	for i, b := range box {
+		row := y + i
+		if row < 0 || row >= len(lines) {
+			continue
+		}
+		bw := width(b)
+		left := ansi.Cut(lines[row], 0, x)
+		if strings.Contains(left, "\x1b") {
+			left += "\x1b[0m"
+		}
+		right := ansi.Cut(lines[row], x+bw, w)
+		lines[row] = fit(left, x) + b + fit(right, w-x-bw)
+	}
+	return lines
+}
+
+// enabled lists the help of a binding set, for the footer.
+func shortHelpLine(st *theme.Styles, bindings []key.Binding, w int) string {
+	var b strings.Builder
+	used := 0
+	for _, k := range bindings {
+		if !k.Enabled() {
+			continue
+		}
+		h := k.Help()
+		item := h.Key + " " + h.Desc
+		n := width(item)
+		sep := 0
+		if used > 0 {
+			sep = 3
+		}
+		if used+sep+n > w {
+			break
+		}
+		if used > 0 {
+			b.WriteString(st.Faint.S(" · "))
+		}
+		b.WriteString(st.Key.S(h.Key) + " " + st.KeyDesc.S(h.Desc))
+		used += sep + n
+	}
+	return fit(b.String(), w)
+}

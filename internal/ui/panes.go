@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"math"
+	"strings"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/theme"
+)
+
+// quoteItemHeight is the height of an item in the Quotes pane: who and
+// where, then two lines of the quote.
+const quoteItemHeight = 3
+
+// speakersBody draws the Speakers list: cursor, rank (the 1–9 key),
+// colour swatch, name, role and count. People come first, then
+// questioners and unnamed voices. The current speaker's swatch is ▶, a
+// filtered-in speaker's ◆.
+func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int) []string {
+	lines := make([]string, 0, h)
+	if t == nil {
+		return blank(lines, h, w)
+	}
+	if len(t.spk.items) == 0 {
+		msg := "No speakers."
+		if t.spk.query != "" {
+			msg = "No speaker matches."
+		}
+		lines = append(lines, fit(st.Muted.S(clip(msg, w)), w))
+		return blank(lines, h-1, w)
+	}
+	t.spk.clamp(h, 1)
+	d := t.d
+	for row := 0; row < h; row++ {
+		i := t.spk.offset + row
+		if i >= len(t.spk.items) {
+			lines = append(lines, spaces(w))
+			continue
+		}
+		si := t.spk.items[i]
+		s := d.Speakers[si]
+		isCursor := i == t.spk.cursor
+		var b strings.Builder
+		b.WriteString(cursorGlyph(st, isCursor, focused))
+		rank := " "
+		if s.Rank <= 9 {
+			rank = itoa(s.Rank)
+		}
+		b.WriteString(st.Muted.S(rank))
+		b.WriteByte(' ')
+		swatch := "●"
+		switch {
+		case si == current:
+			swatch = "▶"
+		case t.spkSel != nil && t.spkSel[si]:
+			swatch = "◆"
+		case t.spkSel != nil:
+			swatch = "○"
+		}
+		b.WriteString(st.Speaker(s.Colour).S(swatch))
+		b.WriteByte(' ')
+		count := itoa(s.Count)
+		room := w - 5 - len(count) - 1
+		name := clip(s.Name, max0(room))
+		nameP := st.Text
+		if isCursor {
+			nameP = st.Bold
+		}
+		b.WriteString(nameP.S(name))
+		used := 5 + width(name)
+		if s.Role != "" && room-width(name) > 3 {
+			role := clip(s.Role, room-width(name)-1)
+			b.WriteString(" " + st.Muted.S(role))
+			used += 1 + width(role)
+		}
+		b.WriteString(spaces(w - used - len(count)))
+		b.WriteString(st.Muted.S(count))
+		lines = append(lines, fit(b.String(), w))
+	}
+	return lines
+}
+
+func cursorGlyph(st *theme.Styles, on, focused bool) string {
+	if !on {
+		return " "
+	}
+	if focused {
+		return st.Selected.S(st.CursorGlyph)
+	}
+	return st.Muted.S("›")
+}
+
+// topicsBody draws the Topics list: a check for topics in the filter, the
+// label, a share bar and how many quotes carry the topic.
+func topicsBody(st *theme.Styles, t *tab, w, h int, focused bool, counts map[string]int) []string {
+	lines := make([]string, 0, h)
+	if t == nil {
+		return blank(lines, h, w)
+	}
+	if len(t.tpc.items) == 0 {
+		lines = append(lines, fit(st.Muted.S(clip("No topics.", w)), w))
+		return blank(lines, h-1, w)
+	}
+	t.tpc.clamp(h, 1)
+	for row := 0; row < h; row++ {
+		i := t.tpc.offset + row
+		if i >= len(t.tpc.items) {
+			lines = append(lines, spaces(w))
+			continue
+		}
+		tp := t.d.B.Topics[t.tpc.items[i]]
+		isCursor := i == t.tpc.cursor
+		var b strings.Builder
+		b.WriteString(cursorGlyph(st, isCursor, focused))
+		if t.topicSelected(tp.ID) {
+			b.WriteString(st.Checked.S("✓"))
+		} else {
+			b.WriteByte(' ')
+		}
+		b.WriteByte(' ')
+		count := itoa(counts[tp.ID])
+		barW := clampInt((w-10)/3, 3, 10)
+		labelW := max0(w - 3 - barW - len(count) - 2)
+		label := clip(textLabel(tp), labelW)
+		lp := st.Text
+		if isCursor {
+			lp = st.Bold
+		}
+		b.WriteString(lp.S(label))
+		b.WriteString(spaces(labelW - width(label) + 1))
+		b.WriteString(shareBar(st, tp.Share, barW))
+		b.WriteByte(' ')
+		b.WriteString(st.Muted.S(count))
+		lines = append(lines, fit(b.String(), w))
+	}
+	return lines
+}
+
+func textLabel(tp briefing.TopicShare) string {
+	if tp.Label != "" {
+		return tp.Label
+	}
+	return tp.ID
+}
+
+// shareBar draws share (0–1) as a bar of w cells in eighths.
+func shareBar(st *theme.Styles, share float64, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if math.IsNaN(share) || share < 0 {
+		share = 0
+	}
+	share = math.Min(share, 1)
+	eighths := int(math.Round(share * float64(w*8)))
+	if share > 0 && eighths == 0 {
+		eighths = 1
+	}
+	full := eighths / 8
+	part := eighths % 8
+	parts := []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
+	bar := strings.Repeat("█", full) + parts[part]
+	n := full
+	if part > 0 {
+		n++
+	}
+	return st.ShareBar.S(bar) + st.ShareBg.S(repeat("·", w-n))
+}
+
+// quotesBody draws the Quotes pane: for each quote, the speaker and
+// section, then two lines of it.
+func quotesBody(st *theme.Styles, t *tab, w, h int, focused bool, current int) []string {
+	lines := make([]string, 0, h)
+	if t == nil {
+		return blank(lines, h, w)
+	}
+	if len(t.qts.items) == 0 {
+		msg := "No quotes."
+		if t.qts.query != "" || t.spkSel != nil || len(t.topicSel) > 0 {
+			msg = "No quote matches the filters."
+		}
+		lines = append(lines, fit(st.Muted.S(clip(msg, w)), w))
+		return blank(lines, h-1, w)
+	}
+	t.qts.clamp(h, quoteItemHeight)
+	d := t.d
+	for i := t.qts.offset; i < len(t.qts.items) && len(lines)+quoteItemHeight <= h; i++ {
+		qi := t.qts.items[i]
+		lines = append(lines, quoteItem(st, d, qi, w, i == t.qts.cursor, focused, qi == current)...)
+	}
+	return blank(lines, h-len(lines), w)
+}
+
+func quoteItem(st *theme.Styles, d *doc.Doc, qi, w int, isCursor, focused, current bool) []string {
+	q := d.B.Quotes[qi]
+	out := make([]string, 0, quoteItemHeight)
+	colour := theme.NoSpeaker
+	name := q.Speaker
+	if s := d.QuoteSpeaker[qi]; s >= 0 {
+		colour, name = d.Speakers[s].Colour, d.Speakers[s].Name
+	}
+	var b strings.Builder
+	b.WriteString(cursorGlyph(st, isCursor, focused))
+	if current {
+		b.WriteString(st.Selected.S("▶"))
+	} else {
+		b.WriteString(st.Speaker(colour).S("▌"))
+	}
+	where := ""
+	if !d.Implicit && q.Section >= 0 && q.Section < len(d.Sections) {
+		where = "§" + itoa(q.Section+1) + " " + d.SectionTitle(q.Section)
+	} else {
+		where = "¶" + itoa(q.Paragraph+1)
+	}
+	nameC := clip(name, max0(w-2))
+	b.WriteString(st.SpeakerBold(colour).S(nameC))
+	rest := w - 2 - width(nameC)
+	if rest > 4 {
+		b.WriteString(st.Muted.S(" " + clip(where, rest-1)))
+	}
+	out = append(out, fit(b.String(), w))
+	// Two lines of the quote; only the start of a long one is wrapped.
+	text := q.Text
+	if len(text) > 4*w+16 {
+		text = strings.ToValidUTF8(text[:4*w+16], "")
+	}
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\n\n", " "), "\n", " ")
+	tw := max(1, w-3)
+	p := st.Text
+	open, closeQ := "", ""
+	switch q.Kind {
+	case briefing.Direct:
+		p = st.Quote
+		open, closeQ = "“", "”"
+	case briefing.Reported:
+		p = st.Reported
+	}
+	text = open + text
+	ranges := doc.Wrap(text, tw)
+	for k := 0; k < 2; k++ {
+		line := ""
+		if k < len(ranges) {
+			line = text[ranges[k].Start:ranges[k].End]
+			if k == 1 && len(ranges) > 2 {
+				line = clip(line+" …", tw)
+			} else if k == len(ranges)-1 && closeQ != "" && len(text) == len(open)+len(q.Text) {
+				line += closeQ
+			}
+		}
+		out = append(out, fit("  "+p.S(clip(line, tw))+" ", w))
+	}
+	return out
+}

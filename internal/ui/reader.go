@@ -1,0 +1,530 @@
+package ui
+
+import (
+	"sort"
+
+	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/theme"
+)
+
+// gutterWidth is the reader's left margin: the current-quote mark, the
+// speaker bar and a space; rightMargin keeps text off the border.
+const (
+	gutterWidth = 3
+	rightMargin = 1
+)
+
+// readerFilter is what the reader shows. A nil field lets everything
+// through.
+type readerFilter struct {
+	// speakers is indexed by doc speaker index.
+	speakers []bool
+	// topics are topic IDs; a section (or, for a briefing without
+	// sections, a paragraph) passes if it carries any of them.
+	topics []string
+}
+
+func (f readerFilter) empty() bool { return f.speakers == nil && len(f.topics) == 0 }
+
+// reader is the centre pane: a virtualised list of blocks. Only the blocks
+// in the viewport are ever drawn; every block's height is known (from
+// glamour's lines if they have arrived, else from the plain wrap), so
+// scrolling and jumping are arithmetic over prefix sums. The scroll
+// position is an anchor — a block and a line within it — so that heights
+// changing when glamour's render arrives never move what the reader sees.
+type reader struct {
+	d     *doc.Doc
+	bid   int
+	st    *theme.Styles
+	store *renderStore
+
+	flt    readerFilter
+	vis    []int // visible block indices, in order
+	visPos []int // block index → position in vis, or -1
+
+	w, h    int   // viewport size in cells
+	tw      int   // text width of paragraphs; 0 before the first layout
+	heights []int // per block, at tw
+	prefix  []int // prefix sums of heights over vis; len(vis)+1
+	plain   map[int][]string
+
+	top, off int // anchor: vis position and line within that block
+	cur      int // current quote, or -1
+
+	search searchState
+}
+
+func newReader(d *doc.Doc, bid int, st *theme.Styles, store *renderStore) *reader {
+	r := &reader{d: d, bid: bid, st: st, store: store, cur: -1}
+	r.search.cur = -1
+	r.rebuildVis()
+	return r
+}
+
+// layout sizes the viewport. Heights are recomputed only when the text
+// width changes.
+func (r *reader) layout(w, h int) {
+	r.w, r.h = max(w, 0), max(h, 0)
+	tw := max(1, r.w-gutterWidth-rightMargin)
+	if tw != r.tw || r.heights == nil {
+		r.tw = tw
+		r.plain = make(map[int][]string)
+		r.heights = make([]int, len(r.d.Blocks))
+		for i := range r.d.Blocks {
+			r.heights[i] = r.blockHeight(i)
+		}
+		r.rebuildPrefix()
+	}
+	r.clamp()
+}
+
+func (r *reader) rebuildVis() {
+	d := r.d
+	r.vis = r.vis[:0]
+	if r.visPos == nil || len(r.visPos) != len(d.Blocks) {
+		r.visPos = make([]int, len(d.Blocks))
+	}
+	sectionOK := make([]bool, len(d.Sections))
+	for si, s := range d.Sections {
+		sectionOK[si] = d.Implicit || len(r.flt.topics) == 0 || anyIn(s.Topics, r.flt.topics)
+	}
+	head := -1
+	for i, blk := range d.Blocks {
+		r.visPos[i] = -1
+		if !sectionOK[blk.Section] {
+			continue
+		}
+		if blk.Kind == doc.SectionHead {
+			head = i
+			continue
+		}
+		if !r.paraVisible(blk) {
+			continue
+		}
+		if head >= 0 && d.Blocks[head].Section == blk.Section {
+			r.visPos[head] = len(r.vis)
+			r.vis = append(r.vis, head)
+			head = -1
+		}
+		r.visPos[i] = len(r.vis)
+		r.vis = append(r.vis, i)
+	}
+	if r.heights != nil {
+		r.rebuildPrefix()
+	}
+}
+
+func (r *reader) paraVisible(blk doc.Block) bool {
+	d := r.d
+	p := d.B.Paragraphs[blk.Para]
+	if d.Implicit && len(r.flt.topics) > 0 && !anyIn(p.Topics, r.flt.topics) {
+		return false
+	}
+	if r.flt.speakers == nil {
+		return true
+	}
+	if blk.Speaker >= 0 && r.flt.speakers[blk.Speaker] {
+		return true
+	}
+	for _, qi := range d.ParaQuotes[blk.Para] {
+		if s := d.QuoteSpeaker[qi]; s >= 0 && r.flt.speakers[s] {
+			return true
+		}
+	}
+	return false
+}
+
+func anyIn(have, want []string) bool {
+	for _, w := range want {
+		for _, h := range have {
+			if h == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setFilter changes what is shown and keeps the reader where it was: on
+// the current quote if it is still shown, else on the nearest block at or
+// after the old top.
+func (r *reader) setFilter(f readerFilter) {
+	anchor := -1
+	if len(r.vis) > 0 && r.top < len(r.vis) {
+		anchor = r.vis[r.top]
+	}
+	r.flt = f
+	r.rebuildVis()
+	if r.cur >= 0 && r.quoteVisible(r.cur) {
+		r.revealQuote(r.cur)
+		return
+	}
+	r.top, r.off = 0, 0
+	if anchor >= 0 {
+		i := sort.Search(len(r.vis), func(i int) bool { return r.vis[i] >= anchor })
+		r.top = min(i, max(len(r.vis)-1, 0))
+	}
+	r.clamp()
+}
+
+func (r *reader) rebuildPrefix() {
+	if cap(r.prefix) >= len(r.vis)+1 {
+		r.prefix = r.prefix[:len(r.vis)+1]
+	} else {
+		r.prefix = make([]int, len(r.vis)+1)
+	}
+	r.prefix[0] = 0
+	for i, b := range r.vis {
+		r.prefix[i+1] = r.prefix[i] + r.heights[b]
+	}
+}
+
+// headHeight is a section heading's height: title rule, topics, blank.
+func (r *reader) headHeight(si int) int {
+	if len(r.d.Sections[si].Topics) > 0 {
+		return 3
+	}
+	return 2
+}
+
+func (r *reader) blockHeight(i int) int {
+	blk := r.d.Blocks[i]
+	if blk.Kind == doc.SectionHead {
+		return r.headHeight(blk.Section)
+	}
+	n := r.textLineCount(i)
+	if blk.Label {
+		n++
+	}
+	return n + 1
+}
+
+// textLineCount is the number of lines of a paragraph block: the plain
+// wrap's, which glamour's styling never changes.
+func (r *reader) textLineCount(i int) int {
+	if p, ok := r.plain[i]; ok {
+		return len(p)
+	}
+	return doc.Count(r.d.Text(i), r.tw)
+}
+
+// glam returns glamour's styled line for block i, or "" if it has not
+// arrived or the block stays plain.
+func (r *reader) glam(i int) string {
+	blk := r.d.Blocks[i]
+	if blk.Chunk < 0 || r.store == nil {
+		return ""
+	}
+	styled := r.store.get(r.renderKey(blk.Chunk))
+	k := i - r.d.Chunks[blk.Chunk].First
+	if k < 0 || k >= len(styled) {
+		return ""
+	}
+	return styled[k]
+}
+
+// textLines returns block i's text lines at the current width: glamour's
+// styled text cut at the plain wrap's breaks if it has arrived, else the
+// plain wrap painted by brief. Lines are cached per width.
+func (r *reader) textLines(i int) []string {
+	if p, ok := r.plain[i]; ok {
+		return p
+	}
+	ranges := doc.Wrap(r.d.Text(i), r.tw)
+	var p []string
+	if g := r.glam(i); g != "" {
+		p = doc.CutStyled(g, ranges)
+	} else {
+		p = r.d.Paint(i, ranges, r.st)
+	}
+	if len(r.plain) > 4096 {
+		clear(r.plain)
+	}
+	r.plain[i] = p
+	return p
+}
+
+// chunkRendered drops the cached lines of a chunk whose glamour render
+// has arrived; heights do not change.
+func (r *reader) chunkRendered(chunk int) {
+	if r.plain == nil || chunk < 0 || chunk >= len(r.d.Chunks) {
+		return
+	}
+	c := r.d.Chunks[chunk]
+	for i := c.First; i <= c.Last; i++ {
+		delete(r.plain, i)
+	}
+}
+
+func (r *reader) total() int {
+	if len(r.prefix) == 0 {
+		return 0
+	}
+	return r.prefix[len(r.vis)]
+}
+
+func (r *reader) maxAbs() int { return max(0, r.total()-r.h) }
+
+// abs is the absolute line at the top of the viewport.
+func (r *reader) abs() int {
+	if len(r.vis) == 0 || len(r.prefix) == 0 {
+		return 0
+	}
+	return r.prefix[r.top] + r.off
+}
+
+func (r *reader) setAbs(a int) {
+	if len(r.vis) == 0 || len(r.prefix) == 0 {
+		r.top, r.off = 0, 0
+		return
+	}
+	a = min(max(a, 0), r.maxAbs())
+	// The last vis position whose block starts at or before a.
+	k := sort.Search(len(r.vis), func(i int) bool { return r.prefix[i+1] > a })
+	k = min(k, len(r.vis)-1)
+	r.top, r.off = k, a-r.prefix[k]
+}
+
+func (r *reader) scroll(delta int) { r.setAbs(r.abs() + delta) }
+
+// clamp keeps the anchor inside the text and the viewport full.
+func (r *reader) clamp() {
+	if len(r.vis) == 0 || len(r.prefix) == 0 {
+		r.top, r.off = 0, 0
+		return
+	}
+	r.top = min(max(r.top, 0), len(r.vis)-1)
+	r.off = min(max(r.off, 0), max(r.heights[r.vis[r.top]]-1, 0))
+	if r.abs() > r.maxAbs() {
+		r.setAbs(r.maxAbs())
+	}
+}
+
+// bottomVis is the last vis position with a line in the viewport.
+func (r *reader) bottomVis() int {
+	if len(r.vis) == 0 {
+		return -1
+	}
+	end := r.abs() + max(r.h, 1)
+	k := sort.Search(len(r.vis), func(i int) bool { return r.prefix[i] >= end })
+	return max(k-1, r.top)
+}
+
+// inViewport reports whether block b has a line on screen.
+func (r *reader) inViewport(b int) bool {
+	v := r.visPos[b]
+	return v >= 0 && v >= r.top && v <= r.bottomVis()
+}
+
+// percent is how far through the text the bottom of the viewport is.
+func (r *reader) percent() int {
+	t := r.total()
+	if t <= r.h || t == 0 {
+		return 100
+	}
+	return min(100, (r.abs()+r.h)*100/t)
+}
+
+// reveal scrolls so block b's line is at the top (or as near as the end
+// of the text allows). It reports false if b is filtered out.
+func (r *reader) reveal(b, line int) bool {
+	if b < 0 || b >= len(r.visPos) || r.visPos[b] < 0 {
+		return false
+	}
+	v := r.visPos[b]
+	if len(r.prefix) == 0 {
+		r.top, r.off = v, 0
+		return true
+	}
+	r.setAbs(r.prefix[v] + max(line, 0))
+	return true
+}
+
+func (r *reader) quoteBlock(qi int) int {
+	q := r.d.B.Quotes[qi]
+	if q.Paragraph < 0 || q.Paragraph >= len(r.d.ParaBlock) {
+		return -1
+	}
+	return r.d.ParaBlock[q.Paragraph]
+}
+
+func (r *reader) quoteVisible(qi int) bool {
+	b := r.quoteBlock(qi)
+	if b < 0 || r.visPos[b] < 0 {
+		return false
+	}
+	if r.flt.speakers != nil {
+		s := r.d.QuoteSpeaker[qi]
+		return s >= 0 && r.flt.speakers[s]
+	}
+	return true
+}
+
+func (r *reader) revealQuote(qi int) bool {
+	r.cur = qi
+	return r.reveal(r.quoteBlock(qi), 0)
+}
+
+// navFrom is where quote navigation starts: the current quote if it is on
+// screen, else the first quote at or after the top of the viewport.
+func (r *reader) navFrom() (pos int, onCur bool) {
+	d := r.d
+	if r.cur >= 0 && r.cur < len(d.OrderPos) && d.OrderPos[r.cur] >= 0 && r.inViewport(r.quoteBlock(r.cur)) {
+		return d.OrderPos[r.cur], true
+	}
+	if len(r.vis) == 0 {
+		return 0, false
+	}
+	p0 := d.Blocks[r.vis[r.top]].Para
+	return sort.Search(len(d.Order), func(i int) bool { return d.B.Quotes[d.Order[i]].Paragraph >= p0 }), false
+}
+
+// step finds the next (dir > 0) or previous visible quote that matches,
+// wrapping around the ends. It returns -1 if there is none.
+func (r *reader) step(dir int, match func(qi int) bool) (qi int, wrapped bool) {
+	d := r.d
+	n := len(d.Order)
+	if n == 0 {
+		return -1, false
+	}
+	pos, onCur := r.navFrom()
+	ok := func(i int) bool {
+		q := d.Order[i]
+		return r.quoteVisible(q) && (match == nil || match(q))
+	}
+	if dir > 0 {
+		start := pos
+		if onCur {
+			start++
+		}
+		for i := start; i < n; i++ {
+			if ok(i) {
+				return d.Order[i], false
+			}
+		}
+		for i := 0; i < min(start, n); i++ {
+			if ok(i) {
+				return d.Order[i], true
+			}
+		}
+		return -1, false
+	}
+	start := pos - 1
+	for i := start; i >= 0; i-- {
+		if ok(i) {
+			return d.Order[i], false
+		}
+	}
+	for i := n - 1; i > start; i-- {
+		if ok(i) {
+			return d.Order[i], true
+		}
+	}
+	return -1, false
+}
+
+// focusQuote is the quote the footer and y refer to: the current quote if
+// it is on screen, else the first quote starting on screen, else -1.
+func (r *reader) focusQuote() int {
+	if r.cur >= 0 && r.quoteVisible(r.cur) && r.inViewport(r.quoteBlock(r.cur)) {
+		return r.cur
+	}
+	if len(r.vis) == 0 {
+		return -1
+	}
+	last := r.bottomVis()
+	for v := r.top; v <= last && v < len(r.vis); v++ {
+		blk := r.d.Blocks[r.vis[v]]
+		if blk.Kind != doc.Para {
+			continue
+		}
+		for _, qi := range r.d.ParaQuotes[blk.Para] {
+			if r.quoteVisible(qi) {
+				return qi
+			}
+		}
+	}
+	return -1
+}
+
+// topSection is the section at the top of the viewport.
+func (r *reader) topSection() int {
+	if len(r.vis) == 0 {
+		return -1
+	}
+	return r.d.Blocks[r.vis[r.top]].Section
+}
+
+// topSpeaker is the speaker of the first spoken block on screen, or -1.
+func (r *reader) topSpeaker() int {
+	if len(r.vis) == 0 {
+		return -1
+	}
+	last := r.bottomVis()
+	for v := r.top; v <= last && v < len(r.vis); v++ {
+		if s := r.d.Blocks[r.vis[v]].Speaker; s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+// sectionStep moves to the next or previous visible section heading. For
+// a briefing without sections it goes to the top or bottom.
+func (r *reader) sectionStep(dir int) bool {
+	if len(r.vis) == 0 {
+		return false
+	}
+	if r.d.Implicit {
+		if dir > 0 {
+			if r.abs() >= r.maxAbs() {
+				return false
+			}
+			r.setAbs(r.maxAbs())
+		} else {
+			if r.abs() == 0 {
+				return false
+			}
+			r.setAbs(0)
+		}
+		return true
+	}
+	if dir > 0 {
+		for v := r.top + 1; v < len(r.vis); v++ {
+			if r.d.Blocks[r.vis[v]].Kind == doc.SectionHead {
+				before := r.abs()
+				r.reveal(r.vis[v], 0)
+				return r.abs() != before
+			}
+		}
+		return false
+	}
+	// Back to the start of this section if we are inside it, else to the
+	// previous one.
+	for v := r.top; v >= 0; v-- {
+		if r.d.Blocks[r.vis[v]].Kind != doc.SectionHead {
+			continue
+		}
+		if v == r.top && r.off == 0 {
+			continue
+		}
+		r.reveal(r.vis[v], 0)
+		return true
+	}
+	if r.abs() > 0 {
+		r.setAbs(0)
+		return true
+	}
+	return false
+}
+
+// visibleQuotes lists the quotes the reader shows, in reading order.
+func (r *reader) visibleQuotes(dst []int) []int {
+	dst = dst[:0]
+	for _, qi := range r.d.Order {
+		if r.quoteVisible(qi) {
+			dst = append(dst, qi)
+		}
+	}
+	return dst
+}

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/brief-reader/brief/internal/load"
+	"github.com/brief-reader/brief/internal/parse"
+)
+
+// Source is where briefings come from. Both methods run in commands,
+// never in Update.
+type Source interface {
+	// Files lists the briefing files, walking folders; entries that
+	// could not be listed come back as failed results.
+	Files(ctx context.Context) ([]string, []load.Result)
+	// Load reads and parses files, in order.
+	Load(ctx context.Context, files []string) []load.Result
+}
+
+// DiskSource reads files and folders (and "-" for standard input) with
+// package load: on all cores, with a size limit.
+type DiskSource struct {
+	Paths []string
+	Opts  load.Options
+}
+
+// Files implements Source.
+func (s DiskSource) Files(ctx context.Context) ([]string, []load.Result) {
+	files, bad, missing := load.Expand(s.Paths)
+	for _, err := range missing {
+		p := ""
+		if pe, ok := err.(*load.PathError); ok {
+			p = pe.Path
+		}
+		bad = append(bad, load.Result{Path: p, Err: err})
+	}
+	return files, bad
+}
+
+// Load implements Source.
+func (s DiskSource) Load(ctx context.Context, files []string) []load.Result {
+	return load.Load(ctx, files, s.Opts)
+}
+
+// FSSource reads the briefing files at the root of a file system, such as
+// the samples embedded in the binary.
+type FSSource struct {
+	FS   fs.FS
+	Opts load.Options
+	// Name prefixes the paths shown, e.g. "samples".
+	Name string
+}
+
+// Files implements Source.
+func (s FSSource) Files(ctx context.Context) ([]string, []load.Result) {
+	entries, err := fs.ReadDir(s.FS, ".")
+	if err != nil {
+		return nil, []load.Result{{Path: s.Name, Err: err}}
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && load.IsBriefingFile(e.Name()) {
+			files = append(files, e.Name())
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// Load implements Source.
+func (s FSSource) Load(ctx context.Context, files []string) []load.Result {
+	out := make([]load.Result, len(files))
+	for i, f := range files {
+		out[i] = s.loadOne(ctx, f)
+	}
+	return out
+}
+
+func (s FSSource) loadOne(ctx context.Context, f string) (res load.Result) {
+	res.Path = path.Join(s.Name, f)
+	defer func() {
+		if p := recover(); p != nil {
+			res.Briefing, res.Err = nil, fmt.Errorf("internal error while parsing: %v", p)
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		res.Err = err
+		return res
+	}
+	data, err := fs.ReadFile(s.FS, f)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	b, err := parse.Parse(res.Path, data, s.Opts.Parse)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if s.Opts.Prepare != nil {
+		s.Opts.Prepare(b)
+	}
+	res.Briefing = b
+	return res
+}
+
+// filesMsg lists the files to load.
+type filesMsg struct {
+	gen   int
+	files []string
+	bad   []load.Result
+}
+
+// loadedMsg brings a batch of loaded briefings; start is the index of the
+// first in the file list.
+type loadedMsg struct {
+	gen     int
+	start   int
+	results []load.Result
+}
+
+// loadBatch is how many files a load command reads after the first, which
+// is read alone so that it shows as soon as possible.
+const loadBatch = 32
+
+func listFiles(ctx context.Context, src Source, gen int) tea.Cmd {
+	return func() tea.Msg {
+		files, bad := src.Files(ctx)
+		return filesMsg{gen: gen, files: files, bad: bad}
+	}
+}
+
+func loadFiles(ctx context.Context, src Source, gen, start int, files []string) tea.Cmd {
+	files = append([]string(nil), files...)
+	return func() tea.Msg {
+		return loadedMsg{gen: gen, start: start, results: src.Load(ctx, files)}
+	}
+}

@@ -1,0 +1,275 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/query"
+	"github.com/brief-reader/brief/internal/ui/theme"
+)
+
+// filterKind names a filter, for esc to clear the innermost: the one set
+// last.
+type filterKind int
+
+const (
+	filterSearch filterKind = iota
+	filterQuotesQuery
+	filterSpeakersQuery
+	filterTopics
+	filterSpeakers
+)
+
+// listState is a list pane's cursor, scroll and query.
+type listState struct {
+	cursor, offset int
+	query          string
+	items          []int
+}
+
+// clampList keeps the cursor on an item and in view, for a list whose
+// items are itemH lines tall in a viewport h lines tall.
+func (l *listState) clamp(h, itemH int) {
+	n := len(l.items)
+	if n == 0 {
+		l.cursor, l.offset = 0, 0
+		return
+	}
+	l.cursor = clampInt(l.cursor, 0, n-1)
+	rows := max(1, h/max(itemH, 1))
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+rows {
+		l.offset = l.cursor - rows + 1
+	}
+	l.offset = clampInt(l.offset, 0, max(0, n-rows))
+}
+
+// tab is one open briefing and everything the reader remembers about it,
+// so that J/K come back to the same place.
+type tab struct {
+	id   int
+	path string
+	d    *doc.Doc
+	rd   *reader
+
+	spk, tpc, qts listState
+	// spkSel is the speaker filter (by doc speaker index), nil if none;
+	// topicSel the topic filter.
+	spkSel   []bool
+	topicSel []string
+	stack    []filterKind
+	// quotes are the quotes the reader shows, before the Quotes pane's
+	// own query.
+	quotes []int
+}
+
+func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
+	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store)}
+	t.refilter()
+	return t
+}
+
+// push records that a filter was set, moving it to the top of the stack.
+func (t *tab) push(k filterKind) {
+	t.drop(k)
+	t.stack = append(t.stack, k)
+}
+
+func (t *tab) drop(k filterKind) {
+	for i, x := range t.stack {
+		if x == k {
+			t.stack = append(t.stack[:i], t.stack[i+1:]...)
+			return
+		}
+	}
+}
+
+// refilter applies the speaker and topic filters to the reader and the
+// lists.
+func (t *tab) refilter() {
+	t.rd.setFilter(readerFilter{speakers: t.spkSel, topics: t.topicSel})
+	t.quotes = t.rd.visibleQuotes(t.quotes)
+	t.filterQuotes()
+	t.filterSpeakers()
+	t.tpc.items = t.tpc.items[:0]
+	for i := range t.d.B.Topics {
+		t.tpc.items = append(t.tpc.items, i)
+	}
+}
+
+// filterQuotes applies the Quotes pane's query.
+func (t *tab) filterQuotes() {
+	q := query.Parse(t.qts.query)
+	idx := q.Filter(len(t.quotes), func(i int) string {
+		qi := t.quotes[i]
+		name := ""
+		if s := t.d.QuoteSpeaker[qi]; s >= 0 {
+			name = t.d.Speakers[s].Name
+		}
+		return name + ": " + t.d.B.Quotes[qi].Text
+	})
+	t.qts.items = t.qts.items[:0]
+	for _, i := range idx {
+		t.qts.items = append(t.qts.items, t.quotes[i])
+	}
+}
+
+// filterSpeakers applies the Speakers pane's query.
+func (t *tab) filterSpeakers() {
+	q := query.Parse(t.spk.query)
+	idx := q.Filter(len(t.d.Speakers), func(i int) string {
+		s := t.d.Speakers[i]
+		return s.Name + " " + s.Role
+	})
+	t.spk.items = append(t.spk.items[:0], idx...)
+}
+
+// toggleSpeaker adds or removes a speaker from the speaker filter; only
+// set replaces the filter with that one speaker (or clears it if it was
+// the only one).
+func (t *tab) toggleSpeaker(s int, only bool) {
+	if s < 0 || s >= len(t.d.Speakers) {
+		return
+	}
+	if only {
+		if t.spkSel != nil && t.spkSel[s] && t.countSel() == 1 {
+			t.spkSel = nil
+		} else {
+			t.spkSel = make([]bool, len(t.d.Speakers))
+			t.spkSel[s] = true
+		}
+	} else {
+		if t.spkSel == nil {
+			t.spkSel = make([]bool, len(t.d.Speakers))
+		}
+		t.spkSel[s] = !t.spkSel[s]
+		if t.countSel() == 0 {
+			t.spkSel = nil
+		}
+	}
+	if t.spkSel == nil {
+		t.drop(filterSpeakers)
+	} else {
+		t.push(filterSpeakers)
+	}
+	t.refilter()
+}
+
+func (t *tab) countSel() int {
+	n := 0
+	for _, b := range t.spkSel {
+		if b {
+			n++
+		}
+	}
+	return n
+}
+
+// setTopics replaces the topic filter.
+func (t *tab) setTopics(ids []string) {
+	t.topicSel = append([]string(nil), ids...)
+	if len(ids) == 0 {
+		t.topicSel = nil
+		t.drop(filterTopics)
+	} else {
+		t.push(filterTopics)
+	}
+	t.refilter()
+}
+
+func (t *tab) toggleTopic(id string) {
+	var out []string
+	found := false
+	for _, x := range t.topicSel {
+		if x == id {
+			found = true
+			continue
+		}
+		out = append(out, x)
+	}
+	if !found {
+		out = append(out, id)
+	}
+	t.setTopics(out)
+}
+
+func (t *tab) topicSelected(id string) bool {
+	for _, x := range t.topicSel {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// clearInnermost clears the filter set last and says which it was.
+func (t *tab) clearInnermost() (string, bool) {
+	if len(t.stack) == 0 {
+		return "", false
+	}
+	k := t.stack[len(t.stack)-1]
+	t.stack = t.stack[:len(t.stack)-1]
+	switch k {
+	case filterSearch:
+		t.rd.setQuery("")
+		return "search cleared", true
+	case filterQuotesQuery:
+		t.qts.query = ""
+		t.filterQuotes()
+		return "quote filter cleared", true
+	case filterSpeakersQuery:
+		t.spk.query = ""
+		t.filterSpeakers()
+		return "speaker list filter cleared", true
+	case filterTopics:
+		t.topicSel = nil
+		t.refilter()
+		return "topic filter cleared", true
+	case filterSpeakers:
+		t.spkSel = nil
+		t.refilter()
+		return "speaker filter cleared", true
+	}
+	return "", false
+}
+
+// filterSummary describes the active filters for the footer.
+func (t *tab) filterSummary() string {
+	var parts []string
+	if t.spkSel != nil {
+		var names []string
+		for i, on := range t.spkSel {
+			if on {
+				names = append(names, t.d.Speakers[i].Name)
+			}
+		}
+		parts = append(parts, strings.Join(names, ", "))
+	}
+	if len(t.topicSel) > 0 {
+		var labels []string
+		for _, id := range t.topicSel {
+			labels = append(labels, t.d.TopicLabel(id))
+		}
+		parts = append(parts, "#"+strings.Join(labels, " #"))
+	}
+	if t.spk.query != "" {
+		parts = append(parts, "speakers~"+t.spk.query)
+	}
+	if t.qts.query != "" {
+		parts = append(parts, "quotes~"+t.qts.query)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// syncQuoteCursor puts the Quotes pane's cursor on quote qi if it is
+// listed.
+func (t *tab) syncQuoteCursor(qi int) {
+	for i, x := range t.qts.items {
+		if x == qi {
+			t.qts.cursor = i
+			return
+		}
+	}
+}

@@ -1,0 +1,524 @@
+package ui
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/ui/doc"
+)
+
+const (
+	kirbyPath   = "../../briefings/wh-kirby-gaggle-2024-08-23.md"
+	leavittPath = "../../briefings/wh-press-briefing-leavitt-2025-01-29.md"
+)
+
+func seedModel(t *testing.T) *Model {
+	t.Helper()
+	return newTestModel(t, 120, 40, []string{seedPath})
+}
+
+// quotesBy lists a speaker's quotes in reading order.
+func quotesBy(d *doc.Doc, id string) []int {
+	var out []int
+	for _, qi := range d.Order {
+		if d.B.Quotes[qi].Speaker == id {
+			out = append(out, qi)
+		}
+	}
+	return out
+}
+
+func TestSpeakerKeysLandOnQuotes(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	misri := quotesBy(tb.d, "vikram-misri")
+	if len(misri) < 3 {
+		t.Fatalf("the seed should have Misri quotes, got %d", len(misri))
+	}
+	if got := tb.d.Speakers[0].ID; got != "vikram-misri" {
+		t.Fatalf("speaker 1 is %q, want vikram-misri", got)
+	}
+	press(t, m, "1")
+	if tb.rd.cur != misri[0] {
+		t.Fatalf("1 landed on quote %d, want Misri's first %d", tb.rd.cur, misri[0])
+	}
+	if !tb.rd.inViewport(tb.rd.quoteBlock(misri[0])) {
+		t.Fatal("Misri's first quote is not on screen")
+	}
+	press(t, m, "n")
+	if tb.rd.cur != misri[1] {
+		t.Fatalf("n landed on quote %d, want Misri's second %d", tb.rd.cur, misri[1])
+	}
+	press(t, m, "n", "N")
+	if tb.rd.cur != misri[1] {
+		t.Fatalf("n then N landed on %d, want %d", tb.rd.cur, misri[1])
+	}
+	press(t, m, "1")
+	if tb.rd.cur != misri[2] {
+		t.Fatalf("1 again went to %d, want the next Misri quote %d", tb.rd.cur, misri[2])
+	}
+	// The second speaker, then n follows them.
+	lal := quotesBy(tb.d, "tanmaya-lal")
+	press(t, m, "2")
+	if tb.rd.cur != lal[0] {
+		t.Fatalf("2 landed on %d, want Lal's first %d", tb.rd.cur, lal[0])
+	}
+	press(t, m, "n")
+	if tb.rd.cur != lal[1] {
+		t.Fatalf("n after 2 landed on %d, want Lal's second %d", tb.rd.cur, lal[1])
+	}
+	if !strings.Contains(plainView(m), "▶ Tanmaya Lal") {
+		t.Error("the footer does not name the current speaker")
+	}
+	press(t, m, "9")
+	if !strings.Contains(m.status, "no speaker 9") {
+		t.Errorf("9 with two speakers: status %q", m.status)
+	}
+	press(t, m, "j")
+	if m.status != "" {
+		t.Errorf("the note did not clear on the next key: %q", m.status)
+	}
+}
+
+func TestQuoteAndSectionKeys(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	d := tb.d
+	press(t, m, "]")
+	if tb.rd.cur != d.Order[0] {
+		t.Fatalf("] went to %d, want the first quote %d", tb.rd.cur, d.Order[0])
+	}
+	press(t, m, "]", "]")
+	if tb.rd.cur != d.Order[2] {
+		t.Fatalf("]]] went to %d, want %d", tb.rd.cur, d.Order[2])
+	}
+	press(t, m, "[")
+	if tb.rd.cur != d.Order[1] {
+		t.Fatalf("[ went to %d, want %d", tb.rd.cur, d.Order[1])
+	}
+	// Sections: } walks headings in order, { comes back.
+	press(t, m, "g")
+	if d.Implicit {
+		t.Fatal("the seed should have topic sections")
+	}
+	for si := 1; si < len(d.Sections); si++ {
+		press(t, m, "}")
+		if got := tb.rd.topSection(); got != si && tb.rd.abs() != tb.rd.maxAbs() {
+			t.Fatalf("} #%d: section %d at the top, want %d", si, got, si)
+		}
+	}
+	press(t, m, "g", "}", "}", "{")
+	if got := tb.rd.topSection(); got != 1 {
+		t.Fatalf("g } } {: section %d, want 1", got)
+	}
+	// ] wraps at the end with a note.
+	press(t, m, "G")
+	last := d.Order[len(d.Order)-1]
+	tb.rd.cur = last
+	press(t, m, "]")
+	if tb.rd.cur != d.Order[0] || !strings.Contains(m.status, "wrapped") {
+		t.Fatalf("] at the last quote: cur %d status %q", tb.rd.cur, m.status)
+	}
+}
+
+func TestScrollKeys(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{leavittPath})
+	rd := m.tab().rd
+	h := rd.h
+	steps := []struct {
+		key  string
+		want func(before int) int
+	}{
+		{"j", func(b int) int { return b + 1 }},
+		{"down", func(b int) int { return b + 1 }},
+		{"k", func(b int) int { return b - 1 }},
+		{"up", func(b int) int { return b - 1 }},
+		{"d", func(b int) int { return b + h/2 }},
+		{"ctrl+d", func(b int) int { return b + h/2 }},
+		{"u", func(b int) int { return b - h/2 }},
+		{"ctrl+u", func(b int) int { return b - h/2 }},
+		{"space", func(b int) int { return b + h - 2 }},
+		{"f", func(b int) int { return b + h - 2 }},
+		{"pgdown", func(b int) int { return b + h - 2 }},
+		{"b", func(b int) int { return b - (h - 2) }},
+		{"pgup", func(b int) int { return b - (h - 2) }},
+		{"G", func(int) int { return rd.maxAbs() }},
+		{"g", func(int) int { return 0 }},
+	}
+	press(t, m, "d", "d")
+	for _, s := range steps {
+		before := rd.abs()
+		press(t, m, s.key)
+		if got, want := rd.abs(), s.want(before); got != want {
+			t.Errorf("%s: top line %d, want %d", s.key, got, want)
+		}
+	}
+	press(t, m, "G")
+	if rd.percent() != 100 || !strings.Contains(plainView(m), "100%") {
+		t.Errorf("G: %d%%", rd.percent())
+	}
+}
+
+func TestFocusCycle(t *testing.T) {
+	m := seedModel(t)
+	want := []pane{paneSpeakers, paneTopics, paneQuotes, paneReader}
+	for _, p := range want {
+		press(t, m, "tab")
+		if m.focus != p {
+			t.Fatalf("tab: focus %v, want %v", m.focus, p)
+		}
+	}
+	press(t, m, "shift+tab")
+	if m.focus != paneQuotes {
+		t.Fatalf("shift+tab: focus %v, want Quotes", m.focus)
+	}
+	// At 120 columns Quotes replaces Speakers/Topics when focused.
+	if !m.lay.quotes.visible() || m.lay.speakers.visible() {
+		t.Fatal("focusing Quotes at 120 columns should show it in place of Speakers")
+	}
+	press(t, m, "Q")
+	if m.lay.quotes.visible() || !m.lay.speakers.visible() || m.focus != paneReader {
+		t.Fatal("Q should swap Quotes back out")
+	}
+}
+
+func TestSpeakerFilter(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{leavittPath})
+	tb := m.tab()
+	press(t, m, "tab", "j", "enter") // the second speaker: the reporters
+	if tb.spkSel == nil || !tb.spkSel[1] {
+		t.Fatal("enter did not filter to the speaker under the cursor")
+	}
+	reporter := tb.d.Speakers[1].ID
+	for _, qi := range tb.qts.items {
+		if tb.d.B.Quotes[qi].Speaker != reporter {
+			t.Fatalf("quote %d by %s listed under a filter to %s", qi, tb.d.B.Quotes[qi].Speaker, reporter)
+		}
+	}
+	for _, b := range tb.rd.vis {
+		blk := tb.d.Blocks[b]
+		if blk.Kind == doc.Para && blk.Speaker != 1 {
+			t.Fatalf("block %d by speaker %d shown under the filter", b, blk.Speaker)
+		}
+	}
+	if !strings.Contains(plainView(m), "⧩ Reporter") {
+		t.Error("the footer does not show the filter")
+	}
+	press(t, m, "enter")
+	if tb.spkSel != nil {
+		t.Fatal("enter again did not clear the filter")
+	}
+	// space adds speakers; esc clears the filter.
+	press(t, m, "space", "k", "space")
+	if tb.countSel() != 2 {
+		t.Fatalf("space twice: %d speakers selected, want 2", tb.countSel())
+	}
+	press(t, m, "esc")
+	if tb.spkSel != nil {
+		t.Fatal("esc did not clear the speaker filter")
+	}
+}
+
+// TestTopicPicker is the flow the issue asks for: t, select the space
+// topic, enter, and only the section about the lunar mission is left.
+func TestTopicPicker(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	spaceSections := 0
+	for _, s := range tb.d.Sections {
+		if anyIn(s.Topics, []string{"space"}) {
+			spaceSections++
+		}
+	}
+	if spaceSections != 1 {
+		t.Fatalf("the seed has %d sections on space, want 1", spaceSections)
+	}
+	press(t, m, "t")
+	if m.picker == nil {
+		t.Fatal("t did not open the picker")
+	}
+	// Letters jump to topics: s goes to Security, then Space.
+	press(t, m, "s")
+	for m.picker.ids[m.picker.cursor] != "space" {
+		press(t, m, "s")
+	}
+	press(t, m, "space")
+	if got := m.picker.selected(); len(got) != 1 || got[0] != "space" {
+		t.Fatalf("space selected %v", got)
+	}
+	press(t, m, "enter")
+	if m.picker != nil {
+		t.Fatal("enter did not close the picker")
+	}
+	checkOnlyLunarSection(t, tb)
+	view := plainView(m)
+	if !strings.Contains(view, "Lunar Polar Exploration Mission") || strings.Contains(view, "UNICORN") {
+		t.Errorf("the reader should show the lunar section alone:\n%s", view)
+	}
+	if !strings.Contains(view, "#Space") {
+		t.Error("the footer does not show the topic filter")
+	}
+	// Picking nothing clears the filter; so does esc.
+	press(t, m, "t", "s", "s", "esc")
+	if len(tb.topicSel) != 1 {
+		t.Fatal("esc in the picker should cancel, not apply")
+	}
+	press(t, m, "esc")
+	if tb.topicSel != nil || len(tb.rd.vis) != len(tb.d.Blocks) {
+		t.Fatal("esc did not clear the topic filter")
+	}
+}
+
+func checkOnlyLunarSection(t *testing.T, tb *tab) {
+	t.Helper()
+	sections := map[int]bool{}
+	for _, b := range tb.rd.vis {
+		sections[tb.d.Blocks[b].Section] = true
+	}
+	if len(sections) != 1 {
+		t.Fatalf("the topic filter left %d sections, want 1", len(sections))
+	}
+	for si := range sections {
+		if !strings.Contains(tb.d.Sections[si].Title, "Lunar") && !strings.Contains(tb.d.Sections[si].Title, "ISRO") {
+			t.Fatalf("the section left is %q, not the lunar mission", tb.d.Sections[si].Title)
+		}
+	}
+	for _, qi := range tb.qts.items {
+		if !sections[tb.d.B.Quotes[qi].Section] {
+			t.Fatalf("quote %d from another section is listed", qi)
+		}
+	}
+}
+
+func TestReaderSearch(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	press(t, m, "/", "type:japan")
+	if m.in == nil {
+		t.Fatal("/ did not open the search")
+	}
+	if !strings.Contains(plainView(m), "/japan") {
+		t.Error("the prompt does not show what is typed")
+	}
+	press(t, m, "enter")
+	lower := len(tb.rd.search.hits)
+	if lower == 0 || tb.rd.search.sensitive {
+		t.Fatalf("smart case: %d hits, sensitive %v", lower, tb.rd.search.sensitive)
+	}
+	first := tb.rd.search.cur
+	press(t, m, "n")
+	if tb.rd.search.cur != first+1 {
+		t.Fatalf("n went to match %d, want %d", tb.rd.search.cur, first+1)
+	}
+	press(t, m, "N")
+	if tb.rd.search.cur != first {
+		t.Fatalf("N went to match %d, want %d", tb.rd.search.cur, first)
+	}
+	// The current match is highlighted (reverse video has no SGR under
+	// Ascii; check the model instead) and counted in the footer.
+	if !strings.Contains(plainView(m), "/japan 1/") {
+		t.Errorf("the footer does not count matches:\n%s", plainView(m))
+	}
+	// Upper case makes it case-sensitive.
+	press(t, m, "/", "type:JAPAN", "enter")
+	if !tb.rd.search.sensitive || len(tb.rd.search.hits) != 0 {
+		t.Fatalf("JAPAN: sensitive %v, %d hits", tb.rd.search.sensitive, len(tb.rd.search.hits))
+	}
+	if !m.statusErr {
+		t.Error("no error for a pattern not found")
+	}
+	press(t, m, "/", "type:Japan", "enter")
+	if n := len(tb.rd.search.hits); n == 0 || n > lower {
+		t.Fatalf("Japan: %d hits (japan had %d)", n, lower)
+	}
+	press(t, m, "esc")
+	if tb.rd.search.active() {
+		t.Fatal("esc did not clear the search")
+	}
+	// n without a search follows the speaker again.
+	press(t, m, "1", "n")
+	if tb.d.QuoteSpeaker[tb.rd.cur] != 0 {
+		t.Fatal("n after the search was cleared does not follow the speaker")
+	}
+	// esc while typing goes back to where the search began.
+	press(t, m, "g")
+	press(t, m, "/", "type:Tianjin")
+	if tb.rd.abs() == 0 {
+		t.Fatal("incremental search did not move to the match")
+	}
+	press(t, m, "esc")
+	if tb.rd.abs() != 0 || tb.rd.search.active() {
+		t.Fatalf("esc while typing: top %d, search %q", tb.rd.abs(), tb.rd.search.query)
+	}
+}
+
+func TestInputTakesLetters(t *testing.T) {
+	m := seedModel(t)
+	press(t, m, "/", "type:qjkGt?1]")
+	if m.in == nil || m.in.ti.Value() != "qjkGt?1]" {
+		t.Fatalf("letters did not go to the input: %+v", m.in)
+	}
+	if m.help || m.picker != nil {
+		t.Fatal("keys typed into the search acted as commands")
+	}
+	press(t, m, "backspace", "backspace")
+	if m.in.ti.Value() != "qjkGt?" {
+		t.Fatalf("backspace: %q", m.in.ti.Value())
+	}
+	_, cmd := m.Update(keyMsg("ctrl+c"))
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("ctrl+c does not quit while typing")
+	}
+}
+
+func TestListFilters(t *testing.T) {
+	m := newTestModel(t, 150, 40, []string{leavittPath})
+	tb := m.tab()
+	// Quotes: fuzzy, 'exact and !not.
+	press(t, m, "shift+tab", "/", "type:'deepseek", "enter")
+	if len(tb.qts.items) == 0 {
+		t.Fatal("'deepseek matched no quote")
+	}
+	for _, qi := range tb.qts.items {
+		if !strings.Contains(strings.ToLower(tb.d.B.Quotes[qi].Text), "deepseek") {
+			t.Fatalf("'deepseek kept quote %d without the word", qi)
+		}
+	}
+	n := len(tb.qts.items)
+	press(t, m, "/", "type: !reporter", "enter")
+	if len(tb.qts.items) >= n || len(tb.qts.items) == 0 {
+		t.Fatalf("!reporter: %d quotes of %d", len(tb.qts.items), n)
+	}
+	for _, qi := range tb.qts.items {
+		if tb.d.B.Quotes[qi].Speaker == "reporter" {
+			t.Fatal("!reporter kept a reporter's quote")
+		}
+	}
+	// enter jumps the reader to the quote under the cursor.
+	qi := tb.qts.items[0]
+	press(t, m, "enter")
+	if tb.rd.cur != qi || !tb.rd.inViewport(tb.rd.quoteBlock(qi)) {
+		t.Fatal("enter in Quotes did not bring the quote into the reader")
+	}
+	press(t, m, "esc")
+	if tb.qts.query != "" || len(tb.qts.items) != len(tb.quotes) {
+		t.Fatal("esc did not clear the quote filter")
+	}
+	// Speakers: fuzzy on name and role.
+	press(t, m, "tab", "tab", "/", "type:lvt")
+	if len(tb.spk.items) != 1 || tb.d.Speakers[tb.spk.items[0]].ID != "karoline-leavitt" {
+		t.Fatalf("lvt: %v", tb.spk.items)
+	}
+	press(t, m, "enter", "esc")
+	if tb.spk.query != "" || len(tb.spk.items) != len(tb.d.Speakers) {
+		t.Fatal("esc did not clear the speaker list filter")
+	}
+}
+
+func TestCopyQuote(t *testing.T) {
+	var clip strings.Builder
+	m := newTestModel(t, 120, 40, []string{seedPath}, func(o *Options) { o.Clipboard = &clip })
+	press(t, m, "1", "n", "y")
+	seq := clip.String()
+	if !strings.HasPrefix(seq, "\x1b]52;c;") {
+		t.Fatalf("y wrote %q, want an OSC 52 sequence", seq)
+	}
+	payload := strings.TrimPrefix(seq, "\x1b]52;c;")
+	payload = payload[:strings.IndexAny(payload, "\x07\x1b")]
+	text, err := base64.StdEncoding.DecodeString(payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(text)
+	for _, want := range []string{"“This has certainly emerged", "— Vikram Misri, Foreign Secretary", "August 26", "¶4"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the copied text lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(m.status, "copied") {
+		t.Errorf("no note after copying: %q", m.status)
+	}
+}
+
+func TestBriefingSwitch(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{seedPath, kirbyPath, leavittPath})
+	if len(m.tabs) != 3 {
+		t.Fatalf("%d tabs, want 3", len(m.tabs))
+	}
+	if !strings.Contains(plainView(m), "1/3") {
+		t.Error("the header does not say which briefing of how many")
+	}
+	press(t, m, "1", "n")
+	pos := m.tab().rd.abs()
+	press(t, m, "J")
+	if m.cur != 1 || !strings.Contains(plainView(m), "2/3") {
+		t.Fatalf("J: tab %d", m.cur)
+	}
+	press(t, m, "K", "K")
+	if m.cur != 2 {
+		t.Fatalf("K K from 2: tab %d, want 3 (wrapping)", m.cur+1)
+	}
+	press(t, m, "J")
+	if m.cur != 0 || m.tab().rd.abs() != pos {
+		t.Fatal("coming back did not keep the place")
+	}
+}
+
+func TestHelpQuitMouse(t *testing.T) {
+	m := seedModel(t)
+	press(t, m, "?")
+	if !m.help || !strings.Contains(plainView(m), "next quote of speaker N") {
+		t.Fatal("? did not show the help")
+	}
+	if strings.Contains(plainView(m), "next briefing") {
+		t.Error("help lists J/K with one briefing open")
+	}
+	press(t, m, "j", "?")
+	if m.help {
+		t.Fatal("? did not close the help")
+	}
+	_, cmd := m.Update(keyMsg("m"))
+	if !m.mouse || cmd == nil {
+		t.Fatal("m did not turn the mouse on")
+	}
+	_, cmd = m.Update(keyMsg("q"))
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q does not quit")
+	}
+}
+
+func TestNoColorShapes(t *testing.T) {
+	th := asciiTheme()
+	th.NoColor = true
+	m := newTestModel(t, 120, 40, []string{seedPath}, withTheme(th))
+	press(t, m, "1")
+	view := plainView(m)
+	for _, want := range []string{"┏", "▶ Vikram Misri", "▶"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("NO_COLOR view lacks %q", want)
+		}
+	}
+}
+
+func TestNoTopics(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{seedPath})
+	// A briefing without classification: one implicit section, no
+	// Topics pane, t says why.
+	b := *m.tab().d.B
+	b.Sections, b.Topics = nil, nil
+	b.Path = "plain.txt"
+	m2 := newModelFor(t, 120, 40, []*briefing.Briefing{&b})
+	if !m2.tab().d.Implicit || m2.lay.topics.visible() {
+		t.Fatal("a briefing without sections should have one implicit section and no Topics pane")
+	}
+	press(t, m2, "t")
+	if m2.picker != nil || !strings.Contains(m2.status, "no topics") {
+		t.Fatalf("t without topics: picker %v, status %q", m2.picker != nil, m2.status)
+	}
+	press(t, m2, "}", "1", "n", "]", "G", "{")
+	checkFrame(t, m2.View(), 120, 40)
+}

@@ -1,0 +1,416 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/brief-reader/brief/internal/textclean"
+)
+
+// viewLines draws the whole screen as exactly m.h lines of m.w cells.
+func (m *Model) viewLines() []string {
+	w, h := m.w, m.h
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	if m.lay.tooSmall {
+		return m.tooSmallView()
+	}
+	lines := make([]string, 0, h)
+	lines = append(lines, m.headerLine())
+	bodyH := h - m.lay.header - m.lay.footer
+	body := m.bodyLines(bodyH)
+	if m.picker != nil {
+		if box, x, y := m.picker.view(m.st, w, bodyH); box != nil {
+			body = overlay(body, box, x, y, w)
+		}
+	}
+	if m.help {
+		if box, x, y := helpView(m.st, m.keys, w, bodyH, m.helpOff); box != nil {
+			body = overlay(body, box, x, y, w)
+		}
+	}
+	lines = append(lines, body...)
+	lines = append(lines, m.footerLines()...)
+	return lines
+}
+
+// tooSmallView says what size brief needs, centred, in whatever fits.
+func (m *Model) tooSmallView() []string {
+	w, h := m.w, m.h
+	msg := []string{
+		"Terminal too small",
+		"brief needs " + itoa(minWidth) + "×" + itoa(minHeight),
+		"(now " + itoa(w) + "×" + itoa(h) + ")",
+		"q quits",
+	}
+	lines := make([]string, 0, h)
+	top := max(0, (h-len(msg))/2)
+	for i := 0; i < h; i++ {
+		j := i - top
+		if j < 0 || j >= len(msg) {
+			lines = append(lines, spaces(w))
+			continue
+		}
+		s := clip(msg[j], w)
+		pad := max(0, (w-width(s))/2)
+		lines = append(lines, fit(spaces(pad)+m.st.Muted.S(s), w))
+	}
+	return lines
+}
+
+func (m *Model) headerLine() string {
+	st := m.st
+	w := m.w
+	t := m.tab()
+	right := ""
+	switch {
+	case m.loading && len(m.files) > 0:
+		right = " loading " + itoa(m.loaded) + "/" + itoa(len(m.files)) + " "
+	case m.loading:
+		right = " loading… "
+	case len(m.tabs) > 1:
+		right = " " + itoa(m.cur+1) + "/" + itoa(len(m.tabs)) + " "
+	}
+	brand := " brief "
+	used := width(brand) + width(right)
+	title, meta := "", ""
+	if t != nil {
+		title = t.d.Title
+		if title == "" {
+			title = textclean.Line(filepath.Base(t.path))
+		}
+		var parts []string
+		for _, s := range []string{t.d.Date, t.d.Source, t.d.B.Kind.String()} {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+		meta = strings.Join(parts, " · ")
+	}
+	room := w - used - 2
+	var b strings.Builder
+	b.WriteString(st.HeaderIndex.S(clip(brand, w)))
+	if room > 0 && title != "" {
+		// The title gets what is left after a short meta; meta gives way
+		// first.
+		metaRoom := min(width(meta), max0(room/3))
+		tw := clip(title, max0(room-metaRoom-2))
+		b.WriteString(st.Header.S(" "))
+		b.WriteString(st.HeaderTitle.S(tw))
+		rest := room - width(tw)
+		if rest > 4 && meta != "" {
+			mm := clip(meta, rest-3)
+			b.WriteString(st.HeaderMeta.S("  " + mm))
+			rest -= 2 + width(mm)
+		}
+		b.WriteString(st.Header.S(spaces(max0(rest + 1))))
+	} else {
+		b.WriteString(st.Header.S(spaces(max0(room + 2))))
+	}
+	if right != "" {
+		b.WriteString(st.HeaderIndex.S(clip(right, max0(w-width(brand)))))
+	}
+	return fit(b.String(), w)
+}
+
+// bodyLines draws the panes side by side.
+func (m *Model) bodyLines(h int) []string {
+	t := m.tab()
+	st := m.st
+	l := m.lay
+	var cols [][]string
+	if l.speakers.visible() {
+		r := l.speakers
+		col := frame(st, m.speakersTitle(t), m.listNote(t, paneSpeakers), speakersBody(st, t, r.w-2, r.h-2, m.focus == paneSpeakers, m.currentSpeakerOrNone(t)), r.w, r.h, m.focus == paneSpeakers)
+		if l.topics.visible() {
+			tr := l.topics
+			col = append(col, frame(st, "Topics", m.listNote(t, paneTopics), topicsBody(st, t, tr.w-2, tr.h-2, m.focus == paneTopics, m.topicCounts(t)), tr.w, tr.h, m.focus == paneTopics)...)
+		}
+		cols = append(cols, col)
+	}
+	if l.reader.visible() {
+		r := l.reader
+		var body []string
+		if t == nil {
+			body = m.emptyReader(r.w-2, r.h-2)
+		} else {
+			body = t.rd.view()
+		}
+		cols = append(cols, frame(st, m.readerTitle(t), m.readerNote(t), body, r.w, r.h, m.focus == paneReader))
+	}
+	if l.quotes.visible() {
+		r := l.quotes
+		cur := -1
+		if t != nil {
+			cur = t.rd.focusQuote()
+		}
+		cols = append(cols, frame(st, m.quotesTitle(t), m.listNote(t, paneQuotes), quotesBody(st, t, r.w-2, r.h-2, m.focus == paneQuotes, cur), r.w, r.h, m.focus == paneQuotes))
+	}
+	out := joinCols(cols...)
+	for len(out) < h {
+		out = append(out, spaces(m.w))
+	}
+	return out[:h]
+}
+
+func (m *Model) currentSpeakerOrNone(t *tab) int {
+	if t == nil {
+		return -1
+	}
+	return m.currentSpeaker(t)
+}
+
+func (m *Model) topicCounts(t *tab) map[string]int {
+	if t == nil {
+		return nil
+	}
+	counts := make(map[string]int, len(t.d.B.Topics))
+	for _, q := range t.d.B.Quotes {
+		for _, id := range q.Topics {
+			counts[id]++
+		}
+	}
+	return counts
+}
+
+func (m *Model) emptyReader(w, h int) []string {
+	st := m.st
+	var msg []string
+	switch {
+	case m.loading && len(m.files) > 0:
+		msg = append(msg, "Loading "+itoa(len(m.files))+" briefing"+plural(len(m.files))+"…", "", textclean.Line(m.files[0]))
+	case m.loading:
+		msg = append(msg, "Loading briefings…")
+	default:
+		msg = append(msg, "No briefings could be read.")
+		for i, f := range m.failed {
+			if i == 8 {
+				msg = append(msg, "…")
+				break
+			}
+			msg = append(msg, textclean.Line(f.Path)+": "+textclean.Line(errString(f.Err)))
+		}
+	}
+	lines := make([]string, 0, h)
+	for _, s := range msg {
+		if len(lines) == h {
+			break
+		}
+		lines = append(lines, fit(" "+st.Muted.S(clip(s, max0(w-1))), w))
+	}
+	return blank(lines, h-len(lines), w)
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func (m *Model) readerTitle(t *tab) string {
+	if t == nil {
+		return "Reader"
+	}
+	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
+		return "§" + itoa(si+1) + "/" + itoa(len(t.d.Sections)) + " " + t.d.SectionTitle(si)
+	}
+	return "Reader"
+}
+
+func (m *Model) readerNote(t *tab) string {
+	if t == nil || len(t.rd.vis) == 0 {
+		return ""
+	}
+	return itoa(t.rd.percent()) + "%"
+}
+
+func (m *Model) speakersTitle(t *tab) string {
+	if t != nil && t.spk.query != "" {
+		return "Speakers ~" + t.spk.query
+	}
+	return "Speakers"
+}
+
+func (m *Model) quotesTitle(t *tab) string {
+	if t == nil {
+		return "Quotes"
+	}
+	s := "Quotes " + itoa(len(t.qts.items))
+	if t.qts.query != "" {
+		s += " ~" + t.qts.query
+	}
+	return s
+}
+
+func (m *Model) listNote(t *tab, p pane) string {
+	if t == nil {
+		return ""
+	}
+	var l *listState
+	switch p {
+	case paneSpeakers:
+		l = &t.spk
+	case paneTopics:
+		l = &t.tpc
+	default:
+		l = &t.qts
+	}
+	if len(l.items) == 0 || m.focus != p {
+		return ""
+	}
+	return itoa(min(l.cursor+1, len(l.items))) + "/" + itoa(len(l.items))
+}
+
+// footerLines draws the status line and, on tall enough screens, the help
+// line.
+func (m *Model) footerLines() []string {
+	out := []string{m.statusLine()}
+	if m.lay.footer > 1 {
+		out = append(out, shortHelpLine(m.st, m.keys.ShortHelp(), m.w))
+	}
+	return out
+}
+
+func (m *Model) statusLine() string {
+	st := m.st
+	w := m.w
+	if m.in != nil {
+		return m.inputLine()
+	}
+	if m.status != "" {
+		p := st.Note
+		prefix := ""
+		if m.statusErr {
+			p = st.Error
+			prefix = "! "
+		}
+		return fit(p.S(clip(prefix+textclean.Line(m.status), w)), w)
+	}
+	t := m.tab()
+	if t == nil {
+		return spaces(w)
+	}
+	// Right: quote and search position; left: speaker, section, filters.
+	var right []string
+	if t.rd.search.active() {
+		pos, total := t.rd.visibleHits()
+		s := "/" + t.rd.search.query + " " + itoa(pos) + "/" + itoa(total)
+		if t.rd.search.capped {
+			s += "+"
+		}
+		right = append(right, s)
+	}
+	if fq := t.rd.focusQuote(); fq >= 0 {
+		pos := indexOf(t.quotes, fq, -1)
+		if pos >= 0 {
+			right = append(right, "quote "+itoa(pos+1)+"/"+itoa(len(t.quotes)))
+		}
+	}
+	right = append(right, itoa(t.rd.percent())+"%")
+	rs := strings.Join(right, " · ")
+	var left strings.Builder
+	used := 0
+	if s := m.currentSpeaker(t); s >= 0 {
+		sp := t.d.Speakers[s]
+		name := "▶ " + sp.Name
+		left.WriteString(st.SpeakerBold(sp.Colour).S(name))
+		used += width(name)
+	}
+	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
+		sec := "§" + itoa(si+1) + " " + t.d.SectionTitle(si)
+		if used > 0 {
+			sec = " · " + sec
+		}
+		left.WriteString(st.Status.S(sec))
+		used += width(sec)
+	}
+	if f := t.filterSummary(); f != "" {
+		fs := "  ⧩ " + f
+		left.WriteString(st.StatusKey.S(fs))
+		used += width(fs)
+	}
+	room := w - width(rs) - 1
+	ls := left.String()
+	if used > room {
+		ls = clip(ls, max0(room))
+		used = width(ls)
+	}
+	if room < 0 {
+		return fit(st.Status.S(clip(rs, w)), w)
+	}
+	return fit(ls+spaces(w-used-width(rs))+st.Status.S(rs), w)
+}
+
+// inputLine draws the text input with a block cursor.
+func (m *Model) inputLine() string {
+	st := m.st
+	in := m.in
+	v := in.ti.Value()
+	pos := min(in.ti.pos, len([]rune(v)))
+	runes := []rune(v)
+	before := string(runes[:pos])
+	at, after := " ", ""
+	if pos < len(runes) {
+		at = string(runes[pos])
+		after = string(runes[pos+1:])
+	}
+	prompt := st.StatusKey.S(in.ti.prompt)
+	var info string
+	if t := m.tab(); t != nil && in.kind == inputSearch && v != "" {
+		p, total := t.rd.visibleHits()
+		info = itoa(p) + "/" + itoa(total)
+		if total == 0 {
+			info = "no match"
+		}
+	}
+	line := prompt + sanitizeInput(before) + st.Match.S(sanitizeInput(at)) + sanitizeInput(after)
+	room := m.w - width(info) - 1
+	if width(line) > room {
+		// Keep the cursor end in view.
+		line = prompt + "…" + sanitizeInput(lastCells(before, max0(room-width(in.ti.prompt)-3))) + st.Match.S(sanitizeInput(at))
+	}
+	return fit(fit(line, max0(room))+" "+st.Muted.S(info), m.w)
+}
+
+// sanitizeInput shows typed text safely: controls (pasted escapes) become
+// U+FFFD.
+func sanitizeInput(s string) string {
+	ok := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return textclean.Line(s)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	return textclean.Line(b.String())
+}
+
+func lastCells(s string, n int) string {
+	r := []rune(s)
+	for i := 0; i < len(r); i++ {
+		if width(string(r[i:])) <= n {
+			return string(r[i:])
+		}
+	}
+	return ""
+}
