@@ -36,7 +36,7 @@ func quoteClip(b *briefing.Briefing, q briefing.Quote) string {
 // sequence goes to w (the terminal) from a command; inside tmux it is
 // also wrapped for tmux's passthrough.
 func copyText(w io.Writer, tmux bool, text, what string) tea.Cmd {
-	return func() tea.Msg {
+	return guard(func() tea.Msg {
 		if w == nil {
 			return copiedMsg{what: what, err: fmt.Errorf("no terminal to copy to")}
 		}
@@ -48,5 +48,5 @@ func copyText(w io.Writer, tmux bool, text, what string) tea.Cmd {
 		}
 		_, err := io.WriteString(w, b.String())
 		return copiedMsg{what: what, err: err}
-	}
+	})
 }

@@ -120,7 +120,7 @@ func (m *Model) Init() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	return listFiles(m.ctx, m.opts.Source, m.gen)
+	return guard(listFiles(m.ctx, m.opts.Source, m.gen))
 }
 
 // Fatal returns the panic report if the program stopped on one.
@@ -131,6 +131,22 @@ func (m *Model) Failed() []load.Result { return m.failed }
 
 // fatalMsg carries a panic from a command.
 type fatalMsg struct{ report string }
+
+// guard runs a command so that a panic in it stops the program with a
+// short report (and the terminal restored) instead of a raw stack.
+func guard(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if p := recover(); p != nil {
+				msg = fatalMsg{report: panicReport(p)}
+			}
+		}()
+		return cmd()
+	}
+}
 
 // Update handles a message. A panic in it quits the program with a short
 // report instead of leaving the terminal in a mess.
@@ -222,7 +238,7 @@ func (m *Model) onFiles(msg filesMsg) tea.Cmd {
 		m.reportFailures()
 		return nil
 	}
-	return loadFiles(m.ctx, m.opts.Source, m.gen, 0, m.files[:1])
+	return guard(loadFiles(m.ctx, m.opts.Source, m.gen, 0, m.files[:1]))
 }
 
 func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
@@ -231,14 +247,21 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	}
 	wasEmpty := len(m.tabs) == 0
 	for i, r := range msg.results {
-		if r.Err != nil || r.Briefing == nil {
+		var d *doc.Doc
+		if i < len(msg.docs) {
+			d = msg.docs[i]
+		}
+		if msg.docs == nil && r.Err == nil && r.Briefing != nil {
+			// A batch from elsewhere than loadFiles: lay it out here.
+			d = doc.New(r.Briefing)
+		}
+		if r.Err != nil || d == nil {
 			if r.Err == nil {
 				r.Err = fmt.Errorf("no briefing")
 			}
 			m.failed = append(m.failed, r)
 			continue
 		}
-		d := doc.New(r.Briefing)
 		m.tabs = append(m.tabs, newTab(msg.start+i, r.Path, d, m.st, m.store))
 	}
 	m.loaded = msg.start + len(msg.results)
@@ -249,7 +272,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	m.updateKeys()
 	if m.loaded < len(m.files) {
 		end := min(len(m.files), m.loaded+loadBatch)
-		return tea.Batch(loadFiles(m.ctx, m.opts.Source, m.gen, m.loaded, m.files[m.loaded:end]), m.renderCmds())
+		return tea.Batch(guard(loadFiles(m.ctx, m.opts.Source, m.gen, m.loaded, m.files[m.loaded:end])), m.renderCmds())
 	}
 	m.loading = false
 	m.reportFailures()

@@ -69,7 +69,8 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 		}
 		b.WriteString(nameP.S(name))
 		used := 5 + width(name)
-		if s.Role != "" && room-width(name) > 3 {
+		// A role cut to a stub says nothing: show it only with room.
+		if s.Role != "" && room-width(name)-1 >= min(width(s.Role), 8) {
 			role := clip(s.Role, room-width(name)-1)
 			b.WriteString(" " + st.Muted.S(role))
 			used += 1 + width(role)

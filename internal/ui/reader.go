@@ -205,7 +205,7 @@ func (r *reader) textLineCount(i int) int {
 	if p, ok := r.plain[i]; ok {
 		return len(p)
 	}
-	return doc.Count(r.d.Text(i), r.tw)
+	return r.d.LineCount(i, r.tw)
 }
 
 // glam returns glamour's styled line for block i, or "" if it has not

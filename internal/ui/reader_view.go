@@ -57,7 +57,7 @@ func (r *reader) blockLines(out []string, b, from, max int, current bool) []stri
 	}
 	if blk.Label {
 		if line >= from && len(out) < end {
-			out = append(out, fit(mark(true)+r.label(blk), r.w))
+			out = append(out, fit(mark(true)+r.label(blk, r.w-1), r.w))
 		}
 		line++
 	}
@@ -117,15 +117,21 @@ func (r *reader) bar(blk doc.Block) string {
 	return r.st.Speaker(r.d.Speakers[blk.Speaker].Colour).S(glyph)
 }
 
-// label is the speaker line above a run of speech.
-func (r *reader) label(blk doc.Block) string {
+// label is the speaker line above a run of speech, at most w cells.
+func (r *reader) label(blk doc.Block, w int) string {
 	s := r.d.Speakers[blk.Speaker]
-	out := r.st.SpeakerBold(s.Colour).S(s.Name)
+	name := clip(s.Name, max0(w))
+	out := r.st.SpeakerBold(s.Colour).S(name)
+	rest := w - width(name)
+	tail := ""
 	if s.Role != "" {
-		out += r.st.LabelRole.S(" · " + s.Role)
+		tail = " · " + s.Role
 	}
 	if blk.Voice == doc.Reported {
-		out += r.st.LabelRole.S(" (reported)")
+		tail += " (reported)"
+	}
+	if tail != "" && rest > 4 {
+		out += r.st.LabelRole.S(clip(tail, rest))
 	}
 	return out
 }

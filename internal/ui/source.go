@@ -9,8 +9,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
+	"github.com/brief-reader/brief/internal/ui/doc"
 )
 
 // Source is where briefings come from. Both methods run in commands,
@@ -117,12 +119,13 @@ type filesMsg struct {
 	bad   []load.Result
 }
 
-// loadedMsg brings a batch of loaded briefings; start is the index of the
-// first in the file list.
+// loadedMsg brings a batch of loaded briefings, laid out; start is the
+// index of the first in the file list.
 type loadedMsg struct {
 	gen     int
 	start   int
 	results []load.Result
+	docs    []*doc.Doc // docs[i] is nil where results[i] failed
 }
 
 // loadBatch is how many files a load command reads after the first, which
@@ -139,6 +142,26 @@ func listFiles(ctx context.Context, src Source, gen int) tea.Cmd {
 func loadFiles(ctx context.Context, src Source, gen, start int, files []string) tea.Cmd {
 	files = append([]string(nil), files...)
 	return func() tea.Msg {
-		return loadedMsg{gen: gen, start: start, results: src.Load(ctx, files)}
+		msg := loadedMsg{gen: gen, start: start, results: src.Load(ctx, files)}
+		// Laying the briefings out (blocks, speakers, measured words)
+		// happens here too, off the program's goroutine.
+		msg.docs = make([]*doc.Doc, len(msg.results))
+		for i, r := range msg.results {
+			if r.Err == nil && r.Briefing != nil {
+				msg.docs[i], msg.results[i].Err = layoutDoc(r.Briefing)
+			}
+		}
+		return msg
 	}
+}
+
+// layoutDoc builds a briefing's layout; a bug there costs the file, not
+// the program.
+func layoutDoc(b *briefing.Briefing) (d *doc.Doc, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			d, err = nil, fmt.Errorf("internal error while laying out: %v", p)
+		}
+	}()
+	return doc.New(b), nil
 }

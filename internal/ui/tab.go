@@ -63,6 +63,12 @@ type tab struct {
 	// quotes are the quotes the reader shows, before the Quotes pane's
 	// own query.
 	quotes []int
+	// topicCounts counts the quotes carrying each topic, built on first
+	// use.
+	topicCounts map[string]int
+	// qcache keeps the Quotes pane's results per query for the current
+	// base list.
+	qcache map[string][]int
 }
 
 func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
@@ -91,6 +97,7 @@ func (t *tab) drop(k filterKind) {
 func (t *tab) refilter() {
 	t.rd.setFilter(readerFilter{speakers: t.spkSel, topics: t.topicSel})
 	t.quotes = t.rd.visibleQuotes(t.quotes)
+	t.qcache = nil
 	t.filterQuotes()
 	t.filterSpeakers()
 	t.tpc.items = t.tpc.items[:0]
@@ -99,21 +106,47 @@ func (t *tab) refilter() {
 	}
 }
 
-// filterQuotes applies the Quotes pane's query.
+// filterQuotes applies the Quotes pane's query. Results are kept per
+// query while the base list stays the same, and a query that only adds
+// to a kept one (without negations, which do not narrow) filters that
+// one's result: typing a filter over thousands of quotes narrows instead
+// of starting over at each letter.
 func (t *tab) filterQuotes() {
-	q := query.Parse(t.qts.query)
-	idx := q.Filter(len(t.quotes), func(i int) string {
-		qi := t.quotes[i]
+	qs := t.qts.query
+	if t.qcache == nil {
+		t.qcache = make(map[string][]int)
+	}
+	if got, ok := t.qcache[qs]; ok {
+		t.qts.items = append(t.qts.items[:0], got...)
+		return
+	}
+	base := t.quotes
+	if !strings.Contains(qs, "!") {
+		best := -1
+		for prev, items := range t.qcache {
+			if len(prev) > best && strings.HasPrefix(qs, prev) && !strings.Contains(prev, "!") {
+				best, base = len(prev), items
+			}
+		}
+	}
+	q := query.Parse(qs)
+	idx := q.Filter(len(base), func(i int) string {
+		qi := base[i]
 		name := ""
 		if s := t.d.QuoteSpeaker[qi]; s >= 0 {
 			name = t.d.Speakers[s].Name
 		}
 		return name + ": " + t.d.B.Quotes[qi].Text
 	})
-	t.qts.items = t.qts.items[:0]
+	items := make([]int, 0, len(idx))
 	for _, i := range idx {
-		t.qts.items = append(t.qts.items, t.quotes[i])
+		items = append(items, base[i])
 	}
+	if len(t.qcache) > 64 {
+		clear(t.qcache)
+	}
+	t.qcache[qs] = items
+	t.qts.items = append(t.qts.items[:0], items...)
 }
 
 // filterSpeakers applies the Speakers pane's query.

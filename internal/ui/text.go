@@ -2,20 +2,14 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/brief-reader/brief/internal/ui/doc"
 )
 
-// width is a string's width in cells, styling ignored.
-func width(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c < 0x20 {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
+// width is a string's width in cells, styling ignored: doc.Width.
+func width(s string) int { return doc.Width(s) }
 
 // fit makes s exactly w cells wide: cut (between grapheme clusters, never
 // inside an escape sequence) and padded with spaces.

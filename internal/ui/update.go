@@ -10,6 +10,21 @@ import (
 // global keys; then the focused pane.
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	k := &m.keys
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && m.in == nil {
+		// Keys typed faster than the program reads arrive together
+		// ("/japan"); take them one at a time, so the first can open an
+		// input that the rest then go to.
+		var cmds []tea.Cmd
+		for i, r := range msg.Runes {
+			if m.in != nil {
+				rest := tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i:], Alt: msg.Alt}
+				cmds = append(cmds, m.onKey(rest))
+				break
+			}
+			cmds = append(cmds, m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+		}
+		return tea.Batch(cmds...)
+	}
 	if key.Matches(msg, k.ForceQ) {
 		return tea.Quit
 	}

@@ -356,6 +356,21 @@ func TestReaderSearch(t *testing.T) {
 	}
 }
 
+// TestBurstOfKeys: keys that arrive together in one read (fast typing,
+// tmux send-keys) act one by one.
+func TestBurstOfKeys(t *testing.T) {
+	m := seedModel(t)
+	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/Japan")})
+	if m.in == nil || m.in.ti.Value() != "Japan" {
+		t.Fatalf("a burst did not open the search with the rest typed in: %+v", m.in)
+	}
+	press(t, m, "esc")
+	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1n")})
+	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.cur != misri[1] {
+		t.Fatal("a burst of 1n did not land on Misri's second quote")
+	}
+}
+
 func TestInputTakesLetters(t *testing.T) {
 	m := seedModel(t)
 	press(t, m, "/", "type:qjkGt?1]")

@@ -82,7 +82,7 @@ func (m *Model) headerLine() string {
 			title = textclean.Line(filepath.Base(t.path))
 		}
 		var parts []string
-		for _, s := range []string{t.d.Date, t.d.Source, t.d.B.Kind.String()} {
+		for _, s := range []string{t.d.Date, shortSource(t.d.Source), t.d.B.Kind.String()} {
 			if s != "" {
 				parts = append(parts, s)
 			}
@@ -113,6 +113,18 @@ func (m *Model) headerLine() string {
 		b.WriteString(st.HeaderIndex.S(clip(right, max0(w-width(brand)))))
 	}
 	return fit(b.String(), w)
+}
+
+// shortSource shows a source URL by its host: the header has no room
+// for the path.
+func shortSource(s string) string {
+	for _, p := range []string{"https://", "http://"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			host, _, _ := strings.Cut(rest, "/")
+			return strings.TrimPrefix(host, "www.")
+		}
+	}
+	return s
 }
 
 // bodyLines draws the panes side by side.
@@ -166,13 +178,15 @@ func (m *Model) topicCounts(t *tab) map[string]int {
 	if t == nil {
 		return nil
 	}
-	counts := make(map[string]int, len(t.d.B.Topics))
-	for _, q := range t.d.B.Quotes {
-		for _, id := range q.Topics {
-			counts[id]++
+	if t.topicCounts == nil {
+		t.topicCounts = make(map[string]int, len(t.d.B.Topics))
+		for _, q := range t.d.B.Quotes {
+			for _, id := range q.Topics {
+				t.topicCounts[id]++
+			}
 		}
 	}
-	return counts
+	return t.topicCounts
 }
 
 func (m *Model) emptyReader(w, h int) []string {

@@ -113,6 +113,8 @@ type Doc struct {
 	QuoteSpeaker []int
 	// ParaQuotes lists, per paragraph, the quotes that start in it.
 	ParaQuotes [][]int
+	// Words are each paragraph's measured words (see MeasureWords).
+	Words []Words
 	// lower holds each paragraph's text lowered for smart-case search,
 	// built on the first case-insensitive search.
 	lower []string
@@ -129,7 +131,26 @@ func New(b *briefing.Briefing) *Doc {
 	d.quotes()
 	d.blocks()
 	d.chunks()
+	d.Words = make([]Words, len(b.Paragraphs))
+	for i, p := range b.Paragraphs {
+		d.Words[i] = MeasureWords(p.Text)
+	}
 	return d
+}
+
+// LineCount is the number of lines of a paragraph block's text at width,
+// as Wrap would make them.
+func (d *Doc) LineCount(block, width int) int {
+	blk := d.Blocks[block]
+	if blk.Kind != Para {
+		return 0
+	}
+	if ws := d.Words[blk.Para]; ws != nil {
+		if n, ok := ws.CountWords(width); ok {
+			return n
+		}
+	}
+	return Count(d.B.Paragraphs[blk.Para].Text, width)
 }
 
 func (d *Doc) sections() {

@@ -314,12 +314,12 @@ func CutStyled(styled string, ranges []Range) []string {
 	return out
 }
 
-// keepSGR drops every escape sequence except SGR (ESC [ params m) and any
-// other control character.
+// keepSGR drops every escape sequence except SGR (ESC [ params m), whole,
+// and every other control character.
 func keepSGR(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
 			if c != 0x1b || !isSGRAt(s, i) {
 				clean = false
 				break
@@ -333,23 +333,54 @@ func keepSGR(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c == 0x1b {
+		switch {
+		case c == 0x1b:
 			if n := sgrLen(s, i); n > 0 {
 				b.WriteString(s[i : i+n])
 				i += n
 				continue
 			}
+			i = skipEscape(s, i)
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			// A C1 control: treat as the escape it stands for.
+			i += 2
+		case c < 0x20 || c == 0x7f:
 			i++
-			continue
-		}
-		if c < 0x20 || c == 0x7f {
+		default:
+			b.WriteByte(c)
 			i++
-			continue
 		}
-		b.WriteByte(c)
-		i++
 	}
 	return b.String()
+}
+
+// skipEscape returns the index after the escape sequence at s[i]: CSI up
+// to its final byte, OSC, DCS, SOS, PM and APC up to BEL or ST, anything
+// else two bytes.
+func skipEscape(s string, i int) int {
+	if i+1 >= len(s) {
+		return len(s)
+	}
+	switch s[i+1] {
+	case '[':
+		for j := i + 2; j < len(s); j++ {
+			if c := s[j]; c >= 0x40 && c <= 0x7e {
+				return j + 1
+			}
+		}
+		return len(s)
+	case ']', 'P', 'X', '^', '_':
+		for j := i + 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+		}
+		return len(s)
+	}
+	return i + 2
 }
 
 func isSGRAt(s string, i int) bool { return sgrLen(s, i) > 0 }

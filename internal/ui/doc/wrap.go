@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -8,6 +9,88 @@ import (
 
 // Range is a half-open byte range of a text.
 type Range struct{ Start, End int }
+
+// Width is a string's width in cells, styling ignored. It agrees with
+// ansi.StringWidth (and so lipgloss.Width), which segments graphemes and
+// is slow; this counts one cell per rune while every rune is one that is
+// always a narrow cluster of its own (ASCII, Latin, punctuation, the box
+// and block glyphs brief draws with) and falls back to ansi.StringWidth at
+// the first other rune. TestWidthAgrees holds the two together.
+func Width(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0x1b:
+				j := csiEnd(s, i)
+				if j < 0 {
+					return ansi.StringWidth(s)
+				}
+				i = j
+				continue
+			case c < 0x20 || c == 0x7f:
+				return ansi.StringWidth(s)
+			}
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !NarrowRune(r) {
+			return ansi.StringWidth(s)
+		}
+		n++
+		i += size
+	}
+	return n
+}
+
+// csiEnd returns the index after the CSI sequence at s[i], or -1.
+func csiEnd(s string, i int) int {
+	if i+1 >= len(s) || s[i+1] != '[' {
+		return -1
+	}
+	for j := i + 2; j < len(s); j++ {
+		c := s[j]
+		switch {
+		case c >= 0x30 && c <= 0x3f, c >= 0x20 && c <= 0x2f:
+			continue
+		case c >= 0x40 && c <= 0x7e:
+			return j + 1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// NarrowRune reports whether r is always one cell and never joins a
+// neighbour into a grapheme cluster.
+func NarrowRune(r rune) bool {
+	switch {
+	case r >= 0xa0 && r <= 0x2ff:
+		return r != 0xad // soft hyphen
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e:
+		return true
+	case r >= 0x2190 && r <= 0x21ff: // arrows
+		return true
+	case r >= 0x2500 && r <= 0x25ff: // box drawing, blocks, shapes
+		return !emojiShape(r)
+	case r == 0x2713, r == 0x29e9:
+		return true
+	}
+	return false
+}
+
+// emojiShape lists the geometric shapes with an emoji presentation.
+func emojiShape(r rune) bool {
+	switch r {
+	case 0x25aa, 0x25ab, 0x25b6, 0x25c0, 0x25fb, 0x25fc, 0x25fd, 0x25fe:
+		return true
+	}
+	return false
+}
 
 // Wrap breaks text into lines of at most width cells, at spaces, and
 // returns each line as a byte range of text without its surrounding
@@ -18,6 +101,60 @@ func Wrap(text string, width int) []Range {
 	var out []Range
 	wrap(text, width, func(s, e int) { out = append(out, Range{s, e}) })
 	return out
+}
+
+// Words are a paragraph's words with their widths, measured once so that
+// counting its lines at any width is a loop over numbers. A nil Words
+// means the text needs the full algorithm (it has line breaks).
+type Words []int32
+
+// MeasureWords measures text's words, or returns nil if it has a line
+// break.
+func MeasureWords(text string) Words {
+	if strings.IndexByte(text, '\n') >= 0 {
+		return nil
+	}
+	ws := make(Words, 0, len(text)/6+1)
+	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			i++
+			continue
+		}
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			j = len(text)
+		} else {
+			j += i
+		}
+		ws = append(ws, int32(Width(text[i:j])))
+		i = j
+	}
+	return ws
+}
+
+// CountWords returns Count(text, width) from the text's measured words;
+// ok is false when a word is wider than the line, which only the full
+// algorithm can cut.
+func (ws Words) CountWords(width int) (n int, ok bool) {
+	if width < 1 {
+		width = 1
+	}
+	w32 := int32(width)
+	lines, col := 1, int32(-1)
+	for _, w := range ws {
+		switch {
+		case w > w32:
+			return 0, false
+		case col < 0:
+			col = w
+		case col+1+w <= w32:
+			col += 1 + w
+		default:
+			lines++
+			col = w
+		}
+	}
+	return lines, true
 }
 
 // Count returns len(Wrap(text, width)) without building the lines.
@@ -45,10 +182,8 @@ func wrap(text string, width int, emit func(start, end int)) {
 }
 
 func indexNL(s string, from int) int {
-	for i := from; i < len(s); i++ {
-		if s[i] == '\n' {
-			return i
-		}
+	if i := strings.IndexByte(s[from:], '\n'); i >= 0 {
+		return from + i
 	}
 	return len(s)
 }
@@ -75,7 +210,7 @@ func wrapLine(text string, from, to, width int, emit func(start, end int)) {
 		if ascii {
 			w = we - ws
 		} else {
-			w = ansi.StringWidth(text[ws:we])
+			w = Width(text[ws:we])
 		}
 		if start >= 0 && col+1+w <= width {
 			end, col = we, col+1+w
