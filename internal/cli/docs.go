@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -85,6 +86,15 @@ func writeDocs(root *cobra.Command, dir string, build BuildInfo) error {
 	if err := doc.GenManTree(root, header, manDir); err != nil {
 		return fmt.Errorf("writing man pages into %s: %w", manDir, err)
 	}
+	pages, err := filepath.Glob(filepath.Join(manDir, "*.1"))
+	if err != nil {
+		return err
+	}
+	for _, page := range pages {
+		if err := asciiRoff(page); err != nil {
+			return err
+		}
+	}
 	for _, c := range completionFiles {
 		path := filepath.Join(compDir, c.file)
 		if err := c.gen(root, path); err != nil {
@@ -92,4 +102,23 @@ func writeDocs(root *cobra.Command, dir string, build BuildInfo) error {
 		}
 	}
 	return nil
+}
+
+// asciiRoff rewrites a man page with every non-ASCII character as a roff
+// escape (— becomes \[u2014]): groff without preconv warns about raw UTF-8
+// and may drop it.
+func asciiRoff(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var out strings.Builder
+	for _, r := range string(b) {
+		if r < utf8.RuneSelf {
+			out.WriteRune(r)
+		} else {
+			fmt.Fprintf(&out, `\[u%04X]`, r)
+		}
+	}
+	return os.WriteFile(path, []byte(out.String()), 0o644)
 }

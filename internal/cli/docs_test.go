@@ -114,6 +114,14 @@ func TestDocsWritesManPagesForEveryCommandAndFlag(t *testing.T) {
 		if bytes.Contains(b, []byte(docsCommand)) {
 			t.Errorf("%s mentions the hidden %s command", p, docsCommand)
 		}
+		// Non-ASCII text is escaped for roff: groff without preconv
+		// drops raw UTF-8.
+		for i, c := range b {
+			if c >= 0x80 {
+				t.Errorf("%s: byte %d is not ASCII: %q", p, i, b[max(0, i-10):min(len(b), i+10)])
+				break
+			}
+		}
 	}
 }
 
