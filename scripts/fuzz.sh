@@ -96,6 +96,9 @@ while read -r pkg name; do
 	for f in $new; do
 		echo "---- failing input kept in $corpus/$f; replay it with:"
 		echo "       go test -run='^$name/$f\$' $rel"
+		echo "---- $corpus/$f (first 4 KiB; CI's clone is thrown away, so copy it from here)"
+		head -c 4096 "$corpus/$f"
+		echo
 	done
 	if [ "${FUZZ_FAIL_FAST:-}" = 1 ]; then
 		echo "fuzz: $name failed; stopping (FUZZ_FAIL_FAST=1)" >&2
