@@ -11,11 +11,12 @@ import (
 	"github.com/brief-reader/brief/internal/parse"
 )
 
-var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m|\x1b\\[[0-9]+G")
 
-// assertOnlySGR fails if the view holds anything but text and SGR
-// styling: no other escape sequence, control or bidi override may reach
-// the terminal, whatever the briefing says.
+// assertOnlySGR fails if the view holds anything but text, SGR styling
+// and the cursor-column anchors of anchorRow: no other escape sequence,
+// control or bidi override may reach the terminal, whatever the briefing
+// says.
 func assertOnlySGR(t testing.TB, view string) {
 	t.Helper()
 	hostile.AssertSafe(t, sgr.ReplaceAllString(view, ""))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -30,5 +31,26 @@ func TestWidthAgrees(t *testing.T) {
 		if got, want := width(s), ansi.StringWidth(s); got != want {
 			t.Errorf("width(%q) = %d, ansi.StringWidth = %d", s, got, want)
 		}
+	}
+}
+
+func TestAnchorRow(t *testing.T) {
+	if got := anchorRow("plain │ text — “quoted” ▶"); got != "plain │ text — “quoted” ▶" {
+		t.Fatalf("a plain row changed: %q", got)
+	}
+	row := "│नमस्ते ❤️ 日本│"
+	got := anchorRow(row)
+	if ansi.StringWidth(got) != ansi.StringWidth(row) || ansi.Strip(got) != ansi.Strip(row) {
+		t.Fatalf("anchoring changed the row: %q", got)
+	}
+	// नमस्ते is three clusters; the conjunct ends at column 4 (after the
+	// border), so the cursor goes to column 5; ❤️ ends at 7, so 8.
+	for _, want := range []string{"स्ते\x1b[5G", "❤️\x1b[8G"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("anchored row %q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "日本\x1b[") {
+		t.Error("CJK, which terminals agree on, was anchored")
 	}
 }

@@ -33,6 +33,9 @@ func (m *Model) viewLines() []string {
 	}
 	lines = append(lines, body...)
 	lines = append(lines, m.footerLines()...)
+	for i, l := range lines {
+		lines[i] = anchorRow(l)
+	}
 	return lines
 }
 
