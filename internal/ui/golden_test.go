@@ -69,7 +69,7 @@ func TestTeaFlow(t *testing.T) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 			return bytes.Contains(b, []byte(what))
-		}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	waitFor("Tanmaya Lal")
 	tm.Send(keyMsg("1"))
@@ -81,7 +81,7 @@ func TestTeaFlow(t *testing.T) {
 	tm.Send(keyMsg("enter"))
 	waitFor("#Space")
 	tm.Send(keyMsg("q"))
-	final, ok := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	final, ok := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	if !ok {
 		t.Fatal("the final model is not a *Model")
 	}
@@ -111,11 +111,11 @@ func TestTeaFlowLanding(t *testing.T) {
 	})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Tanmaya Lal")) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	tm.Send(keyMsg("1"))
 	tm.Send(keyMsg("n"))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	tb := final.tab()
 	misri := quotesBy(tb.d, "vikram-misri")
 	if tb.rd.cur != misri[1] {

@@ -19,6 +19,7 @@ type KeyMap struct {
 	Topics, Search       key.Binding
 	Clear, Copy          key.Binding
 	NextDoc, PrevDoc     key.Binding
+	Briefings            key.Binding
 	Quotes, Mouse        key.Binding
 	Help, Quit, ForceQ   key.Binding
 }
@@ -54,6 +55,7 @@ func DefaultKeyMap() KeyMap {
 		Copy:      b([]string{"y"}, "y", "copy quote"),
 		NextDoc:   b([]string{"J"}, "J", "next briefing"),
 		PrevDoc:   b([]string{"K"}, "K", "previous briefing"),
+		Briefings: b([]string{"B"}, "B", "list briefings"),
 		Quotes:    b([]string{"Q"}, "Q", "quotes pane"),
 		Mouse:     b([]string{"m"}, "m", "mouse on/off"),
 		Help:      b([]string{"?"}, "?", "help"),
@@ -71,7 +73,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.NextDoc, k.PrevDoc},
+		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.NextDoc, k.PrevDoc, k.Briefings},
 		{k.Select, k.Toggle, k.Topics, k.Search, k.Clear, k.Copy},
 		{k.NextPane, k.PrevPane, k.Quotes, k.Mouse, k.Help, k.Quit, k.ForceQ},
 	}

@@ -79,6 +79,7 @@ func TestLayoutStates(t *testing.T) {
 		{"filter-typing", []string{"tab", "/", "type:mis"}},
 		{"second", []string{"J", "G"}},
 		{"quotes-hidden", []string{"Q"}},
+		{"briefing-list", []string{"B", "type:gag"}},
 	}
 	var matrix [][2]int
 	for i, sz := range sizes(true) {

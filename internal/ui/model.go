@@ -77,6 +77,7 @@ type Model struct {
 	help       bool
 	helpOff    int
 	picker     *picker
+	list       *docList
 	in         *input
 
 	loading bool
@@ -370,6 +371,7 @@ func (m *Model) updateKeys() {
 	many := len(m.tabs) > 1
 	k.NextDoc.SetEnabled(many)
 	k.PrevDoc.SetEnabled(many)
+	k.Briefings.SetEnabled(many)
 	k.Copy.SetEnabled(m.opts.Clipboard != nil)
 	k.Toggle.SetEnabled(m.focus != paneReader || m.picker != nil)
 }

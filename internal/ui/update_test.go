@@ -537,3 +537,43 @@ func TestNoTopics(t *testing.T) {
 	press(t, m2, "}", "1", "n", "]", "G", "{")
 	checkFrame(t, m2.View(), 120, 40)
 }
+
+func TestBriefingList(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{seedPath, kirbyPath, leavittPath})
+	press(t, m, "B")
+	if m.list == nil || !strings.Contains(plainView(m), "Briefings") {
+		t.Fatal("B did not open the briefing list")
+	}
+	press(t, m, "type:'leavitt")
+	if len(m.list.items) != 1 {
+		t.Fatalf("filter leavitt: %d briefings", len(m.list.items))
+	}
+	checkFrame(t, m.View(), 120, 40)
+	press(t, m, "enter")
+	if m.list != nil || m.cur != 2 {
+		t.Fatalf("enter: list open %v, briefing %d", m.list != nil, m.cur+1)
+	}
+	press(t, m, "B", "down", "esc")
+	if m.list != nil || m.cur != 2 {
+		t.Fatal("esc should close the list without switching")
+	}
+	// In a transcript the footer counts turns.
+	press(t, m, "]")
+	if !strings.Contains(plainView(m), "turn 1/") {
+		t.Error("the footer does not say turn in a transcript")
+	}
+}
+
+func TestCopyFromQuotesPane(t *testing.T) {
+	var clip strings.Builder
+	m := newTestModel(t, 150, 40, []string{seedPath}, func(o *Options) { o.Clipboard = &clip })
+	tb := m.tab()
+	press(t, m, "shift+tab", "j", "j", "y")
+	payload := strings.TrimPrefix(clip.String(), "\x1b]52;c;")
+	payload = payload[:strings.IndexAny(payload, "\x07\x1b")]
+	text, _ := base64.StdEncoding.DecodeString(payload)
+	want := tb.d.B.Quotes[tb.qts.items[2]].Text
+	if !strings.Contains(string(text), want[:40]) {
+		t.Fatalf("y in Quotes copied %q, want the third quote %q", text, want[:40])
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
 )
 
@@ -23,6 +24,11 @@ func (m *Model) viewLines() []string {
 	body := m.bodyLines(bodyH)
 	if m.picker != nil {
 		if box, x, y := m.picker.view(m.st, w, bodyH); box != nil {
+			body = overlay(body, box, x, y, w)
+		}
+	}
+	if m.list != nil {
+		if box, x, y := m.list.view(m, w, bodyH); box != nil {
 			body = overlay(body, box, x, y, w)
 		}
 	}
@@ -330,7 +336,11 @@ func (m *Model) statusLine() string {
 	if fq := t.rd.focusQuote(); fq >= 0 {
 		pos := indexOf(t.quotes, fq, -1)
 		if pos >= 0 {
-			right = append(right, "quote "+itoa(pos+1)+"/"+itoa(len(t.quotes)))
+			what := "quote "
+			if t.d.B.Quotes[fq].Kind == briefing.Turn {
+				what = "turn "
+			}
+			right = append(right, what+itoa(pos+1)+"/"+itoa(len(t.quotes)))
 		}
 	}
 	right = append(right, itoa(t.rd.percent())+"%")

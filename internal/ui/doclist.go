@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui/query"
+)
+
+// docList is the list of open briefings (B): type to filter (fzf syntax),
+// j/k or ↑/↓ to move, enter to open, esc to close. With a folder of a
+// thousand briefings, J and K alone would not do.
+type docList struct {
+	filter lineEdit
+	items  []int // tab indices passing the filter
+	cursor int
+	offset int
+	texts  []string
+}
+
+func newDocList(m *Model) *docList {
+	l := &docList{}
+	l.filter.prompt = "filter: "
+	for _, t := range m.tabs {
+		l.texts = append(l.texts, docLabel(t))
+	}
+	l.refilter()
+	l.cursor = indexOf(l.items, m.cur, 0)
+	return l
+}
+
+// docLabel is a briefing's line in the list: date, title, kind.
+func docLabel(t *tab) string {
+	title := t.d.Title
+	if title == "" {
+		title = textclean.Line(filepath.Base(t.path))
+	}
+	parts := []string{}
+	if t.d.Date != "" {
+		parts = append(parts, t.d.Date)
+	}
+	parts = append(parts, title)
+	return strings.Join(parts, "  ")
+}
+
+func (l *docList) refilter() {
+	q := query.Parse(l.filter.Value())
+	l.items = q.Filter(len(l.texts), func(i int) string { return l.texts[i] })
+	l.cursor = clampInt(l.cursor, 0, max(len(l.items)-1, 0))
+}
+
+func (m *Model) onListKey(msg tea.KeyMsg) {
+	l := m.list
+	k := &m.keys
+	switch {
+	case msg.Type == tea.KeyEsc:
+		m.list = nil
+	case msg.Type == tea.KeyEnter:
+		if len(l.items) > 0 {
+			m.cur = l.items[l.cursor]
+			m.updateKeys()
+			m.relayout()
+		}
+		m.list = nil
+	case msg.Type == tea.KeyDown, msg.Type == tea.KeyCtrlN, msg.Type == tea.KeyTab:
+		l.cursor = min(l.cursor+1, max(len(l.items)-1, 0))
+	case msg.Type == tea.KeyUp, msg.Type == tea.KeyCtrlP, msg.Type == tea.KeyShiftTab:
+		l.cursor = max(l.cursor-1, 0)
+	case msg.Type == tea.KeyPgDown:
+		l.cursor = min(l.cursor+10, max(len(l.items)-1, 0))
+	case msg.Type == tea.KeyPgUp:
+		l.cursor = max(l.cursor-10, 0)
+	case key.Matches(msg, k.Briefings) && l.filter.Value() == "":
+		m.list = nil
+	default:
+		if l.filter.Update(msg) {
+			l.refilter()
+		}
+	}
+}
+
+// view draws the list box for a body of w×h.
+func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
+	st := m.st
+	bw := min(w-4, 100)
+	bh := h - 2
+	if bw < 20 || bh < 6 {
+		return nil, 0, 0
+	}
+	iw, ih := bw-2, bh-2
+	listH := ih - 2
+	lines := make([]string, 0, ih)
+	in := st.StatusKey.S(l.filter.prompt) + sanitizeInput(l.filter.Value()) + st.Match.S(" ")
+	lines = append(lines, fit(" "+in, iw), spaces(iw))
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+listH {
+		l.offset = l.cursor - listH + 1
+	}
+	if len(l.items) == 0 {
+		lines = append(lines, fit(st.Muted.S(" No briefing matches."), iw))
+	}
+	numW := len(itoa(len(m.tabs)))
+	for i := l.offset; i < len(l.items) && len(lines) < ih; i++ {
+		ti := l.items[i]
+		t := m.tabs[ti]
+		var b strings.Builder
+		b.WriteString(cursorGlyph(st, i == l.cursor, true))
+		num := itoa(ti + 1)
+		b.WriteString(st.Muted.S(spaces(numW-len(num)) + num + " "))
+		if ti == m.cur {
+			b.WriteString(st.Selected.S("▶ "))
+		} else {
+			b.WriteString("  ")
+		}
+		kind := " " + t.d.B.Kind.String()
+		room := iw - 1 - numW - 1 - 2 - width(kind)
+		label := clip(l.texts[ti], max0(room))
+		p := st.Text
+		if i == l.cursor {
+			p = st.Bold
+		}
+		b.WriteString(p.S(label))
+		b.WriteString(spaces(max0(room - width(label))))
+		b.WriteString(st.Muted.S(kind))
+		lines = append(lines, fit(b.String(), iw))
+	}
+	lines = blank(lines, ih-len(lines), iw)
+	note := itoa(len(l.items)) + "/" + itoa(len(m.tabs)) + " · enter opens · esc closes"
+	box := frame(st, "Briefings", note, lines, bw, bh, true)
+	return box, (w - bw) / 2, max(0, (h-bh)/2)
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// startInput is /: a search in the Reader, a list filter in Speakers or
+// Quotes.
+func (m *Model) startInput(t *tab) tea.Cmd {
+	switch m.focus {
+	case paneSpeakers:
+		m.in = newInput(inputSpeakers, "filter speakers: ", t.spk.query)
+	case paneQuotes:
+		m.in = newInput(inputQuotes, "filter quotes: ", t.qts.query)
+	case paneTopics:
+		m.setNote("t opens the topic picker")
+		return nil
+	default:
+		m.in = newInput(inputSearch, "/", "")
+		m.in.originAbs = t.rd.abs()
+		m.in.prevQuery = t.rd.search.query
+	}
+	return nil
+}
+
+func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
+	t := m.tab()
+	in := m.in
+	if t == nil {
+		m.in = nil
+		return nil
+	}
+	switch msg.Type {
+	case tea.KeyEsc:
+		// Cancel: put back what was there before.
+		switch in.kind {
+		case inputSearch:
+			t.rd.setQuery(in.prevQuery)
+			if in.prevQuery == "" {
+				t.drop(filterSearch)
+			}
+			t.rd.setAbs(in.originAbs)
+		case inputSpeakers:
+			t.spk.query = in.prevQuery
+			t.filterSpeakers()
+		case inputQuotes:
+			t.qts.query = in.prevQuery
+			t.filterQuotes()
+		}
+		m.in = nil
+		return nil
+	case tea.KeyEnter:
+		v := in.ti.Value()
+		m.in = nil
+		switch in.kind {
+		case inputSearch:
+			if v == "" {
+				t.rd.setQuery("")
+				t.drop(filterSearch)
+				return nil
+			}
+			t.push(filterSearch)
+			if _, total := t.rd.visibleHits(); total == 0 {
+				m.setError("pattern not found: " + v)
+			}
+		case inputSpeakers:
+			m.setListQuery(t, filterSpeakersQuery, v)
+		case inputQuotes:
+			m.setListQuery(t, filterQuotesQuery, v)
+		}
+		return nil
+	}
+	if !in.ti.Update(msg) {
+		return nil
+	}
+	v := in.ti.Value()
+	switch in.kind {
+	case inputSearch:
+		// Incremental: show the first match from where the search began.
+		t.rd.setAbs(in.originAbs)
+		t.rd.setQuery(v)
+		if v != "" {
+			from := 0
+			if len(t.rd.vis) > 0 {
+				from = t.rd.vis[t.rd.top]
+			}
+			if !t.rd.firstHitFrom(from) {
+				t.rd.setAbs(in.originAbs)
+			}
+		}
+	case inputSpeakers:
+		t.spk.query = v
+		t.filterSpeakers()
+	case inputQuotes:
+		t.qts.query = v
+		t.filterQuotes()
+	}
+	return nil
+}
+
+func (m *Model) setListQuery(t *tab, k filterKind, v string) {
+	if v == "" {
+		t.drop(k)
+	} else {
+		t.push(k)
+	}
+}
+
+func (m *Model) onPickerKey(msg tea.KeyMsg) tea.Cmd {
+	p := m.picker
+	k := &m.keys
+	t := m.tab()
+	defer m.updateKeys()
+	switch {
+	case key.Matches(msg, k.Clear), key.Matches(msg, k.Topics), key.Matches(msg, k.Quit):
+		m.picker = nil
+	case key.Matches(msg, k.Select):
+		if t != nil {
+			t.setTopics(p.selected())
+			m.afterFilter(t)
+		}
+		m.picker = nil
+	case key.Matches(msg, k.Toggle):
+		if p.cursor < len(p.sel) {
+			p.sel[p.cursor] = !p.sel[p.cursor]
+		}
+	case key.Matches(msg, k.Down):
+		p.cursor = min(p.cursor+1, max(len(p.ids)-1, 0))
+	case key.Matches(msg, k.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, k.Top):
+		p.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		p.cursor = max(len(p.ids)-1, 0)
+	default:
+		// A letter jumps to the next topic starting with it.
+		if msg.Type == tea.KeyRunes && len(msg.Runes) == 1 {
+			m.pickerJump(msg.Runes[0])
+		}
+	}
+	return nil
+}
+
+func (m *Model) pickerJump(r rune) {
+	p := m.picker
+	n := len(p.ids)
+	for i := 1; i <= n; i++ {
+		j := (p.cursor + i) % n
+		if l := p.labels[j]; l != "" && foldEq([]rune(l)[0], r) {
+			p.cursor = j
+			return
+		}
+	}
+}
+
+// onMouse scrolls the pane under the pointer with the wheel and focuses a
+// pane on click.
+func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
+	t := m.tab()
+	if t == nil || m.in != nil || m.picker != nil || m.list != nil || m.help {
+		return nil
+	}
+	var target pane = -1
+	for p := paneReader; p < paneCount; p++ {
+		if m.lay.rect(p).contains(msg.X, msg.Y) {
+			target = p
+		}
+	}
+	if target < 0 {
+		return nil
+	}
+	ev := tea.MouseEvent(msg)
+	wheel := 0
+	switch ev.Button {
+	case tea.MouseButtonWheelDown:
+		wheel = 3
+	case tea.MouseButtonWheelUp:
+		wheel = -3
+	}
+	if wheel != 0 {
+		switch target {
+		case paneReader:
+			t.rd.scroll(wheel)
+		case paneSpeakers:
+			t.spk.cursor += sign(wheel)
+		case paneTopics:
+			t.tpc.cursor += sign(wheel)
+		case paneQuotes:
+			t.qts.cursor += sign(wheel)
+		}
+		return nil
+	}
+	if ev.Action != tea.MouseActionPress || ev.Button != tea.MouseButtonLeft {
+		return nil
+	}
+	m.focus = target
+	m.updateKeys()
+	r := m.lay.rect(target)
+	row := msg.Y - r.y - 1
+	switch target {
+	case paneSpeakers:
+		t.spk.cursor = t.spk.offset + row
+	case paneTopics:
+		t.tpc.cursor = t.tpc.offset + row
+	case paneQuotes:
+		t.qts.cursor = t.qts.offset + row/quoteItemHeight
+	}
+	return nil
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func (m *Model) onReaderKey(t *tab, msg tea.KeyMsg) {
+	delta, top, bottom, ok := m.scrollAmount(msg, t.rd.h)
+	if !ok {
+		return
+	}
+	switch {
+	case top:
+		t.rd.setAbs(0)
+	case bottom:
+		t.rd.setAbs(t.rd.maxAbs())
+	default:
+		t.rd.scroll(delta)
+	}
+}
+
+// moveList moves a list cursor by the scrolling keys; items are itemH
+// lines tall in a pane h lines tall.
+func (m *Model) moveList(l *listState, msg tea.KeyMsg, h, itemH int) bool {
+	rows := max(1, h/itemH)
+	delta, top, bottom, ok := m.scrollAmount(msg, rows)
+	if !ok {
+		return false
+	}
+	switch {
+	case top:
+		l.cursor = 0
+	case bottom:
+		l.cursor = len(l.items) - 1
+	default:
+		if key.Matches(msg, m.keys.PageDown) || key.Matches(msg, m.keys.PageUp) {
+			delta = sign(delta) * rows
+		}
+		l.cursor += delta
+	}
+	l.clamp(h, itemH)
+	return true
+}
+
+func sign(n int) int {
+	if n < 0 {
+		return -1
+	}
+	return 1
+}
+
+func (m *Model) innerH(p pane) int { return max(1, m.lay.rect(p).h-2) }
+
+func (m *Model) onSpeakersKey(t *tab, msg tea.KeyMsg) {
+	k := &m.keys
+	if !key.Matches(msg, k.Toggle) && m.moveList(&t.spk, msg, m.innerH(paneSpeakers), 1) {
+		return
+	}
+	if len(t.spk.items) == 0 {
+		return
+	}
+	si := t.spk.items[clampInt(t.spk.cursor, 0, len(t.spk.items)-1)]
+	switch {
+	case key.Matches(msg, k.Select):
+		t.toggleSpeaker(si, true)
+		m.afterFilter(t)
+	case key.Matches(msg, k.Toggle):
+		t.toggleSpeaker(si, false)
+		m.afterFilter(t)
+	}
+}
+
+func (m *Model) onTopicsKey(t *tab, msg tea.KeyMsg) {
+	k := &m.keys
+	if !key.Matches(msg, k.Toggle) && m.moveList(&t.tpc, msg, m.innerH(paneTopics), 1) {
+		return
+	}
+	if len(t.tpc.items) == 0 {
+		return
+	}
+	if key.Matches(msg, k.Select) || key.Matches(msg, k.Toggle) {
+		tp := t.d.B.Topics[t.tpc.items[clampInt(t.tpc.cursor, 0, len(t.tpc.items)-1)]]
+		t.toggleTopic(tp.ID)
+		m.afterFilter(t)
+	}
+}
+
+func (m *Model) onQuotesKey(t *tab, msg tea.KeyMsg) {
+	if m.moveList(&t.qts, msg, m.innerH(paneQuotes), quoteItemHeight) {
+		return
+	}
+	if key.Matches(msg, m.keys.Select) && len(t.qts.items) > 0 {
+		qi := t.qts.items[clampInt(t.qts.cursor, 0, len(t.qts.items)-1)]
+		if !t.rd.revealQuote(qi) {
+			m.setError("that quote is filtered out of the reader")
+			return
+		}
+		if !m.lay.reader.visible() {
+			m.focus = paneReader
+			m.relayout()
+		}
+	}
+}
+
+// afterFilter reports what a filter change left.
+func (m *Model) afterFilter(t *tab) {
+	if len(t.rd.vis) == 0 {
+		m.setNote("nothing matches; esc clears the last filter")
+	}
+}
+
+// visiblePanes lists the panes tab cycles through.
+func (m *Model) visiblePanes() []pane {
+	t := m.tab()
+	ps := []pane{paneReader, paneSpeakers}
+	if t != nil && len(t.d.B.Topics) > 0 {
+		ps = append(ps, paneTopics)
+	}
+	return append(ps, paneQuotes)
+}
+
+// cycleFocus moves focus through the panes. Focusing a pane the layout
+// hides brings it in: Quotes replaces Speakers/Topics on narrower
+// screens, and under narrowWidth the focused pane fills the screen.
+func (m *Model) cycleFocus(dir int) {
+	ps := m.visiblePanes()
+	i := 0
+	for j, p := range ps {
+		if p == m.focus {
+			i = j
+		}
+	}
+	i = (i + dir + len(ps)) % len(ps)
+	m.focus = ps[i]
+	switch m.focus {
+	case paneQuotes:
+		m.side = paneQuotes
+		m.hideQuotes = false
+	case paneSpeakers, paneTopics:
+		m.side = paneSpeakers
+	}
+	if t := m.tab(); t != nil && m.focus == paneQuotes {
+		if fq := t.rd.focusQuote(); fq >= 0 {
+			t.syncQuoteCursor(fq)
+		}
+	}
+	m.updateKeys()
+	m.relayout()
+}
+
+// toggleQuotes is Q: show or hide Quotes on wide screens; swap the side
+// pane on narrower ones.
+func (m *Model) toggleQuotes() {
+	if m.w >= wideWidth {
+		m.hideQuotes = !m.hideQuotes
+		if m.hideQuotes && m.focus == paneQuotes {
+			m.focus = paneReader
+		}
+	} else if m.side == paneQuotes {
+		m.side = paneSpeakers
+		if m.focus == paneQuotes {
+			m.focus = paneReader
+		}
+	} else {
+		m.side = paneQuotes
+		m.hideQuotes = false
+		if m.focus == paneSpeakers || m.focus == paneTopics {
+			m.focus = paneQuotes
+		}
+	}
+	m.updateKeys()
+	m.relayout()
+}
+
+// switchTab is J/K.
+func (m *Model) switchTab(dir int) {
+	if len(m.tabs) < 2 {
+		m.setNote("only one briefing is open")
+		return
+	}
+	m.cur = (m.cur + dir + len(m.tabs)) % len(m.tabs)
+	m.picker = nil
+	m.updateKeys()
+	m.relayout()
+}
+
+// copyQuote is y: the current quote and its citation, via OSC 52.
+func (m *Model) copyQuote(t *tab) tea.Cmd {
+	qi := t.rd.focusQuote()
+	if m.focus == paneQuotes && len(t.qts.items) > 0 {
+		// In the Quotes pane, the quote under the cursor.
+		qi = t.qts.items[clampInt(t.qts.cursor, 0, len(t.qts.items)-1)]
+	}
+	if qi < 0 {
+		m.setNote("no quote on screen to copy")
+		return nil
+	}
+	if m.opts.Clipboard == nil {
+		m.setError("copy is not available here")
+		return nil
+	}
+	q := t.d.B.Quotes[qi]
+	who := q.Speaker
+	if s := t.d.QuoteSpeaker[qi]; s >= 0 {
+		who = t.d.Speakers[s].Name
+	}
+	return copyText(m.opts.Clipboard, m.opts.Tmux, quoteClip(t.d.B, q), "quote by "+who)
+}
