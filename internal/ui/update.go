@@ -113,31 +113,18 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyQuote(t)
 	case key.Matches(msg, k.Search):
 		return m.startInput(t)
-	case key.Matches(msg, k.NextQuote):
-		m.stepQuote(t, 1, nil, "quote")
-		return nil
-	case key.Matches(msg, k.PrevQuote):
-		m.stepQuote(t, -1, nil, "quote")
-		return nil
-	case key.Matches(msg, k.NextSect):
-		if !t.rd.sectionStep(1) {
-			m.setNote("no next section")
+	case key.Matches(msg, k.NextQuote), key.Matches(msg, k.PrevQuote),
+		key.Matches(msg, k.NextSect), key.Matches(msg, k.PrevSect),
+		key.Matches(msg, k.NextSame), key.Matches(msg, k.PrevSame),
+		key.Matches(msg, k.Speaker):
+		m.navigate(t, msg)
+		// On a narrow screen the reader may be hidden behind a list:
+		// show where the jump went.
+		if !m.lay.reader.visible() && !m.lay.tooSmall {
+			m.focus = paneReader
+			m.updateKeys()
+			m.relayout()
 		}
-		return nil
-	case key.Matches(msg, k.PrevSect):
-		if !t.rd.sectionStep(-1) {
-			m.setNote("no previous section")
-		}
-		return nil
-	case key.Matches(msg, k.NextSame), key.Matches(msg, k.PrevSame):
-		dir := 1
-		if key.Matches(msg, k.PrevSame) {
-			dir = -1
-		}
-		m.stepSame(t, dir)
-		return nil
-	case key.Matches(msg, k.Speaker):
-		m.jumpSpeaker(t, int(msg.String()[0]-'0'))
 		return nil
 	}
 	switch m.focus {
@@ -151,6 +138,31 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		m.onReaderKey(t, msg)
 	}
 	return nil
+}
+
+// navigate runs the reader's jump keys: ] [ } { n N 1–9.
+func (m *Model) navigate(t *tab, msg tea.KeyMsg) {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.NextQuote):
+		m.stepQuote(t, 1, nil, "quote")
+	case key.Matches(msg, k.PrevQuote):
+		m.stepQuote(t, -1, nil, "quote")
+	case key.Matches(msg, k.NextSect):
+		if !t.rd.sectionStep(1) {
+			m.setNote("no next section")
+		}
+	case key.Matches(msg, k.PrevSect):
+		if !t.rd.sectionStep(-1) {
+			m.setNote("no previous section")
+		}
+	case key.Matches(msg, k.NextSame):
+		m.stepSame(t, 1)
+	case key.Matches(msg, k.PrevSame):
+		m.stepSame(t, -1)
+	case key.Matches(msg, k.Speaker):
+		m.jumpSpeaker(t, int(msg.String()[0]-'0'))
+	}
 }
 
 // scrollAmount maps the scrolling keys to a number of lines or items for a

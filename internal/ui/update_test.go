@@ -577,3 +577,20 @@ func TestCopyFromQuotesPane(t *testing.T) {
 		t.Fatalf("y in Quotes copied %q, want the third quote %q", text, want[:40])
 	}
 }
+
+// TestNarrowJumpShowsReader: under narrowWidth one pane fills the
+// screen; a jump from a list brings the reader back to show it.
+func TestNarrowJumpShowsReader(t *testing.T) {
+	m := newTestModel(t, 50, 20, []string{seedPath})
+	press(t, m, "tab")
+	if m.lay.reader.visible() || !m.lay.speakers.visible() {
+		t.Fatal("at 50 columns tab should show Speakers alone")
+	}
+	press(t, m, "1")
+	if !m.lay.reader.visible() || m.focus != paneReader {
+		t.Fatal("1 from the Speakers pane did not bring the reader back")
+	}
+	if !strings.Contains(plainView(m), "At a particular media") {
+		t.Errorf("the reader does not show Misri's first quote:\n%s", plainView(m))
+	}
+}
