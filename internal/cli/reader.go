@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -23,17 +24,23 @@ import (
 // exitInternal is the exit code after a bug stopped the reader (EX_SOFTWARE).
 const exitInternal = 70
 
+// processStart is (close to) when brief started, for --debug's times.
+var processStart = time.Now()
+
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // readerFlags are the flags of the reader (brief with no subcommand).
 type readerFlags struct {
 	theme string
 	mouse bool
+	debug string
 }
 
 func (rf *readerFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&rf.theme, "theme", "auto", "colours for a `dark` or light terminal background, or auto (COLORFGBG, else dark; never asks the terminal)")
 	cmd.Flags().BoolVar(&rf.mouse, "mouse", false, "scroll with the mouse wheel (m toggles it; while on, hold shift to select text)")
+	cmd.Flags().StringVar(&rf.debug, "debug", "", "write startup, load and render timings to `FILE` (brief-debug.log if no FILE is given)")
+	cmd.Flags().Lookup("debug").NoOptDefVal = "brief-debug.log"
 }
 
 // runReader opens briefings in the terminal reader.
@@ -59,14 +66,25 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	// background is set so that it never queries either.
 	lipgloss.SetHasDarkBackground(th.Dark)
 
-	m := ui.New(ui.Options{
+	opt := ui.Options{
 		Source:    src,
 		Theme:     th,
 		Mouse:     rf.mouse,
 		Clipboard: e.stdout,
 		Tmux:      e.getenv("TMUX") != "",
 		Context:   ctx,
-	})
+		Start:     processStart,
+	}
+	if rf.debug != "" {
+		log, err := openDebugLog(rf.debug)
+		if err != nil {
+			return &exitError{code: exitUsage, err: fmt.Errorf("--debug: %w", err)}
+		}
+		defer log.close()
+		opt.Debug = log.write
+		log.write(fmt.Sprintf("%8.1f ms  reader starting: %d path(s), TERM=%q", float64(time.Since(processStart).Microseconds())/1000, len(args), e.getenv("TERM")))
+	}
+	m := ui.New(opt)
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout)}
 	if rf.mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
@@ -134,6 +152,43 @@ func errText(err error) string {
 		return "unknown error"
 	}
 	return err.Error()
+}
+
+// debugLog writes --debug lines to a file from a goroutine of its own: a
+// write never blocks the program (a line is dropped if the writer falls
+// far behind).
+type debugLog struct {
+	f    *os.File
+	ch   chan string
+	done chan struct{}
+}
+
+func openDebugLog(path string) (*debugLog, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	l := &debugLog{f: f, ch: make(chan string, 1024), done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		for s := range l.ch {
+			fmt.Fprintln(l.f, s)
+		}
+	}()
+	return l, nil
+}
+
+func (l *debugLog) write(s string) {
+	select {
+	case l.ch <- s:
+	default:
+	}
+}
+
+func (l *debugLog) close() {
+	close(l.ch)
+	<-l.done
+	l.f.Close()
 }
 
 // envEnviron lets termenv read the environment through env.getenv.

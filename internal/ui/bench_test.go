@@ -13,6 +13,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
 
 	"github.com/brief-reader/brief/briefings"
 	"github.com/brief-reader/brief/internal/briefing"
@@ -274,7 +275,7 @@ func BenchmarkSearch(b *testing.B) {
 func BenchmarkGlamourChunk(b *testing.B) {
 	d := doc.New(parsedBig())
 	th := asciiTheme()
-	th.Profile = 2 // ANSI256, as in tmux
+	th.Profile = termenv.ANSI256 // as in tmux
 	th.NoColor = false
 	n := 0
 	for c := 0; c < 16; c++ {

@@ -14,6 +14,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -38,6 +39,10 @@ type Options struct {
 	Context context.Context
 	// NoGlamour keeps every paragraph plain-wrapped (tests, benchmarks).
 	NoGlamour bool
+	// Debug, if set, receives timing lines (--debug); it must not block.
+	Debug func(string)
+	// Start is when the program started, for Debug's times.
+	Start time.Time
 }
 
 // inputKind is what a text input is for.
@@ -93,6 +98,8 @@ type Model struct {
 
 	// fatal is a panic report; the program quits when it is set.
 	fatal string
+
+	dbg *debugLog
 }
 
 // New makes the reader model. Nothing is loaded until Init's command runs.
@@ -111,6 +118,14 @@ func New(opts Options) *Model {
 		loading: opts.Source != nil,
 	}
 	m.store.disabled = opts.NoGlamour
+	if opts.Debug != nil {
+		start := opts.Start
+		if start.IsZero() {
+			start = time.Now()
+		}
+		m.dbg = &debugLog{out: opts.Debug, start: start}
+		m.dbg.printf("reader created (theme dark=%v nocolor=%v profile=%d)", opts.Theme.Dark, opts.Theme.NoColor, opts.Theme.Profile)
+	}
 	m.updateKeys()
 	return m
 }
@@ -161,6 +176,14 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.fatal != "" {
 		return m, tea.Quit
 	}
+	if m.dbg.on() {
+		t0 := time.Now()
+		cmd = m.update(msg)
+		if d := time.Since(t0); d > slowUpdate {
+			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
+		}
+		return m, cmd
+	}
 	cmd = m.update(msg)
 	return m, cmd
 }
@@ -176,7 +199,18 @@ func (m *Model) View() (s string) {
 	if m.fatal != "" {
 		return ""
 	}
-	return strings.Join(m.viewLines(), "\n")
+	s = strings.Join(m.viewLines(), "\n")
+	if m.dbg.on() && s != "" {
+		if !m.dbg.firstFrame {
+			m.dbg.firstFrame = true
+			m.dbg.printf("first frame (%d×%d)", m.w, m.h)
+		}
+		if !m.dbg.firstContent && m.tab() != nil {
+			m.dbg.firstContent = true
+			m.dbg.printf("first frame with text: %s", m.tab().path)
+		}
+	}
+	return s
 }
 
 func panicReport(p any) string {
@@ -266,6 +300,7 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 		m.tabs = append(m.tabs, newTab(msg.start+i, r.Path, d, m.st, m.store))
 	}
 	m.loaded = msg.start + len(msg.results)
+	m.dbg.printf("loaded %d file(s) in %.1f ms (%d/%d)", len(msg.results), float64(msg.took.Microseconds())/1000, m.loaded, len(m.files))
 	if wasEmpty && len(m.tabs) > 0 {
 		m.cur = 0
 		m.relayout()
@@ -310,6 +345,7 @@ func (m *Model) onRendered(msg renderedMsg) tea.Cmd {
 		styled = make([]string, c.Last-c.First+1)
 	}
 	m.store.put(k, styled)
+	m.dbg.printf("glamour: briefing %d chunk %d in %.1f ms", k.bid, k.chunk, float64(msg.took.Microseconds())/1000)
 	t.rd.chunkRendered(k.chunk)
 	return m.renderCmds()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/glamour"
@@ -28,6 +29,7 @@ type renderedMsg struct {
 	key    renderKey
 	styled []string
 	err    error
+	took   time.Duration
 }
 
 // renderBudget bounds the bytes of rendered text kept.
@@ -178,8 +180,9 @@ func renderChunk(d *doc.Doc, k renderKey, th theme.Theme) tea.Cmd {
 				msg = renderedMsg{key: k, err: fmt.Errorf("rendering failed: %v", p)}
 			}
 		}()
+		t0 := time.Now()
 		styled, err := renderBlocks(d, k.chunk, th)
-		return renderedMsg{key: k, styled: styled, err: err}
+		return renderedMsg{key: k, styled: styled, err: err, took: time.Since(t0)}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -126,6 +127,7 @@ type loadedMsg struct {
 	start   int
 	results []load.Result
 	docs    []*doc.Doc // docs[i] is nil where results[i] failed
+	took    time.Duration
 }
 
 // loadBatch is how many files a load command reads after the first, which
@@ -142,6 +144,7 @@ func listFiles(ctx context.Context, src Source, gen int) tea.Cmd {
 func loadFiles(ctx context.Context, src Source, gen, start int, files []string) tea.Cmd {
 	files = append([]string(nil), files...)
 	return func() tea.Msg {
+		t0 := time.Now()
 		msg := loadedMsg{gen: gen, start: start, results: src.Load(ctx, files)}
 		// Laying the briefings out (blocks, speakers, measured words)
 		// happens here too, off the program's goroutine.
@@ -151,6 +154,7 @@ func loadFiles(ctx context.Context, src Source, gen, start int, files []string) 
 				msg.docs[i], msg.results[i].Err = layoutDoc(r.Briefing)
 			}
 		}
+		msg.took = time.Since(t0)
 		return msg
 	}
 }
