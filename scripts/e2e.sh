@@ -103,14 +103,14 @@ save open
 
 step="1: Misri's first quote"
 keys 1
-wait_for "quote 1/25"
+wait_for "quote 1/"
 wait_for "▶ Vikram Misri"
 wait_for "At a particular media briefing"
 save key-1
 
 step="n: his next quote"
 keys n
-wait_for "quote 2/25"
+wait_for "quote 2/"
 wait_for "This has certainly emerged"
 save key-n
 

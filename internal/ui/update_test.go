@@ -16,9 +16,11 @@ const (
 	leavittPath = "../../briefings/wh-press-briefing-leavitt-2025-01-29.md"
 )
 
+// seedModel opens the seed snapshot (see seedSnapshot) at 120×40: tests
+// of keys check the reader, not the parser's or classifier's tuning.
 func seedModel(t *testing.T) *Model {
 	t.Helper()
-	return newTestModel(t, 120, 40, []string{seedPath})
+	return newModelFor(t, 120, 40, seedSnapshot(t))
 }
 
 // quotesBy lists a speaker's quotes in reading order.
@@ -436,7 +438,7 @@ func TestListFilters(t *testing.T) {
 
 func TestCopyQuote(t *testing.T) {
 	var clip strings.Builder
-	m := newTestModel(t, 120, 40, []string{seedPath}, func(o *Options) { o.Clipboard = &clip })
+	m := newModelFor(t, 120, 40, seedSnapshot(t), func(o *Options) { o.Clipboard = &clip })
 	press(t, m, "1", "n", "y")
 	seq := clip.String()
 	if !strings.HasPrefix(seq, "\x1b]52;c;") {
@@ -509,7 +511,7 @@ func TestHelpQuitMouse(t *testing.T) {
 func TestNoColorShapes(t *testing.T) {
 	th := asciiTheme()
 	th.NoColor = true
-	m := newTestModel(t, 120, 40, []string{seedPath}, withTheme(th))
+	m := newModelFor(t, 120, 40, seedSnapshot(t), withTheme(th))
 	press(t, m, "1")
 	view := plainView(m)
 	for _, want := range []string{"┏", "▶ Vikram Misri", "▶"} {
@@ -520,7 +522,7 @@ func TestNoColorShapes(t *testing.T) {
 }
 
 func TestNoTopics(t *testing.T) {
-	m := newTestModel(t, 120, 40, []string{seedPath})
+	m := seedModel(t)
 	// A briefing without classification: one implicit section, no
 	// Topics pane, t says why.
 	b := *m.tab().d.B
@@ -566,7 +568,7 @@ func TestBriefingList(t *testing.T) {
 
 func TestCopyFromQuotesPane(t *testing.T) {
 	var clip strings.Builder
-	m := newTestModel(t, 150, 40, []string{seedPath}, func(o *Options) { o.Clipboard = &clip })
+	m := newModelFor(t, 150, 40, seedSnapshot(t), func(o *Options) { o.Clipboard = &clip })
 	tb := m.tab()
 	press(t, m, "shift+tab", "j", "j", "y")
 	payload := strings.TrimPrefix(clip.String(), "\x1b]52;c;")
@@ -581,7 +583,7 @@ func TestCopyFromQuotesPane(t *testing.T) {
 // TestNarrowJumpShowsReader: under narrowWidth one pane fills the
 // screen; a jump from a list brings the reader back to show it.
 func TestNarrowJumpShowsReader(t *testing.T) {
-	m := newTestModel(t, 50, 20, []string{seedPath})
+	m := newModelFor(t, 50, 20, seedSnapshot(t))
 	press(t, m, "tab")
 	if m.lay.reader.visible() || !m.lay.speakers.visible() {
 		t.Fatal("at 50 columns tab should show Speakers alone")
