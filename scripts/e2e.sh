@@ -200,7 +200,7 @@ for size in "200 60" "80 24" "61 20" "45 12"; do
 	keys J
 	wait_for "2/5"
 	keys ']'
-	wait_for "quote 1/"
+	wait_for "turn 1/" # the second briefing is a transcript
 	check_size "$1" "$2"
 	save "light-$1x$2"
 	keys q

@@ -327,3 +327,28 @@ func BenchmarkQuoteFilter(b *testing.B) {
 		m.Update(keyMsg("backspace"))
 	}
 }
+
+// BenchmarkQuoteFilterCold is the first letter of a Quotes filter on the
+// 1 MB transcript: the key press itself (Update and View), and the fuzzy
+// pass over every quote, which runs in a command on a list this long.
+func BenchmarkQuoteFilterCold(b *testing.B) {
+	b.Run("key", func(b *testing.B) {
+		m := newModelFor(b, 160, 40, []*briefing.Briefing{parsedBig()})
+		press(b, m, "shift+tab", "/")
+		b.ReportAllocs()
+		for b.Loop() {
+			m.tab().qcache = nil
+			m.Update(keyMsg("t"))
+			_ = m.View()
+			m.Update(keyMsg("backspace"))
+		}
+	})
+	b.Run("command", func(b *testing.B) {
+		d := doc.New(parsedBig())
+		base := append([]int(nil), d.Order...)
+		b.ReportAllocs()
+		for b.Loop() {
+			filterQuoteList(d, base, "t")
+		}
+	})
+}

@@ -94,7 +94,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		t.filterSpeakers()
 	case inputQuotes:
 		t.qts.query = v
-		t.filterQuotes()
+		return t.filterQuotesLater()
 	}
 	return nil
 }

@@ -127,7 +127,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
-		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg:
+		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotesFilteredMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

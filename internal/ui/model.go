@@ -242,6 +242,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onLoaded(msg)
 	case renderedMsg:
 		return m.onRendered(msg)
+	case quotesFilteredMsg:
+		if t := m.tabByID(msg.bid); t != nil {
+			t.quotesFiltered(msg)
+		}
+		return nil
 	case copiedMsg:
 		if msg.err != nil {
 			m.setError("copy failed: " + msg.err.Error())

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/brief-reader/brief/internal/ui/doc"
 	"github.com/brief-reader/brief/internal/ui/query"
 	"github.com/brief-reader/brief/internal/ui/theme"
@@ -67,8 +69,11 @@ type tab struct {
 	// use.
 	topicCounts map[string]int
 	// qcache keeps the Quotes pane's results per query for the current
-	// base list.
-	qcache map[string][]int
+	// base list, whose generation is qgen; qpending is a query being
+	// filtered in a command.
+	qcache   map[string][]int
+	qgen     int
+	qpending string
 }
 
 func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
@@ -98,6 +103,8 @@ func (t *tab) refilter() {
 	t.rd.setFilter(readerFilter{speakers: t.spkSel, topics: t.topicSel})
 	t.quotes = t.rd.visibleQuotes(t.quotes)
 	t.qcache = nil
+	t.qgen++
+	t.qpending = ""
 	t.filterQuotes()
 	t.filterSpeakers()
 	t.tpc.items = t.tpc.items[:0]
@@ -106,47 +113,116 @@ func (t *tab) refilter() {
 	}
 }
 
-// filterQuotes applies the Quotes pane's query. Results are kept per
-// query while the base list stays the same, and a query that only adds
-// to a kept one (without negations, which do not narrow) filters that
-// one's result: typing a filter over thousands of quotes narrows instead
-// of starting over at each letter.
+// filterQuotes applies the Quotes pane's query, now. Results are kept per
+// query while the base list stays the same, and a query that only adds to
+// a kept one (without negations, which do not narrow) filters that one's
+// result: typing narrows instead of starting over at each letter.
 func (t *tab) filterQuotes() {
-	qs := t.qts.query
-	if t.qcache == nil {
-		t.qcache = make(map[string][]int)
-	}
-	if got, ok := t.qcache[qs]; ok {
-		t.qts.items = append(t.qts.items[:0], got...)
+	if items, ok := t.cachedQuotes(); ok {
+		t.qts.items = append(t.qts.items[:0], items...)
 		return
 	}
+	qs, base := t.qts.query, t.quoteBase()
+	t.keepQuotes(qs, filterQuoteList(t.d, base, qs))
+	t.qts.items = append(t.qts.items[:0], t.qcache[qs]...)
+}
+
+// asyncFilterBytes is how much quote text a filter goes through in
+// Update; more (a long transcript's first letters) goes to a command.
+const asyncFilterBytes = 256 << 10
+
+// quotesFilteredMsg brings a Quotes filter result computed in a command.
+type quotesFilteredMsg struct {
+	bid, gen int
+	query    string
+	items    []int
+}
+
+// filterQuotesLater is filterQuotes for typing: when the list is long
+// it filters in a command and the pane keeps its items until the result
+// arrives (tagged with the tab, the base list's generation and the query;
+// a result for a query since changed is kept for narrowing, not shown).
+func (t *tab) filterQuotesLater() tea.Cmd {
+	if items, ok := t.cachedQuotes(); ok {
+		t.qts.items = append(t.qts.items[:0], items...)
+		t.qpending = ""
+		return nil
+	}
+	qs, base := t.qts.query, t.quoteBase()
+	n := 0
+	for _, qi := range base {
+		n += len(t.d.B.Quotes[qi].Text)
+	}
+	if n <= asyncFilterBytes {
+		t.filterQuotes()
+		t.qpending = ""
+		return nil
+	}
+	t.qpending = qs
+	d, id, gen := t.d, t.id, t.qgen
+	base = append([]int(nil), base...)
+	return func() tea.Msg {
+		return quotesFilteredMsg{bid: id, gen: gen, query: qs, items: filterQuoteList(d, base, qs)}
+	}
+}
+
+// quotesFiltered takes in a filter result from a command.
+func (t *tab) quotesFiltered(msg quotesFilteredMsg) {
+	if msg.gen != t.qgen {
+		return
+	}
+	t.keepQuotes(msg.query, msg.items)
+	if msg.query == t.qts.query {
+		t.qts.items = append(t.qts.items[:0], msg.items...)
+		t.qpending = ""
+	}
+}
+
+func (t *tab) cachedQuotes() ([]int, bool) {
+	items, ok := t.qcache[t.qts.query]
+	return items, ok
+}
+
+// quoteBase is the smallest kept result the current query narrows.
+func (t *tab) quoteBase() []int {
+	qs := t.qts.query
 	base := t.quotes
-	if !strings.Contains(qs, "!") {
-		best := -1
-		for prev, items := range t.qcache {
-			if len(prev) > best && strings.HasPrefix(qs, prev) && !strings.Contains(prev, "!") {
-				best, base = len(prev), items
-			}
+	if strings.Contains(qs, "!") {
+		return base
+	}
+	best := -1
+	for prev, items := range t.qcache {
+		if len(prev) > best && strings.HasPrefix(qs, prev) && !strings.Contains(prev, "!") {
+			best, base = len(prev), items
 		}
 	}
+	return base
+}
+
+func (t *tab) keepQuotes(qs string, items []int) {
+	if t.qcache == nil || len(t.qcache) > 64 {
+		t.qcache = make(map[string][]int)
+	}
+	t.qcache[qs] = items
+}
+
+// filterQuoteList filters quotes (indices into d's quotes) by an fzf-style
+// query over speaker and text. It reads only the immutable doc.
+func filterQuoteList(d *doc.Doc, base []int, qs string) []int {
 	q := query.Parse(qs)
 	idx := q.Filter(len(base), func(i int) string {
 		qi := base[i]
 		name := ""
-		if s := t.d.QuoteSpeaker[qi]; s >= 0 {
-			name = t.d.Speakers[s].Name
+		if s := d.QuoteSpeaker[qi]; s >= 0 {
+			name = d.Speakers[s].Name
 		}
-		return name + ": " + t.d.B.Quotes[qi].Text
+		return name + ": " + d.B.Quotes[qi].Text
 	})
 	items := make([]int, 0, len(idx))
 	for _, i := range idx {
 		items = append(items, base[i])
 	}
-	if len(t.qcache) > 64 {
-		clear(t.qcache)
-	}
-	t.qcache[qs] = items
-	t.qts.items = append(t.qts.items[:0], items...)
+	return items
 }
 
 // filterSpeakers applies the Speakers pane's query.

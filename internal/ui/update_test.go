@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/query"
 )
 
 const (
@@ -595,4 +596,47 @@ func TestNarrowJumpShowsReader(t *testing.T) {
 	if !strings.Contains(plainView(m), "At a particular media") {
 		t.Errorf("the reader does not show Misri's first quote:\n%s", plainView(m))
 	}
+}
+
+// TestQuoteFilterAsync: on a long list the Quotes filter runs in a
+// command; a result for a query since changed is kept but not shown.
+func TestQuoteFilterAsync(t *testing.T) {
+	m := newModelFor(t, 160, 40, []*briefing.Briefing{bigForTest(t)})
+	tb := m.tab()
+	all := len(tb.qts.items)
+	press(t, m, "shift+tab", "/")
+	_, cmd := m.Update(keyMsg("x"))
+	if cmd == nil {
+		t.Fatal("a filter over a long list did not go to a command")
+	}
+	if len(tb.qts.items) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
+		t.Fatal("the list should stay as it was, marked pending, until the result arrives")
+	}
+	stale := cmd()
+	_, cmd2 := m.Update(keyMsg("y"))
+	send(t, m, stale) // the result for "x" arrives after "xy" was typed
+	if tb.qts.query != "xy" || len(tb.qts.items) != all {
+		t.Fatal("a result for an older query was shown")
+	}
+	drain(t, m, cmd2)
+	if tb.qpending != "" || len(tb.qts.items) == all {
+		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qpending, len(tb.qts.items))
+	}
+	for _, qi := range tb.qts.items {
+		q := tb.d.B.Quotes[qi]
+		name := tb.d.Speakers[tb.d.QuoteSpeaker[qi]].Name
+		if !query.Parse("xy").Match(name + ": " + q.Text) {
+			t.Fatalf("quote %d does not match xy", qi)
+		}
+	}
+}
+
+// bigForTest is the benchmark's megabyte transcript, built from the
+// samples when the corpus is not there.
+func bigForTest(t *testing.T) *briefing.Briefing {
+	t.Helper()
+	if testing.Short() || raceEnabled {
+		t.Skip("large fixture")
+	}
+	return parsedBig()
 }

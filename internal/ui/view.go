@@ -269,7 +269,9 @@ func (m *Model) quotesTitle(t *tab) string {
 		return "Quotes"
 	}
 	s := "Quotes " + itoa(len(t.qts.items))
-	if t.qts.query != "" {
+	if t.qpending != "" {
+		s = "Quotes … ~" + t.qpending
+	} else if t.qts.query != "" {
 		s += " ~" + t.qts.query
 	}
 	return s
