@@ -20,6 +20,8 @@ type docList struct {
 	cursor int
 	offset int
 	texts  []string
+	dates  []string
+	dateW  int
 }
 
 func newDocList(m *Model) *docList {
@@ -27,24 +29,25 @@ func newDocList(m *Model) *docList {
 	l.filter.prompt = "filter: "
 	for _, t := range m.tabs {
 		l.texts = append(l.texts, docLabel(t))
+		d := clip(t.d.Date, 14)
+		l.dates = append(l.dates, d)
+		l.dateW = max(l.dateW, width(d))
 	}
 	l.refilter()
 	l.cursor = indexOf(l.items, m.cur, 0)
 	return l
 }
 
-// docLabel is a briefing's line in the list: date, title, kind.
+// docLabel is what the list filters a briefing by: date, title, path.
 func docLabel(t *tab) string {
-	title := t.d.Title
-	if title == "" {
-		title = textclean.Line(filepath.Base(t.path))
+	return strings.Join([]string{t.d.Date, docTitle(t), textclean.Line(t.path)}, " ")
+}
+
+func docTitle(t *tab) string {
+	if t.d.Title != "" {
+		return t.d.Title
 	}
-	parts := []string{}
-	if t.d.Date != "" {
-		parts = append(parts, t.d.Date)
-	}
-	parts = append(parts, title)
-	return strings.Join(parts, "  ")
+	return textclean.Line(filepath.Base(t.path))
 }
 
 func (l *docList) refilter() {
@@ -87,7 +90,7 @@ func (m *Model) onListKey(msg tea.KeyMsg) {
 func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	st := m.st
 	bw := min(w-4, 100)
-	bh := h - 2
+	bh := min(h-2, len(m.tabs)+6)
 	if bw < 20 || bh < 6 {
 		return nil, 0, 0
 	}
@@ -118,9 +121,12 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 		} else {
 			b.WriteString("  ")
 		}
-		kind := " " + t.d.B.Kind.String()
-		room := iw - 1 - numW - 1 - 2 - width(kind)
-		label := clip(l.texts[ti], max0(room))
+		kind := t.d.B.Kind.String()
+		kind = " " + spaces(len("transcript")-len(kind)) + kind
+		date := l.dates[ti]
+		b.WriteString(st.Muted.S(date + spaces(l.dateW-width(date)+2)))
+		room := iw - 1 - numW - 1 - 2 - (l.dateW + 2) - width(kind)
+		label := clip(docTitle(t), max0(room))
 		p := st.Text
 		if i == l.cursor {
 			p = st.Bold
