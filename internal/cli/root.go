@@ -172,6 +172,11 @@ sample briefings built into it.`,
 		},
 	}
 	cmd.SetVersionTemplate("{{.Version}}\n")
+	// PATH arguments complete as files and folders, even though the root
+	// command also has subcommands.
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveDefault
+	}
 	flags.register(cmd)
 	reader.register(cmd)
 	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e))
