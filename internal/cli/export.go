@@ -59,7 +59,7 @@ all hold.`,
 			if err != nil {
 				return err
 			}
-			if err := checkTopicIDs(flags.tax, topicIDs); err != nil {
+			if err := checkTopicIDs(flags.topicsReady.taxonomy(), topicIDs); err != nil {
 				return &exitError{code: exitUsage, err: fmt.Errorf("--topic: %w", err)}
 			}
 			bs, code := loadAll(cmd.Context(), e, args, opts)

@@ -14,7 +14,6 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/textclean"
-	"github.com/brief-reader/brief/internal/topics"
 )
 
 // Exit codes.
@@ -79,8 +78,9 @@ type commonFlags struct {
 	kind    string
 	maxSize string
 	topics  string
-	// tax is the taxonomy loadOptions settled on.
-	tax *topics.Taxonomy
+	// topics is ready once loadOptions has started building the taxonomy
+	// and classifier.
+	topicsReady *lazyTopics
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
@@ -110,13 +110,12 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 		return opts, &exitError{code: exitUsage, err: fmt.Errorf("--max-size: %w", err)}
 	}
 	opts.MaxSize = n
-	tax, err := taxonomy(e, c.topics)
+	user, err := userTopics(e, c.topics)
 	if err != nil {
 		return opts, &exitError{code: exitUsage, err: err}
 	}
-	c.tax = tax
-	classifier := topics.NewClassifier(tax)
-	opts.Prepare = classifier.Apply
+	c.topicsReady = buildTopics(user)
+	opts.Prepare = c.topicsReady.apply
 	return opts, nil
 }
 

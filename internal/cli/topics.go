@@ -30,17 +30,17 @@ func userTopicsFile(e *env) string {
 	return filepath.Join(dir, "brief", "topics.yaml")
 }
 
-// taxonomy returns the default topics with the user's file and then the
-// --topics file laid over them. A file that does not parse is an error
-// naming its line; a missing user file is fine, a missing --topics file is
-// not.
-func taxonomy(e *env, flagFile string) (*topics.Taxonomy, error) {
-	t := topics.Default()
+// userTopics reads the user's topic files: $XDG_CONFIG_HOME/brief/topics.yaml
+// and then the --topics file, in the order they are laid over the default.
+// A file that does not parse is an error naming its line; a missing user
+// file is fine, a missing --topics file is not.
+func userTopics(e *env, flagFile string) ([]*topics.Taxonomy, error) {
+	var out []*topics.Taxonomy
 	if uf := userTopicsFile(e); uf != "" {
 		user, err := topics.LoadFile(uf)
 		switch {
 		case err == nil:
-			t = t.Merge(user)
+			out = append(out, user)
 		case errors.Is(err, fs.ErrNotExist):
 		default:
 			return nil, err
@@ -51,9 +51,57 @@ func taxonomy(e *env, flagFile string) (*topics.Taxonomy, error) {
 		if err != nil {
 			return nil, err
 		}
-		t = t.Merge(user)
+		out = append(out, user)
 	}
-	return t, nil
+	return out, nil
+}
+
+// taxonomy returns the default topics with the user's files laid over them.
+func taxonomy(e *env, flagFile string) (*topics.Taxonomy, error) {
+	user, err := userTopics(e, flagFile)
+	if err != nil {
+		return nil, err
+	}
+	return mergeTopics(user), nil
+}
+
+func mergeTopics(user []*topics.Taxonomy) *topics.Taxonomy {
+	t := topics.Default()
+	for _, u := range user {
+		t = t.Merge(u)
+	}
+	return t
+}
+
+// lazyTopics builds the taxonomy and classifier in the background, so that
+// the reader's first frame does not wait for them: the default taxonomy
+// takes some 30 ms to parse and compile, while the first briefing is read.
+type lazyTopics struct {
+	ready      chan struct{}
+	tax        *topics.Taxonomy
+	classifier *topics.Classifier
+}
+
+func buildTopics(user []*topics.Taxonomy) *lazyTopics {
+	l := &lazyTopics{ready: make(chan struct{})}
+	go func() {
+		defer close(l.ready)
+		l.tax = mergeTopics(user)
+		l.classifier = topics.NewClassifier(l.tax)
+	}()
+	return l
+}
+
+// taxonomy waits for the taxonomy.
+func (l *lazyTopics) taxonomy() *topics.Taxonomy {
+	<-l.ready
+	return l.tax
+}
+
+// apply classifies a briefing once the classifier is built.
+func (l *lazyTopics) apply(b *briefing.Briefing) {
+	<-l.ready
+	l.classifier.Apply(b)
 }
 
 // checkTopicIDs refuses topic IDs the taxonomy does not know, listing those
