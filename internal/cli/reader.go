@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -80,7 +81,10 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 		if err != nil {
 			return &exitError{code: exitUsage, err: fmt.Errorf("--debug: %w", err)}
 		}
-		defer log.close()
+		defer func() {
+			log.close()
+			fmt.Fprintf(e.stderr, "brief: debug log written to %s\n", textclean.Line(log.path))
+		}()
 		opt.Debug = log.write
 		log.write(fmt.Sprintf("%8.1f ms  reader starting: %d path(s), TERM=%q", float64(time.Since(processStart).Microseconds())/1000, len(args), e.getenv("TERM")))
 	}
@@ -159,6 +163,7 @@ func errText(err error) string {
 // far behind).
 type debugLog struct {
 	f    *os.File
+	path string // absolute, to print on exit
 	ch   chan string
 	done chan struct{}
 }
@@ -168,7 +173,11 @@ func openDebugLog(path string) (*debugLog, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &debugLog{f: f, ch: make(chan string, 1024), done: make(chan struct{})}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	l := &debugLog{f: f, path: abs, ch: make(chan string, 1024), done: make(chan struct{})}
 	go func() {
 		defer close(l.done)
 		for s := range l.ch {
