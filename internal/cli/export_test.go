@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brief-reader/brief/internal/hostile"
 )
 
 const seedPath = "../../briefings/india-japan-defence-misri-ani.txt"
@@ -195,6 +197,37 @@ func TestExportBadInput(t *testing.T) {
 	} {
 		if _, errs, code := runCLI(t, "", args...); code != 2 || errs == "" {
 			t.Errorf("%v: exit %d, stderr %q; want 2 with a message", args, code, errs)
+		}
+	}
+}
+
+// TestExportHostileFixtures writes every small hostile fixture in every
+// format: nothing hangs and no control character reaches the output. (The
+// parser's tests take the multi-megabyte ones; the writers are linear.)
+func TestExportHostileFixtures(t *testing.T) {
+	for _, fx := range hostile.Small() {
+		for _, f := range []string{"json", "md", "text"} {
+			out, errs, code := runCLI(t, string(fx.Data), "export", "--format", f, "-")
+			if code != 0 {
+				t.Errorf("%s as %s: exit %d: %s", fx.Name, f, code, errs)
+				continue
+			}
+			if f == "json" {
+				// JSON escapes what it must; decoded, the text is clean.
+				var d exportDoc
+				if err := json.Unmarshal([]byte(out), &d); err != nil {
+					t.Fatalf("%s: bad JSON: %v", fx.Name, err)
+				}
+				for _, b := range d.Briefings {
+					for _, p := range b.Paragraphs {
+						hostile.AssertSafe(t, p.Text)
+					}
+					for _, q := range b.Quotes {
+						hostile.AssertSafe(t, q.Text)
+					}
+				}
+			}
+			hostile.AssertSafe(t, out)
 		}
 	}
 }

@@ -112,6 +112,20 @@ func TestLoadKeepsOrderAndIsolatesFailures(t *testing.T) {
 	}
 }
 
+func TestFileTruncatedAfterListing(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	write(t, p, strings.Repeat("MS. LEAVITT: Hello there, everyone.\n\n", 1000))
+	files, _, _ := Expand([]string{dir})
+	if err := os.Truncate(p, 20); err != nil {
+		t.Fatal(err)
+	}
+	res := Load(context.Background(), files, Options{})
+	if res[0].Err != nil || res[0].Briefing == nil || res[0].Briefing.Words > 5 {
+		t.Errorf("truncated file: %+v", res[0])
+	}
+}
+
 func TestLoadRecoversFromPanics(t *testing.T) {
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")

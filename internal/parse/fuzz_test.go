@@ -3,6 +3,7 @@ package parse
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -80,4 +81,36 @@ func TestHostileFixtures(t *testing.T) {
 			t.Errorf("%s: parsed, want an error (%s)", fx.Name, fx.Note)
 		}
 	}
+}
+
+// FuzzFrontMatter feeds arbitrary YAML to the front matter reader: no
+// panic, and every value it keeps is clean, single-line text.
+func FuzzFrontMatter(f *testing.F) {
+	files, _ := filepath.Glob("../../briefings/*.md")
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			if fm, _, ok := splitFrontMatter(string(data)); ok {
+				f.Add(fm)
+			}
+		}
+	}
+	f.Add("title: \"a\\e]0;x\\a\\_b\"\ndate: 2025-01-02\nspeakers:\n  - name: Jane Doe\n    role: Senator\n    aliases: [DOE, 1, null]\n")
+	f.Add("speakers: [Jane, {name: X, aliases: {a: b}}]\ntitle: [1, 2]\n")
+	f.Add("&a [*a, *a]: x")
+	f.Fuzz(func(t *testing.T, fm string) {
+		m, _ := parseFrontMatter(fm)
+		for _, v := range []string{m.title, m.date, m.source, m.kind} {
+			hostile.AssertClean(t, v)
+			if strings.Contains(v, "\n") {
+				t.Fatalf("value %q spans lines", v)
+			}
+		}
+		for _, s := range m.speakers {
+			hostile.AssertClean(t, s.name)
+			hostile.AssertClean(t, s.role)
+		}
+		// The whole document parses too, with the front matter in place.
+		b := ParseText("fuzz.md", "---\n"+fm+"\n---\nMS. X: Hello.\n", Options{})
+		checkInvariants(t, b)
+	})
 }

@@ -76,7 +76,9 @@ func parseFrontMatter(fm string) (meta, error) {
 		for _, it := range list {
 			switch v := it.(type) {
 			case string:
-				m.speakers = append(m.speakers, metaSpeaker{name: v})
+				if name := scalar(v); name != "" {
+					m.speakers = append(m.speakers, metaSpeaker{name: name})
+				}
 			case map[string]any:
 				s := metaSpeaker{name: scalar(v["name"]), role: scalar(v["role"]), kind: scalar(v["kind"])}
 				if al, ok := v["aliases"].([]any); ok {
