@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/brief-reader/brief/internal/briefing"
 )
@@ -44,9 +43,8 @@ type Classifier struct {
 	m      *matcher
 	ids    []string
 	labels []string
-	// pool recycles scratch buffers between calls; sync.Pool is safe for
-	// concurrent use.
-	pool sync.Pool
+	// pool keeps the scratch buffers of finished calls for the next.
+	pool scratchPool
 }
 
 // NewClassifier compiles a taxonomy for classification. A nil taxonomy
@@ -71,11 +69,11 @@ func (c *Classifier) Taxonomy() *Taxonomy { return c.tax }
 // replacing what was there. The result depends only on the briefing's
 // paragraphs, quotes and speakers, and on the taxonomy.
 func (c *Classifier) Apply(b *briefing.Briefing) {
-	c.run(b)
+	c.run(b).release()
 }
 
-// run classifies a briefing and returns the scratch state, which tests
-// inspect.
+// run classifies a briefing and returns its state, which tests inspect.
+// The state's buffers go back to the pool only once it is released.
 func (c *Classifier) run(b *briefing.Briefing) *state {
 	st := newState(c, b)
 	for i := range b.Paragraphs {
@@ -92,7 +90,6 @@ func (c *Classifier) run(b *briefing.Briefing) *state {
 	b.Topics = st.briefingTopics()
 	b.Sections = st.sections()
 	st.applyQuotes()
-	st.release()
 	return st
 }
 
@@ -106,146 +103,49 @@ func bodyText(p *briefing.Paragraph) string {
 	return t
 }
 
-// state is the scratch space of one Apply call.
-type state struct {
-	c  *Classifier
-	b  *briefing.Briefing
-	nt int
-	// raw and comb are per-paragraph topic scores, nt per paragraph:
-	// the paragraph's own evidence and the smoothed evidence.
-	raw, comb []float32
-	words     []int
-	// unit groups paragraphs that are classified together: an exchange
-	// in a transcript, a run between headings in an article; pos is a
-	// paragraph's body index inside the briefing, for distances.
-	unit     []int
-	exchange []bool
-	pos      []int
-	// topics are the chosen topic indices per paragraph.
-	topics [][]int32
-	// names are interned capitalised names per paragraph.
-	names    [][]int32
-	nameText []string
-	nameIdx  map[string]int32
-	// rawNames caches the name id (or -1) of each capitalised run as
-	// written, keyed by the run's text.
-	rawNames wordCache[int32]
-	// speakerKind maps speaker IDs to their kinds.
-	speakerKind map[string]briefing.SpeakerKind
-	// scratch holds buffers reused across calls.
-	*scratch
-}
-
-// scratch is the reusable part of a state: buffers whose contents do not
-// outlive one Apply call.
-type scratch struct {
-	cache wordCache[wordInfo]
-	// names remembers, per capitalised run as written, the name it
-	// gives once titles and function words are stripped ("" for none).
-	names   wordCache[string]
-	tz      tokenizer
-	toks    []wordIDs
-	counts  []uint16
-	touched []int32
-}
-
-func newState(c *Classifier, b *briefing.Briefing) *state {
-	n := len(b.Paragraphs)
-	nt := len(c.ids)
-	return &state{
-		c:        c,
-		b:        b,
-		nt:       nt,
-		raw:      make([]float32, n*nt),
-		comb:     make([]float32, n*nt),
-		words:    make([]int, n),
-		unit:     make([]int, n),
-		exchange: make([]bool, n),
-		pos:      make([]int, n),
-		topics:   make([][]int32, n),
-		names:    make([][]int32, n),
-		nameIdx:  make(map[string]int32, textLen(b)/64),
-		rawNames: newWordCache[int32](nameCacheSize(b)),
-		scratch:  c.getScratch(cacheSize(b)),
-	}
-}
-
-// maxCachedWords bounds the words a scratch remembers across calls.
-const maxCachedWords = 1 << 15
-
-// getScratch takes a scratch from the classifier's pool, or makes one.
-// A pooled scratch keeps its word cache: what a word means to the
-// classifier depends only on the word and the taxonomy, and briefings
-// share most of their words.
-func (c *Classifier) getScratch(cacheSize int) *scratch {
-	if s, ok := c.pool.Get().(*scratch); ok {
-		if s.cache.n > maxCachedWords {
-			s.cache.reset()
-		}
-		if s.names.n > maxCachedWords {
-			s.names.reset()
-		}
-		return s
-	}
-	return &scratch{
-		counts: make([]uint16, c.m.entries),
-		cache:  newWordCache[wordInfo](cacheSize),
-		names:  newWordCache[string](cacheSize / 4),
-	}
-}
-
-// release returns the state's scratch to the pool. The word cache holds its
-// own copies of words, not the briefing's text.
-func (st *state) release() {
-	s := st.scratch
-	st.scratch = nil
-	s.tz.reset("")
-	s.toks = s.toks[:0]
-	st.c.pool.Put(s)
-}
-
-func (st *state) row(v []float32, i int) []float32 { return v[i*st.nt : (i+1)*st.nt] }
-
 // scoreParagraph tokenises a paragraph, scores its terms and collects its
 // capitalised names.
 func (st *state) scoreParagraph(i int, text string) {
 	// Moderators' lines name who asks next, which no title needs.
 	withNames := st.nameWeight(i) > 0
-	st.words[i], st.names[i] = st.scoreText(text, st.row(st.raw, i), st.names[i][:0], withNames)
+	from := len(st.nameBuf)
+	st.words[i], st.nameBuf = st.scoreText(text, st.row(st.raw, i), st.nameBuf, withNames)
+	st.names[i] = st.nameBuf[from:len(st.nameBuf):len(st.nameBuf)]
 }
 
 // scoreText scores text into scores and returns its word count and, when
 // withNames is set, the names it holds appended to names.
 func (st *state) scoreText(text string, scores []float32, names []int32, withNames bool) (int, []int32) {
-	m := st.c.m
-	st.toks = st.toks[:0]
 	st.tz.reset(text)
-	var tok token
-	words, caps := 0, 0
-	prevStart, prevEnd := 0, 0
-	nc := nameCollector{text: text, st: st, names: names, from: len(names)}
-	for st.tz.next(&tok) {
-		gap := text[prevEnd:tok.start]
-		if prevEnd == 0 || hasSpace(gap) {
+	toks := st.tz.toks
+	n := len(toks)
+	ids, shapes, hits := grow(st.toks, n), grow(st.shapes, n), grow(st.hits, n)
+	nhits, words, caps := 0, 0, 0
+	slots := st.cache.slots
+	// The loop makes no call for a short word already in the cache.
+	for k := range toks {
+		tok := &toks[k]
+		if k == 0 || hasSpace(text[toks[k-1].end:tok.start]) {
 			words++
 		}
-		raw := text[tok.start:tok.end]
-		h := hashWord(raw)
-		info, ok := st.cache.get(h, raw)
+		info, ok := probe(slots, tok.hash, tok.end-tok.start)
 		if !ok {
-			info = m.lookup(&st.tz, &tok, raw)
-			st.cache.put(h, strings.Clone(raw), info)
+			info = st.wordInfo(tok)
+			slots = st.cache.slots
 		}
 		if info.shape&shapeCaps != 0 {
 			caps++
 		}
-		st.toks = append(st.toks, wordIDs{stem: info.stem, exact: info.exact, hyphened: tok.hyphened})
-		if withNames {
-			nc.add(&tok, info.shape&shapeUpper != 0, h, prevStart, prevEnd, gap)
+		hits[nhits] = int32(k)
+		if info.starts {
+			nhits++
 		}
-		prevStart, prevEnd = tok.start, tok.end
+		ids[k] = wordIDs{stem: info.stem, exact: info.exact, hyphened: tok.hyphened}
+		shapes[k] = info.shape
 	}
-	m.scan(st.toks, scores, st.counts, &st.touched)
+	hits = hits[:nhits]
+	st.toks, st.hits, st.shapes = ids, hits, shapes
+	st.c.m.scan(ids, hits, scores, st.counts, &st.touched)
 	for t := range scores {
 		if scores[t] < 0 {
 			scores[t] = 0
@@ -254,45 +154,45 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 	if !withNames {
 		return words, names
 	}
-	nc.flush()
+	from := len(names)
+	names = st.collectNames(text, toks, shapes, names)
 	// A paragraph mostly in capitals is a headline or a label: its
 	// capitalised words are not names.
-	if len(st.toks) >= 3 && caps*10 >= len(st.toks)*6 {
-		return words, nc.names[:nc.from]
+	if len(toks) >= 3 && caps*10 >= len(toks)*6 {
+		return words, names[:from]
 	}
-	return words, nc.names
+	return words, names
 }
 
-// textLen returns the bytes of a briefing's paragraphs.
-func textLen(b *briefing.Briefing) int {
-	n := 0
-	for i := range b.Paragraphs {
-		n += len(b.Paragraphs[i].Text)
+// collectNames appends the names among a text's tokens to names.
+func (st *state) collectNames(text string, toks []token, shapes []wordShape, names []int32) []int32 {
+	nc := nameCollector{text: text, st: st, names: names, from: len(names)}
+	for k := range toks {
+		// A word in lower case matters only after a name.
+		upper := shapes[k]&shapeUpper != 0
+		if !upper && nc.n == 0 {
+			continue
+		}
+		prevStart, prevEnd := 0, 0
+		if k > 0 {
+			prevStart, prevEnd = toks[k-1].start, toks[k-1].end
+		}
+		nc.add(&toks[k], upper, prevStart, prevEnd, text[prevEnd:toks[k].start])
 	}
-	return n
+	nc.flush()
+	return nc.names
 }
 
-// nameCacheSize sizes the per-call cache of capitalised runs, of which
-// briefings have about one distinct per 60 bytes.
-func nameCacheSize(b *briefing.Briefing) int {
-	n := textLen(b)
-	size := 64
-	for size < n/30 && size < 1<<15 {
-		size *= 2
+// wordInfo returns what the classifier knows of a token's word, from the
+// word cache or, the first time, from the matcher.
+func (st *state) wordInfo(tok *token) wordInfo {
+	raw := st.tz.text[tok.start:tok.end]
+	info, ok := st.cache.get(tok.hash, raw)
+	if !ok {
+		info = st.c.m.lookup(&st.tz, tok, raw)
+		st.cache.put(tok.hash, raw, info)
 	}
-	return size
-}
-
-// cacheSize sizes the word cache for a briefing: a power of two above
-// twice the distinct words its length suggests (about one per 17 bytes in
-// short texts, fewer in long ones), so that it rarely grows.
-func cacheSize(b *briefing.Briefing) int {
-	n := textLen(b)
-	size := 256
-	for size < n/8 && size < 1<<16 {
-		size *= 2
-	}
-	return size
+	return info
 }
 
 // hasSpace reports whether gap holds white space, which separates words
@@ -316,7 +216,7 @@ func (st *state) assign() {
 	// One backing array for all paragraphs' topics; each paragraph gets a
 	// slice capped at its length, so appending to one never touches
 	// another.
-	all := make([]int32, 0, len(st.b.Paragraphs))
+	all := st.topicBuf[:0]
 	n := 0
 	for i := range st.b.Paragraphs {
 		if st.b.Paragraphs[i].Role != briefing.Body {
@@ -327,16 +227,12 @@ func (st *state) assign() {
 		st.topics[i] = all[start:len(all):len(all)]
 		n += len(all) - start
 	}
+	st.topicBuf = all
 	ids := make([]string, 0, n)
 	for i := range st.b.Paragraphs {
-		if len(st.topics[i]) == 0 {
-			continue
+		if len(st.topics[i]) > 0 {
+			ids, st.b.Paragraphs[i].Topics = st.appendIDs(ids, st.topics[i])
 		}
-		start := len(ids)
-		for _, t := range st.topics[i] {
-			ids = append(ids, st.c.ids[t])
-		}
-		st.b.Paragraphs[i].Topics = ids[start:len(ids):len(ids)]
 	}
 }
 
@@ -366,12 +262,25 @@ func pickTopics(scores []float32, dst []int32) []int32 {
 	return dst
 }
 
-func (st *state) idsOf(ts []int32) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = st.c.ids[t]
+// appendIDs appends the ids of topics ts to ids. It returns the longer
+// array and the slice of it holding them, capped so that appending to
+// that slice cannot write over what follows.
+func (st *state) appendIDs(ids []string, ts []int32) (all, added []string) {
+	start := len(ids)
+	for _, t := range ts {
+		ids = append(ids, st.c.ids[t])
 	}
-	return out
+	return ids, ids[start:len(ids):len(ids)]
+}
+
+// paragraphWords returns the words of paragraph i as the parser counted
+// them (Paragraph.Words, which add up to Briefing.Words), or as the
+// classifier did when the paragraph has no count.
+func (st *state) paragraphWords(i int) int {
+	if w := st.b.Paragraphs[i].Words; w > 0 {
+		return w
+	}
+	return st.words[i]
 }
 
 // briefingTopics sums the words of the paragraphs carrying each topic.
@@ -383,9 +292,10 @@ func (st *state) briefingTopics() []briefing.TopicShare {
 		if p.Role != briefing.Body {
 			continue
 		}
-		total += st.words[i]
+		w := st.paragraphWords(i)
+		total += w
 		for _, t := range st.topics[i] {
-			words[t] += st.words[i]
+			words[t] += w
 			paras[t]++
 		}
 	}

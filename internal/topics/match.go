@@ -217,6 +217,9 @@ func (w wordIDs) is(id int32) bool { return w.stem == id || w.exact == id }
 type wordInfo struct {
 	stem, exact int32
 	shape       wordShape
+	// starts reports that a term starts with the word: only there does
+	// the matcher look for one.
+	starts bool
 }
 
 // lookup finds the ids of a token of text.
@@ -237,7 +240,13 @@ func (m *matcher) lookup(tz *tokenizer, tok *token, raw string) wordInfo {
 			info.exact = v
 		}
 	}
+	info.starts = m.startsTerm(info.stem) || m.startsTerm(info.exact)
 	return info
+}
+
+// startsTerm reports whether some term starts with word id.
+func (m *matcher) startsTerm(id int32) bool {
+	return id >= 0 && len(m.first[id]) > 0
 }
 
 // prefixKey maps the first three letters of a word, folded, to a bit of
@@ -268,88 +277,18 @@ func (m *matcher) mayMatch(raw string) bool {
 	return !ok || m.prefixes[key>>6]&(1<<(key&63)) != 0
 }
 
-// wordCache remembers what the classifier made of each distinct word (or
-// name) as written, so that a repeated one is analysed once. It is an
-// open-addressing hash table keyed by a hash of the text; keys are
-// compared in full.
-type wordCache[V any] struct {
-	slots []cacheSlot[V]
-	n     int
-	// used lists the filled slots, for a cheap reset.
-	used []int32
-}
-
-type cacheSlot[V any] struct {
-	hash uint64
-	raw  string
-	val  V
-}
-
-func newWordCache[V any](size int) wordCache[V] {
-	return wordCache[V]{slots: make([]cacheSlot[V], size)}
-}
-
-// reset empties the cache, keeping its size.
-func (c *wordCache[V]) reset() {
-	if 4*len(c.used) > len(c.slots) {
-		clear(c.slots)
-	} else {
-		for _, i := range c.used {
-			c.slots[i] = cacheSlot[V]{}
-		}
-	}
-	c.used = c.used[:0]
-	c.n = 0
-}
-
-func (c *wordCache[V]) get(hash uint64, raw string) (V, bool) {
-	mask := uint64(len(c.slots) - 1)
-	for i := hash & mask; ; i = (i + 1) & mask {
-		s := &c.slots[i]
-		if s.raw == "" {
-			var zero V
-			return zero, false
-		}
-		if s.hash == hash && s.raw == raw {
-			return s.val, true
-		}
-	}
-}
-
-func (c *wordCache[V]) put(hash uint64, raw string, val V) {
-	if raw == "" {
-		return
-	}
-	if 2*(c.n+1) > len(c.slots) {
-		old := c.slots
-		c.slots = make([]cacheSlot[V], 2*len(old))
-		c.n = 0
-		c.used = c.used[:0]
-		for _, s := range old {
-			if s.raw != "" {
-				c.put(s.hash, s.raw, s.val)
-			}
-		}
-	}
-	mask := uint64(len(c.slots) - 1)
-	for i := hash & mask; ; i = (i + 1) & mask {
-		s := &c.slots[i]
-		if s.raw == "" {
-			*s = cacheSlot[V]{hash: hash, raw: raw, val: val}
-			c.n++
-			c.used = append(c.used, int32(i))
-			return
-		}
-		if s.hash == hash && s.raw == raw {
-			return
-		}
-	}
-}
-
 // scan finds the terms in a run of token ids and adds their weights to
-// scores. counts holds per-entry repeat counts and is reset on return.
-func (m *matcher) scan(toks []wordIDs, scores []float32, counts []uint16, touched *[]int32) {
-	for i := 0; i < len(toks); {
+// scores. hits lists, in order, the tokens some term starts with: a term
+// can start only at one of them. counts holds per-entry repeat counts and is
+// reset on return.
+func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []uint16, touched *[]int32) {
+	next := 0
+	for _, h := range hits {
+		i := int(h)
+		if i < next {
+			// Inside a term already found.
+			continue
+		}
 		ids := [2]int32{toks[i].stem, toks[i].exact}
 		best := 0
 		for _, id := range ids {
@@ -368,7 +307,6 @@ func (m *matcher) scan(toks []wordIDs, scores []float32, counts []uint16, touche
 			}
 		}
 		if best == 0 {
-			i++
 			continue
 		}
 		for _, id := range ids {
@@ -385,7 +323,7 @@ func (m *matcher) scan(toks []wordIDs, scores []float32, counts []uint16, touche
 				}
 			}
 		}
-		i += best
+		next = i + best
 	}
 	for _, k := range *touched {
 		counts[k] = 0

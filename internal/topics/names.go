@@ -18,13 +18,14 @@ type nameCollector struct {
 	text  string
 	names []int32
 	from  int
-	// the current run of capitalised words, the connectors pending after
-	// it, and a hash of its words.
+	// the current run of capitalised words and the connectors pending
+	// after it.
 	start, end, n, pending int
-	hash                   uint64
 }
 
-func (nc *nameCollector) add(tok *token, upper bool, h uint64, prevStart, prevEnd int, gap string) {
+// add takes the next word of the text, which follows the word at
+// text[prevStart:prevEnd] after gap.
+func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap string) {
 	if !upper {
 		if nc.n > 0 && nc.pending < 2 && gap == " " && tok.end-tok.start <= 3 && connectors[nc.text[tok.start:tok.end]] {
 			nc.pending++
@@ -36,13 +37,12 @@ func (nc *nameCollector) add(tok *token, upper bool, h uint64, prevStart, prevEn
 	if nc.n > 0 && nc.n < maxNameWords && (gap == " " || gap == "-" && nc.pending == 0) {
 		nc.end = tok.end
 		nc.n++
-		nc.hash = (nc.hash^h)*0x9E3779B97F4A7C15 + uint64(nc.pending)
 		nc.pending = 0
 		return
 	}
 	nc.flush()
 	if !sentenceStart(nc.text[prevStart:prevEnd], gap) {
-		nc.start, nc.end, nc.n, nc.hash = tok.start, tok.end, 1, h
+		nc.start, nc.end, nc.n = tok.start, tok.end, 1
 	}
 }
 
@@ -58,30 +58,49 @@ func (nc *nameCollector) flush() {
 	}
 	start, end := nc.start, nc.end
 	nc.n, nc.pending = 0, 0
-	if afterGreeting(nc.text[:start]) {
+	// A single letter ("I", "Q") is no name.
+	if end-start == 1 {
 		return
 	}
 	raw := nc.text[start:end]
-	id, ok := nc.st.rawNames.get(nc.hash, raw)
-	if !ok {
-		name, known := nc.st.scratch.names.get(nc.hash, raw)
-		if !known {
-			key := strings.Clone(raw)
-			name = stripTitles(key)
-			if isStopName(name) || isCapsRun(name) {
-				name = ""
-			}
-			nc.st.scratch.names.put(nc.hash, key, name)
-		}
+	hash := hashSpan(nc.text, start, end)
+	id, known := nc.st.rawNames.get(hash, raw)
+	if known && id < 0 {
+		// No name, wherever it stands.
+		return
+	}
+	// Someone addressed ("Thanks, John") is not what the text is about.
+	if afterGreeting(nc.text[:start]) {
+		return
+	}
+	if !known {
 		id = -1
-		if name != "" {
+		if name := nc.st.runName(hash, raw); name != "" {
 			id = nc.st.intern(name)
 		}
-		nc.st.rawNames.put(nc.hash, raw, id)
+		nc.st.rawNames.put(hash, raw, id)
 	}
 	if id >= 0 {
 		nc.names = append(nc.names, id)
 	}
+}
+
+// runName returns the name a run of capitalised words gives once titles
+// and function words are stripped ("" for none), a suffix of raw.
+func (st *state) runName(hash uint64, raw string) string {
+	off, ok := st.runNames.get(hash, raw)
+	if !ok {
+		name := stripTitles(raw)
+		off = int32(len(raw) - len(name))
+		if isStopName(name) || isCapsRun(name) {
+			off = -1
+		}
+		st.runNames.put(hash, raw, off)
+	}
+	if off < 0 {
+		return ""
+	}
+	return raw[off:]
 }
 
 // sentenceStart reports whether a word after prev and gap opens a sentence
@@ -197,6 +216,12 @@ func init() {
 	question questions answer great good big small`) {
 		ordinaryWords[w] = true
 	}
+	for w := range functionWords {
+		addressWords[w] = true
+	}
+	for w := range greetings {
+		addressWords[w] = true
+	}
 }
 
 // afterGreeting reports whether before ends with a greeting or another
@@ -207,10 +232,24 @@ func afterGreeting(before string) bool {
 		return false
 	}
 	before = strings.TrimSuffix(before, ",")
-	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })
-	last := before[i+1:]
-	return lowerIn(last, functionWords) || lowerIn(last, greetings)
+	// The last word: ASCII letters in a loop, others rune by rune.
+	i := len(before)
+	for i > 0 && isASCIILetter(before[i-1]) {
+		i--
+	}
+	if i > 0 && before[i-1] >= utf8.RuneSelf {
+		i = strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	}
+	return lowerIn(before[i:], addressWords)
 }
+
+func isASCIILetter(c byte) bool {
+	return c < utf8.RuneSelf && (byteClass[c] == classLower || byteClass[c] == classUpper)
+}
+
+// addressWords are the function words and greetings after which a
+// capitalised word and a comma is someone addressed.
+var addressWords = map[string]bool{}
 
 // greetings are words after which a capitalised word is someone addressed.
 var greetings = map[string]bool{
@@ -272,11 +311,12 @@ func lowerIn(w string, set map[string]bool) bool {
 
 // intern returns the id of a name.
 func (st *state) intern(name string) int32 {
-	id, ok := st.nameIdx[name]
-	if !ok {
-		id = int32(len(st.nameText))
-		st.nameText = append(st.nameText, name)
-		st.nameIdx[name] = id
+	h := hashWord(name)
+	if id, ok := st.nameIdx.get(h, name); ok {
+		return id
 	}
+	id := int32(len(st.nameText))
+	st.nameText = append(st.nameText, name)
+	st.nameIdx.put(h, name, id)
 	return id
 }

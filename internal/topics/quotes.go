@@ -27,6 +27,7 @@ func (st *state) applyQuotes() {
 	own := make([]float32, st.nt)
 	carried := make([]bool, st.nt)
 	var picked, extra []int32
+	var ids []string
 	for qi := range b.Quotes {
 		q := &b.Quotes[qi]
 		q.Topics = nil
@@ -71,7 +72,7 @@ func (st *state) applyQuotes() {
 			}
 		}
 		if len(picked) > 0 {
-			q.Topics = st.idsOf(picked)
+			ids, q.Topics = st.appendIDs(ids, picked)
 		}
 	}
 }

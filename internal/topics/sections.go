@@ -2,7 +2,6 @@ package topics
 
 import (
 	"cmp"
-	"container/heap"
 	"math"
 	"slices"
 
@@ -71,24 +70,25 @@ func (st *state) sections() []briefing.Section {
 	st.merge(blocks, target, maxSectionSize*float64(total)/float64(target))
 
 	var out []briefing.Section
-	var secTopics [][]int32
+	secTopics := st.secTopics[:0]
+	buf := st.secTopicBuf[:0]
 	for i := 0; i >= 0 && i < len(blocks); i = blocks[i].next {
 		bl := &blocks[i]
 		sec := len(out)
 		for p := bl.first; p <= bl.last; p++ {
 			ps[p].Section = sec
 		}
-		topics := sectionTopics(bl)
-		secTopics = append(secTopics, topics)
-		s := briefing.Section{
-			FirstParagraph: bl.first,
-			LastParagraph:  bl.last,
-			Topics:         st.idsOf(topics),
+		start := len(buf)
+		buf = sectionTopics(bl, buf)
+		secTopics = append(secTopics, buf[start:len(buf):len(buf)])
+		out = append(out, briefing.Section{FirstParagraph: bl.first, LastParagraph: bl.last})
+	}
+	st.secTopics, st.secTopicBuf = secTopics, buf
+	ids := make([]string, 0, len(buf))
+	for si := range out {
+		if len(secTopics[si]) > 0 {
+			ids, out[si].Topics = st.appendIDs(ids, secTopics[si])
 		}
-		if len(topics) == 0 {
-			s.Topics = nil
-		}
-		out = append(out, s)
 	}
 	st.titles(out, secTopics)
 	// Headings carry their section's topics.
@@ -107,14 +107,26 @@ func (st *state) sections() []briefing.Section {
 func (st *state) atoms() []block {
 	ps := st.b.Paragraphs
 	weight := st.nameWeight
-	var blocks []block
-	var vecs []float64
-	open := func(i int, hard bool) {
-		if len(vecs) < st.nt {
-			vecs = make([]float64, 64*st.nt)
+	blocks := st.blocks[:0]
+	vecs := zeroed(st.vecBuf, len(ps)*st.nt)
+	st.vecBuf = vecs
+	// The names of all blocks share one array: each block's are appended
+	// while it is the last block.
+	names := st.nameCounts[:0]
+	from := 0
+	closeLast := func() {
+		if len(blocks) > 0 {
+			bl := &blocks[len(blocks)-1]
+			sum := sumNames(names[from:])
+			bl.names = sum[:len(sum):len(sum)]
+			names = names[:from+len(sum)]
+			from = len(names)
 		}
-		blocks = append(blocks, block{first: i, last: i, vec: vecs[:st.nt:st.nt], hard: hard})
-		vecs = vecs[st.nt:]
+	}
+	open := func(i int, hard bool) {
+		closeLast()
+		k := len(blocks) * st.nt
+		blocks = append(blocks, block{first: i, last: i, vec: vecs[k : k+st.nt : k+st.nt], hard: hard})
 	}
 	for i := range ps {
 		p := &ps[i]
@@ -142,16 +154,18 @@ func (st *state) atoms() []block {
 			}
 			if w := weight(i); w > 0 {
 				for _, id := range st.names[i] {
-					bl.names = append(bl.names, nameCount{id, w})
+					names = append(names, nameCount{id, w})
 				}
 			}
 		}
 	}
+	closeLast()
+	st.blocks, st.nameCounts = blocks, names
 	// Names found all over the briefing say nothing about where one
 	// subject ends: weight names by their rarity across blocks.
-	df := make([]int32, len(st.nameText))
+	df := zeroed(st.df, len(st.nameText))
+	st.df = df
 	for i := range blocks {
-		blocks[i].names = sumNames(blocks[i].names)
 		for _, nc := range blocks[i].names {
 			df[nc.id]++
 		}
@@ -184,22 +198,52 @@ type pair struct {
 	score                      float64
 }
 
+// pairHeap is a priority queue of pairs, best score first and, among
+// equal scores, leftmost first.
 type pairHeap []pair
 
-func (h pairHeap) Len() int { return len(h) }
-func (h pairHeap) Less(i, j int) bool {
+func (h pairHeap) less(i, j int) bool {
 	if h[i].score != h[j].score {
 		return h[i].score > h[j].score
 	}
 	return h[i].left < h[j].left
 }
-func (h pairHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *pairHeap) Push(x any)   { *h = append(*h, x.(pair)) }
-func (h *pairHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+
+func (h *pairHeap) push(p pair) {
+	*h = append(*h, p)
+	q := *h
+	for i := len(q) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !q.less(i, parent) {
+			break
+		}
+		q[i], q[parent] = q[parent], q[i]
+		i = parent
+	}
+}
+
+func (h *pairHeap) pop() pair {
+	q := *h
+	top := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for i := 0; ; {
+		best, l, r := i, 2*i+1, 2*i+2
+		if l < len(q) && q.less(l, best) {
+			best = l
+		}
+		if r < len(q) && q.less(r, best) {
+			best = r
+		}
+		if best == i {
+			break
+		}
+		q[i], q[best] = q[best], q[i]
+		i = best
+	}
+	*h = q
+	return top
 }
 
 // merge joins neighbouring blocks, most alike first, until there are no
@@ -207,7 +251,8 @@ func (h *pairHeap) Pop() any {
 // never merge across a heading.
 func (st *state) merge(blocks []block, target int, maxWords float64) {
 	live := len(blocks)
-	h := &pairHeap{}
+	h := &st.heap
+	*h = (*h)[:0]
 	push := func(l int) {
 		r := blocks[l].next
 		if r < 0 || blocks[r].hard {
@@ -219,13 +264,13 @@ func (st *state) merge(blocks []block, target int, maxWords float64) {
 			// Already long enough: merge only what nothing else will take.
 			score -= 1
 		}
-		heap.Push(h, pair{left: l, version: a.version, nextVersion: b.version, score: score})
+		h.push(pair{left: l, version: a.version, nextVersion: b.version, score: score})
 	}
 	for i := range blocks {
 		push(i)
 	}
-	for h.Len() > 0 {
-		top := heap.Pop(h).(pair)
+	for len(*h) > 0 {
+		top := h.pop()
 		l := &blocks[top.left]
 		if l.dead || l.version != top.version || l.next < 0 {
 			continue
@@ -245,7 +290,9 @@ func (st *state) merge(blocks []block, target int, maxWords float64) {
 			l.vec[t] += r.vec[t]
 		}
 		if len(r.names) > 0 {
-			l.names = mergeNames(l.names, r.names)
+			start := len(st.nameCounts)
+			st.nameCounts = mergeNames(st.nameCounts, l.names, r.names)
+			l.names = st.nameCounts[start:len(st.nameCounts):len(st.nameCounts)]
 			l.norm = nameNorm(l.names)
 		}
 		l.next = r.next
@@ -322,22 +369,21 @@ func sumNames(names []nameCount) []nameCount {
 	return out
 }
 
-// mergeNames returns the sum of two sorted name lists.
-func mergeNames(a, b []nameCount) []nameCount {
-	out := make([]nameCount, 0, len(a)+len(b))
+// mergeNames appends the sum of two sorted name lists to dst.
+func mergeNames(dst, a, b []nameCount) []nameCount {
 	for len(a) > 0 && len(b) > 0 {
 		switch {
 		case a[0].id < b[0].id:
-			out, a = append(out, a[0]), a[1:]
+			dst, a = append(dst, a[0]), a[1:]
 		case a[0].id > b[0].id:
-			out, b = append(out, b[0]), b[1:]
+			dst, b = append(dst, b[0]), b[1:]
 		default:
-			out = append(out, nameCount{a[0].id, a[0].n + b[0].n})
+			dst = append(dst, nameCount{a[0].id, a[0].n + b[0].n})
 			a, b = a[1:], b[1:]
 		}
 	}
-	out = append(out, a...)
-	return append(out, b...)
+	dst = append(dst, a...)
+	return append(dst, b...)
 }
 
 func nameNorm(names []nameCount) float64 {
@@ -348,27 +394,29 @@ func nameNorm(names []nameCount) float64 {
 	return math.Sqrt(s)
 }
 
-// sectionTopics picks the topics covering enough of a block's words.
-func sectionTopics(bl *block) []int32 {
-	var out []int32
+// sectionTopics appends to dst the topics covering enough of a block's
+// words, most first.
+func sectionTopics(bl *block, dst []int32) []int32 {
 	if bl.words == 0 {
-		return nil
+		return dst
 	}
+	start := len(dst)
 	best := -1
 	for t, v := range bl.vec {
 		if v >= sectionTopicShare*float64(bl.words) {
-			out = append(out, int32(t))
+			dst = append(dst, int32(t))
 		}
 		if v > 0 && (best < 0 || v > bl.vec[best]) {
 			best = t
 		}
 	}
-	if len(out) == 0 && best >= 0 {
-		out = append(out, int32(best))
+	if len(dst) == start && best >= 0 {
+		dst = append(dst, int32(best))
 	}
+	out := dst[start:]
 	slices.SortStableFunc(out, func(a, b int32) int { return cmp.Compare(bl.vec[b], bl.vec[a]) })
 	if len(out) > maxSectionTopics {
-		out = out[:maxSectionTopics]
+		dst = dst[:start+maxSectionTopics]
 	}
-	return out
+	return dst
 }

@@ -68,6 +68,9 @@ func (st *state) smooth() {
 	copy(st.comb, st.raw)
 	ps := st.b.Paragraphs
 	n := len(ps)
+	// Most scores are zero, and adding nothing changes nothing: list the
+	// topics each paragraph has evidence for.
+	st.listEvidence()
 	for i := 0; i < n; i++ {
 		if ps[i].Role != briefing.Body {
 			continue
@@ -115,12 +118,30 @@ func (st *state) smooth() {
 					break
 				}
 				src := st.row(st.raw, j)
-				for t, v := range src {
-					dst[t] += min(share*v, limit)
+				for _, t := range st.evidence[st.evidenceAt[j]:st.evidenceAt[j+1]] {
+					dst[t] += min(share*src[t], limit)
 				}
 			}
 		}
 	}
+}
+
+// listEvidence lists, in evidence[evidenceAt[i]:evidenceAt[i+1]], the
+// topics paragraph i has a raw score for.
+func (st *state) listEvidence() {
+	n := len(st.b.Paragraphs)
+	ev := st.evidence[:0]
+	at := zeroed(st.evidenceAt, n+1)
+	for i := 0; i < n; i++ {
+		at[i] = int32(len(ev))
+		for t, v := range st.row(st.raw, i) {
+			if v != 0 {
+				ev = append(ev, int32(t))
+			}
+		}
+	}
+	at[n] = int32(len(ev))
+	st.evidence, st.evidenceAt = ev, at
 }
 
 // opensUnit reports whether body paragraph i is the first body paragraph

@@ -16,15 +16,13 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	// Count each name per section, and the sections it occurs in. Names
 	// in questions and moderators' lines are mostly who is asking.
 	weight := st.nameWeight
-	type cand struct {
-		id    int32
-		n     float64
-		first int
-	}
-	df := make([]int32, len(st.nameText))
-	perSec := make([][]cand, len(secs))
+	df := zeroed(st.df, len(st.nameText))
+	st.df = df
+	// The candidates of all sections share one array.
+	all := st.cands[:0]
+	perSec := zeroed(st.perSec, len(secs))
 	for si := range secs {
-		var cs []cand
+		start := len(all)
 		k := 0
 		for p := secs[si].FirstParagraph; p <= secs[si].LastParagraph; p++ {
 			w := weight(p)
@@ -32,11 +30,12 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 				continue
 			}
 			for _, id := range st.names[p] {
-				cs = append(cs, cand{id, w, k})
+				all = append(all, titleCand{id, w, k})
 				k++
 			}
 		}
-		slices.SortFunc(cs, func(a, b cand) int { return cmp.Compare(a.id, b.id) })
+		cs := all[start:]
+		slices.SortFunc(cs, func(a, b titleCand) int { return cmp.Compare(a.id, b.id) })
 		out := cs[:0]
 		for _, c := range cs {
 			if len(out) > 0 && out[len(out)-1].id == c.id {
@@ -47,8 +46,10 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 			out = append(out, c)
 			df[c.id]++
 		}
-		perSec[si] = out
+		all = all[:start+len(out)]
+		perSec[si] = out[:len(out):len(out)]
 	}
+	st.cands, st.perSec = all, perSec
 	var speakers map[string]bool // made when first needed
 	isSpeaker := func(name string) bool {
 		if speakers == nil {
@@ -78,7 +79,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 			c.n *= math.Log((nsec + 1) / float64(df[c.id]))
 			cands = append(cands, c)
 		}
-		slices.SortFunc(cands, func(a, b cand) int {
+		slices.SortFunc(cands, func(a, b titleCand) int {
 			if c := cmp.Compare(b.n, a.n); c != 0 {
 				return c
 			}
@@ -107,27 +108,40 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	}
 }
 
+// titleCand is a name that may go in a section's title: its weight there
+// and the position of its first occurrence among the section's names.
+type titleCand struct {
+	id    int32
+	n     float64
+	first int
+}
+
 // nameWeight returns how much the names of paragraph p count towards
+// titles and sections (see weighNames).
+func (st *state) nameWeight(p int) float64 { return st.weights[p] }
+
+// weighNames sets how much the names of each paragraph count towards
 // titles and sections: moderators' lines not at all, questions half, since
 // the names in them are mostly who is asking.
-func (st *state) nameWeight(p int) float64 {
-	sp := st.b.Paragraphs[p].Speaker
-	if sp == "" {
-		return 1
+func (st *state) weighNames() {
+	ps := st.b.Paragraphs
+	st.weights = zeroed(st.weights, len(ps))
+	kind := make(map[string]briefing.SpeakerKind, len(st.b.Speakers))
+	for _, s := range st.b.Speakers {
+		kind[s.ID] = s.Kind
 	}
-	if st.speakerKind == nil {
-		st.speakerKind = make(map[string]briefing.SpeakerKind, len(st.b.Speakers))
-		for _, s := range st.b.Speakers {
-			st.speakerKind[s.ID] = s.Kind
+	for p := range ps {
+		w := 1.0
+		if sp := ps[p].Speaker; sp != "" {
+			switch kind[sp] {
+			case briefing.Role:
+				w = 0
+			case briefing.Questioner:
+				w = 0.5
+			}
 		}
+		st.weights[p] = w
 	}
-	switch st.speakerKind[sp] {
-	case briefing.Role:
-		return 0
-	case briefing.Questioner:
-		return 0.5
-	}
-	return 1
 }
 
 // containsName reports whether name is, or is part of, a name already in

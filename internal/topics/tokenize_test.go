@@ -110,3 +110,104 @@ func TestTermWordsCase(t *testing.T) {
 		t.Error("non-ASCII words should fold to lower case")
 	}
 }
+
+// TestWordRuneAtFastPath checks the punctuation fast path against the
+// Unicode tables.
+func TestWordRuneAtFastPath(t *testing.T) {
+	for r := rune(0x2000); r <= 0x203f; r++ {
+		s := string(r) + "x"
+		word, size := wordRuneAt(s, 0)
+		if word != isWordRune(r) || size != len(string(r)) {
+			t.Errorf("wordRuneAt(%U) = %v, %d; want %v, %d", r, word, size, isWordRune(r), len(string(r)))
+		}
+	}
+	// A cut sequence is no character.
+	if word, size := wordRuneAt("\xe2\x80", 0); word || size != 1 {
+		t.Errorf("wordRuneAt(cut) = %v, %d", word, size)
+	}
+}
+
+// TestASCIIWordBytes checks the eight-bytes-at-once test against byteKind
+// for every byte value at every position.
+func TestASCIIWordBytes(t *testing.T) {
+	for pos := 0; pos < 8; pos++ {
+		for c := 0; c < 256; c++ {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			want := 0
+			for want < 8 && byteKind[b[want]] == kindWord {
+				want++
+			}
+			if got := asciiWordBytes(load64(string(b), 0)); got != want {
+				t.Fatalf("asciiWordBytes(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// TestHashSpan checks that the shortcuts of hashSpan (one load for the
+// last bytes, hashShort) agree with hashing the bytes one by one.
+func TestHashSpan(t *testing.T) {
+	slow := func(w string) uint64 {
+		const k = 0x9E3779B97F4A7C15
+		h := uint64(len(w)) * k
+		for len(w) >= 8 {
+			var v uint64
+			for i := 0; i < 8; i++ {
+				v |= uint64(w[i]) << (8 * i)
+			}
+			h = (h ^ v) * k
+			w = w[8:]
+		}
+		var v uint64
+		for i := 0; i < len(w); i++ {
+			v |= uint64(w[i]) << (8 * i)
+		}
+		return mixHash(h, v)
+	}
+	text := "The quick brown fox jumps over the lazy dog: internationalisation, Ωmega, x"
+	for start := 0; start < len(text); start++ {
+		for end := start; end <= len(text); end++ {
+			w := text[start:end]
+			if got, want := hashSpan(text, start, end), slow(w); got != want {
+				t.Fatalf("hashSpan(%q) = %x, want %x", w, got, want)
+			}
+			if n := end - start; n < 8 && start+8 <= len(text) {
+				if got := hashShort(load64(text, start), n); got != slow(w) {
+					t.Fatalf("hashShort(%q) = %x, want %x", w, got, slow(w))
+				}
+			}
+		}
+	}
+}
+
+// TestTokensOfOddText checks the tokenizer on text that takes its slower
+// paths: words at the very end, long words, non-ASCII letters and
+// separators, possessives and hyphens.
+func TestTokensOfOddText(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"a", []string{"a"}},
+		{"internationalisation", []string{"internationalisation"}},
+		{"  Zürich’s café—x  ", []string{"Zürich", "café", "x"}},
+		{"abcdefgh ijklmnop", []string{"abcdefgh", "ijklmnop"}},
+		{"it’s John's S s", []string{"it", "John", "S", "s"}},
+		{"\u00a0non\u2011stop\u2014go…", []string{"non", "stop", "go"}},
+		{"naïve résumé 東京都 x", []string{"naïve", "résumé", "東京都", "x"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, tok := range appendTokens(nil, c.text) {
+			w := c.text[tok.start:tok.end]
+			got = append(got, w)
+			if tok.hash != hashWord(w) {
+				t.Errorf("%q: hash of %q is not hashWord", c.text, w)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("tokens of %q = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
