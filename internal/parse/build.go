@@ -173,7 +173,7 @@ func (b *builder) finish(br *briefing.Briefing) {
 			s.Reported++
 		default:
 			s.Quotes++
-			s.Words += b.speechWords(q)
+			s.Words += b.speechWords(q, br.Paragraphs)
 		}
 		if q.kind != briefing.Turn && br.Paragraphs[q.para].Speaker == "" {
 			br.Paragraphs[q.para].Speaker = id
@@ -216,10 +216,7 @@ func reopenedAt(t string) int {
 
 // speechWords counts a quote's words, leaving out stage paragraphs inside a
 // turn.
-func (b *builder) speechWords(q pquote) int {
-	if q.para == q.endPara {
-		return wordCount(b.paras[q.para].text[q.start:q.end])
-	}
+func (b *builder) speechWords(q pquote, paras []briefing.Paragraph) int {
 	n := 0
 	for i := q.para; i <= q.endPara; i++ {
 		if b.paras[i].role != briefing.Body {
@@ -233,7 +230,11 @@ func (b *builder) speechWords(q pquote) int {
 		if i == q.endPara {
 			e = q.end
 		}
-		n += wordCount(t[s:e])
+		if s == 0 && e == len(t) {
+			n += paras[i].Words // counted once already
+		} else {
+			n += wordCount(t[s:e])
+		}
 	}
 	return n
 }

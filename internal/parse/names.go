@@ -428,6 +428,11 @@ func nameMentions(toks []token) []mention {
 		if len(run) == 0 {
 			continue
 		}
+		// A lone capitalised word ("India", "Today") names nobody we can
+		// tell apart from a place or a thing: skip it before parsing.
+		if len(run) == 1 {
+			continue
+		}
 		if possessive {
 			last := run[len(run)-1]
 			last.s = strings.TrimSuffix(strings.TrimSuffix(last.s, "’s"), "'s")
