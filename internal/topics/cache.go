@@ -69,8 +69,7 @@ func (c *wordCache[V]) get(hash uint64, raw string) (V, bool) {
 			var zero V
 			return zero, false
 		}
-		// The conversion in a comparison does not copy.
-		if s.hash == hash && int(s.size) == len(raw) && (len(raw) < 8 || string(c.keys[s.off:s.off+s.size]) == raw) {
+		if s.hash == hash && int(s.size) == len(raw) && (len(raw) < 8 || sameKey(c.keys[s.off:s.off+s.size], raw)) {
 			return s.val, true
 		}
 	}
@@ -95,7 +94,7 @@ func (c *wordCache[V]) put(hash uint64, raw string, val V) {
 			c.used = append(c.used, int32(i))
 			return
 		}
-		if s.hash == hash && int(s.size) == len(raw) && string(c.keys[s.off:s.off+s.size]) == raw {
+		if s.hash == hash && int(s.size) == len(raw) && sameKey(c.keys[s.off:s.off+s.size], raw) {
 			return
 		}
 	}
@@ -118,4 +117,22 @@ func (c *wordCache[V]) rehash(size int) {
 		c.slots[i] = s
 		c.used = append(c.used, int32(i))
 	}
+}
+
+// sameKey reports whether key holds the bytes of raw, of the same length.
+// Keys of eight to sixteen bytes, most words that are not short, are
+// compared as two overlapping eight-byte loads.
+func sameKey(key []byte, raw string) bool {
+	if n := len(raw); n >= 8 && n <= 16 {
+		return load64b(key, 0) == load64(raw, 0) && load64b(key, n-8) == load64(raw, n-8)
+	}
+	// The conversion in a comparison does not copy.
+	return string(key) == raw
+}
+
+// load64b is load64 for a byte slice.
+func load64b(b []byte, i int) uint64 {
+	b = b[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

@@ -40,6 +40,21 @@ func TestWordCache(t *testing.T) {
 	if _, ok := c.get(42, "abcdefghik"); ok {
 		t.Error("get matched a long word by its hash alone")
 	}
+	c.put(43, "abcdefghijklmnopq", 2)
+	if _, ok := c.get(43, "abcdefghijklmnopr"); ok {
+		t.Error("get matched a word over sixteen bytes by its hash alone")
+	}
+	for _, w := range []string{"abcdefgh", "abcdefghijklmnop", "abcdefghijklmno"} {
+		for i := range w {
+			other := w[:i] + "#" + w[i+1:]
+			if sameKey([]byte(w), other) {
+				t.Errorf("sameKey(%q, %q)", w, other)
+			}
+		}
+		if !sameKey([]byte(w), w) {
+			t.Errorf("sameKey(%q, itself) is false", w)
+		}
+	}
 	c.reset()
 	if _, ok := c.get(hashWord("the"), "the"); ok || c.n != 0 || len(c.keys) != 0 {
 		t.Error("reset left entries")

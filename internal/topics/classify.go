@@ -119,13 +119,14 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 	st.tz.reset(text)
 	toks := st.tz.toks
 	n := len(toks)
-	ids, shapes, hits := grow(st.toks, n), grow(st.shapes, n), grow(st.hits, n)
-	nhits, words, caps := 0, 0, 0
+	ids, shapes := grow(st.toks, n), grow(st.shapes, n)
+	hits, uppers := grow(st.hits, n), grow(st.uppers, n)
+	nhits, nuppers, words, caps := 0, 0, 0, 0
 	slots := st.cache.slots
 	// The loop makes no call for a short word already in the cache.
 	for k := range toks {
 		tok := &toks[k]
-		if k == 0 || hasSpace(text[toks[k-1].end:tok.start]) {
+		if tok.spaced {
 			words++
 		}
 		info, ok := probe(slots, tok.hash, tok.end-tok.start)
@@ -136,15 +137,20 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 		if info.shape&shapeCaps != 0 {
 			caps++
 		}
+		// Lists without branches: write, and keep what counts.
 		hits[nhits] = int32(k)
 		if info.starts {
 			nhits++
 		}
+		uppers[nuppers] = int32(k)
+		if info.shape&shapeUpper != 0 {
+			nuppers++
+		}
 		ids[k] = wordIDs{stem: info.stem, exact: info.exact, hyphened: tok.hyphened}
 		shapes[k] = info.shape
 	}
-	hits = hits[:nhits]
-	st.toks, st.hits, st.shapes = ids, hits, shapes
+	hits, uppers = hits[:nhits], uppers[:nuppers]
+	st.toks, st.hits, st.shapes, st.uppers = ids, hits, shapes, uppers
 	st.c.m.scan(ids, hits, scores, st.counts, &st.touched)
 	for t := range scores {
 		if scores[t] < 0 {
@@ -155,7 +161,7 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 		return words, names
 	}
 	from := len(names)
-	names = st.collectNames(text, toks, shapes, names)
+	names = st.collectNames(text, toks, shapes, uppers, names)
 	// A paragraph mostly in capitals is a headline or a label: its
 	// capitalised words are not names.
 	if len(toks) >= 3 && caps*10 >= len(toks)*6 {
@@ -164,20 +170,23 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 	return words, names
 }
 
-// collectNames appends the names among a text's tokens to names.
-func (st *state) collectNames(text string, toks []token, shapes []wordShape, names []int32) []int32 {
+// collectNames appends the names among a text's tokens to names. The
+// tokens in upper case (uppers) may start or continue a name; those in
+// lower case matter only right after one.
+func (st *state) collectNames(text string, toks []token, shapes []wordShape, uppers []int32, names []int32) []int32 {
 	nc := nameCollector{text: text, st: st, names: names, from: len(names)}
-	for k := range toks {
-		// A word in lower case matters only after a name.
-		upper := shapes[k]&shapeUpper != 0
-		if !upper && nc.n == 0 {
-			continue
-		}
+	add := func(k int, upper bool) {
 		prevStart, prevEnd := 0, 0
 		if k > 0 {
 			prevStart, prevEnd = toks[k-1].start, toks[k-1].end
 		}
 		nc.add(&toks[k], upper, prevStart, prevEnd, text[prevEnd:toks[k].start])
+	}
+	for _, u := range uppers {
+		add(int(u), true)
+		for k := int(u) + 1; k < len(toks) && shapes[k]&shapeUpper == 0 && nc.n > 0; k++ {
+			add(k, false)
+		}
 	}
 	nc.flush()
 	return nc.names
@@ -193,22 +202,6 @@ func (st *state) wordInfo(tok *token) wordInfo {
 		st.cache.put(tok.hash, raw, info)
 	}
 	return info
-}
-
-// hasSpace reports whether gap holds white space, which separates words
-// (a hyphen or an apostrophe alone does not).
-func hasSpace(gap string) bool {
-	for i := 0; i < len(gap); i++ {
-		switch gap[i] {
-		case ' ', '\t', '\n', '\r':
-			return true
-		case 0xc2: // U+00A0 no-break space
-			if i+1 < len(gap) && gap[i+1] == 0xa0 {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // assign picks each body paragraph's topics from its smoothed scores.
@@ -241,7 +234,9 @@ func (st *state) assign() {
 func pickTopics(scores []float32, dst []int32) []int32 {
 	var best float32
 	for _, v := range scores {
-		best = max(best, v)
+		if v > best {
+			best = v
+		}
 	}
 	if best < minScore {
 		return dst

@@ -17,8 +17,11 @@ type matcher struct {
 	vocab map[string]int32
 	exact map[string]int32
 	// first holds, per word id, the phrases that start with the word,
-	// longest first.
+	// longest first; multi holds those of several words, and single the
+	// one-word phrase of the word, or -1.
 	first   [][]int32
+	multi   [][]int32
+	single  []int32
 	phrases []phrase
 	// entries counts all term entries, for per-paragraph repeat counts.
 	entries int
@@ -170,10 +173,23 @@ func compile(t *Taxonomy) *matcher {
 	for s := range spelling {
 		mark(s)
 	}
-	for _, list := range m.first {
+	m.multi = make([][]int32, len(m.first))
+	m.single = make([]int32, len(m.first))
+	for id, list := range m.first {
 		slices.SortStableFunc(list, func(a, b int32) int {
 			return cmp.Compare(len(m.phrases[b].words), len(m.phrases[a].words))
 		})
+		m.single[id] = -1
+		for i, pi := range list {
+			// Phrases are distinct sequences of words: a word starts
+			// at most one of one word, and it comes last.
+			if len(m.phrases[pi].words) == 1 {
+				m.single[id] = pi
+				m.multi[id] = list[:i:i]
+				break
+			}
+			m.multi[id] = list
+		}
 	}
 	return m
 }
@@ -289,13 +305,15 @@ func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []
 			// Inside a term already found.
 			continue
 		}
+		// The longest phrase that matches here wins; a one-word phrase
+		// of the word always matches.
 		ids := [2]int32{toks[i].stem, toks[i].exact}
 		best := 0
 		for _, id := range ids {
 			if id < 0 {
 				continue
 			}
-			for _, pi := range m.first[id] {
+			for _, pi := range m.multi[id] {
 				ph := &m.phrases[pi]
 				if len(ph.words) <= best {
 					break
@@ -305,6 +323,9 @@ func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []
 					break
 				}
 			}
+			if best == 0 && m.single[id] >= 0 {
+				best = 1
+			}
 		}
 		if best == 0 {
 			continue
@@ -313,7 +334,13 @@ func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []
 			if id < 0 {
 				continue
 			}
-			for _, pi := range m.first[id] {
+			if best == 1 {
+				if pi := m.single[id]; pi >= 0 {
+					m.apply(&m.phrases[pi], toks, i, scores, counts, touched)
+				}
+				continue
+			}
+			for _, pi := range m.multi[id] {
 				ph := &m.phrases[pi]
 				if len(ph.words) < best {
 					break

@@ -39,8 +39,10 @@ const (
 type block struct {
 	first, last int
 	words       int
-	// vec holds, per topic, the words of the block's paragraphs carrying it.
+	// vec holds, per topic, the words of the block's paragraphs carrying
+	// it, and sq the sum of their squares.
 	vec []float64
+	sq  float64
 	// names counts the block's names, and norm is the length of that
 	// count vector.
 	names []nameCount
@@ -187,6 +189,7 @@ func (st *state) atoms() []block {
 	}
 	for i := range blocks {
 		blocks[i].prev, blocks[i].next = i-1, i+1
+		blocks[i].sq = sumSquares(blocks[i].vec)
 	}
 	blocks[len(blocks)-1].next = -1
 	return blocks
@@ -289,6 +292,7 @@ func (st *state) merge(blocks []block, target int, maxWords float64) {
 		for t := range l.vec {
 			l.vec[t] += r.vec[t]
 		}
+		l.sq = sumSquares(l.vec)
 		if len(r.names) > 0 {
 			start := len(st.nameCounts)
 			st.nameCounts = mergeNames(st.nameCounts, l.names, r.names)
@@ -316,12 +320,11 @@ func (st *state) merge(blocks []block, target int, maxWords float64) {
 // apart), plus a bonus that makes blips (blocks too small to stand alone)
 // merge first.
 func mergeScore(a, b *block) float64 {
-	var dot, na, nb float64
+	var dot float64
 	for t := range a.vec {
 		dot += a.vec[t] * b.vec[t]
-		na += a.vec[t] * a.vec[t]
-		nb += b.vec[t] * b.vec[t]
 	}
+	na, nb := a.sq, b.sq
 	sim := 0.5
 	if na > 0 && nb > 0 {
 		sim = dot / math.Sqrt(na*nb)
@@ -346,6 +349,15 @@ func mergeScore(a, b *block) float64 {
 		sim += 1
 	}
 	return sim
+}
+
+// sumSquares returns the sum of the squares of v, in order.
+func sumSquares(v []float64) float64 {
+	var s float64
+	for _, x := range v {
+		s += x * x
+	}
+	return s
 }
 
 // nameCount is a name and its weight in a block; blocks keep them sorted

@@ -164,7 +164,9 @@ func (st *state) prevBody(i int) int {
 func rowMax(v []float32) float32 {
 	var m float32
 	for _, x := range v {
-		m = max(m, x)
+		if x > m {
+			m = x
+		}
 	}
 	return m
 }

@@ -72,17 +72,21 @@ type scratch struct {
 	heap        pairHeap
 	secTopics   [][]int32
 	secTopicBuf []int32
-	// Titles: candidate names, per section slices of cands.
+	// Titles: candidate names, per section slices of cands, and where a
+	// name's candidate is.
 	cands  []titleCand
 	perSec [][]titleCand
+	candAt []int32
 
 	// Scoring one text: its tokens' ids and shapes, the tokens some term
-	// starts with (the only ones a term can start at), and per-entry
-	// repeat counts with the entries they were set for.
+	// starts with (the only ones a term can start at), those in upper
+	// case, and per-entry repeat counts with the entries they were set
+	// for.
 	tz      tokenizer
 	toks    []wordIDs
 	shapes  []wordShape
 	hits    []int32
+	uppers  []int32
 	counts  []uint16
 	touched []int32
 }

@@ -18,8 +18,10 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	weight := st.nameWeight
 	df := zeroed(st.df, len(st.nameText))
 	st.df = df
-	// The candidates of all sections share one array.
+	// The candidates of all sections share one array; at[id] is 1 + the
+	// index there of name id's candidate in the current section, or 0.
 	all := st.cands[:0]
+	at := zeroed(st.candAt, len(st.nameText))
 	perSec := zeroed(st.perSec, len(secs))
 	for si := range secs {
 		start := len(all)
@@ -30,26 +32,22 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 				continue
 			}
 			for _, id := range st.names[p] {
-				all = append(all, titleCand{id, w, k})
+				if j := at[id]; j > 0 {
+					all[j-1].n += w
+				} else {
+					all = append(all, titleCand{id, w, k})
+					at[id] = int32(len(all))
+					df[id]++
+				}
 				k++
 			}
 		}
-		cs := all[start:]
-		slices.SortFunc(cs, func(a, b titleCand) int { return cmp.Compare(a.id, b.id) })
-		out := cs[:0]
-		for _, c := range cs {
-			if len(out) > 0 && out[len(out)-1].id == c.id {
-				out[len(out)-1].n += c.n
-				out[len(out)-1].first = min(out[len(out)-1].first, c.first)
-				continue
-			}
-			out = append(out, c)
-			df[c.id]++
+		for _, c := range all[start:] {
+			at[c.id] = 0
 		}
-		all = all[:start+len(out)]
-		perSec[si] = out[:len(out):len(out)]
+		perSec[si] = all[start:len(all):len(all)]
 	}
-	st.cands, st.perSec = all, perSec
+	st.cands, st.candAt, st.perSec = all, at, perSec
 	var speakers map[string]bool // made when first needed
 	isSpeaker := func(name string) bool {
 		if speakers == nil {

@@ -1,8 +1,11 @@
 package topics
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestStemConflates(t *testing.T) {
@@ -199,7 +202,9 @@ func TestTokensOfOddText(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []string
-		for _, tok := range appendTokens(nil, c.text) {
+		var z tokenizer
+		z.reset(c.text)
+		for _, tok := range z.toks {
 			w := c.text[tok.start:tok.end]
 			got = append(got, w)
 			if tok.hash != hashWord(w) {
@@ -210,4 +215,98 @@ func TestTokensOfOddText(t *testing.T) {
 			t.Errorf("tokens of %q = %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// referenceTokens is the tokenizer as first written, rune by rune, with
+// hashes and spacing worked out the slow way. The tokenizer must agree
+// with it.
+func referenceTokens(s string) []token {
+	var out []token
+	pos, lastEnd := 0, 0
+	for {
+		i := pos
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				break
+			}
+			i += size
+		}
+		if i >= len(s) {
+			return out
+		}
+		start := i
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
+		}
+		pos = i
+		if i-start == 1 && s[start]|0x20 == 's' && start > 0 && isApostropheBefore(s, start) {
+			continue
+		}
+		gap := start - lastEnd
+		out = append(out, token{
+			start:    start,
+			end:      i,
+			hash:     hashWord(s[start:i]),
+			hyphened: lastEnd > 0 && (gap == 1 && s[lastEnd] == '-' || gap == 3 && isHyphen(s[lastEnd:start])),
+			spaced:   lastEnd == 0 || hasSpace(s[lastEnd:start]),
+		})
+		lastEnd = i
+	}
+}
+
+// checkTokens compares the tokenizer with referenceTokens on text.
+func checkTokens(t *testing.T, text string) {
+	t.Helper()
+	var z tokenizer
+	z.reset(text)
+	want := referenceTokens(text)
+	if len(z.toks) != len(want) {
+		t.Fatalf("%d tokens, want %d, in %q", len(z.toks), len(want), text)
+	}
+	for i := range want {
+		if z.toks[i] != want[i] {
+			t.Fatalf("token %d = %+v (%q), want %+v (%q), in %q", i, z.toks[i], text[z.toks[i].start:z.toks[i].end],
+				want[i], text[want[i].start:want[i].end], text)
+		}
+	}
+}
+
+// TestTokensAgreeWithReference runs the tokenizer and referenceTokens over
+// the fixtures, whole and cut at every length up to 200 bytes, and over
+// odd text.
+func TestTokensAgreeWithReference(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		checkTokens(t, text)
+		for n := 0; n <= 200 && n <= len(text); n++ {
+			checkTokens(t, text[:n])
+			checkTokens(t, text[len(text)-n:])
+		}
+	}
+	for _, text := range []string{
+		"", "s", "'s", "’s x", "a-b", "a\u2010b", "a\u2011b", "a--b", "\xc2\xa0x\xc2\xa0y", "\xc2x\xa0",
+		"\xe2\x80", "x\xe2\x80\x99s", "ÀÉÎõü\u0301x", "x\ty\nz\rw\vq\fr",
+		strings.Repeat("a", 63) + " " + strings.Repeat("b", 64) + "-" + strings.Repeat("c", 65),
+		strings.Repeat("é", 40) + strings.Repeat(" ", 70) + "ok",
+	} {
+		checkTokens(t, text)
+	}
+}
+
+func FuzzTokenizer(f *testing.F) {
+	f.Add("Asia’s ISRO-JAXA mission, know-how; ICBMs in Zürich. नमस्ते 東京 G7 don't")
+	f.Add("\xc2\xa0x\u2011y \xe2\x80 z's")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkTokens(t, text)
+	})
 }
