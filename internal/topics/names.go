@@ -27,7 +27,7 @@ type nameCollector struct {
 // text[prevStart:prevEnd] after gap.
 func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap string) {
 	if !upper {
-		if nc.n > 0 && nc.pending < 2 && gap == " " && tok.end-tok.start <= 3 && connectors[nc.text[tok.start:tok.end]] {
+		if nc.n > 0 && nc.pending < 2 && gap == " " && isConnector(nc.text[tok.start:tok.end]) {
 			nc.pending++
 			return
 		}
@@ -46,10 +46,14 @@ func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap
 	}
 }
 
-// connectors join capitalised words into one name.
-var connectors = map[string]bool{
-	"of": true, "for": true, "de": true, "du": true, "da": true, "von": true,
-	"van": true, "der": true, "al": true, "bin": true, "el": true, "la": true,
+// isConnector reports whether a word in lower case joins capitalised words
+// into one name: "Department of Defense", "Charles de Gaulle".
+func isConnector(w string) bool {
+	switch w {
+	case "of", "for", "de", "du", "da", "von", "van", "der", "al", "bin", "el", "la":
+		return true
+	}
+	return false
 }
 
 func (nc *nameCollector) flush() {
@@ -63,26 +67,15 @@ func (nc *nameCollector) flush() {
 		return
 	}
 	raw := nc.text[start:end]
-	hash := hashSpan(nc.text, start, end)
-	id, known := nc.st.rawNames.get(hash, raw)
-	if known && id < 0 {
-		// No name, wherever it stands.
+	name := nc.st.runName(hashSpan(nc.text, start, end), raw)
+	if name == "" {
 		return
 	}
 	// Someone addressed ("Thanks, John") is not what the text is about.
 	if afterGreeting(nc.text[:start]) {
 		return
 	}
-	if !known {
-		id = -1
-		if name := nc.st.runName(hash, raw); name != "" {
-			id = nc.st.intern(name)
-		}
-		nc.st.rawNames.put(hash, raw, id)
-	}
-	if id >= 0 {
-		nc.names = append(nc.names, id)
-	}
+	nc.names = append(nc.names, nc.st.intern(name))
 }
 
 // runName returns the name a run of capitalised words gives once titles

@@ -173,13 +173,14 @@ func (st *state) atoms() []block {
 		}
 	}
 	n := float64(len(blocks))
+	idf := st.logRatios(n, len(blocks))
 	for i := range blocks {
 		names := blocks[i].names[:0]
 		for _, nc := range blocks[i].names {
 			if df[nc.id] > 1 && float64(df[nc.id]) > n/2 {
 				continue
 			}
-			nc.n *= math.Log(n / float64(df[nc.id]))
+			nc.n *= idf(df[nc.id])
 			if nc.n > 0 {
 				names = append(names, nc)
 			}
@@ -367,9 +368,24 @@ type nameCount struct {
 	n  float64
 }
 
+// logRatios returns a function giving math.Log(n/df) for df from 1 to
+// most, which computes each value once: many names share a df.
+func (st *state) logRatios(n float64, most int) func(df int32) float64 {
+	logs := zeroed(st.logs, most+1)
+	done := zeroed(st.logDone, most+1)
+	st.logs, st.logDone = logs, done
+	return func(df int32) float64 {
+		if !done[df] {
+			logs[df] = math.Log(n / float64(df))
+			done[df] = true
+		}
+		return logs[df]
+	}
+}
+
 // sumNames sorts names by id and adds up repeats, in place.
 func sumNames(names []nameCount) []nameCount {
-	slices.SortFunc(names, func(a, b nameCount) int { return cmp.Compare(a.id, b.id) })
+	sortNames(names)
 	out := names[:0]
 	for _, nc := range names {
 		if len(out) > 0 && out[len(out)-1].id == nc.id {
@@ -379,6 +395,20 @@ func sumNames(names []nameCount) []nameCount {
 		out = append(out, nc)
 	}
 	return out
+}
+
+// sortNames sorts names by id: by insertion while they are few, as they
+// mostly are.
+func sortNames(names []nameCount) {
+	if len(names) > 16 {
+		slices.SortFunc(names, func(a, b nameCount) int { return cmp.Compare(a.id, b.id) })
+		return
+	}
+	for i := 1; i < len(names); i++ {
+		for j := i; j > 0 && names[j].id < names[j-1].id; j-- {
+			names[j], names[j-1] = names[j-1], names[j]
+		}
+	}
 }
 
 // mergeNames appends the sum of two sorted name lists to dst.

@@ -54,13 +54,11 @@ type scratch struct {
 	topicBuf []int32
 	// names are the ids of the capitalised names of each paragraph,
 	// slices of nameBuf. nameText holds the names by id (slices of the
-	// briefing's text), nameIdx their ids by name, and rawNames the id
-	// (or -1) of each capitalised run as written.
+	// briefing's text), nameIdx their ids by name.
 	names    [][]int32
 	nameBuf  []int32
 	nameText []string
 	nameIdx  wordCache[int32]
-	rawNames wordCache[int32]
 
 	// Sections: the blocks being merged, their topic vectors and names,
 	// the number of blocks each name occurs in, candidate merges, and the
@@ -77,6 +75,9 @@ type scratch struct {
 	cands  []titleCand
 	perSec [][]titleCand
 	candAt []int32
+	// logs caches logarithms of name rarity (logRatios).
+	logs    []float64
+	logDone []bool
 
 	// Scoring one text: its tokens' ids and shapes, the tokens some term
 	// starts with (the only ones a term can start at), those in upper
@@ -158,7 +159,6 @@ func (c *Classifier) getScratch() *scratch {
 		cache:    newWordCache[wordInfo](4096),
 		runNames: newWordCache[int32](1024),
 		nameIdx:  newWordCache[int32](512),
-		rawNames: newWordCache[int32](1024),
 		counts:   make([]uint16, c.m.entries),
 	}
 }
@@ -172,7 +172,6 @@ func (st *state) release() {
 	clear(s.nameText)
 	s.nameText = s.nameText[:0]
 	s.nameIdx.reset()
-	s.rawNames.reset()
 	if s.cache.n > maxCachedWords {
 		s.cache.reset()
 	}

@@ -1,9 +1,6 @@
 package topics
 
 import (
-	"cmp"
-	"math"
-	"slices"
 	"strings"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -58,7 +55,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 		}
 		return len(name) > 24 && speakers[strings.ToLower(name)]
 	}
-	nsec := float64(len(secs))
+	idf := st.logRatios(float64(len(secs)+1), len(secs))
 	maxDF := int32(max(1, len(secs)/3))
 	for si := range secs {
 		s := &secs[si]
@@ -74,25 +71,22 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 			if df[c.id] > maxDF {
 				continue
 			}
-			c.n *= math.Log((nsec + 1) / float64(df[c.id]))
+			c.n *= idf(df[c.id])
 			cands = append(cands, c)
 		}
-		slices.SortFunc(cands, func(a, b titleCand) int {
-			if c := cmp.Compare(b.n, a.n); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.first, b.first)
-		})
+		// The best candidates, in order, until enough are taken: the
+		// first few of a sort of all of them.
 		var names []string
-		for _, c := range cands {
+		for len(names) < maxTitleNames {
+			c, ok := takeBest(cands)
+			if !ok {
+				break
+			}
 			name := st.nameText[c.id]
 			if containsName(names, name) || isSpeaker(name) {
 				continue
 			}
 			names = append(names, name)
-			if len(names) == maxTitleNames {
-				break
-			}
 		}
 		label := "General"
 		if len(topics[si]) > 0 {
@@ -104,6 +98,28 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 			s.Title = label + " · " + strings.Join(names, ", ")
 		}
 	}
+}
+
+// takeBest returns the candidate with the greatest weight, the earliest
+// among equals, and marks it taken (weight -1); ok is false when all are
+// taken.
+func takeBest(cands []titleCand) (best titleCand, ok bool) {
+	bi := -1
+	for i := range cands {
+		c := &cands[i]
+		if c.n < 0 {
+			continue
+		}
+		if bi < 0 || c.n > cands[bi].n || c.n == cands[bi].n && c.first < cands[bi].first {
+			bi = i
+		}
+	}
+	if bi < 0 {
+		return titleCand{}, false
+	}
+	best = cands[bi]
+	cands[bi].n = -1
+	return best, true
 }
 
 // titleCand is a name that may go in a section's title: its weight there

@@ -173,17 +173,25 @@ func appendTokens(dst []token, s string) []token {
 		dst = append(dst, token{})
 		tok := &dst[len(dst)-1]
 		tok.start, tok.end, tok.hash = start, end, hash
-		gap := start - lastEnd
-		tok.hyphened = lastEnd > 0 && (gap == 1 && s[lastEnd] == '-' || gap == 3 && isHyphen(s[lastEnd:start]))
-		tok.spaced = lastEnd == 0 || isSpaceByte(s[start-1]) || hasSpace(s[lastEnd:start])
+		switch gap := start - lastEnd; {
+		case lastEnd == 0:
+			tok.spaced = true
+		case gap == 1:
+			// The common case: one separator.
+			c := s[lastEnd]
+			tok.hyphened = c == '-'
+			tok.spaced = isSpaceByte[c]
+		default:
+			g := s[lastEnd:start]
+			tok.hyphened = gap == 3 && isHyphen(g)
+			tok.spaced = hasSpace(g)
+		}
 		lastEnd = end
 	}
 }
 
-// isSpaceByte reports whether c is ASCII white space as hasSpace has it.
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
-}
+// isSpaceByte marks ASCII white space as hasSpace has it.
+var isSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // hasSpace reports whether gap holds white space, which separates words
 // (a hyphen or an apostrophe alone does not).
