@@ -93,8 +93,9 @@ type scratch struct {
 }
 
 // maxCachedWords bounds the words and runs a scratch remembers across
-// calls.
-const maxCachedWords = 1 << 15
+// calls: the distinct words of several briefings (a long one has about
+// 2,000), in a table of about a megabyte.
+const maxCachedWords = 1 << 14
 
 // newState prepares the state for classifying b.
 func newState(c *Classifier, b *briefing.Briefing) *state {
