@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
 )
@@ -155,16 +156,34 @@ func labelSurnames(paras []para) []string {
 
 // containsAnyFold reports whether s contains any of the folded words.
 func containsAnyFold(s string, words []string) bool {
-	if len(words) == 0 {
-		return false
-	}
-	low := strings.ToLower(s)
 	for _, w := range words {
-		if strings.Contains(low, w) {
+		if indexFold(s, w) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// indexFold finds lower-case word w in s ignoring case, without copying s:
+// it checks each place where w's first letter occurs in either case.
+func indexFold(s, w string) int {
+	if w == "" {
+		return 0
+	}
+	c := w[0]
+	if c >= utf8.RuneSelf {
+		return strings.Index(strings.ToLower(s), w) // rare: a non-ASCII initial
+	}
+	upper := c
+	if c >= 'a' && c <= 'z' {
+		upper = c - 'a' + 'A'
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		if (s[i] == c || s[i] == upper) && strings.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // casedText gives all-caps text (a shouted title) ordinary capitals, so

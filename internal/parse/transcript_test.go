@@ -200,3 +200,17 @@ func TestLabelNearMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFold(t *testing.T) {
+	for _, c := range []struct {
+		s, w string
+		want int
+	}{
+		{"MS. LEAVITT said", "leavitt", 4}, {"thanks, Leavitt", "leavitt", 8}, {"nobody", "leavitt", -1},
+		{"Lea", "leavitt", -1}, {"Élysée Macron", "élysée", 0}, {"", "x", -1},
+	} {
+		if got := indexFold(c.s, c.w); got != c.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", c.s, c.w, got, c.want)
+		}
+	}
+}
