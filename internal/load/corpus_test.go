@@ -7,11 +7,13 @@ import (
 	"time"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/topics"
 )
 
 // TestCorpus loads every file of a large real corpus — the 14,396 White
 // House briefing-room pages in ../shared/corpus/whitehouse — and checks that
-// each parses without an error or a panic and holds the model's invariants.
+// each parses and classifies without an error or a panic and holds the
+// model's invariants, sections included.
 // It runs when BRIEF_CORPUS names the folder (scripts/corpus.sh sets it), so
 // that the everyday test run stays fast.
 func TestCorpus(t *testing.T) {
@@ -27,7 +29,8 @@ func TestCorpus(t *testing.T) {
 	if len(missing) > 0 || len(bad) > 0 {
 		t.Fatalf("expanding %s: %v %v", root, missing, bad)
 	}
-	res := Load(context.Background(), files, Options{})
+	classifier := topics.NewClassifier(topics.Default())
+	res := Load(context.Background(), files, Options{Prepare: classifier.Apply})
 	elapsed := time.Since(start)
 	var bytes, words, quotes, turns, speakers int
 	kinds := map[briefing.Kind]int{}
@@ -54,7 +57,7 @@ func TestCorpus(t *testing.T) {
 			bytes += int(info.Size())
 		}
 	}
-	t.Logf("%d files, %.1f MB, %d words in %s (%.1f MB/s): %d articles, %d transcripts; %d speakers, %d turns, %d quotes",
+	t.Logf("%d files, %.1f MB, %d words parsed and classified in %s (%.1f MB/s): %d articles, %d transcripts; %d speakers, %d turns, %d quotes",
 		len(res), float64(bytes)/1e6, words, elapsed.Round(time.Millisecond), float64(bytes)/1e6/elapsed.Seconds(),
 		kinds[briefing.Article], kinds[briefing.Transcript], speakers, turns, quotes)
 }
