@@ -266,7 +266,7 @@ func (b *Briefing) QuoteSpan(q Quote) ([]string, error) {
 		if i == q.Paragraph {
 			start = q.Start
 		} else if q.Kind == Direct {
-			start = reopened(t)
+			start = Reopened(t)
 		}
 		if i == q.EndParagraph {
 			end = q.End
@@ -279,9 +279,10 @@ func (b *Briefing) QuoteSpan(q Quote) ([]string, error) {
 	return parts, nil
 }
 
-// reopened returns where a paragraph's text starts after a quotation mark
-// that reopens a quote running on from the previous paragraph.
-func reopened(t string) int {
+// Reopened returns where a paragraph's text starts after a quotation mark
+// that reopens a quote running on from the previous paragraph: where a
+// multi-paragraph direct quote's piece in that paragraph begins.
+func Reopened(t string) int {
 	for _, m := range []string{"“", "‘", "«", "„", "‚", "‹", "\"", "'"} {
 		if strings.HasPrefix(t, m) {
 			return len(m)

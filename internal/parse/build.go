@@ -193,7 +193,7 @@ func (b *builder) span(q pquote) string {
 		if i == q.para {
 			s = q.start
 		} else if q.kind == briefing.Direct {
-			s = reopenedAt(t)
+			s = briefing.Reopened(t)
 		}
 		if i == q.endPara {
 			e = q.end
@@ -201,17 +201,6 @@ func (b *builder) span(q pquote) string {
 		parts = append(parts, t[s:e])
 	}
 	return strings.Join(parts, "\n\n")
-}
-
-// reopenedAt mirrors briefing's rule for where a continued quote's piece
-// starts: after the mark that reopens it.
-func reopenedAt(t string) int {
-	for _, m := range []string{"“", "‘", "«", "„", "‚", "‹", "\"", "'"} {
-		if strings.HasPrefix(t, m) {
-			return len(m)
-		}
-	}
-	return 0
 }
 
 // speechWords counts a quote's words, leaving out stage paragraphs inside a

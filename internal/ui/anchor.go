@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ func anchorRow(row string) string {
 	for i := 0; i < len(row); {
 		c := row[i]
 		if c == 0x1b {
-			j := csiEnd(row, i)
+			j := doc.CSIEnd(row, i)
 			if j < 0 {
 				j = i + 1
 			}
@@ -51,7 +52,7 @@ func anchorRow(row string) string {
 		i += len(cluster)
 		if disputed(cluster, w) {
 			b.WriteString("\x1b[")
-			b.WriteString(itoa(col + 1))
+			b.WriteString(strconv.Itoa(col + 1))
 			b.WriteByte('G')
 		}
 	}
@@ -90,23 +91,4 @@ func disputed(cluster string, w int) bool {
 		}
 	}
 	return false
-}
-
-// csiEnd returns the index after the CSI sequence at s[i], or -1.
-func csiEnd(s string, i int) int {
-	if i+1 >= len(s) || s[i+1] != '[' {
-		return -1
-	}
-	for j := i + 2; j < len(s); j++ {
-		c := s[j]
-		switch {
-		case c >= 0x30 && c <= 0x3f, c >= 0x20 && c <= 0x2f:
-			continue
-		case c >= 0x40 && c <= 0x7e:
-			return j + 1
-		default:
-			return -1
-		}
-	}
-	return -1
 }

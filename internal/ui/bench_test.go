@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -200,7 +201,7 @@ var benchKeys = []string{"j", "j", "k", "d", "u", "]", "]", "[", "n", "N", "spac
 // background in the program).
 func BenchmarkKeyPress(b *testing.B) {
 	for _, sz := range [][2]int{{120, 40}, {200, 60}} {
-		b.Run(itoa(sz[0])+"x"+itoa(sz[1]), func(b *testing.B) {
+		b.Run(strconv.Itoa(sz[0])+"x"+strconv.Itoa(sz[1]), func(b *testing.B) {
 			m := bigModel(b, sz[0], sz[1], true)
 			var ds []time.Duration
 			b.ReportAllocs()

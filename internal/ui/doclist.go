@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -108,13 +109,13 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	if len(l.items) == 0 {
 		lines = append(lines, fit(st.Muted.S(" No briefing matches."), iw))
 	}
-	numW := len(itoa(len(m.tabs)))
+	numW := len(strconv.Itoa(len(m.tabs)))
 	for i := l.offset; i < len(l.items) && len(lines) < ih; i++ {
 		ti := l.items[i]
 		t := m.tabs[ti]
 		var b strings.Builder
 		b.WriteString(cursorGlyph(st, i == l.cursor, true))
-		num := itoa(ti + 1)
+		num := strconv.Itoa(ti + 1)
 		b.WriteString(st.Muted.S(spaces(numW-len(num)) + num + " "))
 		if ti == m.cur {
 			b.WriteString(st.Selected.S("▶ "))
@@ -137,7 +138,7 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 		lines = append(lines, fit(b.String(), iw))
 	}
 	lines = blank(lines, ih-len(lines), iw)
-	note := itoa(len(l.items)) + "/" + itoa(len(m.tabs)) + " · enter opens · esc closes"
+	note := strconv.Itoa(len(l.items)) + "/" + strconv.Itoa(len(m.tabs)) + " · enter opens · esc closes"
 	box := frame(st, "Briefings", note, lines, bw, bh, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -74,7 +75,7 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 			b.WriteString(st.Unchecked.S("[ ] "))
 		}
 		barW := 8
-		pct := itoa(int(p.shares[i]*100+0.5)) + "%"
+		pct := strconv.Itoa(int(p.shares[i]*100+0.5)) + "%"
 		labelW := max0(iw - 5 - barW - 1 - 4 - 1)
 		lbl := clip(p.labels[i], labelW)
 		lp := st.Text

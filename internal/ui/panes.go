@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -45,7 +46,7 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 		b.WriteString(cursorGlyph(st, isCursor, focused))
 		rank := " "
 		if s.Rank <= 9 {
-			rank = itoa(s.Rank)
+			rank = strconv.Itoa(s.Rank)
 		}
 		b.WriteString(st.Muted.S(rank))
 		b.WriteByte(' ')
@@ -60,7 +61,7 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 		}
 		b.WriteString(st.Speaker(s.Colour).S(swatch))
 		b.WriteByte(' ')
-		count := itoa(s.Count)
+		count := strconv.Itoa(s.Count)
 		room := w - 5 - len(count) - 1
 		name := clip(s.Name, max0(room))
 		nameP := st.Text
@@ -120,7 +121,7 @@ func topicsBody(st *theme.Styles, t *tab, w, h int, focused bool, counts map[str
 			b.WriteByte(' ')
 		}
 		b.WriteByte(' ')
-		count := itoa(counts[tp.ID])
+		count := strconv.Itoa(counts[tp.ID])
 		barW := clampInt((w-10)/3, 3, 10)
 		labelW := max0(w - 3 - barW - len(count) - 2)
 		label := clip(textLabel(tp), labelW)
@@ -210,9 +211,9 @@ func quoteItem(st *theme.Styles, d *doc.Doc, qi, w int, isCursor, focused, curre
 	}
 	where := ""
 	if !d.Implicit && q.Section >= 0 && q.Section < len(d.Sections) {
-		where = "§" + itoa(q.Section+1) + " " + d.SectionTitle(q.Section)
+		where = "§" + strconv.Itoa(q.Section+1) + " " + d.SectionTitle(q.Section)
 	} else {
-		where = "¶" + itoa(q.Paragraph+1)
+		where = "¶" + strconv.Itoa(q.Paragraph+1)
 	}
 	nameC := clip(name, max0(w-2))
 	b.WriteString(st.SpeakerBold(colour).S(nameC))

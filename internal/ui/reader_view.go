@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/brief-reader/brief/internal/ui/doc"
@@ -143,7 +144,7 @@ func (r *reader) headLines(out []string, blk doc.Block, from, max int) []string 
 	si := blk.Section
 	var lines [3]string
 	n := 0
-	title := "§" + itoa(si+1) + " " + d.SectionTitle(si)
+	title := "§" + strconv.Itoa(si+1) + " " + d.SectionTitle(si)
 	title = clip(title, max0(r.w-2))
 	rule := max0(r.w - width(title) - 1)
 	lines[n] = st.SectionTitle.S(title) + " " + st.SectionRule.S(repeat("─", rule))

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"strconv"
 )
 
 // onKey routes a key: ctrl+c always quits; an input with focus takes every
@@ -247,7 +248,7 @@ func (m *Model) stepSame(t *tab, dir int) {
 // jumpSpeaker is 1–9: the next quote of the Nth speaker in the list.
 func (m *Model) jumpSpeaker(t *tab, n int) {
 	if n < 1 || n > len(t.d.Speakers) {
-		m.setNote("no speaker " + itoa(n))
+		m.setNote("no speaker " + strconv.Itoa(n))
 		return
 	}
 	s := n - 1

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -50,8 +51,8 @@ func (m *Model) tooSmallView() []string {
 	w, h := m.w, m.h
 	msg := []string{
 		"Terminal too small",
-		"brief needs " + itoa(minWidth) + "×" + itoa(minHeight),
-		"(now " + itoa(w) + "×" + itoa(h) + ")",
+		"brief needs " + strconv.Itoa(minWidth) + "×" + strconv.Itoa(minHeight),
+		"(now " + strconv.Itoa(w) + "×" + strconv.Itoa(h) + ")",
 		"q quits",
 	}
 	lines := make([]string, 0, h)
@@ -76,11 +77,11 @@ func (m *Model) headerLine() string {
 	right := ""
 	switch {
 	case m.loading && len(m.files) > 0:
-		right = " loading " + itoa(m.loaded) + "/" + itoa(len(m.files)) + " "
+		right = " loading " + strconv.Itoa(m.loaded) + "/" + strconv.Itoa(len(m.files)) + " "
 	case m.loading:
 		right = " loading… "
 	case len(m.tabs) > 1:
-		right = " " + itoa(m.cur+1) + "/" + itoa(len(m.tabs)) + " "
+		right = " " + strconv.Itoa(m.cur+1) + "/" + strconv.Itoa(len(m.tabs)) + " "
 	}
 	brand := " brief "
 	used := width(brand) + width(right)
@@ -203,7 +204,7 @@ func (m *Model) emptyReader(w, h int) []string {
 	var msg []string
 	switch {
 	case m.loading && len(m.files) > 0:
-		msg = append(msg, "Loading "+itoa(len(m.files))+" briefing"+plural(len(m.files))+"…", "", textclean.Line(m.files[0]))
+		msg = append(msg, "Loading "+strconv.Itoa(len(m.files))+" briefing"+plural(len(m.files))+"…", "", textclean.Line(m.files[0]))
 	case m.loading:
 		msg = append(msg, "Loading briefings…")
 	default:
@@ -245,7 +246,7 @@ func (m *Model) readerTitle(t *tab) string {
 		return "Reader"
 	}
 	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
-		return "§" + itoa(si+1) + "/" + itoa(len(t.d.Sections)) + " " + t.d.SectionTitle(si)
+		return "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections)) + " " + t.d.SectionTitle(si)
 	}
 	return "Reader"
 }
@@ -254,7 +255,7 @@ func (m *Model) readerNote(t *tab) string {
 	if t == nil || len(t.rd.vis) == 0 {
 		return ""
 	}
-	return itoa(t.rd.percent()) + "%"
+	return strconv.Itoa(t.rd.percent()) + "%"
 }
 
 func (m *Model) speakersTitle(t *tab) string {
@@ -268,7 +269,7 @@ func (m *Model) quotesTitle(t *tab) string {
 	if t == nil {
 		return "Quotes"
 	}
-	s := "Quotes " + itoa(len(t.qts.items))
+	s := "Quotes " + strconv.Itoa(len(t.qts.items))
 	if t.qpending != "" {
 		s = "Quotes … ~" + t.qpending
 	} else if t.qts.query != "" {
@@ -293,7 +294,7 @@ func (m *Model) listNote(t *tab, p pane) string {
 	if len(l.items) == 0 || m.focus != p {
 		return ""
 	}
-	return itoa(min(l.cursor+1, len(l.items))) + "/" + itoa(len(l.items))
+	return strconv.Itoa(min(l.cursor+1, len(l.items))) + "/" + strconv.Itoa(len(l.items))
 }
 
 // footerLines draws the status line and, on tall enough screens, the help
@@ -329,7 +330,7 @@ func (m *Model) statusLine() string {
 	var right []string
 	if t.rd.search.active() {
 		pos, total := t.rd.visibleHits()
-		s := "/" + t.rd.search.query + " " + itoa(pos) + "/" + itoa(total)
+		s := "/" + t.rd.search.query + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
 		if t.rd.search.capped {
 			s += "+"
 		}
@@ -342,10 +343,10 @@ func (m *Model) statusLine() string {
 			if t.d.B.Quotes[fq].Kind == briefing.Turn {
 				what = "turn "
 			}
-			right = append(right, what+itoa(pos+1)+"/"+itoa(len(t.quotes)))
+			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(t.quotes)))
 		}
 	}
-	right = append(right, itoa(t.rd.percent())+"%")
+	right = append(right, strconv.Itoa(t.rd.percent())+"%")
 	rs := strings.Join(right, " · ")
 	var left strings.Builder
 	used := 0
@@ -356,7 +357,7 @@ func (m *Model) statusLine() string {
 		used += width(name)
 	}
 	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
-		sec := "§" + itoa(si+1) + " " + t.d.SectionTitle(si)
+		sec := "§" + strconv.Itoa(si+1) + " " + t.d.SectionTitle(si)
 		if used > 0 {
 			sec = " · " + sec
 		}
@@ -397,7 +398,7 @@ func (m *Model) inputLine() string {
 	var info string
 	if t := m.tab(); t != nil && in.kind == inputSearch && v != "" {
 		p, total := t.rd.visibleHits()
-		info = itoa(p) + "/" + itoa(total)
+		info = strconv.Itoa(p) + "/" + strconv.Itoa(total)
 		if total == 0 {
 			info = "no match"
 		}

@@ -7,6 +7,7 @@ package doc
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -405,7 +406,7 @@ func (d *Doc) SectionTitle(si int) string {
 	if d.Implicit {
 		return ""
 	}
-	return "Section " + itoa(si+1)
+	return "Section " + strconv.Itoa(si+1)
 }
 
 // TopicLabel returns a topic's label from the briefing's topic shares, or
@@ -430,26 +431,4 @@ func (d *Doc) Lower(p int) string {
 		}
 	}
 	return d.lower[p]
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
 }

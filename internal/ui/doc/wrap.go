@@ -23,7 +23,7 @@ func Width(s string) int {
 		if c < utf8.RuneSelf {
 			switch {
 			case c == 0x1b:
-				j := csiEnd(s, i)
+				j := CSIEnd(s, i)
 				if j < 0 {
 					return ansi.StringWidth(s)
 				}
@@ -46,8 +46,8 @@ func Width(s string) int {
 	return n
 }
 
-// csiEnd returns the index after the CSI sequence at s[i], or -1.
-func csiEnd(s string, i int) int {
+// CSIEnd returns the index after the CSI sequence at s[i], or -1.
+func CSIEnd(s string, i int) int {
 	if i+1 >= len(s) || s[i+1] != '[' {
 		return -1
 	}
