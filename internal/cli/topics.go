@@ -56,15 +56,7 @@ func userTopics(e *env, flagFile string) ([]*topics.Taxonomy, error) {
 	return out, nil
 }
 
-// taxonomy returns the default topics with the user's files laid over them.
-func taxonomy(e *env, flagFile string) (*topics.Taxonomy, error) {
-	user, err := userTopics(e, flagFile)
-	if err != nil {
-		return nil, err
-	}
-	return mergeTopics(user), nil
-}
-
+// mergeTopics lays the user's topic files over the default taxonomy.
 func mergeTopics(user []*topics.Taxonomy) *topics.Taxonomy {
 	t := topics.Default()
 	for _, u := range user {

@@ -94,10 +94,11 @@ func TestUserTopicsFromConfigDir(t *testing.T) {
 		}
 		return ""
 	}}
-	tax, err := taxonomy(e, "")
+	user, err := userTopics(e, "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	tax := mergeTopics(user)
 	if _, ok := tax.Lookup("monsoon"); !ok {
 		t.Error("the user's topics file was not read")
 	}

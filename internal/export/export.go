@@ -172,7 +172,7 @@ func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st s
 			ew.print("\n" + st.speaker(textclean.Line(head)))
 			for _, q := range qs {
 				ew.print("\n" + st.quote(quoteText(q)))
-				ew.print(st.citation(citation(b, &s, q)))
+				ew.print(st.citation(Citation(b, &s, q)))
 			}
 		}
 	}
@@ -192,10 +192,6 @@ func quoteText(q briefing.Quote) string {
 // Citation says where a quote comes from: speaker, role, briefing title,
 // date and paragraph.
 func Citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) string {
-	return citation(b, s, q)
-}
-
-func citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) string {
 	parts := []string{s.Name}
 	if s.Role != "" {
 		parts[0] += ", " + s.Role

@@ -19,8 +19,7 @@ type articleParser struct {
 	// prevPara is the speaker of the last quote of the previous body
 	// paragraph, for quote paragraphs with no cue of their own.
 	prevPara *person
-	// lastQuoted is the speaker of the latest direct quote, and lastEvent
-	// the person most recently pushed to salience when it was recorded.
+	// open is a direct quote still running on into the next paragraph.
 	open *openQuote
 }
 
@@ -39,18 +38,15 @@ type paraCtx struct {
 	text    string
 	toks    []token
 	nextFam family
-	// quoted is the speaker of the latest quote in this paragraph, direct
-	// the speaker of the latest direct quote.
-	quoted, direct *person
-	anyQ           bool
+	// direct is the speaker of the paragraph's latest direct quote.
+	direct *person
 }
 
 // regionState tracks a stretch of text at one nesting level: the paragraph
 // itself, or the inside of a quoted excerpt.
 type regionState struct {
-	last *person // speaker of the previous attributed quote in the region
-	// lastQuoteEnd is the outline index just past that quote.
-	sinceQuote bool // narrative has named someone else since that quote
+	last       *person // speaker of the previous attributed quote in the region
+	sinceQuote bool    // narrative has named someone else since that quote
 }
 
 func newArticleParser(out *builder) *articleParser {
@@ -63,7 +59,7 @@ func (a *articleParser) run() {
 	for i := range paras {
 		p := &paras[i]
 		if p.role != briefing.Body {
-			a.registerMentions(p.text, i, tokenize(p.text))
+			a.registerMentions(i, tokenize(p.text))
 			if p.role == briefing.Heading {
 				a.flushOpen(i - 1)
 				a.prevPara = nil
@@ -75,7 +71,7 @@ func (a *articleParser) run() {
 			next = opensWith(paras[j].text)
 		}
 		ctx := &paraCtx{index: i, text: p.text, toks: tokenize(p.text), nextFam: next}
-		a.registerMentions(p.text, i, ctx.toks)
+		a.registerMentions(i, ctx.toks)
 		spans := findSpans(p.text, next)
 		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
 			a.flushOpen(i - 1)
@@ -102,7 +98,7 @@ func pos(para, off int) int { return para<<24 | off }
 
 // registerMentions records the people a paragraph names, so that later
 // surnames and titles resolve to them.
-func (a *articleParser) registerMentions(text string, para int, toks []token) {
+func (a *articleParser) registerMentions(para int, toks []token) {
 	for _, m := range nameMentions(toks) {
 		a.reg.addName(m.ref, pos(para, m.start))
 	}
@@ -247,9 +243,7 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 func (a *articleParser) after(ctx *paraCtx, who *person, rs *regionState) {
 	rs.last = who
 	rs.sinceQuote = false
-	ctx.quoted = who
 	ctx.direct = who
-	ctx.anyQ = true
 	a.sal.push(who)
 }
 
@@ -363,10 +357,6 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok) {
 		s, e := sentenceRange(ctx.text, sent)
 		if e > s {
 			a.out.addQuote(who, briefing.Reported, ctx.index, ctx.index, s, e)
-			if !ctx.anyQ {
-				ctx.quoted = who
-			}
-			ctx.anyQ = true
 			a.sal.push(who)
 		}
 		return
