@@ -1,7 +1,10 @@
 package topics
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,12 +12,16 @@ import (
 )
 
 // benchFiles are the briefings benchmarks run on: the seed article, a long
-// plain-text transcript and the same briefing in Markdown. Paths are
-// relative to the package directory.
+// plain-text transcript and the same briefing in Markdown, then the other
+// briefings of the dev set: a plain-text press conference, a plain-text
+// gaggle and an article. Paths are relative to the package directory.
 var benchFiles = []struct{ name, path string }{
 	{"seed", "../../briefings/india-japan-defence-misri-ani.txt"},
 	{"transcript", "testdata/05-wh-leavitt-briefing-2025-01-29.txt"},
 	{"markdown", "../../briefings/wh-press-briefing-leavitt-2025-01-29.md"},
+	{"presser", "../parse/testdata/dev/01-wh-trump-modi-presser-2025.txt"},
+	{"gaggle", "testdata/04-wh-kirby-gaggle-2024-08-23.txt"},
+	{"article", "../parse/testdata/dev/09-wh-article-vance-ohio-2025.txt"},
 }
 
 // BenchmarkClassify measures Apply alone, on a parsed briefing.
@@ -69,28 +76,77 @@ func BenchmarkParseThenClassify(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			c := NewClassifier(nil)
-			var parsing, classifying time.Duration
+			t := parseClassifyTimer{c: NewClassifier(nil)}
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
-			n := 0
 			for b.Loop() {
-				t0 := time.Now()
-				br, err := parse.Parse(f.path, data, parse.DefaultOptions())
-				if err != nil {
-					b.Fatal(err)
-				}
-				t1 := time.Now()
-				c.Apply(br)
-				classifying += time.Since(t1)
-				parsing += t1.Sub(t0)
-				n++
+				t.run(b, f.path, data)
 			}
-			b.ReportMetric(100*classifying.Seconds()/parsing.Seconds(), "classify%parse")
-			b.ReportMetric(float64(len(data)*n)/classifying.Seconds()/1e6, "classify-MB/s")
-			b.ReportMetric(float64(len(data)*n)/parsing.Seconds()/1e6, "parse-MB/s")
+			t.report(b)
 		})
 	}
+}
+
+// BenchmarkParseThenClassifyCorpus parses and classifies every page of the
+// White House corpus (see corpusDir) in turn, as the loader does, and
+// reports classification time as a percentage of parse time over the whole
+// corpus. It skips when the corpus is not there. One iteration reads about
+// 140 MB: run it with -benchtime 1x.
+func BenchmarkParseThenClassifyCorpus(b *testing.B) {
+	var files []string
+	err := filepath.WalkDir(corpusDir(), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil || len(files) == 0 {
+		b.Skipf("no corpus at %s (set BRIEF_CORPUS)", corpusDir())
+	}
+	data := make([][]byte, len(files))
+	size := 0
+	for i, f := range files {
+		if data[i], err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+		size += len(data[i])
+	}
+	t := parseClassifyTimer{c: NewClassifier(nil)}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i, f := range files {
+			t.run(b, f, data[i])
+		}
+	}
+	t.report(b)
+}
+
+// parseClassifyTimer parses and classifies briefings, timing the two
+// apart, and reports classification time as a percentage of parse time
+// and the throughput of each.
+type parseClassifyTimer struct {
+	c                    *Classifier
+	parsing, classifying time.Duration
+	bytes                int
+}
+
+func (t *parseClassifyTimer) run(b *testing.B, path string, data []byte) {
+	t0 := time.Now()
+	br, err := parse.Parse(path, data, parse.DefaultOptions())
+	if err != nil {
+		b.Fatalf("%s: %v", path, err)
+	}
+	t1 := time.Now()
+	t.c.Apply(br)
+	t.classifying += time.Since(t1)
+	t.parsing += t1.Sub(t0)
+	t.bytes += len(data)
+}
+
+func (t *parseClassifyTimer) report(b *testing.B) {
+	b.ReportMetric(100*t.classifying.Seconds()/t.parsing.Seconds(), "classify%parse")
+	b.ReportMetric(float64(t.bytes)/t.classifying.Seconds()/1e6, "classify-MB/s")
+	b.ReportMetric(float64(t.bytes)/t.parsing.Seconds()/1e6, "parse-MB/s")
 }
 
 // BenchmarkNewClassifier measures compiling the default taxonomy, paid once

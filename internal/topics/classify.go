@@ -247,10 +247,14 @@ func pickTopics(scores []float32, dst []int32) []int32 {
 			dst = append(dst, int32(t))
 		}
 	}
+	// Best first, ties in topic order: an insertion sort, since a
+	// paragraph carries few topics.
 	picked := dst[start:]
-	slices.SortStableFunc(picked, func(a, b int32) int {
-		return cmp.Compare(scores[b], scores[a])
-	})
+	for i := 1; i < len(picked); i++ {
+		for j := i; j > 0 && scores[picked[j]] > scores[picked[j-1]]; j-- {
+			picked[j], picked[j-1] = picked[j-1], picked[j]
+		}
+	}
 	if len(picked) > maxParagraphTopics {
 		dst = dst[:start+maxParagraphTopics]
 	}

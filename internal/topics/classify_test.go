@@ -73,6 +73,20 @@ func TestContextNotLoneWords(t *testing.T) {
 			[]string{"defence"}, []string{"migration"}},
 		{"southern border is migration", "Illegal crossings at the southern border fell as deportations rose.",
 			[]string{"migration"}, nil},
+		{"Americans detained abroad are not migration", "We will not rest until every American wrongfully detained abroad is home, and the hostages held in Gaza too.",
+			nil, []string{"migration"}},
+		{"migrants in detention are", "Thousands of migrants remain in detention while their asylum claims are heard.",
+			[]string{"migration"}, nil},
+		{"union negotiations are no diplomacy", "The UAW negotiations with the automakers continue, and the President urged both sides to reach a fair contract for workers.",
+			nil, []string{"diplomacy"}},
+		{"a partnership with business is no diplomacy", "The city announced a new partnership with local businesses and nonprofits to train young workers.",
+			nil, []string{"diplomacy"}},
+		{"negotiations with Iran are", "The negotiations with Iran on its nuclear programme resume next week, the envoy said.",
+			[]string{"diplomacy"}, nil},
+		{"drugs flooding in are no climate", "Fentanyl and other drugs are flooding our communities and killing our children.",
+			nil, []string{"climate"}},
+		{"flooding after a storm is climate", "Flooding and drought will grow worse as the climate warms, and coastal towns are preparing.",
+			[]string{"climate"}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

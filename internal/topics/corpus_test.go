@@ -11,12 +11,13 @@ import (
 )
 
 // corpusDir holds the White House briefing-room corpus used for sanity
-// checks; BRIEF_CORPUS overrides it.
+// checks and benchmarks, ../shared/corpus/whitehouse beside the repository;
+// BRIEF_CORPUS overrides it.
 func corpusDir() string {
 	if d := os.Getenv("BRIEF_CORPUS"); d != "" {
 		return d
 	}
-	return "/work/shared/corpus/whitehouse"
+	return sharedDir(filepath.Join("corpus", "whitehouse"))
 }
 
 // stripFrontMatter drops a YAML front matter block from a corpus page.

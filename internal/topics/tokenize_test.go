@@ -301,6 +301,15 @@ func TestTokensAgreeWithReference(t *testing.T) {
 	} {
 		checkTokens(t, text)
 	}
+	// Multi-byte characters, word and not, around the eight-byte groups
+	// the tokenizer reads at once.
+	for _, c := range []string{"é", "’s", "—", "\u0301", "東", "\U0001F600", "\xe2\x80", "\xc2\xa0"} {
+		for k := 0; k <= 20; k++ {
+			checkTokens(t, strings.Repeat("a", k)+c+"x y")
+			checkTokens(t, strings.Repeat("a ", k/2)+c+c+"b")
+			checkTokens(t, strings.Repeat(".", k)+c)
+		}
+	}
 }
 
 func FuzzTokenizer(f *testing.F) {
