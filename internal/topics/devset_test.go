@@ -179,8 +179,8 @@ func TestDevSetTopicF1(t *testing.T) {
 // short pages with one or two main topics lose much to one extra topic.
 func TestHoldoutTopicF1(t *testing.T) {
 	results := scoreGoldSet(t, NewClassifier(Default()), holdoutDir)
-	if len(results) != 12 {
-		t.Fatalf("%d held-out briefings, want 12", len(results))
+	if len(results) != 24 {
+		t.Fatalf("%d held-out briefings, want 24", len(results))
 	}
 	checkTopicF1(t, results, 0.6)
 }
