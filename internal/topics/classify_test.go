@@ -508,3 +508,75 @@ func TestEmptyAndOdd(t *testing.T) {
 		checkInvariants(t, c, b)
 	}
 }
+
+// namesIn returns the names the classifier finds in one paragraph of text.
+func namesIn(c *Classifier, text string) []string {
+	b := &briefing.Briefing{Paragraphs: []briefing.Paragraph{{Text: text, Role: briefing.Body}}}
+	st := newState(c, b)
+	defer st.release()
+	_, ids := st.scoreText(text, make([]float32, st.nt), nil, true)
+	var out []string
+	for _, id := range ids {
+		out = append(out, st.nameText[id])
+	}
+	return out
+}
+
+// TestNames checks which capitalised runs count as names for section
+// titles: not someone greeted or called on to ask, not a headline in title
+// case, not a fragment of one.
+func TestNames(t *testing.T) {
+	c := NewClassifier(nil)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"The President will meet Prime Minister Kishida in Tokyo next week.", []string{"Kishida", "Tokyo"}},
+		{"Thanks, John. We are watching the situation closely.", nil},
+		{"Go ahead, Zeke. We are watching the situation closely.", nil},
+		{"Thank you for the question. Let’s go to Zeke Miller.", nil},
+		{"And, first, we will go to Nandita Bose.", nil},
+		{"Our last question will come from Justin Sink.", nil},
+		{"Next, we'll go to Josh Boak with the AP.", []string{"AP"}},
+		{"We spoke about it aboard Air Force One En Route Fort Myers, Florida, today.", []string{"Florida"}},
+		{"The leaders opened the India Advanced Materials R&D Forum in Delhi.", []string{"Delhi"}},
+		{"The deal with Johnson & Johnson covers vaccines.", []string{"Johnson & Johnson"}},
+		{"The memo went to the Department of Defense on Friday.", []string{"Department of Defense"}},
+	}
+	for _, tc := range cases {
+		if got := namesIn(c, tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("names in %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestTitlesLeaveOutReportersCalledOn checks that a reporter called on
+// by name is not what a section's title names, even where a question
+// names the reporter again.
+func TestTitlesLeaveOutReportersCalledOn(t *testing.T) {
+	text := `# source: test
+
+MS. PATTERSON: Thanks for the question. Next, we’ll go to Josh Boak.
+
+Q Thanks. Following on what Nandita was asking: will the tariffs on steel imports from Canada hold, and what about the trade deficit with Mexico?
+
+MS. SMITH: The tariffs on Canada and Mexico stay, and Josh, the trade deficit will shrink as exports rise. Ottawa knows it.
+
+MS. PATTERSON: And now we’ll go to Nandita Bose.
+
+Q Josh covered tariffs. On the Pentagon budget: how many troops and warships does the Navy plan for the Pacific?
+
+MS. SMITH: The Navy and the Pentagon will add warships, and Nandita, the troops in Guam stay.`
+	b := parseForTest(t, "test.txt", []byte(text))
+	NewClassifier(nil).Apply(b)
+	if len(b.Sections) == 0 {
+		t.Fatal("no sections")
+	}
+	for _, s := range b.Sections {
+		for _, who := range []string{"Josh", "Boak", "Nandita", "Bose"} {
+			if strings.Contains(s.Title, who) {
+				t.Errorf("section title %q names reporter %s", s.Title, who)
+			}
+		}
+	}
+}

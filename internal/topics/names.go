@@ -12,15 +12,18 @@ const maxNameWords = 4
 // nameCollector finds capitalised names in a paragraph while it is
 // tokenised: runs of capitalised words, possibly joined by "of" and the
 // like ("Department of Defense"), that do not open a sentence and are not
-// someone addressed ("Thanks, John").
+// someone addressed ("Thanks, John") or called on ("Let's go to Zeke
+// Miller"). A run longer than a name is a headline in title case, not a
+// name.
 type nameCollector struct {
 	st    *state
 	text  string
 	names []int32
 	from  int
 	// the current run of capitalised words and the connectors pending
-	// after it.
+	// after it; long marks a run grown past maxNameWords.
 	start, end, n, pending int
+	long                   bool
 }
 
 // add takes the next word of the text, which follows the word at
@@ -34,10 +37,14 @@ func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap
 		nc.flush()
 		return
 	}
-	if nc.n > 0 && nc.n < maxNameWords && (gap == " " || gap == "-" && nc.pending == 0) {
+	if nc.n > 0 && (gap == " " || (gap == "-" || gap == "&" || gap == " & ") && nc.pending == 0) {
 		nc.end = tok.end
-		nc.n++
 		nc.pending = 0
+		if nc.n == maxNameWords {
+			nc.long = true
+		} else {
+			nc.n++
+		}
 		return
 	}
 	nc.flush()
@@ -60,10 +67,10 @@ func (nc *nameCollector) flush() {
 	if nc.n == 0 {
 		return
 	}
-	start, end := nc.start, nc.end
-	nc.n, nc.pending = 0, 0
-	// A single letter ("I", "Q") is no name.
-	if end-start == 1 {
+	start, end, long := nc.start, nc.end, nc.long
+	nc.n, nc.pending, nc.long = 0, 0, false
+	// A single letter ("I", "Q") is no name, nor a headline.
+	if end-start == 1 || long {
 		return
 	}
 	raw := nc.text[start:end]
@@ -71,8 +78,11 @@ func (nc *nameCollector) flush() {
 	if name == "" {
 		return
 	}
-	// Someone addressed ("Thanks, John") is not what the text is about.
-	if afterGreeting(nc.text[:start]) {
+	// Someone addressed ("Thanks, John") or called on to ask ("Next,
+	// we'll go to Josh Boak") is not what the text is about, here or
+	// where the name comes again ("Josh was asking").
+	if afterGreeting(nc.text[:start]) || afterHandoff(nc.text[:start]) {
+		nc.st.addAddressed(name)
 		return
 	}
 	nc.names = append(nc.names, nc.st.intern(name))
@@ -236,6 +246,46 @@ func afterGreeting(before string) bool {
 	return lowerIn(before[i:], addressWords)
 }
 
+// handoffs are what a moderator says before the name of the reporter who
+// asks next, in lower case with a straight apostrophe.
+var handoffs = []string{
+	"we'll go to", "we will go to", "let's go to", "we'll turn to", "let's turn to",
+	"we'll go next to", "question will come from", "question comes from",
+	"question goes to", "question will go to",
+}
+
+// afterHandoff reports whether before ends with a handoff: "Let's go to",
+// "Our last question will come from".
+func afterHandoff(before string) bool {
+	before = strings.TrimRight(before, " ")
+	// Enough bytes for the longest handoff, its apostrophe curly.
+	const window = 26
+	if len(before) > window {
+		before = before[len(before)-window:]
+	}
+	var buf [window]byte
+	n := 0
+	for i := 0; i < len(before); i++ {
+		c := before[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case strings.HasPrefix(before[i:], "’"):
+			c = '\''
+			i += len("’") - 1
+		}
+		buf[n] = c
+		n++
+	}
+	tail := string(buf[:n])
+	for _, h := range handoffs {
+		if strings.HasSuffix(tail, h) {
+			return true
+		}
+	}
+	return false
+}
+
 func isASCIILetter(c byte) bool {
 	return c < utf8.RuneSelf && (byteClass[c] == classLower || byteClass[c] == classUpper)
 }
@@ -248,6 +298,7 @@ var addressWords = map[string]bool{}
 var greetings = map[string]bool{
 	"morning": true, "afternoon": true, "evening": true, "congratulations": true,
 	"welcome": true, "listen": true, "guys": true, "friends": true,
+	"ahead": true, // "Go ahead, Zeke."
 }
 
 // stopNames are capitalised words that are not names of anything a
@@ -312,4 +363,17 @@ func (st *state) intern(name string) int32 {
 	st.nameText = append(st.nameText, name)
 	st.nameIdx.put(h, name, id)
 	return id
+}
+
+// addAddressed records a name someone addressed or called on, and each of
+// its words, in lower case: titles leave out names that are only these.
+func (st *state) addAddressed(name string) {
+	if st.addressed == nil {
+		st.addressed = make(map[string]bool)
+	}
+	name = strings.ToLower(name)
+	st.addressed[name] = true
+	for _, w := range strings.Fields(name) {
+		st.addressed[w] = true
+	}
 }
