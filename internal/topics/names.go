@@ -247,7 +247,8 @@ func afterGreeting(before string) bool {
 }
 
 // handoffs are what a moderator says before the name of the reporter who
-// asks next, in lower case with a straight apostrophe.
+// asks next, in lower case with a straight apostrophe. Each ends in "to"
+// or "from", which afterHandoff checks first.
 var handoffs = []string{
 	"we'll go to", "we will go to", "let's go to", "we'll turn to", "let's turn to",
 	"we'll go next to", "question will come from", "question comes from",
@@ -258,6 +259,9 @@ var handoffs = []string{
 // "Our last question will come from".
 func afterHandoff(before string) bool {
 	before = strings.TrimRight(before, " ")
+	if n := len(before); n == 0 || before[n-1]|0x20 != 'o' && before[n-1]|0x20 != 'm' {
+		return false
+	}
 	// Enough bytes for the longest handoff, its apostrophe curly.
 	const window = 26
 	if len(before) > window {
@@ -277,9 +281,8 @@ func afterHandoff(before string) bool {
 		buf[n] = c
 		n++
 	}
-	tail := string(buf[:n])
 	for _, h := range handoffs {
-		if strings.HasSuffix(tail, h) {
+		if n >= len(h) && string(buf[n-len(h):n]) == h {
 			return true
 		}
 	}
@@ -366,14 +369,32 @@ func (st *state) intern(name string) int32 {
 }
 
 // addAddressed records a name someone addressed or called on, and each of
-// its words, in lower case: titles leave out names that are only these.
+// its words: titles leave out names that are only these.
 func (st *state) addAddressed(name string) {
-	if st.addressed == nil {
-		st.addressed = make(map[string]bool)
+	st.markAddressed(name)
+	for rest := name; ; {
+		i := strings.IndexByte(rest, ' ')
+		if i < 0 {
+			if rest != name {
+				st.markAddressed(rest)
+			}
+			return
+		}
+		st.markAddressed(rest[:i])
+		rest = rest[i+1:]
 	}
-	name = strings.ToLower(name)
-	st.addressed[name] = true
-	for _, w := range strings.Fields(name) {
-		st.addressed[w] = true
+}
+
+func (st *state) markAddressed(name string) {
+	id := int(st.intern(name))
+	for len(st.addressed) <= id {
+		st.addressed = append(st.addressed, false)
 	}
+	st.addressed[id] = true
+}
+
+// isAddressed reports whether name id is only someone addressed or called
+// on (addAddressed).
+func (st *state) isAddressed(id int32) bool {
+	return int(id) < len(st.addressed) && st.addressed[id]
 }

@@ -59,9 +59,9 @@ type scratch struct {
 	nameBuf  []int32
 	nameText []string
 	nameIdx  wordCache[int32]
-	// addressed holds, in lower case, the names of people addressed or
+	// addressed marks, by name id, the names of people addressed or
 	// called on to ask, and their words (addAddressed).
-	addressed map[string]bool
+	addressed []bool
 
 	// Sections: the blocks being merged, their topic vectors and names,
 	// the number of blocks each name occurs in, candidate merges, and the
@@ -176,7 +176,7 @@ func (st *state) release() {
 	clear(s.nameText)
 	s.nameText = s.nameText[:0]
 	s.nameIdx.reset()
-	clear(s.addressed)
+	s.addressed = s.addressed[:0]
 	if s.cache.n > maxCachedWords {
 		s.cache.reset()
 	}

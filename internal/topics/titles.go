@@ -83,7 +83,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 				break
 			}
 			name := st.nameText[c.id]
-			if containsName(names, name) || isSpeaker(name) || st.addressed[strings.ToLower(name)] {
+			if containsName(names, name) || isSpeaker(name) || st.isAddressed(c.id) {
 				continue
 			}
 			names = append(names, name)
