@@ -3,7 +3,8 @@
 # dev set (and the Markdown Leavitt briefing) parsed and classified in turn,
 # in one loop, then the whole White House corpus the same way. Prints, per
 # briefing, classification time as a percentage of parse time and both
-# throughputs.
+# throughputs; then the least that classifying word by word costs: only
+# tokenizing and looking every word up, as a percentage of parse time.
 #
 #   scripts/bench-topics.sh [CORPUS]   (default ../shared/corpus/whitehouse)
 #
@@ -30,3 +31,10 @@ go test -run '^$' -bench '^BenchmarkParseThenClassify$' -benchtime 300x -count "
 if [ -d "$corpus" ]; then
 	BRIEF_CORPUS=$(cd "$corpus" && pwd) go test -run '^$' -bench '^BenchmarkParseThenClassifyCorpus$' -benchtime 1x -timeout 30m ./internal/topics/ | report
 fi
+echo
+printf "%-20s %14s\n" briefing lookup/parse
+go test -run '^$' -bench '^BenchmarkParseThenLookup$' -benchtime 300x -count "$count" ./internal/topics/ |
+	awk '/^Benchmark/ {
+		name = $1; sub(/^BenchmarkParseThenLookup\//, "", name); sub(/-[0-9]+$/, "", name)
+		for (i = 2; i < NF; i++) if ($(i+1) == "lookup%parse") printf "%-20s %14s\n", name, $i "%"
+	}'

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/parse"
 )
 
@@ -168,4 +169,68 @@ func BenchmarkParseDefault(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkParseThenLookup is BenchmarkParseThenClassify with only the
+// first step of classification: tokenizing each body paragraph and looking
+// every word up in the word cache, as scoreText does, with no scoring,
+// names, smoothing or sections. It shows the least that classifying word
+// by word costs against parsing.
+func BenchmarkParseThenLookup(b *testing.B) {
+	for _, f := range benchFiles {
+		b.Run(f.name, func(b *testing.B) {
+			data, err := os.ReadFile(f.path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := NewClassifier(nil)
+			c.Apply(parseForTest(b, f.path, data))
+			var parsing, looking time.Duration
+			words := 0
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				t0 := time.Now()
+				br, err := parse.Parse(f.path, data, parse.DefaultOptions())
+				if err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				words += lookupWords(c, br)
+				looking += time.Since(t1)
+				parsing += t1.Sub(t0)
+			}
+			if words == 0 {
+				b.Fatal("no words looked up")
+			}
+			b.ReportMetric(100*looking.Seconds()/parsing.Seconds(), "lookup%parse")
+		})
+	}
+}
+
+// lookupWords tokenizes the body paragraphs of br and looks every word up,
+// returning how many words have a stem in the taxonomy.
+func lookupWords(c *Classifier, br *briefing.Briefing) int {
+	st := newState(c, br)
+	defer st.release()
+	known := 0
+	for i := range br.Paragraphs {
+		p := &br.Paragraphs[i]
+		if p.Role != briefing.Body {
+			continue
+		}
+		st.tz.reset(bodyText(p))
+		slots := st.cache.slots
+		for k := range st.tz.toks {
+			tok := &st.tz.toks[k]
+			info, ok := probe(slots, tok.hash, tok.end-tok.start)
+			if !ok {
+				info = st.wordInfo(tok)
+				slots = st.cache.slots
+			}
+			if info.stem >= 0 {
+				known++
+			}
+		}
+	}
+	return known
 }
