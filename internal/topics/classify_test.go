@@ -541,6 +541,7 @@ func TestNames(t *testing.T) {
 		{"We spoke about it aboard Air Force One En Route Fort Myers, Florida, today.", []string{"Florida"}},
 		{"The leaders opened the India Advanced Materials R&D Forum in Delhi.", []string{"Delhi"}},
 		{"The deal with Johnson & Johnson covers vaccines.", []string{"Johnson & Johnson"}},
+		{"We will open the call for Q&A; it is embargoed until 5:00 a.m. Eastern.", nil},
 		{"The memo went to the Department of Defense on Friday.", []string{"Department of Defense"}},
 	}
 	for _, tc := range cases {

@@ -316,7 +316,7 @@ var stopNames = map[string]bool{
 	"January": true, "February": true, "March": true, "April": true,
 	"May": true, "June": true, "July": true, "August": true,
 	"September": true, "October": true, "November": true, "December": true,
-	"EST": true, "EDT": true, "P": true, "M": true, "END": true,
+	"EST": true, "EDT": true, "Eastern": true, "P": true, "M": true, "END": true, "Q&A": true,
 	"White House": true, "House": true, "U": true, "S": true,
 	"Government": true, "Administration": true, "Foreign Secretary": true,
 	"Prime Minister": true, "Mr. President": true, "Your Excellency": true,
