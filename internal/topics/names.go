@@ -282,7 +282,7 @@ func afterHandoff(before string) bool {
 		n++
 	}
 	for _, h := range handoffs {
-		if n >= len(h) && string(buf[n-len(h):n]) == h {
+		if hasSuffix(buf[:n], h) {
 			return true
 		}
 	}
@@ -372,16 +372,8 @@ func (st *state) intern(name string) int32 {
 // its words: titles leave out names that are only these.
 func (st *state) addAddressed(name string) {
 	st.markAddressed(name)
-	for rest := name; ; {
-		i := strings.IndexByte(rest, ' ')
-		if i < 0 {
-			if rest != name {
-				st.markAddressed(rest)
-			}
-			return
-		}
-		st.markAddressed(rest[:i])
-		rest = rest[i+1:]
+	for w := range strings.FieldsSeq(name) {
+		st.markAddressed(w)
 	}
 }
 
