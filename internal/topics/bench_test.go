@@ -1,10 +1,7 @@
 package topics
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -77,7 +74,8 @@ func BenchmarkParseThenClassify(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			t := parseClassifyTimer{c: NewClassifier(nil)}
+			c := NewClassifier(nil)
+			t := parseThenTimer{step: c.Apply, what: "classify"}
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
@@ -94,25 +92,21 @@ func BenchmarkParseThenClassify(b *testing.B) {
 // corpus. It skips when the corpus is not there. One iteration reads about
 // 140 MB: run it with -benchtime 1x.
 func BenchmarkParseThenClassifyCorpus(b *testing.B) {
-	var files []string
-	err := filepath.WalkDir(corpusDir(), func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
-			files = append(files, path)
-		}
-		return err
-	})
-	if err != nil || len(files) == 0 {
+	files := corpusPages("")
+	if len(files) == 0 {
 		b.Skipf("no corpus at %s (set BRIEF_CORPUS)", corpusDir())
 	}
 	data := make([][]byte, len(files))
 	size := 0
 	for i, f := range files {
+		var err error
 		if data[i], err = os.ReadFile(f); err != nil {
 			b.Fatal(err)
 		}
 		size += len(data[i])
 	}
-	t := parseClassifyTimer{c: NewClassifier(nil)}
+	c := NewClassifier(nil)
+	t := parseThenTimer{step: c.Apply, what: "classify"}
 	b.SetBytes(int64(size))
 	for b.Loop() {
 		for i, f := range files {
@@ -122,31 +116,32 @@ func BenchmarkParseThenClassifyCorpus(b *testing.B) {
 	t.report(b)
 }
 
-// parseClassifyTimer parses and classifies briefings, timing the two
-// apart, and reports classification time as a percentage of parse time
-// and the throughput of each.
-type parseClassifyTimer struct {
-	c                    *Classifier
-	parsing, classifying time.Duration
-	bytes                int
+// parseThenTimer parses briefings and runs a step on each (classifying
+// them, say), timing the two apart, and reports the step's time as a
+// percentage of parse time ("classify%parse") and the throughput of each.
+type parseThenTimer struct {
+	step              func(*briefing.Briefing)
+	what              string
+	parsing, stepping time.Duration
+	bytes             int
 }
 
-func (t *parseClassifyTimer) run(b *testing.B, path string, data []byte) {
+func (t *parseThenTimer) run(b *testing.B, path string, data []byte) {
 	t0 := time.Now()
 	br, err := parse.Parse(path, data, parse.DefaultOptions())
 	if err != nil {
 		b.Fatalf("%s: %v", path, err)
 	}
 	t1 := time.Now()
-	t.c.Apply(br)
-	t.classifying += time.Since(t1)
+	t.step(br)
+	t.stepping += time.Since(t1)
 	t.parsing += t1.Sub(t0)
 	t.bytes += len(data)
 }
 
-func (t *parseClassifyTimer) report(b *testing.B) {
-	b.ReportMetric(100*t.classifying.Seconds()/t.parsing.Seconds(), "classify%parse")
-	b.ReportMetric(float64(t.bytes)/t.classifying.Seconds()/1e6, "classify-MB/s")
+func (t *parseThenTimer) report(b *testing.B) {
+	b.ReportMetric(100*t.stepping.Seconds()/t.parsing.Seconds(), t.what+"%parse")
+	b.ReportMetric(float64(t.bytes)/t.stepping.Seconds()/1e6, t.what+"-MB/s")
 	b.ReportMetric(float64(t.bytes)/t.parsing.Seconds()/1e6, "parse-MB/s")
 }
 
@@ -185,24 +180,16 @@ func BenchmarkParseThenLookup(b *testing.B) {
 			}
 			c := NewClassifier(nil)
 			c.Apply(parseForTest(b, f.path, data))
-			var parsing, looking time.Duration
 			words := 0
+			t := parseThenTimer{step: func(br *briefing.Briefing) { words += lookupWords(c, br) }, what: "lookup"}
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				t0 := time.Now()
-				br, err := parse.Parse(f.path, data, parse.DefaultOptions())
-				if err != nil {
-					b.Fatal(err)
-				}
-				t1 := time.Now()
-				words += lookupWords(c, br)
-				looking += time.Since(t1)
-				parsing += t1.Sub(t0)
+				t.run(b, f.path, data)
 			}
 			if words == 0 {
 				b.Fatal("no words looked up")
 			}
-			b.ReportMetric(100*looking.Seconds()/parsing.Seconds(), "lookup%parse")
+			t.report(b)
 		})
 	}
 }

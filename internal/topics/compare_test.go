@@ -72,14 +72,7 @@ func storeCompareInputs(t *testing.T, dir string) {
 	add("../../briefings/*.txt")
 	add("../../briefings/*.md")
 	add("../parse/testdata/dev/*.txt")
-	var corpus []string
-	_ = filepath.WalkDir(filepath.Join(corpusDir(), "press-briefings"), func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			corpus = append(corpus, path)
-		}
-		return nil
-	})
-	sort.Strings(corpus)
+	corpus := corpusPages("press-briefings")
 	step := max(1, len(corpus)/200)
 	for i := 0; i < len(corpus); i += step {
 		paths = append(paths, corpus[i])

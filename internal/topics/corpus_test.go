@@ -2,6 +2,7 @@ package topics
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,11 +14,20 @@ import (
 // corpusDir holds the White House briefing-room corpus used for sanity
 // checks and benchmarks, ../shared/corpus/whitehouse beside the repository;
 // BRIEF_CORPUS overrides it.
-func corpusDir() string {
-	if d := os.Getenv("BRIEF_CORPUS"); d != "" {
-		return d
-	}
-	return sharedDir(filepath.Join("corpus", "whitehouse"))
+func corpusDir() string { return sharedDir("BRIEF_CORPUS", filepath.Join("corpus", "whitehouse")) }
+
+// corpusPages returns the paths of the Markdown pages under the corpus
+// folder sub ("" for all of it), in lexical order; none when the corpus is
+// not there.
+func corpusPages(sub string) []string {
+	var pages []string
+	_ = filepath.WalkDir(filepath.Join(corpusDir(), sub), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			pages = append(pages, path)
+		}
+		return nil
+	})
+	return pages
 }
 
 // stripFrontMatter drops a YAML front matter block from a corpus page.
@@ -48,18 +58,18 @@ func TestCorpusDump(t *testing.T) {
 	c := NewClassifier(nil)
 	n := 0
 	var sb strings.Builder
-	_ = filepath.WalkDir(corpusDir(), func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.Contains(path, match) || n >= 40 {
-			return nil
+	for _, path := range corpusPages("") {
+		if !strings.Contains(path, match) || n >= 40 {
+			continue
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil
+			continue
 		}
 		title, _ := stripFrontMatter(string(data))
 		b, err := parse.Parse(path, data, parse.DefaultOptions())
 		if err != nil {
-			return nil
+			continue
 		}
 		c.Apply(b)
 		n++
@@ -74,7 +84,6 @@ func TestCorpusDump(t *testing.T) {
 			fmt.Fprintf(&sb, " [%s]", s.Title)
 		}
 		sb.WriteString("\n")
-		return nil
-	})
+	}
 	t.Log("\n" + sb.String())
 }

@@ -14,16 +14,15 @@ import (
 
 // devDir holds the dev briefings with gold labels: ../shared/briefings-dev
 // beside the repository. BRIEF_DEV_DIR overrides it.
-func devDir() string {
-	if d := os.Getenv("BRIEF_DEV_DIR"); d != "" {
+func devDir() string { return sharedDir("BRIEF_DEV_DIR", "briefings-dev") }
+
+// sharedDir returns the folder named by the environment variable env when
+// it is set, else the folder name of ../shared beside the repository, or
+// under /work/shared where the repository is cloned elsewhere.
+func sharedDir(env, name string) string {
+	if d := os.Getenv(env); d != "" {
 		return d
 	}
-	return sharedDir("briefings-dev")
-}
-
-// sharedDir returns the folder of ../shared beside the repository, or
-// under /work/shared where the repository is cloned elsewhere.
-func sharedDir(name string) string {
 	if d := filepath.Join("..", "..", "..", "shared", name); dirExists(d) {
 		return d
 	}
@@ -35,8 +34,8 @@ func dirExists(d string) bool {
 	return err == nil && fi.IsDir()
 }
 
-// holdoutDir holds twelve corpus pages with gold topic labels (see its
-// README).
+// holdoutDir holds corpus pages with gold topic labels, labelled apart
+// from the classifier (see its README).
 const holdoutDir = "testdata/holdout"
 
 // minTopicF1 is the quality bar on each dev briefing and on their mean.
