@@ -203,18 +203,7 @@ func BenchmarkKeyPress(b *testing.B) {
 	for _, sz := range [][2]int{{120, 40}, {200, 60}} {
 		b.Run(strconv.Itoa(sz[0])+"x"+strconv.Itoa(sz[1]), func(b *testing.B) {
 			m := bigModel(b, sz[0], sz[1], true)
-			var ds []time.Duration
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				k := keyMsg(benchKeys[i%len(benchKeys)])
-				i++
-				t0 := time.Now()
-				m.Update(k)
-				_ = m.View()
-				ds = append(ds, time.Since(t0))
-			}
-			reportMedian(b, ds)
+			benchFrames(b, m, func(i int) tea.Msg { return keyMsg(benchKeys[i%len(benchKeys)]) })
 		})
 	}
 }
@@ -223,35 +212,30 @@ func BenchmarkKeyPress(b *testing.B) {
 // every key lands on text drawn from the plain wrap.
 func BenchmarkKeyPressCold(b *testing.B) {
 	m := bigModel(b, 120, 40, false)
-	var ds []time.Duration
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		k := keyMsg(benchKeys[i%len(benchKeys)])
-		i++
-		if i%len(benchKeys) == 0 {
+	benchFrames(b, m, func(i int) tea.Msg {
+		if (i+1)%len(benchKeys) == 0 {
 			clear(m.tab().rd.plain)
 		}
-		t0 := time.Now()
-		m.Update(k)
-		_ = m.View()
-		ds = append(ds, time.Since(t0))
-	}
-	reportMedian(b, ds)
+		return keyMsg(benchKeys[i%len(benchKeys)])
+	})
 }
 
 // BenchmarkResize is a terminal resize on the 1 MB transcript: every
 // block's height at the new width, then the frame.
 func BenchmarkResize(b *testing.B) {
 	m := bigModel(b, 120, 40, false)
+	benchFrames(b, m, func(i int) tea.Msg { return tea.WindowSizeMsg{Width: 120 + i%7, Height: 40} })
+}
+
+// benchFrames times, for each iteration i, the model's Update with msg(i)
+// and the frame drawn after it, and reports their median.
+func benchFrames(b *testing.B, m *Model, msg func(i int) tea.Msg) {
 	var ds []time.Duration
 	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		w := 120 + i%7
-		i++
+	for i := 0; b.Loop(); i++ {
+		k := msg(i)
 		t0 := time.Now()
-		m.Update(tea.WindowSizeMsg{Width: w, Height: 40})
+		m.Update(k)
 		_ = m.View()
 		ds = append(ds, time.Since(t0))
 	}
