@@ -21,6 +21,9 @@ type articleParser struct {
 	prevPara *person
 	// open is a direct quote still running on into the next paragraph.
 	open *openQuote
+	// intro is the speaker an introducer names for the bare quotes after
+	// it (see introducer); narrative text ends its reach.
+	intro *person
 }
 
 // openQuote is a direct quote still running at the end of a paragraph,
@@ -59,10 +62,12 @@ func (a *articleParser) run() {
 	for i := range paras {
 		p := &paras[i]
 		if p.role != briefing.Body {
-			a.registerMentions(i, tokenize(p.text))
+			toks := tokenize(p.text)
+			a.registerMentions(i, toks)
 			if p.role == briefing.Heading {
 				a.flushOpen(i - 1)
 				a.prevPara = nil
+				a.intro = a.introducer(i, toks)
 			}
 			continue
 		}
@@ -75,6 +80,12 @@ func (a *articleParser) run() {
 		spans := findSpans(p.text, next)
 		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
 			a.flushOpen(i - 1)
+		}
+		if len(spans) == 0 {
+			// A paragraph without quotes either introduces the quotes
+			// after it or is narrative, which ends an earlier
+			// introducer's reach.
+			a.intro = a.introducer(i, ctx.toks)
 		}
 		a.region(ctx, 0, len(p.text), spans, &regionState{}, 0)
 		a.prevPara = ctx.direct
@@ -158,7 +169,10 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 			}
 		}
 		post := postCue(sent[i+1 : to])
-		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0) {
+		// "On reciprocal tariffs: “…”" opens its paragraph with the
+		// quote's subject: the quote leads the paragraph all the same.
+		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && topicLabel(sent[:i])
+		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0, labelled) {
 			spoke = true
 		}
 	}
@@ -169,7 +183,7 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 
 // span decides what a quoted span is and records it. It reports whether the
 // span was attributed speech.
-func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionState, depth int, leads bool) bool {
+func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionState, depth int, leads, labelled bool) bool {
 	is, ie := sp.inner()
 	// A continuation of a quote left open in the previous paragraph.
 	if a.open != nil && depth == 0 && leads && sp.open == firstNonSpace(ctx.text) && sp.fam == a.open.fam {
@@ -195,8 +209,11 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		}
 		return false
 	}
-	// An excerpt holding other people's quotes is read from the inside.
-	if len(sp.children) > 0 && depth < maxQuoteDepth && a.holdsCues(ctx, sp) {
+	// An excerpt holding other people's quotes is read from the inside,
+	// unless a label names a person as its speaker ("Laura Wilkerson,
+	// whose son…: “… he said, ‘…’”): then the quotes inside are theirs
+	// to quote.
+	if len(sp.children) > 0 && depth < maxQuoteDepth && !personLabel(pre) && a.holdsCues(ctx, sp) {
 		a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
 		return false
 	}
@@ -217,8 +234,9 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 			c = pre
 		}
 		who = a.attribute(c, ctx, sp.open)
-	} else if wordCount(inner) >= 4 {
-		who = a.continuation(rs, leads && depth == 0 && sp.open == firstNonSpace(ctx.text))
+	}
+	if who == nil && (!hasCue || labelled) && wordCount(inner) >= 4 {
+		who = a.continuation(rs, labelled || leads && depth == 0 && sp.open == firstNonSpace(ctx.text))
 	}
 	if who == nil {
 		// Unattributed: not a quote we can give anyone. Read what it
@@ -239,6 +257,13 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	return true
 }
 
+// personLabel reports whether a cue is a label naming a person with a
+// title or a description: "Laura Wilkerson, whose son…:", "Uber CEO Dara
+// Khosrowshahi:". An outlet's name ("Cleveland Plain Dealer:") is not one.
+func personLabel(c cue) bool {
+	return c.found && c.label && !c.who.org && len(c.who.name) > 0
+}
+
 // after updates the reading state once a quote is attributed.
 func (a *articleParser) after(ctx *paraCtx, who *person, rs *regionState) {
 	rs.last = who
@@ -249,7 +274,8 @@ func (a *articleParser) after(ctx *paraCtx, who *person, rs *regionState) {
 
 // continuation returns the speaker a quote without a cue continues: the
 // previous quote's speaker in the same stretch of text, or, for a paragraph
-// that opens with a quote, the previous paragraph's.
+// that opens with a quote, the previous paragraph's, or the speaker an
+// introducer named.
 func (a *articleParser) continuation(rs *regionState, leadsParagraph bool) *person {
 	if rs.last != nil {
 		if rs.sinceQuote {
@@ -257,10 +283,13 @@ func (a *articleParser) continuation(rs *regionState, leadsParagraph bool) *pers
 		}
 		return rs.last
 	}
-	if leadsParagraph && a.prevPara != nil {
+	if !leadsParagraph {
+		return nil
+	}
+	if a.prevPara != nil {
 		return a.prevPara
 	}
-	return nil
+	return a.intro
 }
 
 // attribute resolves a cue to a person.
@@ -558,6 +587,11 @@ func outlineSentences(out []otok, text string) [][2]int {
 				if abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
 					end = false
 				}
+				// "S.J. Quinney College", "J.D. Vance": initials before a
+				// name. "…in the U.S. The…" still ends a sentence.
+				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !nonNameWords[out[i+1].lower()] {
+					end = false
+				}
 			}
 		}
 		if !end {
@@ -573,4 +607,23 @@ func outlineSentences(out []otok, text string) [][2]int {
 		res = append(res, [2]int{from, len(out)})
 	}
 	return res
+}
+
+// initialism reports whether a word is letters joined by dots: "S.J",
+// "U.S", "D.C" (the final dot is a token of its own).
+func initialism(w string) bool {
+	letters := 0
+	for i, r := range w {
+		if i%2 == 1 {
+			if r != '.' {
+				return false
+			}
+			continue
+		}
+		if !unicode.IsUpper(r) || r >= utf8.RuneSelf {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2 && len(w)%2 == 1
 }

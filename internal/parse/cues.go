@@ -270,6 +270,10 @@ type cue struct {
 	who        ref
 	found      bool
 	participle bool // "…, saying ‘…’": the speaker is the clause's subject
+	// label is set for a label before a colon that names a person with a
+	// title or a description ("Uber CEO Dara Khosrowshahi:"), not by name
+	// alone, which an outlet's name may look like.
+	label bool
 }
 
 // postCue reads an attribution after a quote: "he stated", "Misri
@@ -328,7 +332,7 @@ func preCue(toks []otok) cue {
 		if start == 0 {
 			r := parseRef(plain(toks[:n-1]))
 			if len(r.name) >= 2 || (len(r.name) == 0 && r.role != "" && hasTitleWord(toks[:n-1])) {
-				return cue{who: r, found: true}
+				return cue{who: r, found: true, label: r.role != ""}
 			}
 			// An organisation or outlet speaking as a whole: "National
 			// Federation of Independent Business:", "The Hill:".
@@ -337,6 +341,18 @@ func preCue(toks []otok) cue {
 			}
 			if len(r.name) > 0 {
 				return cue{who: r, found: true}
+			}
+		} else if start > 0 && n-1 <= 3*maxIntroWords {
+			// "Tom Palmer, President and CEO, Newmont Corporation:",
+			// "Tom Krause on restoring fiscal responsibility:",
+			// "Allyson Phillips, whose daughter … was killed:": a label
+			// with an appositive, a subject or a description.
+			if r := labelRef(plain(toks[:n-1])); r.valid() {
+				return cue{who: r, found: true, label: true}
+			}
+			// "Airlines for America:"
+			if org, ok := orgName(toks[:n-1]); ok && !(toks[0].word && labelOpeners[toks[0].lower()]) && !hasTitleWord(toks[:n-1]) {
+				return cue{who: org, found: true}
 			}
 		}
 	}

@@ -77,6 +77,7 @@ congressman congresswoman councilman councilwoman councillor councilor delegate 
 attache attaché spokesperson moderator host anchor correspondent editor reporter
 president-elect vice-president secretary-general under-secretary undersecretary
 headteacher principal executive manager head deputies commandant
+partner fellow member ranking
 svp evp vp cmo cio ciso gm md chief-of-staff
 commentator columnist pundit author writer strategist pollster analyst economist historian
 historian anchorwoman anchorman broadcaster
@@ -88,7 +89,7 @@ historian anchorwoman anchorman broadcaster
 var roleQualifiers = wordSet(`
 foreign home defence defense finance commerce treasury state homeland economic external
 affairs national security communications strategic white house press first second
-principal acting interim former deputy trade health education energy interior justice
+principal acting interim former deputy managing trade health education energy interior justice
 agriculture labor labour transportation transport veterans housing environment
 environmental climate science technology public policy domestic international
 county city district regional federal union cabinet executive legal political
@@ -150,6 +151,56 @@ func wordSet(s string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(s) {
 		m[w] = true
+	}
+	return m
+}
+
+// departmentWords name what an office deals with; in a capitalised run
+// they end a title, and the name starts after them: "Senior Vice President
+// of Scientific and Regulatory Affairs Ashley Peterson".
+var departmentWords = wordSet(`
+affairs policy policies systems relations operations programs programmes development
+research strategy strategies communications technology technologies nutrition services
+resources engineering sciences studies planning management finance marketing sales
+advocacy outreach engagement well-being wellbeing safety innovation sustainability
+`)
+
+// monthNames may be given names right after a title: "Rep. August
+// Pfluger", "Judge June Cho".
+var monthNames = wordSet(`april may june july august jan`)
+
+// adjectiveEndings end hyphenated adjectives that are capitalised by what
+// they are built on: "Colorado Springs-based", "Democrat-run".
+var adjectiveEndings = wordSet(`based owned led run born made backed funded focused driven linked related style wide era area`)
+
+// thingWords mark a capitalised phrase as a thing, an event or a group,
+// not a person: "Tariff Agreement", "Ryder Cup", "Peace Corps", "Holy
+// Spirit". Plurals are found by their singular.
+var thingWords = wordSet(`
+agreement accord treaty framework act plan program programme initiative groups
+border budget policy strategy cup trophy bowl championship series olympics award
+prize medal festival month week war airline airlines spirit corps guardsmen regular
+mall memorial monument museum capitol cathedral basilica bible scripture
+gospel address practice order
+`)
+
+// countryNames are countries and places that look like a person's name:
+// two capitalised words.
+var countryNames = phraseSet(`
+viet nam|north macedonia|north korea|south korea|south africa|south sudan|sri lanka|
+new zealand|saudi arabia|costa rica|el salvador|puerto rico|sierra leone|burkina faso|
+papua new guinea|cabo verde|cape verde|east timor|timor-leste|san marino|hong kong|
+new york|new jersey|new mexico|new hampshire|north carolina|south carolina|north dakota|
+south dakota|west virginia|rhode island|los angeles|san francisco|las vegas|
+`)
+
+// phraseSet makes a set of phrases separated by "|".
+func phraseSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			m[p] = true
+		}
 	}
 	return m
 }

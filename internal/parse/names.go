@@ -78,7 +78,14 @@ func parseRef(toks []token) ref {
 			continue
 		}
 		if pr.role != "" {
-			roles = append(roles, pr.role)
+			if len(pr.name) > 0 {
+				// The rest of an affiliation after the name:
+				// "International Federation of Professional and
+				// Technical Engineers".
+				roles = append(roles, joinTokens(p))
+			} else {
+				roles = append(roles, pr.role)
+			}
 			continue
 		}
 		if pi == 0 {
@@ -142,7 +149,7 @@ func parsePart(toks []token) partRef {
 	for i := len(words) - 1; i >= 0; i-- {
 		w := words[i]
 		l := w.lower()
-		if honorifics[l] || roleWords[l] || lowerRoleNouns[l] && !w.capitalised() {
+		if honorifics[l] || roleWords[l] || lowerRoleNouns[l] && !w.capitalised() || departmentWords[l] {
 			break
 		}
 		if isNameWord(w) || (nameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
@@ -165,19 +172,32 @@ func parsePart(toks []token) partRef {
 		}
 	}
 	// Sentence-initial capitalised function words ("Overall", "The") are
-	// not names.
+	// not names, but a month right after a title is a given name: "Rep.
+	// August Pfluger", "Congresswoman Jan Schakowsky".
 	for nameStart < len(words) && nonNameWords[words[nameStart].lower()] {
+		if afterTitle && monthNames[words[nameStart].lower()] && nameStart+1 < len(words) {
+			break
+		}
 		nameStart++
 	}
 	// "Strategic Communications John Kirby": title qualifiers at the head
 	// of a long run belong to the role.
-	for len(words)-nameStart > 2 && (roleQualifiers[words[nameStart].lower()] || orgWords[words[nameStart].lower()]) {
+	for len(words)-nameStart > 2 && (roleQualifiers[words[nameStart].lower()] || orgWords[words[nameStart].lower()] || thingWords[words[nameStart].lower()]) {
+		nameStart++
+	}
+	// "Acknowledging Cambodia", "Honoring Veterans": a verb in title
+	// case does not start a name.
+	if nameStart < len(words)-1 && strings.HasSuffix(words[nameStart].lower(), "ing") && utf8.RuneCountInString(words[nameStart].s) > 6 {
 		nameStart++
 	}
 	for _, w := range words[nameStart:] {
-		if orgWords[w.lower()] {
+		l := w.lower()
+		if orgWords[l] || thingWords[l] || thingWords[strings.TrimSuffix(l, "s")] {
 			pr.org = true
 		}
+	}
+	if nameStart < len(words) && countryNames[strings.ToLower(joinTokens(words[nameStart:]))] {
+		pr.org = true
 	}
 	for _, w := range words[:nameStart] {
 		l := w.lower()
@@ -194,7 +214,9 @@ func parsePart(toks []token) partRef {
 			pr.org = true
 		} else {
 			for _, w := range words[nameStart:] {
-				s := w.s
+				// "Melania Trump’s office said": the person is Melania
+				// Trump.
+				s := strings.TrimSuffix(strings.TrimSuffix(w.s, "’s"), "'s")
 				if utf8.RuneCountInString(s) == 1 && followedByDot(toks, w) {
 					s += "."
 				}
@@ -224,6 +246,7 @@ func parsePart(toks []token) partRef {
 	for len(roleToks) > 0 && roleToks[0].is(".") {
 		roleToks = roleToks[1:]
 	}
+	roleToks = trimRole(roleToks)
 	if hasTitle {
 		pr.role = joinTokens(roleToks)
 	} else if len(pr.name) == 0 && len(roleToks) > 0 && inParens(toks) {
@@ -268,6 +291,10 @@ func isNameWord(w token) bool {
 	}
 	if w.allCaps() && utf8.RuneCountInString(w.s) > 2 {
 		return false // DRDO, ISRO, SCO: organisations
+	}
+	// "Colorado Springs-based", "Democrat-run": adjectives, not names.
+	if i := strings.LastIndexAny(w.s, "-‑"); i > 0 && adjectiveEndings[strings.ToLower(w.s[i+1:])] {
+		return false
 	}
 	for _, r := range w.s {
 		if unicode.IsDigit(r) {
@@ -369,6 +396,10 @@ var titleStops = wordSet(`
 before after with at in on for to during en route aboard via from and or the a an upon into
 onto about regarding ahead following across against among between by over as vs versus
 announces announce launches delivers remarks statement readout
+honoring honouring commemorating celebrating announcing highlighting marking welcoming
+delivering discussing touting launching signing unveiling hosting visiting recognizing
+recognising awarding presenting meeting addressing calling urging outlining promoting
+showcasing reaffirming reflecting speaking joins honors hosts visits signs meets
 `)
 
 // mention is a person named in running text.
@@ -396,6 +427,9 @@ func nameMentions(toks []token) []mention {
 			switch {
 			case c.word && !c.capitalised() && (nameParticles[c.lower()] || c.lower() == "of" || c.lower() == "for" && hasRoleWord(toks[i:j])) && j+1 < len(toks) && toks[j+1].capitalised():
 				j++
+			case c.word && (c.lower() == "of" || c.lower() == "for") && onlyTitle(toks[i:j]) && j+2 < len(toks) && toks[j+1].word && toks[j+1].lower() == "the" && toks[j+2].capitalised():
+				// "Secretary of the Treasury Scott Bessent"
+				j += 2
 			case c.word && j > i && c.capitalised() && titleStops[c.lower()]:
 				// Title case: "Remarks by President Biden Before Meeting
 				// With Governors", "John Kirby En Route Denver".
@@ -450,4 +484,68 @@ func nameMentions(toks []token) []mention {
 		out = append(out, mention{ref: r, start: run[0].start})
 	}
 	return out
+}
+
+// onlyTitle reports whether words are a title so far, with no name yet:
+// "Secretary" in "Secretary of the Treasury Scott Bessent", not "Prime
+// Minister Mustafa Al-Kadhimi" before "of the Republic of Iraq".
+func onlyTitle(toks []token) bool {
+	title := false
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		l := t.lower()
+		switch {
+		case roleWords[l]:
+			title = true
+		case roleQualifiers[l] || honorifics[l] || l == "of" || l == "for" || l == "the":
+		default:
+			return false
+		}
+	}
+	return title
+}
+
+// trimRole keeps the title of a role and drops what only ran into it:
+// words before an "of" that comes ahead of the first title word ("Readout
+// of President", "Office of First Lady", "Because of First Lady"), a
+// leading function word ("As President", "Under President"), and trailing
+// connectors ("Director of", "Chief Executive Officer of The").
+func trimRole(toks []token) []token {
+	// "Joins First Lady", "Honors Former First Lady": a headline's verb,
+	// and what it left ("Readout of President").
+	for len(toks) > 1 && toks[0].word && (titleStops[toks[0].lower()] && toks[0].capitalised() || toks[0].lower() == "of") {
+		toks = toks[1:]
+	}
+	first := -1
+	for i, t := range toks {
+		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+			first = i
+			break
+		}
+	}
+	for i := first - 1; i > 0; i-- {
+		if t := toks[i]; t.word && (t.lower() == "of" || t.capitalised() && titleStops[t.lower()]) {
+			toks = toks[i+1:]
+			break
+		}
+	}
+	for len(toks) > 1 && toks[0].word {
+		l := toks[0].lower()
+		if l == "under" && !strings.HasPrefix(toks[1].lower(), "secretar") || l != "under" && nonNameWords[l] && !honorifics[l] {
+			toks = toks[1:]
+			continue
+		}
+		break
+	}
+	for len(toks) > 0 {
+		t := toks[len(toks)-1]
+		if t.word && (t.lower() == "of" || t.lower() == "the" || t.lower() == "for" || t.lower() == "and") || t.is(",") {
+			toks = toks[:len(toks)-1]
+			continue
+		}
+		break
+	}
+	return toks
 }

@@ -235,6 +235,17 @@ func (r *registry) touch(p *person, rf ref, pos int) {
 // given title names: "the Foreign Secretary" matches "Foreign Secretary",
 // "the president" matches "President" but not "Vice President".
 func (r *registry) findRole(role string) *person {
+	return r.findRoleBy(role, func(p, best *person) bool { return p.last > best.last })
+}
+
+// findFirstRole is findRole for the person first mentioned with the role:
+// a transcript's "THE PRESIDENT" is the president its title names, not
+// one its speakers talk about later.
+func (r *registry) findFirstRole(role string) *person {
+	return r.findRoleBy(role, func(p, best *person) bool { return p.first < best.first })
+}
+
+func (r *registry) findRoleBy(role string, better func(p, best *person) bool) *person {
 	key := roleKey(role)
 	if key == "" {
 		return nil
@@ -244,7 +255,7 @@ func (r *registry) findRole(role string) *person {
 		if p.merged != nil || p.role == "" || len(p.name) == 0 {
 			continue
 		}
-		if roleMatches(p.roleKey(), key) && (best == nil || p.last > best.last) {
+		if roleMatches(p.roleKey(), key) && (best == nil || better(p, best)) {
 			best = p
 		}
 	}

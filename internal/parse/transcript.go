@@ -109,7 +109,7 @@ func (b *builder) labelPerson(text string) *person {
 			role = titleRole(display)
 		}
 		role = titleRole(role)
-		if p := b.reg.findRole(role); p != nil {
+		if p := b.reg.findFirstRole(role); p != nil {
 			p.labels = appendUnique(p.labels, l)
 			return p
 		}
