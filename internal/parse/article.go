@@ -169,9 +169,26 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 			}
 		}
 		post := postCue(sent[i+1 : to])
+		if lead := trimEmphasis(sent[:i]); !pre.found && !post.found && subj.valid() && subj.pronoun == "" && k == 0 && len(lead) > 0 && lead[len(lead)-1].is(":") && !topicLabel(lead) {
+			// "President Trump highlighted America’s negotiating
+			// position with Iran: “…”": the subject of the lead-in.
+			pre = cue{who: subj, found: true}
+		}
+		mixed := false
+		if !pre.found && !post.found {
+			// "Ellison says protecting communities is “not our job”":
+			// words quoted inside reported speech are the reporter's
+			// subject's, when there are enough of them to be speech.
+			if c := reportingCue(sent[:i]); c.found {
+				pre, mixed = c, true
+			}
+		}
 		// "On reciprocal tariffs: “…”" opens its paragraph with the
 		// quote's subject: the quote leads the paragraph all the same.
 		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && topicLabel(sent[:i])
+		if is, ie := sent[i].sp.inner(); mixed && wordCount(ctx.text[is:ie]) < minMixedWords {
+			continue
+		}
 		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0, labelled) {
 			spoke = true
 		}
@@ -179,6 +196,31 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 	if !spoke {
 		a.reported(ctx, sent)
 	}
+}
+
+// minMixedWords is the least a quote inside reported speech holds to count
+// as the speaker's words: "is “not our job”" and a “target” are phrases
+// the writer borrows.
+const minMixedWords = 4
+
+// reportingCue finds reported speech before a quote in its sentence: a
+// person and a speech verb ("Minnesota Attorney General Keith Ellison
+// warns law enforcement of “…”"), however far apart the verb and the
+// quote are.
+func reportingCue(toks []otok) cue {
+	for v, t := range toks {
+		if t.isPlaceholder() {
+			return cue{}
+		}
+		if !isSpeechVerb(t.token) {
+			continue
+		}
+		if r, _ := subjectBefore(toks, v); r.valid() && r.pronoun == "" && (len(r.name) >= 2 || r.role != "") {
+			return cue{who: r, found: true}
+		}
+		return cue{}
+	}
+	return cue{}
 }
 
 // span decides what a quoted span is and records it. It reports whether the

@@ -322,6 +322,7 @@ func postCue(toks []otok) cue {
 // preCue reads an attribution before a quote: "Misri said:", "X told
 // reporters that", "Senator Jane Doe:", "according to X,", "…, saying".
 func preCue(toks []otok) cue {
+	toks = trimEmphasis(toks)
 	n := len(toks)
 	if n == 0 {
 		return cue{}
@@ -497,4 +498,17 @@ func sentenceSubject(toks []otok) ref {
 		}
 	}
 	return ref{}
+}
+
+// trimEmphasis drops the asterisks and underscores of emphasis that the
+// Markdown reader left as text ("**Isaac Herzog, President of Israel:
+// **“…”") from both ends of a lead-in.
+func trimEmphasis(toks []otok) []otok {
+	for len(toks) > 0 && (toks[0].is("*") || toks[0].is("_")) {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && (toks[len(toks)-1].is("*") || toks[len(toks)-1].is("_")) {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
 }

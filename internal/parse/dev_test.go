@@ -45,16 +45,7 @@ func TestDevBriefings(t *testing.T) {
 			if b.Kind.String() != g.Format {
 				t.Errorf("kind = %s, want %s", b.Kind, g.Format)
 			}
-			counted := briefing.Direct
-			if g.Format == "transcript" {
-				counted = briefing.Turn
-			}
-			counts := map[string]int{}
-			for _, q := range b.Quotes {
-				if q.Kind == counted {
-					counts[q.Speaker]++
-				}
-			}
+			counts, _ := countQuotes(b, g.Format)
 			matched := map[string]bool{}
 			for _, gs := range g.Speakers {
 				s := findSpeaker(b, gs.Name, gs.Aliases)
@@ -74,6 +65,25 @@ func TestDevBriefings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// countQuotes counts, per speaker ID, the quotes gold labels count for a
+// briefing of format: direct quotes in articles, turns in transcripts. It
+// also returns their total.
+func countQuotes(b *briefing.Briefing, format string) (map[string]int, int) {
+	counted := briefing.Direct
+	if format == "transcript" {
+		counted = briefing.Turn
+	}
+	counts := map[string]int{}
+	total := 0
+	for _, q := range b.Quotes {
+		if q.Kind == counted {
+			counts[q.Speaker]++
+			total++
+		}
+	}
+	return counts, total
 }
 
 // findSpeaker finds the speaker a gold entry stands for: the questioner for

@@ -104,7 +104,7 @@ func labelRef(toks []token) ref {
 	// "National Stone, Sand & Gravel Association Interim CEO Michele
 	// Stanley": the name that follows the title is the person's, and
 	// what comes before the commas is part of the organisation.
-	if parts := splitTopComma(toks[:end]); len(parts) > 1 && parsePart(parts[0]).role == "" {
+	if parts := splitTopComma(toks[:end]); len(parts) > 1 && (parsePart(parts[0]).role == "" || len(r.name) < 2) {
 		for c := len(parts) - 1; c > 0; c-- {
 			named := parseRef(parts[c])
 			if len(named.name) < 2 || !endsWithTitle(named.role) {
@@ -197,7 +197,10 @@ func (a *articleParser) introducer(para int, toks []token) *person {
 		}
 		// "Here are the top moments from the address:"
 		if lead[0].word && leadInWords[lead[0].lower()] {
-			return a.sal.resolve(unknownGender)
+			if p := a.sal.resolve(unknownGender); p != nil {
+				return p
+			}
+			return a.reg.firstTitled()
 		}
 		// "…, President Trump has clearly stated no fewer than a dozen
 		// times that Iran cannot have a nuclear weapon:"

@@ -61,7 +61,8 @@ func TestIntroducedQuotes(t *testing.T) {
 				"60 Plus Association Chairman Jim Martin: “It’s a win for seniors across the country.”\n\n" +
 				"CTIA—The Wireless Association President and CEO Ajit Pai: “The wireless industry urges swift passage.”\n\n" +
 				"John Ruple, Fellow, S.J. Quinney College of Law: “The mining law is like driving a stagecoach.”\n\n" +
-				"Airlines for America: “A4A strongly supports the investment in air traffic control.”\n",
+				"Airlines for America: “A4A strongly supports the investment in air traffic control.”\n\n" +
+				"**Isaac Herzog, President of Israel: **“Your visit to Israel today is an expression of commitment.”\n",
 			want: []string{
 				"Tom Palmer|direct|Newmont was honored to be a part of the discussion.",
 				"Tom Krause|direct|We’re changing the culture of the agency.",
@@ -70,12 +71,28 @@ func TestIntroducedQuotes(t *testing.T) {
 				"Ajit Pai|direct|The wireless industry urges swift passage.",
 				"John Ruple|direct|The mining law is like driving a stagecoach.",
 				"Airlines for America|direct|A4A strongly supports the investment in air traffic control.",
+				"Isaac Herzog|direct|Your visit to Israel today is an expression of commitment.",
 			},
 		},
 		{
 			name: "a described speaker's quote holds the words of others whole",
 			text: "# Angel families\n\nPresident Donald J. Trump hosted the families.\n\n-   **Laura Wilkerson, whose son, Joshua, was killed by a classmate:** “The man next to me was President Trump. He looked me in the eye and he said, ‘I will never forget the story of your son.’ He has never missed a day.”\n",
 			want: []string{"Laura Wilkerson|direct|The man next to me was President Trump. He looked me in the eye and he said, ‘I will never forget the story of your son.’ He has never missed a day."},
+		},
+		{
+			name: "a lead-in's subject speaks the quote after its colon",
+			text: "# Interview\n\n-   **President Trump highlighted America’s negotiating position with Iran:** “What I think is that we’re going to end up with a great deal.”\n",
+			want: []string{"Trump|direct|What I think is that we’re going to end up with a great deal."},
+		},
+		{
+			name: "the highlights of the person a page opens with",
+			text: "# Memorial Day\n\nToday, on Memorial Day, President Donald J. Trump joined Gold Star families at Arlington National Cemetery.\n\nHere are the highlights:\n\n-   “In every hour of peril, American warriors have answered their nation’s call.”\n",
+			want: []string{"Donald J. Trump|direct|In every hour of peril, American warriors have answered their nation’s call."},
+		},
+		{
+			name: "words quoted inside reported speech, when they are enough to be speech",
+			text: "# Sanctuary\n\n-   Minnesota Attorney General Keith Ellison warns law enforcement of “liability if they enforce immigration detainers” and says protecting communities is “not our job.”\n",
+			want: []string{"Keith Ellison|direct|liability if they enforce immigration detainers"},
 		},
 		{
 			name: "subjects, places and adjectives are no labels",
@@ -113,6 +130,8 @@ func TestLabelRoles(t *testing.T) {
 		{"Matthew Biggs, President, International Federation of Professional and Technical Engineers", "Matthew Biggs", "President, International Federation of Professional and Technical Engineers"},
 		{"Lt. Gen. Keith Kellogg (ret.)", "Keith Kellogg", "Lt. Gen."},
 		{"Rep. August Pfluger", "August Pfluger", "Rep."},
+		{"Ranking Member, Senate Health, Education, Labor and Pensions Committee, Louisiana Senator Bill Cassidy", "Bill Cassidy", "Ranking Member, Senate Health, Education, Labor and Pensions Committee, Louisiana Senator"},
+		{"Border Czar Tom Homan", "Tom Homan", "Border Czar"},
 	}
 	for _, tc := range tests {
 		r := labelRef(tokenize(tc.label))

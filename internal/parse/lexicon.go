@@ -77,7 +77,7 @@ congressman congresswoman councilman councilwoman councillor councilor delegate 
 attache attaché spokesperson moderator host anchor correspondent editor reporter
 president-elect vice-president secretary-general under-secretary undersecretary
 headteacher principal executive manager head deputies commandant
-partner fellow member ranking
+partner fellow member ranking czar tsar
 svp evp vp cmo cio ciso gm md chief-of-staff
 commentator columnist pundit author writer strategist pollster analyst economist historian
 historian anchorwoman anchorman broadcaster

@@ -280,6 +280,19 @@ func roleMatches(personRole, title string) bool {
 	return true
 }
 
+// firstTitled returns the person the text named first with a title and a
+// full name ("Today, President Donald J. Trump joined…"), the one a page
+// is about, or nil.
+func (r *registry) firstTitled() *person {
+	var best *person
+	for _, p := range r.people {
+		if p.merged == nil && p.kind == briefing.Person && len(p.name) >= 2 && p.role != "" && (best == nil || p.first < best.first) {
+			best = p
+		}
+	}
+	return best
+}
+
 // addRole records an unnamed voice known by its function.
 func (r *registry) addRole(name string, kind briefing.SpeakerKind, pos int) *person {
 	key := strings.ToLower(name)
