@@ -196,8 +196,14 @@ func parsePart(toks []token) partRef {
 			pr.org = true
 		}
 	}
-	if nameStart < len(words) && countryNames[strings.ToLower(joinTokens(words[nameStart:]))] {
-		pr.org = true
+	if n := len(words) - nameStart; n == 2 || n == 3 {
+		key := words[nameStart].lower()
+		for _, w := range words[nameStart+1:] {
+			key += " " + w.lower()
+		}
+		if countryNames[key] {
+			pr.org = true
+		}
 	}
 	for _, w := range words[:nameStart] {
 		l := w.lower()
@@ -513,6 +519,9 @@ func onlyTitle(toks []token) bool {
 // leading function word ("As President", "Under President"), and trailing
 // connectors ("Director of", "Chief Executive Officer of The").
 func trimRole(toks []token) []token {
+	if len(toks) == 0 {
+		return toks
+	}
 	// "Joins First Lady", "Honors Former First Lady": a headline's verb,
 	// and what it left ("Readout of President").
 	for len(toks) > 1 && toks[0].word && (titleStops[toks[0].lower()] && toks[0].capitalised() || toks[0].lower() == "of") {
