@@ -189,6 +189,9 @@ func (a *articleParser) introducer(para int, toks []token) *person {
 	}
 	if toks[n-1].is(":") {
 		lead := toks[:n-1]
+		if len(lead) == 0 {
+			return nil
+		}
 		// "Steve Downer, Vice President, Amazon:"
 		if words <= maxIntroWords {
 			if r := labelRef(lead); r.valid() {
