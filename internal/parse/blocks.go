@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/brief-reader/brief/internal/textclean"
 	"html"
 	"reflect"
 	"strings"
@@ -158,7 +159,15 @@ func markdownBlocks(s string) []block {
 		}
 	}
 	walk(doc)
-	return out
+	// Entities decode to any character ("&#1;", "&#27;[2J"): clean the
+	// text as a file's text is cleaned when it is read.
+	kept := out[:0]
+	for _, bl := range out {
+		if bl.text = collapseSpaces(textclean.Normalize(bl.text)); bl.text != "" {
+			kept = append(kept, bl)
+		}
+	}
+	return kept
 }
 
 // dedent removes leading spaces from every line.

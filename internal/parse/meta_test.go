@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/hostile"
 	"github.com/brief-reader/brief/internal/textclean"
 )
 
@@ -165,5 +166,22 @@ func TestBadInput(t *testing.T) {
 	want := []string{"MS. LEAVITT|Hello there.", "Q|Hi again.", "MS. LEAVITT|Bye."}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("normalised paragraphs:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestMarkdownEntitiesAreCleaned: character references decode to any
+// character, terminal escapes included; what they give is cleaned like a
+// file's text.
+func TestMarkdownEntitiesAreCleaned(t *testing.T) {
+	b := parseString(t, "entities.md", "# Title &#27;]0;pwned&#7;\n\nHello &#27;[2J world &#x1b;]8;;http://x&#x1b;\\\\link and &#1;&amp; more.\n\n&#1;\n")
+	for _, p := range b.Paragraphs {
+		hostile.AssertClean(t, p.Text)
+	}
+	hostile.AssertClean(t, b.Title)
+	if len(b.Paragraphs) != 2 {
+		t.Errorf("%d paragraphs, want 2 (an entity that decodes to nothing leaves no paragraph): %q", len(b.Paragraphs), b.Paragraphs)
+	}
+	if got := b.Paragraphs[1].Text; !strings.Contains(got, "Hello") || !strings.Contains(got, "& more.") {
+		t.Errorf("text %q lost its words", got)
 	}
 }
