@@ -172,7 +172,7 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 		if lead := trimEmphasis(sent[:i]); !pre.found && !post.found && subj.valid() && subj.pronoun == "" && k == 0 && len(lead) > 0 && lead[len(lead)-1].is(":") && !topicLabel(lead) {
 			// "President Trump highlighted America’s negotiating
 			// position with Iran: “…”": the subject of the lead-in.
-			pre = cue{who: subj, found: true}
+			pre = cue{who: subj, found: true, label: true}
 		}
 		mixed := false
 		if !pre.found && !post.found {

@@ -337,7 +337,7 @@ func preCue(toks []otok) cue {
 			}
 			// An organisation or outlet speaking as a whole: "National
 			// Federation of Independent Business:", "The Hill:".
-			if org, ok := orgName(toks[:n-1]); ok {
+			if org, ok := orgName(toks[:n-1]); ok && !capsHeadline(toks[:n-1]) {
 				return cue{who: org, found: true}
 			}
 			if len(r.name) > 0 {
@@ -352,7 +352,7 @@ func preCue(toks []otok) cue {
 				return cue{who: r, found: true, label: true}
 			}
 			// "Airlines for America:"
-			if org, ok := orgName(toks[:n-1]); ok && !(toks[0].word && labelOpeners[toks[0].lower()]) && !hasTitleWord(toks[:n-1]) {
+			if org, ok := orgName(toks[:n-1]); ok && !(toks[0].word && labelOpeners[toks[0].lower()]) && !hasTitleWord(toks[:n-1]) && !capsHeadline(toks[:n-1]) {
 				return cue{who: org, found: true}
 			}
 		}
@@ -511,4 +511,21 @@ func trimEmphasis(toks []otok) []otok {
 		toks = toks[:len(toks)-1]
 	}
 	return toks
+}
+
+// capsHeadline reports whether a lead-in is three or more words in
+// capitals: a headline ("INFLATION IS DOWN:"), not an outlet ("USA
+// TODAY:").
+func capsHeadline(toks []otok) bool {
+	words := 0
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		if !t.allCaps() {
+			return false
+		}
+		words++
+	}
+	return words >= 3
 }

@@ -81,8 +81,11 @@ func TestIntroducedQuotes(t *testing.T) {
 		},
 		{
 			name: "a lead-in's subject speaks the quote after its colon",
-			text: "# Interview\n\n-   **President Trump highlighted America’s negotiating position with Iran:** “What I think is that we’re going to end up with a great deal.”\n",
-			want: []string{"Trump|direct|What I think is that we’re going to end up with a great deal."},
+			text: "# Interview\n\n-   **President Trump highlighted America’s negotiating position with Iran:** “What I think is that we’re going to end up with a great deal.”\n\n-   **President Trump remembered his friend:** “Don said to me, ‘He’s like a son to you,’ and he was right.”\n",
+			want: []string{
+				"Trump|direct|What I think is that we’re going to end up with a great deal.",
+				"Trump|direct|Don said to me, ‘He’s like a son to you,’ and he was right.",
+			},
 		},
 		{
 			name: "the highlights of the person a page opens with",
@@ -99,7 +102,8 @@ func TestIntroducedQuotes(t *testing.T) {
 			text: "# Notes\n\n" +
 				"In South Carolina, ICE arrests have more than tripled: “Looking at arrests from this year, most are on people already charged.”\n\n" +
 				"On voter ID: “Why don’t the Democrats want voter ID at all?”\n\n" +
-				"On the fraud plaguing Minnesota and other Democrat-run states: “We have massive investigations going into fraud.”\n",
+				"On the fraud plaguing Minnesota and other Democrat-run states: “We have massive investigations going into fraud.”\n\n" +
+				"INFLATION IS DOWN: “Consumer prices rose less than expected in April across the country.”\n",
 			want: nil,
 		},
 		{
@@ -171,7 +175,7 @@ func TestRefRoles(t *testing.T) {
 		}
 	}
 	// Things, events, groups and places are nobody.
-	for _, text := range []string{"Tariff Agreement", "Ryder Cup", "Peace Corps", "Holy Spirit", "Viet Nam", "North Macedonia", "Colorado Springs-based", "Russia Expert Groups"} {
+	for _, text := range []string{"Tariff Agreement", "Ryder Cup", "Peace Corps", "Holy Spirit", "Viet Nam", "North Macedonia", "Colorado Springs-based", "Russia Expert Groups", "Human Rights"} {
 		if r := parseRef(tokenize(text)); len(r.name) > 0 {
 			t.Errorf("parseRef(%q) = %q, want no name", text, r.name)
 		}

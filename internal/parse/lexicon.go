@@ -181,7 +181,7 @@ agreement accord treaty framework act plan program programme initiative groups
 border budget policy strategy cup trophy bowl championship series olympics award
 prize medal festival month week war airline airlines spirit corps guardsmen regular
 mall memorial monument museum capitol cathedral basilica bible scripture
-gospel address practice order
+gospel address practice order rights freedom expression
 `)
 
 // countryNames are countries and places that look like a person's name:
