@@ -557,6 +557,8 @@ func TestNames(t *testing.T) {
 		{"The deal with Johnson & Johnson covers vaccines.", []string{"Johnson & Johnson"}},
 		{"We will open the call for Q&A; it is embargoed until 5:00 a.m. Eastern.", nil},
 		{"The memo went to the Department of Defense on Friday.", []string{"Department of Defense"}},
+		{"President Donald J. Trump’s bill passed, as did the USS Dwight D. Eisenhower refit.", []string{"Donald J. Trump", "USS Dwight D. Eisenhower"}},
+		{"He said no. Then he left.", nil},
 	}
 	for _, tc := range cases {
 		if got := namesIn(c, tc.text); !slices.Equal(got, tc.want) {

@@ -37,7 +37,9 @@ func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap
 		nc.flush()
 		return
 	}
-	if nc.n > 0 && (gap == " " || (gap == "-" || gap == "&" || gap == " & ") && nc.pending == 0) {
+	// "Donald J. Trump": an initial's full stop joins the name too.
+	initial := gap == ". " && prevEnd-prevStart == 1 && nc.text[prevStart] >= 'A' && nc.text[prevStart] <= 'Z'
+	if nc.n > 0 && (gap == " " || (gap == "-" || gap == "&" || gap == " & " || initial) && nc.pending == 0) {
 		nc.end = tok.end
 		nc.pending = 0
 		if nc.n == maxNameWords {
