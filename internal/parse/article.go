@@ -169,26 +169,23 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 			}
 		}
 		post := postCue(sent[i+1 : to])
-		if lead := trimEmphasis(sent[:i]); !pre.found && !post.found && subj.valid() && subj.pronoun == "" && k == 0 && len(lead) > 0 && lead[len(lead)-1].is(":") && !topicLabel(lead) {
+		lead := trimEmphasis(sent[:i])
+		topical := topicLabel(lead)
+		if !pre.found && !post.found && subj.valid() && subj.pronoun == "" && k == 0 && len(lead) > 0 && lead[len(lead)-1].is(":") && !topical {
 			// "President Trump highlighted America’s negotiating
 			// position with Iran: “…”": the subject of the lead-in.
 			pre = cue{who: subj, found: true, label: true}
 		}
-		mixed := false
-		if !pre.found && !post.found {
-			// "Ellison says protecting communities is “not our job”":
-			// words quoted inside reported speech are the reporter's
-			// subject's, when there are enough of them to be speech.
-			if c := reportingCue(sent[:i]); c.found {
-				pre, mixed = c, true
-			}
+		if is, ie := sent[i].sp.inner(); !pre.found && !post.found && wordCount(ctx.text[is:ie]) >= minMixedWords {
+			// "Ellison warns law enforcement of “liability if they
+			// enforce immigration detainers”": words quoted inside
+			// reported speech are the subject's, when there are enough
+			// of them to be speech.
+			pre = reportingCue(sent[:i])
 		}
 		// "On reciprocal tariffs: “…”" opens its paragraph with the
 		// quote's subject: the quote leads the paragraph all the same.
-		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && topicLabel(sent[:i])
-		if is, ie := sent[i].sp.inner(); mixed && wordCount(ctx.text[is:ie]) < minMixedWords {
-			continue
-		}
+		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && topical
 		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0, labelled) {
 			spoke = true
 		}

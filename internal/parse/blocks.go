@@ -1,13 +1,13 @@
 package parse
 
 import (
-	"github.com/brief-reader/brief/internal/textclean"
 	"html"
 	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/brief-reader/brief/internal/textclean"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"

@@ -39,9 +39,9 @@ var nameSuffixes = wordSet(`jr sr ii iii iv v md phd dvm rn esq`)
 var labelOpeners = wordSet(`on about regarding re in at for from with by after before during since as when while if`)
 
 // labelWords are the lower-case words a label's titles and affiliations
-// may hold besides title words: "President and CEO", "Director of
-// Technology Policy".
-var labelWords = wordSet(`of and for the at`)
+// may hold besides the words of a name or title (npWord): "President and
+// CEO", "Director of Technology Policy".
+var labelWords = wordSet(`and for the at`)
 
 // topicLabelWords open a label that gives a quote's subject, not its
 // speaker: "On mortgage rates:", "About the deal:".
@@ -88,15 +88,9 @@ func labelRef(toks []token) ref {
 	}
 	// What is left is a name with titles and affiliations: any other
 	// lower-case word makes it a sentence ("ICE arrests have tripled").
-	depth := 0
-	for _, t := range toks[:end] {
-		// "Lt. Gen. Keith Kellogg (ret.)": asides may be lower case.
-		if t.is("(") {
-			depth++
-		} else if t.is(")") && depth > 0 {
-			depth--
-		}
-		if depth == 0 && t.word && !t.capitalised() && !allDigits(t.s) && !labelWords[t.lower()] && !roleWords[t.lower()] && !lowerRoleNouns[t.lower()] && !roleQualifiers[t.lower()] && !nameParticles[t.lower()] && !honorifics[t.lower()] {
+	// "Lt. Gen. Keith Kellogg (ret.)": asides may be lower case.
+	for i, t := range toks[:end] {
+		if t.word && !npWord(t) && !allDigits(t.s) && !labelWords[t.lower()] && !insideParens(toks, i) {
 			return ref{}
 		}
 	}
@@ -211,13 +205,8 @@ func (a *articleParser) introducer(para int, toks []token) *person {
 		for i, t := range lead {
 			out[i] = otok{token: t}
 		}
-		from := 0
-		for i, t := range out {
-			if t.is(".") || t.is("?") || t.is("!") {
-				from = i + 1
-			}
-		}
-		last := out[from:]
+		sents := outlineSentences(out, "")
+		last := out[sents[len(sents)-1][0]:]
 		for v, t := range last {
 			if !isSpeechVerb(t.token) {
 				continue
