@@ -247,9 +247,15 @@ func benchFrames(b *testing.B, m *Model, msg func(i int) tea.Msg) {
 func BenchmarkSearch(b *testing.B) {
 	m := bigModel(b, 120, 40, false)
 	press(b, m, "/", "type:presiden")
+	benchLetter(b, m, "t")
+}
+
+// benchLetter times typing one more letter into the query being typed, and
+// drawing the frame, then takes the letter back.
+func benchLetter(b *testing.B, m *Model, letter string) {
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Update(keyMsg("t"))
+		m.Update(keyMsg(letter))
 		_ = m.View()
 		m.Update(keyMsg("backspace"))
 	}
@@ -305,12 +311,7 @@ func TestBigTranscript(t *testing.T) {
 func BenchmarkQuoteFilter(b *testing.B) {
 	m := newModelFor(b, 160, 40, []*briefing.Briefing{parsedBig()})
 	press(b, m, "shift+tab", "/", "type:tarif")
-	b.ReportAllocs()
-	for b.Loop() {
-		m.Update(keyMsg("f"))
-		_ = m.View()
-		m.Update(keyMsg("backspace"))
-	}
+	benchLetter(b, m, "f")
 }
 
 // BenchmarkQuoteFilterCold is the first letter of a Quotes filter on the
