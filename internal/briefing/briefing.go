@@ -213,15 +213,18 @@ type Paragraph struct {
 // direct quote, a following paragraph's piece starts after the quotation
 // mark that reopens it (newswire style).
 type Quote struct {
-	Speaker      string    `json:"speaker"`
-	Kind         QuoteKind `json:"kind"`
-	Text         string    `json:"text"`
-	Paragraph    int       `json:"paragraph"`
-	EndParagraph int       `json:"end_paragraph"`
-	Start        int       `json:"start"`
-	End          int       `json:"end"`
-	Topics       []string  `json:"topics"`
-	Section      int       `json:"section"`
+	Speaker string    `json:"speaker"`
+	Kind    QuoteKind `json:"kind"`
+	// Partial marks a direct quote of a few words inside reported speech:
+	// `Ortiz called the ruling "a disgrace"`.
+	Partial      bool     `json:"partial,omitempty"`
+	Text         string   `json:"text"`
+	Paragraph    int      `json:"paragraph"`
+	EndParagraph int      `json:"end_paragraph"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Topics       []string `json:"topics"`
+	Section      int      `json:"section"`
 }
 
 // Section is a contiguous run of paragraphs on one subject.

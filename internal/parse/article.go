@@ -138,7 +138,7 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 	var subjPerson *person
 	if subj.valid() {
 		subjPerson = a.resolve(subj, pos(ctx.index, sent[0].start), false)
-		if subjPerson != nil && (subjPerson.role != "" || a.out.hasSpeech(subjPerson) || subj.pronoun != "") {
+		if subjPerson != nil && (subjPerson.role != "" || a.out.hasSpeech(subjPerson) || subj.pronoun != "" || len(subj.name) >= 2) {
 			a.sal.push(subjPerson)
 			if rs.last != nil && subjPerson.root() != rs.last.root() {
 				rs.sinceQuote = true
@@ -176,12 +176,11 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 			// position with Iran: “…”": the subject of the lead-in.
 			pre = cue{who: subj, found: true, label: true}
 		}
-		if is, ie := sent[i].sp.inner(); !pre.found && !post.found && wordCount(ctx.text[is:ie]) >= minMixedWords {
-			// "Ellison warns law enforcement of “liability if they
-			// enforce immigration detainers”": words quoted inside
-			// reported speech are the subject's, when there are enough
-			// of them to be speech.
-			pre = reportingCue(sent[:i])
+		if !pre.found && !post.found {
+			// "Ortiz called the ruling “a disgrace”", "She said she was
+			// “deeply troubled”": words quoted inside reported speech are
+			// the reporting subject's own, however few.
+			pre = a.partialCue(sent, i)
 		}
 		// "On reciprocal tariffs: “…”" opens its paragraph with the
 		// quote's subject: the quote leads the paragraph all the same.
@@ -195,29 +194,48 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 	}
 }
 
-// minMixedWords is the least a quote inside reported speech holds to count
-// as the speaker's words: "is “not our job”" and a “target” are phrases
-// the writer borrows.
-const minMixedWords = 4
-
-// reportingCue finds reported speech before a quote in its sentence: a
-// person and a speech verb ("Minnesota Attorney General Keith Ellison
-// warns law enforcement of “…”"), however far apart the verb and the
-// quote are.
-func reportingCue(toks []otok) cue {
-	for v, t := range toks {
-		if t.isPlaceholder() {
-			return cue{}
+// partialCue finds the reported speech a quote sits inside: a person and
+// a reporting verb in the same sentence, before the quote ("Minnesota
+// Attorney General Keith Ellison warns law enforcement of “…”", "Cruz
+// called Trump a “pathological liar”") or closing the sentence after it
+// ("She was “very committed” to the band, Lonechild said."). The cue is
+// marked partial: the quote is the speaker's words inside the writer's.
+func (a *articleParser) partialCue(sent []otok, at int) cue {
+	for v := 0; v < at; v++ {
+		if !isReportingVerb(sent[v].token) {
+			continue
 		}
+		if r, _ := subjectBefore(sent, v); r.valid() && a.plausible(r) {
+			return cue{who: r, found: true, partial: true}
+		}
+	}
+	for v := at + 1; v < len(sent); v++ {
+		t := sent[v]
 		if !isSpeechVerb(t.token) {
 			continue
 		}
-		if r, _ := subjectBefore(toks, v); r.valid() && r.pronoun == "" && (len(r.name) >= 2 || r.role != "") {
-			return cue{who: r, found: true}
+		r, _ := subjectBefore(sent, v)
+		if !r.valid() && sent[v-1].is(",") {
+			r = subjectAfter(sent, v+1) // "…, said Smith."
 		}
-		return cue{}
+		if r.valid() && a.plausible(r) && closesSentence(sent[v+1:]) {
+			return cue{who: r, found: true, partial: true}
+		}
+		break
 	}
 	return cue{}
+}
+
+// closesSentence reports whether what follows a speech verb only ends the
+// sentence: an object ("…, she told reporters.") and the closing marks, or
+// the name after the verb ("…, said Smith, the mayor.").
+func closesSentence(toks []otok) bool {
+	for _, t := range toks {
+		if t.isPlaceholder() {
+			return false
+		}
+	}
+	return objectOnly(toks) || len(toks) <= 8
 }
 
 // span decides what a quoted span is and records it. It reports whether the
@@ -292,6 +310,9 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		return false
 	}
 	a.out.addQuote(who, briefing.Direct, ctx.index, ctx.index, qs, qe)
+	if c := pre; c.partial && !post.found {
+		a.out.quotes[len(a.out.quotes)-1].partial = true
+	}
 	a.after(ctx, who, rs)
 	return true
 }

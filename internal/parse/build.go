@@ -23,6 +23,7 @@ type pquote struct {
 	kind          briefing.QuoteKind
 	para, endPara int
 	start, end    int
+	partial       bool // words quoted inside reported speech
 }
 
 // builder collects paragraphs, people and quotes, and turns them into a
@@ -165,7 +166,7 @@ func (b *builder) finish(br *briefing.Briefing) {
 	for _, q := range b.quotes {
 		id := ids[q.who.root()]
 		text := b.span(q)
-		bq := briefing.Quote{Speaker: id, Kind: q.kind, Text: text, Paragraph: q.para, EndParagraph: q.endPara, Start: q.start, End: q.end}
+		bq := briefing.Quote{Speaker: id, Kind: q.kind, Partial: q.partial, Text: text, Paragraph: q.para, EndParagraph: q.endPara, Start: q.start, End: q.end}
 		br.Quotes = append(br.Quotes, bq)
 		s := &br.Speakers[idx[id]]
 		switch q.kind {

@@ -62,6 +62,12 @@ func isDeterminer(t token) bool {
 // in running text: "States" in "United States" is not one.
 func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && speechVerbs[t.s] }
 
+// isReportingVerb reports whether a word reports what someone said or how
+// they put it: a speech verb, or a verb of naming ("called", "described").
+func isReportingVerb(t token) bool {
+	return isSpeechVerb(t) || t.word && !t.capitalised() && namingVerbs[t.s]
+}
+
 func isParticiple(t token) bool { return t.word && !t.capitalised() && participles[t.s] }
 
 // chunkBack collects the noun phrase that ends at toks[end-1], going back
@@ -200,6 +206,9 @@ func describedAppositive(toks []otok, end int) (int, string) {
 // subjectAfter reads the person named right after a verb: "said Metallus CEO
 // Mike Williams", "according to the Foreign Secretary".
 func subjectAfter(toks []otok, from int) ref {
+	if r, ok := describedNameAfter(toks, from); ok {
+		return r
+	}
 	end := from
 	depth := 0
 	for end < len(toks) {
@@ -248,6 +257,35 @@ func subjectAfter(toks []otok, from int) ref {
 	return r
 }
 
+// maxDescriptionWords bounds a lower-case description before a name.
+const maxDescriptionWords = 6
+
+// describedNameAfter reads a name introduced by a lower-case description
+// after a speech verb: "said oil and gas worker Mike Wipf", "said harbour
+// master Leo Brandt". The description becomes the role. The name must have
+// two words at least, so that "said last week Trump…" finds nobody.
+func describedNameAfter(toks []otok, from int) (ref, bool) {
+	i := from
+	for i < len(toks) && i-from < maxDescriptionWords && toks[i].word && !toks[i].capitalised() && !isDeterminer(toks[i].token) && !isPronoun(toks[i].token) && !npWord(toks[i].token) {
+		i++
+	}
+	if i == from || i >= len(toks) || !toks[i].word || !toks[i].capitalised() {
+		return ref{}, false
+	}
+	end := i
+	for end < len(toks) && (npWord(toks[end].token) && toks[end].capitalised() || toks[end].is(".") && end > i && len([]rune(toks[end-1].s)) == 1) {
+		end++
+	}
+	r := parseRef(plain(toks[from:end]))
+	if len(r.name) < 2 || r.org {
+		return ref{}, false
+	}
+	if r.role == "" {
+		r.role = joinTokens(plain(toks[from:i]))
+	}
+	return r, true
+}
+
 func hasTitleWord(toks []otok) bool {
 	for _, t := range toks {
 		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
@@ -270,6 +308,7 @@ type cue struct {
 	who        ref
 	found      bool
 	participle bool // "…, saying ‘…’": the speaker is the clause's subject
+	partial    bool // the quote is words inside reported speech
 	// label is set for a label before a colon that names a person with a
 	// title or a description ("Uber CEO Dara Khosrowshahi:"), not by name
 	// alone, which an outlet's name may look like.

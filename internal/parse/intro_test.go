@@ -93,9 +93,9 @@ func TestIntroducedQuotes(t *testing.T) {
 			want: []string{"Donald J. Trump|direct|In every hour of peril, American warriors have answered their nation’s call."},
 		},
 		{
-			name: "words quoted inside reported speech, when they are enough to be speech",
+			name: "words quoted inside reported speech are the subject's, however few",
 			text: "# Sanctuary\n\n-   Minnesota Attorney General Keith Ellison warns law enforcement of “liability if they enforce immigration detainers” and says protecting communities is “not our job.”\n",
-			want: []string{"Keith Ellison|direct|liability if they enforce immigration detainers"},
+			want: []string{"Keith Ellison|direct|liability if they enforce immigration detainers", "Keith Ellison|direct|not our job."},
 		},
 		{
 			name: "subjects, places and adjectives are no labels",

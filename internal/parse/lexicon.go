@@ -28,6 +28,10 @@ pointed points opined opines mused muses exclaimed exclaims shouted shouts
 whispered whispers conceded admitted observed wondered wonders
 `)
 
+// namingVerbs report how someone put a thing without being speech verbs of
+// their own: "Cruz called Trump a “pathological liar”".
+var namingVerbs = wordSet(`called calls calling described describes describing dubbed dubs labelled labeled labels termed terms branded brands`)
+
 // participles are speech verbs in -ing form: "…, saying ‘…’".
 var participles = wordSet(`
 saying adding noting stating telling explaining asking replying answering
@@ -37,6 +41,7 @@ concluding maintaining suggesting assuring promising claiming admitting
 conceding confirming mentioning affirming reiterating urging quipping joking
 cautioning predicting vowing asserting contending countering responding
 lamenting boasting touting recounting revealing describing pointing
+calling dubbing labelling labeling branding
 `)
 
 // phrasalParticles follow a speech verb without ending the cue: "pointed
@@ -81,6 +86,7 @@ partner fellow member ranking czar tsar
 svp evp vp cmo cio ciso gm md chief-of-staff
 commentator columnist pundit author writer strategist pollster analyst economist historian
 historian anchorwoman anchorman broadcaster
+mp mps mpp mla mep msp mha td
 `)
 
 // roleQualifiers are words that qualify a title ("Foreign", "National

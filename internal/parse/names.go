@@ -38,6 +38,14 @@ retiree driver businessman businesswoman entrepreneur spokesperson spokesman
 spokeswoman official officer minister secretary president senator sen rep governor
 mayor commissioner chairman director ambassador envoy adviser advisor aide
 manager ceo founder chief leader professor diplomat negotiator consultant
+coach player players defenceman defenseman goalie goaltender forward midfielder striker
+quarterback pitcher golfer athlete rookie captain referee
+mother father son daughter wife husband sister brother grandmother grandfather neighbour
+neighbor friend survivor victim witness protester protestor parent pastor priest trustee
+attorney prosecutor detective constable investigator psychologist psychiatrist physician
+pharmacist dietitian nutritionist specialist cardiologist surgeon epidemiologist strategist
+pollster lobbyist donor campaigner publisher artist designer architect author writer
+filmmaker actor actress singer musician comedian chef host co-owner co-founder cofounder
 `)
 
 // parseRef reads a person reference from tokens. It returns an invalid ref

@@ -1,0 +1,78 @@
+package parse
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// TestNewsAttribution covers the shapes of newspaper and wire copy, one
+// short synthetic article per rule (written for the test, in the shape the
+// news corpora show): who each direct quote belongs to.
+func TestNewsAttribution(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // direct quotes: "Speaker|direct|text"
+	}{
+		{
+			name: "a partial quote after a naming verb is the subject's",
+			text: "Maria Ortiz, the city's housing commissioner, criticised the court on Tuesday.\n\nOrtiz called the ruling “a disgrace” and promised an appeal.\n",
+			want: []string{"Maria Ortiz|direct|a disgrace"},
+		},
+		{
+			name: "a partial quote inside reported speech, however short",
+			text: "Health Minister Anita Rao spoke in Ottawa.\n\nRao said she was “deeply troubled” by the report.\n",
+			want: []string{"Anita Rao|direct|deeply troubled"},
+		},
+		{
+			name: "a partial quote with its attribution closing the sentence",
+			text: "Band leader Darla Quinn spoke on Friday.\n\nThe drummer was “very committed” to the tour, Quinn said.\n",
+			want: []string{"Darla Quinn|direct|very committed"},
+		},
+		{
+			name: "he refers to the person just introduced as the subject",
+			text: "“We will keep the port open,” said harbour master Leo Brandt.\n\nTomas Varga with the dockworkers' union came to the meeting to speak for the crews.\n\n“The crews have not been paid in two months,” he said.\n",
+			want: []string{
+				"Leo Brandt|direct|We will keep the port open",
+				"Tomas Varga|direct|The crews have not been paid in two months",
+			},
+		},
+		{
+			name: "lower-case descriptions before a name are its role",
+			text: "“They beat us on every loose puck tonight,” said Oilers head coach Ken Hitchcock.\n",
+			want: []string{"Ken Hitchcock|direct|They beat us on every loose puck tonight"},
+		},
+		{
+			name: "a parliamentary title after a name",
+			text: "Jim Eglin, Yellowhead MP, said he drove around with signs.\n\n“We are trying to make a point so Ottawa listens,” he said.\n",
+			want: []string{"Jim Eglin|direct|We are trying to make a point so Ottawa listens"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := parseString(t, "story.txt", "A headline for the story\n\n"+tc.text)
+			got := quoteSummary(b, briefing.Direct)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("quotes:\n got  %q\n want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPartialQuotesAreMarked checks the JSON flag: words quoted inside
+// reported speech are direct quotes marked partial; a quote standing as
+// its own sentence is not.
+func TestPartialQuotesAreMarked(t *testing.T) {
+	b := parseString(t, "story.txt", "Maria Ortiz spoke on Tuesday.\n\nOrtiz called the ruling “a disgrace.” “We will appeal this decision at once,” she said.\n")
+	var partial []bool
+	for _, q := range b.Quotes {
+		if q.Kind == briefing.Direct {
+			partial = append(partial, q.Partial)
+		}
+	}
+	if want := []bool{true, false}; !slices.Equal(partial, want) {
+		t.Errorf("partial flags %v, want %v", partial, want)
+	}
+}
