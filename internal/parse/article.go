@@ -660,6 +660,12 @@ func outlineSentences(out []otok, text string) [][2]int {
 		if i+1 < len(out) && !(out[i+1].isPlaceholder() || startsSentence(out[i+1].token)) {
 			continue
 		}
+		// “Is it in our interest to act?” Dana Whitfield said: a quote
+		// that ends in its own mark still belongs with the attribution
+		// that follows it.
+		if t.isPlaceholder() && i+1 < len(out) && !out[i+1].isPlaceholder() && !attributed(out[from:i]) && attributionFollows(out[i+1:]) {
+			continue
+		}
 		res = append(res, [2]int{from, i + 1})
 		from = i + 1
 	}
@@ -667,6 +673,28 @@ func outlineSentences(out []otok, text string) [][2]int {
 		res = append(res, [2]int{from, len(out)})
 	}
 	return res
+}
+
+// attributed reports whether the words before a quote in its sentence
+// attribute it already: a speech verb or a label's colon ("Doe said: “…”").
+func attributed(toks []otok) bool {
+	for _, t := range toks {
+		if isSpeechVerb(t.token) || t.is(":") {
+			return true
+		}
+	}
+	return false
+}
+
+// attributionFollows reports whether the words after a quote open with its
+// attribution: a name or pronoun and a speech verb ("Whitfield said",
+// "she asked"), or a speech verb and its subject ("said Whitfield").
+func attributionFollows(toks []otok) bool {
+	if len(toks) > 8 {
+		toks = toks[:8]
+	}
+	c := postCue(toks)
+	return c.found
 }
 
 // initialism reports whether a word is letters joined by dots: "S.J",

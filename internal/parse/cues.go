@@ -266,14 +266,14 @@ const maxDescriptionWords = 6
 // two words at least, so that "said last week Trump…" finds nobody.
 func describedNameAfter(toks []otok, from int) (ref, bool) {
 	i := from
-	for i < len(toks) && i-from < maxDescriptionWords && toks[i].word && !toks[i].capitalised() && !isDeterminer(toks[i].token) && !isPronoun(toks[i].token) && !npWord(toks[i].token) {
+	for i < len(toks) && i-from < maxDescriptionWords && toks[i].word && !toks[i].capitalised() && !isDeterminer(toks[i].token) && !isPronoun(toks[i].token) {
 		i++
 	}
 	if i == from || i >= len(toks) || !toks[i].word || !toks[i].capitalised() {
 		return ref{}, false
 	}
 	end := i
-	for end < len(toks) && (npWord(toks[end].token) && toks[end].capitalised() || toks[end].is(".") && end > i && len([]rune(toks[end-1].s)) == 1) {
+	for end < len(toks) && (npWord(toks[end].token) && toks[end].capitalised() || toks[end].is(".") && end > i && abbrevBefore(toks, end)) {
 		end++
 	}
 	r := parseRef(plain(toks[from:end]))
@@ -284,6 +284,16 @@ func describedNameAfter(toks []otok, from int) (ref, bool) {
 		r.role = joinTokens(plain(toks[from:i]))
 	}
 	return r, true
+}
+
+// abbrevBefore reports whether the full stop at toks[i] closes an
+// abbreviation, an honorific or an initial ("Sen.", "Dr.", "J.").
+func abbrevBefore(toks []otok, i int) bool {
+	if i == 0 || !toks[i-1].word || toks[i-1].end != toks[i].start {
+		return false
+	}
+	l := toks[i-1].lower()
+	return abbreviations[l] || honorifics[l] || len([]rune(toks[i-1].s)) == 1
 }
 
 func hasTitleWord(toks []otok) bool {

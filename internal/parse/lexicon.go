@@ -26,6 +26,7 @@ clarified clarifies elaborated elaborates informed informs briefed briefs
 reminded reminds agreed agrees complained complains described describes
 pointed points opined opines mused muses exclaimed exclaims shouted shouts
 whispered whispers conceded admitted observed wondered wonders
+quoted interjected interjects retorted retorts snapped snaps added
 `)
 
 // namingVerbs report how someone put a thing without being speech verbs of

@@ -188,9 +188,10 @@ func parsePart(toks []token) partRef {
 		}
 		nameStart++
 	}
-	// "Strategic Communications John Kirby": title qualifiers at the head
-	// of a long run belong to the role.
-	for len(words)-nameStart > 2 && (roleQualifiers[words[nameStart].lower()] || orgWords[words[nameStart].lower()] || thingWords[words[nameStart].lower()]) {
+	// "Strategic Communications John Kirby", "Golfer Brittany Lind": title
+	// qualifiers and descriptions at the head of a long run belong to the
+	// role.
+	for len(words)-nameStart > 2 && (roleQualifiers[words[nameStart].lower()] || lowerRoleNouns[words[nameStart].lower()] || orgWords[words[nameStart].lower()] || thingWords[words[nameStart].lower()]) {
 		nameStart++
 	}
 	// "Acknowledging Cambodia", "Honoring Veterans": a verb in title

@@ -49,6 +49,26 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Jim Eglin, Yellowhead MP, said he drove around with signs.\n\n“We are trying to make a point so Ottawa listens,” he said.\n",
 			want: []string{"Jim Eglin|direct|We are trying to make a point so Ottawa listens"},
 		},
+		{
+			name: "a question before the name that asked it",
+			text: "Golfer Brittany Lind laughed at the draw.\n\n“Are there prizes?” Lind asked before teeing off.\n",
+			want: []string{"Brittany Lind|direct|Are there prizes?"},
+		},
+		{
+			name: "a quote closed by its own mark keeps the attribution before it",
+			text: "Senator Jane Doe met Governor John Roe.\n\nDoe said: “We will pass the bill this week.” Roe said he agreed.\n",
+			want: []string{"Jane Doe|direct|We will pass the bill this week."},
+		},
+		{
+			name: "a description and an honorific before the name",
+			text: "“Working age matters most for long-term outcomes,” said lead author Dr. Alan Garfield, a specialist at the university.\n",
+			want: []string{"Alan Garfield|direct|Working age matters most for long-term outcomes"},
+		},
+		{
+			name: "quoted as saying",
+			text: "Mayor Dan McCall released a statement.\n\n“The debt load is simply untenable,” he was quoted as saying in the release.\n",
+			want: []string{"Dan McCall|direct|The debt load is simply untenable"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
