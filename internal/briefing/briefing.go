@@ -72,12 +72,18 @@ const (
 	Person SpeakerKind = iota
 	// Questioner stands for all unnamed reporters asking questions.
 	Questioner
-	// Role is an unnamed voice known by its function: moderator, operator,
-	// announcer, interpreter, an anonymous official.
+	// Role is a voice of a transcript known by its function: moderator,
+	// operator, announcer, interpreter.
 	Role
+	// Organization is an institution speaking as a whole: "the ministry
+	// said in a statement", "Acme Motors said".
+	Organization
+	// Unnamed is a person quoted without a name, known by a description:
+	// "a Treasury spokeswoman", "an industry lobbyist".
+	Unnamed
 )
 
-var speakerKindNames = [...]string{Person: "person", Questioner: "questioner", Role: "role"}
+var speakerKindNames = [...]string{Person: "person", Questioner: "questioner", Role: "role", Organization: "organization", Unnamed: "unnamed"}
 
 // String returns the lower-case name used in JSON.
 func (k SpeakerKind) String() string { return enumString(speakerKindNames[:], int(k)) }

@@ -169,6 +169,9 @@ func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st s
 			if s.Role != "" {
 				head += " — " + s.Role
 			}
+			if k := kindNote(s.Kind); k != "" {
+				head += " (" + k + ")"
+			}
 			ew.print("\n" + st.speaker(textclean.Line(head)))
 			for _, q := range qs {
 				ew.print("\n" + st.quote(quoteText(q)))
@@ -177,6 +180,18 @@ func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st s
 		}
 	}
 	return ew.err
+}
+
+// kindNote names the voices that are not a named person or a transcript
+// role, so a reader can tell an institution or an unnamed source.
+func kindNote(k briefing.SpeakerKind) string {
+	switch k {
+	case briefing.Organization:
+		return "organization"
+	case briefing.Unnamed:
+		return "unnamed source"
+	}
+	return ""
 }
 
 // quoteText dresses a quote for reading: direct quotes in quotation marks,
@@ -206,8 +221,11 @@ func Citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) strin
 	if q.EndParagraph > q.Paragraph {
 		p = fmt.Sprintf("¶%d–%d", q.Paragraph+1, q.EndParagraph+1)
 	}
-	if q.Kind == briefing.Reported {
+	switch {
+	case q.Kind == briefing.Reported:
 		p += " (reported)"
+	case q.Partial:
+		p += " (partial)"
 	}
 	parts = append(parts, p)
 	return textclean.Line(strings.Join(parts, " · "))

@@ -367,6 +367,13 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 	switch {
 	case r.pronoun != "":
 		return a.sal.resolve(r.gender)
+	case r.org:
+		if !speech {
+			return nil
+		}
+		p := a.reg.addName(r, at)
+		p.kind = briefing.Organization
+		return p
 	case len(r.name) > 0:
 		if len(r.name) > 4 {
 			return nil
@@ -382,7 +389,7 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		if !speech || !strings.Contains(strings.TrimSpace(r.surface), " ") {
 			return nil
 		}
-		p := a.reg.addRole(titleRole(r.role), briefing.Role, at)
+		p := a.reg.addRole(titleRole(r.role), briefing.Unnamed, at)
 		p.addAlias(r.surface)
 		return p
 	}

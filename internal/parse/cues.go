@@ -142,9 +142,28 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 	}
 	start := chunkBack(toks, end)
 	if start == end {
+		// "the company said", "an industry lobbyist said": a
+		// described voice, not a name.
+		if r, s := describedVoice(toks, end); r.valid() {
+			return r, s
+		}
 		return ref{}, v
 	}
 	r := parseRef(plain(toks[start:end]))
+	if (!r.valid() || acronymOnly(r)) && !(start > 0 && toks[start-1].is(",")) {
+		// "The Canadian Beverage Association said", "the RCMP said": an
+		// organisation speaking as a whole.
+		if o, ok := orgRef(toks[start:end]); ok {
+			return o, start
+		}
+	}
+	if len(r.name) == 0 && r.role != "" && start > 0 {
+		// "a Treasury spokeswoman", "an industry lobbyist": extend the
+		// description back to its determiner.
+		if r2, s := describedVoice(toks, end); r2.valid() && s < start {
+			return r2, s
+		}
+	}
 	// "state Sen. Jane Timken, R-Jackson Township said": a bare name after
 	// a comma may be a place or affiliation following the titled name.
 	if len(r.name) > 0 && r.role == "" && start >= 2 && toks[start-1].is(",") {
@@ -173,6 +192,9 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		start, r = s2, r2
 	}
 	if len(r.name) == 0 && !hasTitleWord(toks[start:end]) {
+		if r, s := describedVoice(toks, end); r.valid() {
+			return r, s
+		}
 		return ref{}, v
 	}
 	return r, start
@@ -255,6 +277,103 @@ func subjectAfter(toks []otok, from int) ref {
 		}
 	}
 	return r
+}
+
+// describedVoice reads a voice described by a common noun, ending at
+// toks[end-1]: "the company", "the ministry", "an industry lobbyist", "a
+// Treasury spokeswoman", "police", "researchers". Organisations come back
+// as org refs named by their description; people as a role with no name
+// (an unnamed source). It returns an invalid ref when the words before the
+// verb are no such description.
+func describedVoice(toks []otok, end int) (ref, int) {
+	j := end - 1
+	if j < 0 || !toks[j].word || toks[j].capitalised() && !toks[j].allCaps() {
+		return ref{}, end
+	}
+	head := toks[j].lower()
+	org := orgHeads[head]
+	if !org && !voiceHeads[head] && !lowerRoleNouns[head] && !roleWords[head] {
+		return ref{}, end
+	}
+	start := -1
+	for k := j - 1; k >= 0 && j-k <= maxDescriptionWords; k-- {
+		t := toks[k]
+		if !t.word || isPronoun(t.token) || isSpeechVerb(t.token) || blockers[t.lower()] || auxiliaries[t.lower()] {
+			break
+		}
+		if isDeterminer(t.token) || t.lower() == "its" || t.lower() == "their" {
+			start = k
+			break
+		}
+	}
+	if start < 0 {
+		// No determiner: only a bare plural or mass noun opening the
+		// clause ("Police said", "Researchers found").
+		if !pluralHeads[head] || j > 0 && toks[j-1].word {
+			return ref{}, end
+		}
+		start = j
+	}
+	surface := joinTokens(plain(toks[start:end]))
+	desc := titleRole(joinTokens(plain(toks[start+1 : end])))
+	if start == j {
+		desc = titleRole(surface)
+	}
+	if org {
+		return ref{name: []string{desc}, surface: surface, org: true}, start
+	}
+	return ref{role: desc, surface: surface}, start
+}
+
+// orgRef reads a chunk of capitalised words as an organisation speaking as
+// a whole: one that names an institution ("Canadian Beverage
+// Association", "Covington Catholic High School") or an acronym ("RCMP").
+func orgRef(toks []otok) (ref, bool) {
+	for len(toks) > 0 && isDeterminer(toks[0].token) {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || len(toks) > 8 {
+		return ref{}, false
+	}
+	institution := false
+	for _, t := range toks {
+		if !t.word {
+			if t.is("&") || t.is("-") || t.is(".") {
+				continue
+			}
+			return ref{}, false
+		}
+		l := t.lower()
+		if !t.capitalised() && l != "of" && l != "and" && l != "for" && l != "the" {
+			return ref{}, false
+		}
+		if orgWords[l] || orgHeads[l] || len(toks) == 1 && t.allCaps() && len(t.s) >= 2 {
+			institution = true
+		}
+	}
+	if !institution {
+		return ref{}, false
+	}
+	surface := joinTokens(plain(toks))
+	return ref{name: []string{surface}, surface: surface, org: true}, true
+}
+
+// acronymOnly reports whether a ref is a lone all-capitals word: "RCMP",
+// "IRCC" speak for their institutions, not as people.
+func acronymOnly(r ref) bool {
+	if len(r.name) != 1 || r.role != "" {
+		return false
+	}
+	n := r.name[0]
+	if len(n) < 2 {
+		return false
+	}
+	for _, c := range n {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxDescriptionWords bounds a lower-case description before a name.

@@ -136,6 +136,38 @@ airport port station county city state province region district island islands
 township village borough parish municipality
 `)
 
+// orgHeads are the common nouns an organisation is described by when it
+// speaks as a whole: "the company said", "the ministry said in a statement".
+var orgHeads = wordSet(`
+company companies firm ministry department agency government police team club league
+union board council committee commission diocese church school university hospital
+campaign party administration office embassy court authority authorities service
+organization organisation association group coalition network broadcaster newspaper
+paper magazine station airline carrier bank retailer manufacturer automaker insurer
+utility regulator watchdog foundation charity institute centre center lab laboratory
+district city province state county municipality prosecutors prosecution defence defense
+statement report study release
+`)
+
+// voiceHeads are common nouns for unnamed people who speak: "a source
+// said", "residents said".
+var voiceHeads = wordSet(`
+source sources residents resident witnesses witness neighbours neighbors protesters
+protestors demonstrators critics supporters opponents experts analysts officials
+researchers scientists doctors nurses teachers parents students organizers organisers
+fans voters observers insiders aides staff staffers employees workers members
+lawmakers legislators advocates activists lawyers attorneys investigators officers
+`)
+
+// pluralHeads may speak with no determiner: "Police said", "Researchers
+// found", "Officials said".
+var pluralHeads = wordSet(`
+police prosecutors authorities officials researchers scientists experts analysts
+critics residents witnesses protesters protestors demonstrators organizers organisers
+supporters opponents doctors investigators officers lawmakers legislators advocates
+activists sources staff fans voters
+`)
+
 // questionerLabels are transcript labels for unnamed reporters.
 var questionerLabels = wordSet(`q question questions questioner reporter reporters journalist`)
 

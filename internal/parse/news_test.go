@@ -81,6 +81,31 @@ func TestNewsAttribution(t *testing.T) {
 	}
 }
 
+// TestOrganisationsAndUnnamedSources checks that institutions and people
+// quoted by description are speakers of their own kinds.
+func TestOrganisationsAndUnnamedSources(t *testing.T) {
+	tests := []struct {
+		text string
+		name string
+		kind briefing.SpeakerKind
+	}{
+		{"“The review will take six weeks,” the RCMP said in a statement.", "RCMP", briefing.Organization},
+		{"“Milk is a source of important nutrients,” the Canadian Dairy Association said.", "Canadian Dairy Association", briefing.Organization},
+		{"“We will appeal the ruling at once,” the ministry said in a statement.", "Ministry", briefing.Organization},
+		{"“Nobody has told us anything about it,” a Treasury spokeswoman said.", "Treasury spokeswoman", briefing.Unnamed},
+		{"“Prices will rise for every family,” an industry lobbyist said.", "Industry lobbyist", briefing.Unnamed},
+		{"“The suspect fled on foot toward the river,” police said.", "Police", briefing.Organization},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := parseString(t, "story.txt", "A headline for the story\n\n"+tc.text+"\n")
+			if len(b.Speakers) != 1 || b.Speakers[0].Name != tc.name || b.Speakers[0].Kind != tc.kind || b.Speakers[0].Quotes != 1 {
+				t.Errorf("speakers = %+v, want %s (%s) with one quote", b.Speakers, tc.name, tc.kind)
+			}
+		})
+	}
+}
+
 // TestPartialQuotesAreMarked checks the JSON flag: words quoted inside
 // reported speech are direct quotes marked partial; a quote standing as
 // its own sentence is not.
