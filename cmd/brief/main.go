@@ -6,6 +6,9 @@ import (
 	"os"
 
 	"github.com/brief-reader/brief/internal/cli"
+	// Settles the terminal background before Bubble Tea's init would ask
+	// the terminal for it (see the package doc).
+	_ "github.com/brief-reader/brief/internal/noquery"
 )
 
 // Set by the release build (see .goreleaser.yaml).

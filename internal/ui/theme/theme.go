@@ -6,11 +6,12 @@ package theme
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/brief-reader/brief/internal/noquery"
 )
 
 // Mode is the --theme setting.
@@ -87,22 +88,9 @@ func lookup(getenv func(string) string, k string) (string, bool) {
 }
 
 // GuessDark guesses whether the background is dark from COLORFGBG ("15;0"
-// is light text on a dark background), the only hint that costs nothing.
-// Without a hint it says dark, the common case.
-func GuessDark(getenv func(string) string) bool {
-	v, ok := lookup(getenv, "COLORFGBG")
-	if !ok {
-		return true
-	}
-	parts := strings.Split(v, ";")
-	bg, err := strconv.Atoi(strings.TrimSpace(parts[len(parts)-1]))
-	if err != nil {
-		return true
-	}
-	// In the 16-colour palette 7 (light grey) and 9–15 are light; 0–6 and
-	// 8 are dark.
-	return !(bg == 7 || (bg >= 9 && bg <= 15))
-}
+// is light text on a dark background); without a hint it says dark. It is
+// noquery's guess, the one settled before Bubble Tea's init could ask.
+func GuessDark(getenv func(string) string) bool { return noquery.GuessDark(getenv) }
 
 func (t Theme) id() int {
 	id := int(t.Profile) * 4
