@@ -21,14 +21,16 @@ import (
 type ptyRun struct {
 	t      *testing.T
 	master *os.File
-	cmd    *exec.Cmd
+	// slave stays open in the test too, to read the terminal's modes
+	// after brief has gone.
+	slave *os.File
+	cmd   *exec.Cmd
 
 	mu  sync.Mutex
 	out bytes.Buffer
 
-	readDone chan struct{}
-	exited   chan struct{}
-	waitErr  error
+	exited  chan struct{}
+	waitErr error
 }
 
 // openPTY opens a pseudo-terminal pair of the given size.
@@ -78,17 +80,15 @@ func startPTY(t *testing.T, args ...string) *ptyRun {
 		slave.Close()
 		t.Fatalf("start brief: %v", err)
 	}
-	slave.Close()
-	r := &ptyRun{t: t, master: master, cmd: cmd, readDone: make(chan struct{}), exited: make(chan struct{})}
+	r := &ptyRun{t: t, master: master, slave: slave, cmd: cmd, exited: make(chan struct{})}
 	go func() {
-		defer close(r.readDone)
 		buf := make([]byte, 4096)
 		for {
 			n, err := master.Read(buf)
 			r.mu.Lock()
 			r.out.Write(buf[:n])
 			r.mu.Unlock()
-			if err != nil { // EIO once brief and its children closed the terminal
+			if err != nil { // the test closed the terminal
 				return
 			}
 		}
@@ -105,6 +105,7 @@ func startPTY(t *testing.T, args ...string) *ptyRun {
 			<-r.exited
 		}
 		master.Close()
+		slave.Close()
 	})
 	return r
 }
@@ -160,19 +161,39 @@ func (r *ptyRun) wait(limit time.Duration) int {
 	case <-time.After(limit):
 		r.t.Fatalf("brief still running after %v; the terminal shows:\n%q", limit, r.output())
 	}
-	// Drain what brief wrote before it exited.
-	select {
-	case <-r.readDone:
-	case <-time.After(2 * time.Second):
+	// Drain what brief wrote before it exited: it is all in the
+	// terminal's buffer by now.
+	last, quiet := -1, 0
+	for deadline := time.Now().Add(2 * time.Second); quiet < 5 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+		if n := len(r.output()); n != last {
+			last, quiet = n, 0
+		} else {
+			quiet++
+		}
 	}
 	var xe *exec.ExitError
 	if errors.As(r.waitErr, &xe) {
+		if ws, ok := xe.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			r.t.Logf("brief was killed by %v", ws.Signal())
+		}
 		return xe.ExitCode()
 	}
 	if r.waitErr != nil {
 		r.t.Fatalf("wait: %v", r.waitErr)
 	}
 	return 0
+}
+
+// cooked reports whether the terminal is back in its normal line mode:
+// canonical input and echo on.
+func (r *ptyRun) cooked() bool {
+	r.t.Helper()
+	tio, err := unix.IoctlGetTermios(int(r.slave.Fd()), unix.TCGETS)
+	if err != nil {
+		r.t.Fatalf("terminal modes: %v", err)
+	}
+	return tio.Lflag&unix.ICANON != 0 && tio.Lflag&unix.ECHO != 0
 }
 
 // ansiStrip drops escape sequences, roughly: enough to find words on the

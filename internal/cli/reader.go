@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,6 +68,14 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	// background is set so that it never queries either.
 	lipgloss.SetHasDarkBackground(th.Dark)
 
+	// A stop signal cancels the program's context: Bubble Tea then restores
+	// the terminal, which its own handler does not do for SIGHUP and after
+	// which brief would exit 0.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	signals := watchSignals(cancel)
+	defer signals.stop()
+
 	opt := ui.Options{
 		Source:    src,
 		Theme:     th,
@@ -89,7 +98,7 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 		log.write(fmt.Sprintf("%8.1f ms  reader starting: %d path(s), TERM=%q", float64(time.Since(processStart).Microseconds())/1000, len(args), e.getenv("TERM")))
 	}
 	m := ui.New(opt)
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout)}
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout), tea.WithoutSignalHandler()}
 	if rf.mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
 	}
@@ -101,9 +110,13 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 		popts = append(popts, tea.WithInput(e.stdin))
 	}
 	_, runErr := tea.NewProgram(m, popts...).Run()
+	sig := signals.stop()
 	if report := m.Fatal(); report != "" {
-		fmt.Fprintf(e.stderr, "brief: internal error, please report it:\n%s\n", report)
+		writeFatal(e.stderr, report)
 		return &exitError{code: exitInternal, err: errors.New("")}
+	}
+	if sig != nil {
+		return &exitError{code: signalExitCode(sig), err: errors.New("")}
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		if errors.Is(runErr, tea.ErrProgramPanic) {
@@ -149,6 +162,12 @@ func readerSource(args []string, opts load.Options) (ui.Source, error) {
 		return nil, &exitError{code: exitUsage, err: errors.Join(missing...)}
 	}
 	return ui.DiskSource{Paths: args, Opts: opts}, nil
+}
+
+// writeFatal prints a panic report. It is cleaned like any text from
+// outside: a panic value can hold text from a briefing.
+func writeFatal(w io.Writer, report string) {
+	fmt.Fprintf(w, "brief: internal error, please report it:\n%s\n", textclean.Normalize(report))
 }
 
 func errText(err error) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -72,27 +73,51 @@ type lazyTopics struct {
 	ready      chan struct{}
 	tax        *topics.Taxonomy
 	classifier *topics.Classifier
+	// panicked holds a panic of the build, with its stack, to raise again
+	// in the goroutine that waits: there the reader's guards catch it and
+	// restore the terminal, where a panic in the build's own goroutine
+	// would kill brief with the terminal raw.
+	panicked any
 }
 
 func buildTopics(user []*topics.Taxonomy) *lazyTopics {
+	return buildTopicsWith(func() (*topics.Taxonomy, *topics.Classifier) {
+		tax := mergeTopics(user)
+		return tax, topics.NewClassifier(tax)
+	})
+}
+
+func buildTopicsWith(build func() (*topics.Taxonomy, *topics.Classifier)) *lazyTopics {
 	l := &lazyTopics{ready: make(chan struct{})}
 	go func() {
 		defer close(l.ready)
-		l.tax = mergeTopics(user)
-		l.classifier = topics.NewClassifier(l.tax)
+		defer func() {
+			if p := recover(); p != nil {
+				l.panicked = fmt.Sprintf("building topics: %v\n%s", p, debug.Stack())
+			}
+		}()
+		l.tax, l.classifier = build()
 	}()
 	return l
 }
 
+// wait waits for the build and raises its panic, if it had one.
+func (l *lazyTopics) wait() {
+	<-l.ready
+	if l.panicked != nil {
+		panic(l.panicked)
+	}
+}
+
 // taxonomy waits for the taxonomy.
 func (l *lazyTopics) taxonomy() *topics.Taxonomy {
-	<-l.ready
+	l.wait()
 	return l.tax
 }
 
 // apply classifies a briefing once the classifier is built.
 func (l *lazyTopics) apply(b *briefing.Briefing) {
-	<-l.ready
+	l.wait()
 	l.classifier.Apply(b)
 }
 
