@@ -22,6 +22,7 @@ type KeyMap struct {
 	Briefings            key.Binding
 	Quotes, Mouse        key.Binding
 	Help, Quit, ForceQ   key.Binding
+	Suspend              key.Binding
 }
 
 // DefaultKeyMap is brief's keys: less and vim habits.
@@ -61,6 +62,7 @@ func DefaultKeyMap() KeyMap {
 		Help:      b([]string{"?"}, "?", "help"),
 		Quit:      b([]string{"q"}, "q", "quit"),
 		ForceQ:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Suspend:   b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg resumes)"),
 	}
 }
 

@@ -6,7 +6,7 @@ import (
 	"strconv"
 )
 
-// onKey routes a key: ctrl+c always quits; an input with focus takes every
+// onKey routes a key: ctrl+c always quits and ctrl+z suspends; an input with focus takes every
 // other key but esc and enter; then the topic picker or help if open; then
 // global keys; then the focused pane.
 func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
@@ -28,6 +28,10 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	if key.Matches(msg, k.ForceQ) {
 		return tea.Quit
+	}
+	if key.Matches(msg, k.Suspend) {
+		// As in less: the shell's job control takes over until fg.
+		return tea.Suspend
 	}
 	// Errors and notes stay until the next key.
 	m.status, m.statusErr = "", false
