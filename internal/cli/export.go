@@ -59,8 +59,12 @@ all hold.`,
 			if err != nil {
 				return err
 			}
-			if err := checkTopicIDs(flags.topicsReady.taxonomy(), topicIDs); err != nil {
-				return &exitError{code: exitUsage, err: fmt.Errorf("--topic: %w", err)}
+			// Only --topic waits for the taxonomy here; otherwise files are
+			// read and parsed while it is built.
+			if len(topicIDs) > 0 {
+				if err := checkTopicIDs(flags.topicsReady.taxonomy(), topicIDs); err != nil {
+					return &exitError{code: exitUsage, err: fmt.Errorf("--topic: %w", err)}
+				}
 			}
 			bs, code := loadAll(cmd.Context(), e, args, opts)
 			if err := export.Write(e.stdout, f, bs, flt); err != nil {
