@@ -12,6 +12,8 @@
 #   package initialisation (GODEBUG=inittrace=1): the ten costliest
 #
 #   scripts/bench-startup.sh [RUNS]     (default 21 runs a timing, median)
+#   BRIEF=path/to/brief scripts/bench-startup.sh   (time that binary instead
+#                                                  of building the tree)
 #
 # Needs bash 5 (EPOCHREALTIME). Times are medians of RUNS runs; on a shared
 # machine expect ±20% between runs of the script, so compare the ratios.
@@ -30,8 +32,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go build -o "$work/brief" ./cmd/brief
-brief=$work/brief
+if [ -n "${BRIEF:-}" ]; then
+	brief=$(cd "$(dirname "$BRIEF")" && pwd)/$(basename "$BRIEF")
+else
+	go build -o "$work/brief" ./cmd/brief
+	brief=$work/brief
+fi
 seed=briefings/india-japan-defence-misri-ani.txt
 leavitt=briefings/wh-press-briefing-leavitt-2025-01-29.md
 
