@@ -23,7 +23,11 @@ func startTmuxShell(t *testing.T) *tmuxShell {
 	}
 	s := &tmuxShell{t: t, socket: fmt.Sprintf("brief-test-%d", os.Getpid())}
 	s.run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "env", "PS1=$ ", "TERM=xterm-256color", "sh", "-i")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	path := strings.TrimSpace(s.run("display", "-p", "#{socket_path}"))
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+		_ = os.Remove(path)
+	})
 	return s
 }
 
