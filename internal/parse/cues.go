@@ -124,6 +124,10 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		return parseRef([]token{toks[j-1].token}), j - 1
 	}
 	end := j
+	// "Teresa Galati, 56, says": an age between commas is no subject.
+	if end > 3 && toks[end-1].is(",") && isNumeral(toks[end-2].token) && toks[end-3].is(",") {
+		end -= 2
+	}
 	if end > 1 && toks[end-1].is(",") {
 		end-- // "Tanmaya Lal, Secretary (West), MEA, stated"
 		// "Noah Barkin, a senior adviser at Rhodium Group, said": a
@@ -370,6 +374,50 @@ func acronymOnly(r ref) bool {
 	}
 	for _, c := range n {
 		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// describedSubject reads a sentence that opens with a description and then
+// a name of two words or more: "Elementary school teacher Teresa Galati,
+// 56, says…". The description becomes the role.
+func describedSubject(toks []otok) (ref, bool) {
+	i := 0
+	for i < len(toks) && i < maxDescriptionWords && toks[i].word && !(toks[i].capitalised() && i+1 < len(toks) && toks[i+1].word && toks[i+1].capitalised()) {
+		if isPronoun(toks[i].token) || isSpeechVerb(toks[i].token) || auxiliaries[toks[i].lower()] {
+			return ref{}, false
+		}
+		i++
+	}
+	if i == 0 || i >= len(toks) || !toks[i].word || !toks[i].capitalised() {
+		return ref{}, false
+	}
+	end := i
+	for end < len(toks) && toks[end].word && toks[end].capitalised() && isNameWord(toks[end].token) {
+		end++
+	}
+	if end-i < 2 || end >= len(toks) || !(toks[end].is(",") || toks[end].word && !toks[end].capitalised()) {
+		return ref{}, false
+	}
+	r := parseRef(plain(toks[i:end]))
+	if len(r.name) < 2 || r.org {
+		return ref{}, false
+	}
+	if r.role == "" {
+		r.role = joinTokens(plain(toks[:i]))
+	}
+	return r, true
+}
+
+// isNumeral reports whether a token is a number: "56", "1,000".
+func isNumeral(t token) bool {
+	if !t.word {
+		return false
+	}
+	for _, c := range t.s {
+		if (c < '0' || c > '9') && c != ',' && c != '.' {
 			return false
 		}
 	}
@@ -653,6 +701,11 @@ func sentenceSubject(toks []otok) ref {
 		return r
 	}
 	if r := try(0); r.valid() {
+		return r
+	}
+	// "Elementary school teacher Teresa Galati, 56, says…", "Mississauga
+	// accountant Babatunji Farinloye says…": a description before the name.
+	if r, ok := describedSubject(toks); ok {
 		return r
 	}
 	// A fronted phrase ("Speaking on…,", "Shortly after his arrest,")

@@ -69,6 +69,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Mayor Dan McCall released a statement.\n\n“The debt load is simply untenable,” he was quoted as saying in the release.\n",
 			want: []string{"Dan McCall|direct|The debt load is simply untenable"},
 		},
+		{
+			name: "a description and an age around a new subject",
+			text: "Doctor Erin Kimball said the results were good.\n\nElementary school teacher Teresa Galati, 56, says the program helped her. “I have learned to take time to meditate,” she says.\n",
+			want: []string{"Teresa Galati|direct|I have learned to take time to meditate"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
