@@ -16,7 +16,17 @@ const (
 	minScore = 2.0
 	// minRelative is the fraction of a paragraph's best topic score that
 	// another topic needs to be carried too.
-	minRelative = 0.2
+	minRelative = 0.35
+	// A paragraph's best topic must reach a floor that grows with the
+	// paragraph's length: minScore up to floorFreeWords words, then
+	// floorPerWord more per word, up to floorCap. A long paragraph that
+	// names a subject once in passing is not about it, and one that fits
+	// no topic well gets none rather than the nearest. Any other topic
+	// needs secondFloor of that floor.
+	floorFreeWords = shortWords
+	floorPerWord   = 0.04
+	floorCap       = 5.0
+	secondFloor    = 0.5
 	// maxParagraphTopics bounds the topics one paragraph carries.
 	maxParagraphTopics = 4
 	// neighbourShare is how much of an adjacent paragraph's score counts
@@ -216,7 +226,7 @@ func (st *state) assign() {
 			continue
 		}
 		start := len(all)
-		all = pickTopics(st.row(st.comb, i), all)
+		all = pickTopics(st.row(st.comb, i), st.words[i], all)
 		st.topics[i] = all[start:len(all):len(all)]
 		n += len(all) - start
 	}
@@ -229,21 +239,29 @@ func (st *state) assign() {
 	}
 }
 
-// pickTopics returns the topics whose scores pass the thresholds, best
-// first, appended to dst.
-func pickTopics(scores []float32, dst []int32) []int32 {
+// scoreFloor is the score the best topic of a text of words words needs
+// for the text to carry any topic.
+func scoreFloor(words int) float32 {
+	return min(minScore+floorPerWord*float32(max(words-floorFreeWords, 0)), floorCap)
+}
+
+// pickTopics returns the topics whose scores, in a text of words words,
+// pass the thresholds, best first, appended to dst.
+func pickTopics(scores []float32, words int, dst []int32) []int32 {
 	var best float32
 	for _, v := range scores {
 		if v > best {
 			best = v
 		}
 	}
-	if best < minScore {
+	floor := scoreFloor(words)
+	if best < floor {
 		return dst
 	}
+	floor = max(minScore, secondFloor*floor, minRelative*best)
 	start := len(dst)
 	for t, v := range scores {
-		if v >= minScore && v >= minRelative*best {
+		if v >= floor {
 			dst = append(dst, int32(t))
 		}
 	}

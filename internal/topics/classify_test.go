@@ -105,6 +105,33 @@ func TestContextNotLoneWords(t *testing.T) {
 			nil, []string{"climate"}},
 		{"flooding after a storm is climate", "Flooding and drought will grow worse as the climate warms, and coastal towns are preparing.",
 			[]string{"climate"}, nil},
+		// Where two topics overlap, context decides.
+		{"an FBI investigation of a candidate is justice and politics", "The FBI opened an investigation into the Republican candidate's campaign finances before the primary.",
+			[]string{"justice", "politics"}, []string{"security"}},
+		{"a shooting is crime", "A gunman shot three people outside a bar overnight, police said, and the suspect was arrested.",
+			[]string{"crime"}, []string{"terrorism", "defence"}},
+		{"a terror attack is terrorism", "The terrorist attack on the concert hall was claimed by the Islamic State, and the extremists behind it are still at large.",
+			[]string{"terrorism"}, []string{"crime", "sport"}},
+		{"a sanctioned bank is business and diplomacy", "The sanctions freeze the bank's assets abroad, and its chief executive told shareholders the company would appeal; the ambassador said allies would follow.",
+			[]string{"business", "diplomacy"}, nil},
+		{"a defensive player is no defence", "He was the league's defensive player of the year and averaged 15 points a game for the team.",
+			[]string{"sport"}, []string{"defence"}},
+		{"a player trade is no trade policy", "The Raptors traded two players and a draft pick to the Grizzlies hours before the trade deadline.",
+			[]string{"sport"}, []string{"trade"}},
+		{"a title fight is sport", "The UFC fighter won the title bout by knockout in the second round.",
+			[]string{"sport"}, []string{"defence", "culture"}},
+		{"a primary school is no primary election", "The primary school reopened after the storm, and the teachers welcomed pupils back.",
+			nil, []string{"politics"}},
+		{"the press is media", "The newspaper's editor said journalists must be free to report, and the broadcaster agreed.",
+			[]string{"media"}, nil},
+		{"a company's results are business", "The company's shares fell after its chief executive reported lower quarterly earnings to shareholders.",
+			[]string{"business"}, nil},
+		{"a Conservative leader is no conservation", "The Conservative leader said his party would win the election and form the next government.",
+			[]string{"politics"}, []string{"climate"}},
+		{"vaccine candidates run for no office", "Two vaccine candidates entered clinical trials in the spring.",
+			nil, []string{"politics", "justice"}},
+		{"a vigil of two faiths is society", "The mosque and the church held a joint prayer vigil for the families, and volunteers from both communities cooked.",
+			[]string{"society"}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -183,6 +210,29 @@ func TestMatchingRules(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: topics = %v, want %v", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestLongParagraphNeedsMoreEvidence checks the score floor: a word that
+// makes a short paragraph about a topic does not make a long one about it.
+func TestLongParagraphNeedsMoreEvidence(t *testing.T) {
+	c := NewClassifier(nil)
+	mention := "The military band played at the end."
+	if got := classifyText(c, mention); !slices.Contains(got, "defence") {
+		t.Fatalf("%q: topics = %v, want defence\n%s", mention, got, c.explain(mention))
+	}
+	filler := strings.Repeat("She said the evening was quiet and the hall emptied slowly after the long dinner. ", 8)
+	long := filler + mention
+	if got := classifyText(c, long); len(got) != 0 {
+		t.Errorf("a long paragraph with one passing mention: topics = %v, want none\n%s", got, c.explain(long))
+	}
+	for _, words := range []int{0, 10, floorFreeWords, 60, 100, 1000} {
+		if f := scoreFloor(words); f < minScore || f > floorCap {
+			t.Errorf("scoreFloor(%d) = %v, want within [%v, %v]", words, f, minScore, floorCap)
+		}
+	}
+	if scoreFloor(100) <= scoreFloor(floorFreeWords) {
+		t.Errorf("scoreFloor(100) = %v, want more than scoreFloor(%d) = %v", scoreFloor(100), floorFreeWords, scoreFloor(floorFreeWords))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/parse"
 )
 
@@ -86,4 +87,68 @@ func TestCorpusDump(t *testing.T) {
 		sb.WriteString("\n")
 	}
 	t.Log("\n" + sb.String())
+}
+
+// TestNoTopicShare reports the share of body paragraphs (and of their
+// words) that carry no topic, and of those the share the score floor left
+// bare (a best score of at least minScore but under the paragraph's
+// floor), over the bundled briefings and every BRIEF_NOTOPIC-th page of the
+// corpus, when BRIEF_NOTOPIC is set; a measurement for the closing notes,
+// not a check.
+func TestNoTopicShare(t *testing.T) {
+	step := 0
+	if _, err := fmt.Sscan(os.Getenv("BRIEF_NOTOPIC"), &step); err != nil || step < 1 {
+		t.Skip("set BRIEF_NOTOPIC=N to measure paragraphs without a topic on every Nth corpus page")
+	}
+	c := NewClassifier(nil)
+	measure := func(name string, paths []string) {
+		var paras, none, floored, words, noneWords int
+		for _, path := range paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			b, err := parse.Parse(path, data, parse.DefaultOptions())
+			if err != nil {
+				continue
+			}
+			st := c.run(b)
+			for i, p := range b.Paragraphs {
+				if p.Role != briefing.Body {
+					continue
+				}
+				paras++
+				words += p.Words
+				if len(p.Topics) == 0 {
+					none++
+					noneWords += p.Words
+					if rowMax(st.row(st.comb, i)) >= minScore {
+						floored++
+					}
+				}
+			}
+			st.release()
+		}
+		if paras == 0 || words == 0 {
+			t.Logf("%s: no paragraphs", name)
+			return
+		}
+		t.Logf("%s: %d files, %d body paragraphs, %.1f%% without a topic (%.1f%% of words), %.1f%% left bare by the floor", name, len(paths), paras,
+			100*float64(none)/float64(paras), 100*float64(noneWords)/float64(words), 100*float64(floored)/float64(paras))
+	}
+	bundled, _ := filepath.Glob(filepath.Join("..", "..", "briefings", "*.*"))
+	var texts []string
+	for _, p := range bundled {
+		if strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".md") {
+			texts = append(texts, p)
+		}
+	}
+	measure("briefings/", texts)
+	var pages []string
+	for i, p := range corpusPages("") {
+		if i%step == 0 {
+			pages = append(pages, p)
+		}
+	}
+	measure("corpus/whitehouse", pages)
 }

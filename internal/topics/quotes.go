@@ -62,8 +62,8 @@ func (st *state) applyQuotes() {
 		}
 		if q.Kind != briefing.Turn && st.quoteIsPart(q, last) {
 			clear(own)
-			st.scoreText(q.Text, own, nil, false)
-			extra = pickTopics(own, extra[:0])
+			words, _ := st.scoreText(q.Text, own, nil, false)
+			extra = pickTopics(own, words, extra[:0])
 			for _, t := range extra {
 				if !carried[t] {
 					carried[t] = true
