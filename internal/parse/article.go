@@ -190,7 +190,7 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 		}
 	}
 	if !spoke {
-		a.reported(ctx, sent)
+		a.reported(ctx, sent, rs)
 	}
 }
 
@@ -276,7 +276,11 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	}
 	inner := ctx.text[is:ie]
 	hasCue := pre.found || post.found
-	if !speechLike(tokensIn(ctx.toks, is, ie), hasCue) {
+	// A short quote standing as a sentence of its own right after another
+	// speaker's quote continues them: "“…,” Tarek said. “It didn’t get
+	// better.”"
+	continues := !hasCue && leads && endsSentence(inner) && rs.last != nil && !rs.sinceQuote
+	if !speechLike(tokensIn(ctx.toks, is, ie), hasCue || continues) {
 		return false
 	}
 	// A quote that runs on into the next paragraph waits for its end.
@@ -292,7 +296,7 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		}
 		who = a.attribute(c, ctx, sp.open)
 	}
-	if who == nil && (!hasCue || labelled) && wordCount(inner) >= 4 {
+	if who == nil && (!hasCue || labelled) && (wordCount(inner) >= 4 || continues) {
 		who = a.continuation(rs, labelled || leads && depth == 0 && sp.open == firstNonSpace(ctx.text))
 	}
 	if who == nil {
@@ -315,6 +319,14 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	}
 	a.after(ctx, who, rs)
 	return true
+}
+
+// endsSentence reports whether quoted text closes with a sentence's end
+// mark inside its quotation marks.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
 // personLabel reports whether a cue is a label naming a person with a
@@ -424,7 +436,7 @@ func titleRole(s string) string {
 // reported records reported speech: a sentence whose subject is a person
 // and whose verb is a speech verb ("Misri said India and Japan share
 // values").
-func (a *articleParser) reported(ctx *paraCtx, sent []otok) {
+func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 	for v, t := range sent {
 		if t.isPlaceholder() {
 			continue
@@ -453,7 +465,9 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok) {
 		s, e := sentenceRange(ctx.text, sent)
 		if e > s {
 			a.out.addQuote(who, briefing.Reported, ctx.index, ctx.index, s, e)
-			a.sal.push(who)
+			// A bare quote after reported speech goes on with the same
+			// voice: "Garland said the costs were broad. “I think…”"
+			a.after(ctx, who, rs)
 		}
 		return
 	}

@@ -74,6 +74,16 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Doctor Erin Kimball said the results were good.\n\nElementary school teacher Teresa Galati, 56, says the program helped her. “I have learned to take time to meditate,” she says.\n",
 			want: []string{"Teresa Galati|direct|I have learned to take time to meditate"},
 		},
+		{
+			name: "a short quote standing as its own sentence continues the speaker",
+			text: "Kenza Tarek, a student at the university, spoke to reporters.\n\n“But then it disappeared rapidly afterwards,” Tarek said. “It didn’t get better.”\n",
+			want: []string{"Kenza Tarek|direct|But then it disappeared rapidly afterwards", "Kenza Tarek|direct|It didn’t get better."},
+		},
+		{
+			name: "a bare quote after reported speech goes on with its speaker",
+			text: "Cardiologist Allan Garber said the costs reach far beyond patients.\n\n“I think the goal here needs to be to understand the magnitude of these problems.”\n\nIn a statement, Mr. Garber said his group would publish more. “The purpose of the study is to help people get back to work.”\n",
+			want: []string{"Allan Garber|direct|I think the goal here needs to be to understand the magnitude of these problems.", "Allan Garber|direct|The purpose of the study is to help people get back to work."},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
