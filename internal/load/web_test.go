@@ -376,3 +376,86 @@ func TestHTMLOnStdin(t *testing.T) {
 		t.Errorf("HTML on stdin: %v %+v", res[0].Err, res[0].Briefing)
 	}
 }
+
+// devBriefings are the hand-labelled dev briefings, plain text.
+const devBriefings = "../parse/testdata/dev"
+
+// textPage renders a plain-text briefing as an HTML page in a fixture's
+// chrome: paragraphs as <p>, line breaks as <br>, the title and date (read
+// from the text as the parser reads them) in the page's metadata.
+func textPage(t testing.TB, shape, fixtureTitle string, b *briefing.Briefing, text string) []byte {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join(webFixtures, shape+".html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(strings.ToLower(text), "# source:") {
+		_, text, _ = strings.Cut(text, "\n") // a header line, not page text
+	}
+	var body strings.Builder
+	if b.Date != "" {
+		fmt.Fprintf(&body, "<time datetime=%q>%s</time>\n", b.Date, b.Date)
+	}
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			body.WriteString("<p>" + strings.ReplaceAll(htmlEscape(p), "\n", "<br>\n") + "</p>\n")
+		}
+	}
+	// The fixture's own dates go: the briefing's date is the one above.
+	page = regexp.MustCompile(`<meta property="article:published_time"[^>]*>|"datePublished":"[^"]*",|<time [^>]*>[^<]*</time>`).ReplaceAll(page, nil)
+	page = bodyMarker.ReplaceAllLiteral(page, []byte(body.String()))
+	return bytes.ReplaceAll(page, []byte(htmlEscape(fixtureTitle)), []byte(htmlEscape(b.Title)))
+}
+
+// TestWrappedDevBriefings reads the dev briefings as web pages in each
+// fixture's chrome and requires what the plain text gives. With
+// BRIEF_WEB_OUT set, it also writes the pages there with gold files
+// pointing at them, for ../shared/tools/score (scripts/web-score.sh).
+func TestWrappedDevBriefings(t *testing.T) {
+	golds, err := filepath.Glob(filepath.Join(devBriefings, "*.gold.json"))
+	if err != nil || len(golds) == 0 {
+		t.Fatalf("no dev briefings: %v", err)
+	}
+	out := os.Getenv("BRIEF_WEB_OUT")
+	dir := t.TempDir()
+	if out != "" {
+		dir = out
+	}
+	shapes := []struct{ name, title string }{
+		{"ministry-transcript", "Transcript of Special Briefing by Foreign Secretary on the Prime Minister's Visit to Brazil (March 12, 2026)"},
+		{"press-office", "Minister welcomes agreement to protect steel jobs"},
+		{"news-article", "India and Japan agree to widen space and defence cooperation"},
+	}
+	for _, g := range golds {
+		name := strings.TrimSuffix(filepath.Base(g), ".gold.json")
+		txtPath := filepath.Join(devBriefings, name+".txt")
+		text := loadOneFile(t, txtPath)
+		raw, err := os.ReadFile(txtPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range shapes {
+			htmlPath := filepath.Join(dir, name+"."+sh.name+".html")
+			if err := os.WriteFile(htmlPath, textPage(t, sh.name, sh.title, text, string(raw)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			page := loadOneFile(t, htmlPath)
+			if got, want := summarize(page), summarize(text); got.String() != want.String() {
+				t.Errorf("%s in %s chrome reads differently:\npage: %s\ntext: %s", name, sh.name, got, want)
+			}
+			if page.Title != text.Title || page.Date != text.Date {
+				t.Errorf("%s in %s chrome: title %q, date %q; the text has %q, %q", name, sh.name, page.Title, page.Date, text.Title, text.Date)
+			}
+			if out != "" {
+				gold, err := os.ReadFile(g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				gold = bytes.Replace(gold, []byte(`"text_path": "`+name+`.txt"`), []byte(`"text_path": "`+filepath.Base(htmlPath)+`"`), 1)
+				if err := os.WriteFile(filepath.Join(dir, name+"."+sh.name+".gold.json"), gold, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
