@@ -162,8 +162,11 @@ type Briefing struct {
 	Title  string `json:"title"`
 	Date   string `json:"date"`
 	Source string `json:"source"`
-	Kind   Kind   `json:"kind"`
-	Markup Markup `json:"markup"`
+	// SourceURL is where the briefing is published: the URL it was
+	// fetched from, or a saved page's canonical URL. Empty when unknown.
+	SourceURL string `json:"source_url"`
+	Kind      Kind   `json:"kind"`
+	Markup    Markup `json:"markup"`
 	// Words counts the words of all body paragraphs.
 	Words      int          `json:"words"`
 	Speakers   []Speaker    `json:"speakers"`

@@ -105,7 +105,7 @@ func TestDomainHasNoUI(t *testing.T) {
 	if err != nil {
 		t.Skip("no go command to list dependencies")
 	}
-	pkgs := []string{"briefing", "parse", "topics", "textclean", "load", "export"}
+	pkgs := []string{"briefing", "parse", "topics", "textclean", "load", "export", "web"}
 	args := []string{"list", "-deps"}
 	for _, p := range pkgs {
 		args = append(args, "github.com/brief-reader/brief/internal/"+p)

@@ -36,6 +36,8 @@ all hold.`,
   brief export --format md --speaker Misri briefings/india-japan.txt
   brief export --kind turn --speaker "Karoline Leavitt" briefing.md
   brief export --topic defence --topic space --format text briefings/
+  brief export --format md https://example.org/briefings/2025-08-26-transcript.html
+  brief export "Transcript of Special Briefing.html"
   cat story.txt | brief export --format text -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -150,6 +150,12 @@ func readerSource(args []string, opts load.Options) (ui.Source, error) {
 		if a == load.Stdin {
 			continue
 		}
+		if load.IsURL(a) {
+			if err := load.CheckURL(a); err != nil {
+				missing = append(missing, &load.PathError{Path: a, Err: err})
+			}
+			continue // fetched by the loader, in the background
+		}
 		if _, err := os.Stat(a); err != nil {
 			why := errors.New("no such file or folder")
 			if !errors.Is(err, fs.ErrNotExist) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/web"
 )
 
 // Exit codes.
@@ -78,6 +80,7 @@ type commonFlags struct {
 	kind    string
 	maxSize string
 	topics  string
+	timeout time.Duration
 	// topics is ready once loadOptions has started building the taxonomy
 	// and classifier.
 	topicsReady *lazyTopics
@@ -92,6 +95,7 @@ func (c *commonFlags) register(cmd *cobra.Command) {
 // besides --kind, which export spells differently.
 func (c *commonFlags) registerShared(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.maxSize, "max-size", "64MiB", "refuse files larger than `SIZE`")
+	cmd.Flags().DurationVar(&c.timeout, "timeout", web.DefaultTimeout, "give up on a URL after `DURATION` (connecting and the whole fetch)")
 	cmd.Flags().StringVar(&c.topics, "topics", "", "add or override topics from YAML `FILE` (after $XDG_CONFIG_HOME/brief/topics.yaml)")
 }
 
@@ -110,6 +114,11 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 		return opts, &exitError{code: exitUsage, err: fmt.Errorf("--max-size: %w", err)}
 	}
 	opts.MaxSize = n
+	if c.timeout <= 0 {
+		return opts, &exitError{code: exitUsage, err: fmt.Errorf("--timeout: must be positive, got %s", c.timeout)}
+	}
+	opts.Timeout = c.timeout
+	opts.UserAgent = userAgent(e.build)
 	user, err := userTopics(e, c.topics)
 	if err != nil {
 		return opts, &exitError{code: exitUsage, err: err}
@@ -155,8 +164,8 @@ func newRootCmd(e *env) *cobra.Command {
 		Long: `brief reads briefing files — wire stories, speaker-labelled transcripts, Markdown
 pages — and shows who spoke, what they said and on which topic.
 
-PATH is a file, a folder (read recursively: .txt .text .md .markdown) or - for
-standard input. With no PATH, brief reads ./briefings if it exists, else the
+PATH is a file, a folder (read recursively: .txt .text .md .markdown .html
+.htm), an http or https URL, or - for standard input. With no PATH, brief reads ./briefings if it exists, else the
 sample briefings built into it.`,
 		Version:       e.build.String(),
 		SilenceUsage:  true,

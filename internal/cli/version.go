@@ -78,3 +78,9 @@ func (b BuildInfo) String() string {
 	}
 	return s
 }
+
+// userAgent names brief and its version to web servers:
+// "brief/1.2.3 (+https://github.com/brief-reader/brief)".
+func userAgent(b BuildInfo) string {
+	return "brief/" + b.Version + " (+https://github.com/brief-reader/brief)"
+}

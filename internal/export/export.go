@@ -153,7 +153,7 @@ func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st s
 		}
 		bw.WriteString(st.title(textclean.Line(b.Title)))
 		var metaParts []string
-		for _, s := range []string{b.Date, b.Source, b.Kind.String(), b.Path} {
+		for _, s := range []string{b.Date, b.Source, b.Kind.String(), b.Path, sourceURL(b)} {
 			if s != "" {
 				metaParts = append(metaParts, textclean.Line(s))
 			}
@@ -212,8 +212,16 @@ func quoteText(q briefing.Quote) string {
 	return t
 }
 
+// sourceURL is the briefing's URL when the path does not already show it.
+func sourceURL(b *briefing.Briefing) string {
+	if b.SourceURL == b.Path {
+		return ""
+	}
+	return b.SourceURL
+}
+
 // Citation says where a quote comes from: speaker, role, briefing title,
-// date and paragraph.
+// date, paragraph and, for a page from the web, its URL.
 func Citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) string {
 	parts := []string{s.Name}
 	if s.Role != "" {
@@ -236,6 +244,9 @@ func Citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) strin
 		p += " (partial)"
 	}
 	parts = append(parts, p)
+	if b.SourceURL != "" {
+		parts = append(parts, b.SourceURL)
+	}
 	return textclean.Line(strings.Join(parts, " · "))
 }
 

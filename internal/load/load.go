@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/parse"
@@ -27,7 +28,7 @@ const DefaultMaxSize = 64 << 20
 const Stdin = "-"
 
 // Extensions are the file name endings read when walking a folder.
-var extensions = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true}
+var extensions = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
 // IsBriefingFile reports whether a file name has a briefing extension.
 func IsBriefingFile(name string) bool { return extensions[strings.ToLower(filepath.Ext(name))] }
@@ -46,6 +47,12 @@ type Options struct {
 	// Prepare, if set, runs on each parsed briefing in its worker (topic
 	// classification, say).
 	Prepare func(*briefing.Briefing)
+	// Timeout bounds each URL fetch (0 means web.DefaultTimeout).
+	Timeout time.Duration
+	// UserAgent is sent with each URL fetch.
+	UserAgent string
+
+	fetch *fetcher // set by Load when there are URLs
 }
 
 // Result is one loaded briefing, or why it could not be loaded.
@@ -68,12 +75,21 @@ func (e *PathError) Unwrap() error { return e.Err }
 // Expand turns command-line paths into briefing files: a file stays as it
 // is, a folder becomes every briefing file under it (sorted, recursively,
 // without following symbolic links to folders inside it), "-" stays as
-// standard input. Paths that do not exist are returned as PathErrors;
-// folders that cannot be walked in part yield Results with errors.
+// standard input, an http or https URL stays as it is. Paths that do
+// not exist and URLs brief cannot fetch are returned as PathErrors; folders
+// that cannot be walked in part yield Results with errors.
 func Expand(paths []string) (files []string, bad []Result, missing []error) {
 	for _, p := range paths {
 		if p == Stdin {
 			files = append(files, p)
+			continue
+		}
+		if IsURL(p) {
+			if err := CheckURL(p); err != nil {
+				missing = append(missing, &PathError{Path: p, Err: err})
+			} else {
+				files = append(files, p)
+			}
 			continue
 		}
 		info, err := os.Stat(p)
@@ -99,7 +115,7 @@ func Expand(paths []string) (files []string, bad []Result, missing []error) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != root && strings.HasPrefix(d.Name(), ".") {
+				if path != root && (strings.HasPrefix(d.Name(), ".") || savedPageFiles(path)) {
 					return fs.SkipDir
 				}
 				return nil
@@ -139,6 +155,7 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	results := make([]Result, len(files))
+	opts.fetch = newFetcher(ctx, files, opts)
 	// Standard input is read here, once, before the workers start.
 	var stdin []byte
 	var stdinErr error
@@ -185,16 +202,22 @@ func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Resul
 	}()
 	var data []byte
 	var err error
-	if path == Stdin {
+	var b *briefing.Briefing
+	switch {
+	case path == Stdin:
 		data, err = stdin, stdinErr
-	} else {
+	case opts.fetch != nil && IsURL(path):
+		b, err = opts.fetch.load(path, opts)
+	default:
 		data, err = ReadFile(path, opts.MaxSize)
 	}
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	b, err := parse.Parse(path, data, opts.Parse)
+	if b == nil {
+		b, err = parseInput(path, data, opts.Parse)
+	}
 	if err != nil {
 		res.Err = err
 		return res
