@@ -180,7 +180,7 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 			// "Ortiz called the ruling “a disgrace”", "She said she was
 			// “deeply troubled”": words quoted inside reported speech are
 			// the reporting subject's own, however few.
-			pre = a.partialCue(sent, i)
+			pre = a.partialCue(sent, i, subj)
 		}
 		// "On reciprocal tariffs: “…”" opens its paragraph with the
 		// quote's subject: the quote leads the paragraph all the same.
@@ -200,8 +200,13 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 // called Trump a “pathological liar”") or closing the sentence after it
 // ("She was “very committed” to the band, Lonechild said."). The cue is
 // marked partial: the quote is the speaker's words inside the writer's.
-func (a *articleParser) partialCue(sent []otok, at int) cue {
+func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 	for v := 0; v < at; v++ {
+		if isParticiple(sent[v].token) && subj.valid() {
+			// "Gov. Jerry Brown endorsed her, citing her “long
+			// experience,” “firm grasp of the issues”…"
+			return cue{who: subj, found: true, partial: true}
+		}
 		if !isReportingVerb(sent[v].token) {
 			continue
 		}

@@ -1,5 +1,7 @@
 package parse
 
+import "strings"
+
 // This file reads attribution cues: the words around a quote that say who
 // spoke ("he stated", "said Metallus CEO Mike Williams", "Misri said:",
 // "according to the minister").
@@ -88,7 +90,8 @@ func chunkBack(toks []otok, end int) int {
 				return j + 1
 			}
 			depth--
-		case depth > 0 && (t.word || t.is(",")):
+		case depth > 0:
+			// Inside an aside: "(R-Fla.)", "(D-Ore.)".
 		case (t.is("&") || t.is("-")) && j > 0 && j < end-1 && toks[j-1].word && toks[j+1].word:
 			// "Exploration & Production Council"
 		case t.is("."):
@@ -132,6 +135,13 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		end-- // "Tanmaya Lal, Secretary (West), MEA, stated"
 		// "Noah Barkin, a senior adviser at Rhodium Group, said": a
 		// described appositive between the name and the verb.
+		if c := relativeAppositive(toks, end); c > 0 {
+			if s := chunkBack(toks, c); s < c {
+				if r := parseRef(plain(toks[s:c])); len(r.name) > 0 {
+					return r, s
+				}
+			}
+		}
 		if c, role := describedAppositive(toks, end); c > 0 {
 			if s := chunkBack(toks, c); s < c {
 				if r := parseRef(plain(toks[s:c])); len(r.name) > 0 {
@@ -217,7 +227,7 @@ func describedAppositive(toks []otok, end int) (int, string) {
 		if !t.is(",") {
 			continue
 		}
-		if !isDeterminer(toks[c+1].token) || c+2 >= end {
+		if !appositiveOpener(toks[c+1].token) || c+2 >= end {
 			return 0, ""
 		}
 		desc := toks[c+2 : end]
@@ -227,6 +237,36 @@ func describedAppositive(toks []otok, end int) (int, string) {
 		return c, joinTokens(plain(desc))
 	}
 	return 0, ""
+}
+
+// appositiveOpener reports whether a word opens a description set off by
+// commas: a determiner, "another", or a possessive ("Twitter’s director of
+// political advertising").
+func appositiveOpener(t token) bool {
+	if isDeterminer(t) {
+		return true
+	}
+	if !t.word {
+		return false
+	}
+	l := t.lower()
+	return l == "another" || strings.HasSuffix(l, "’s") || strings.HasSuffix(l, "'s")
+}
+
+// relativeAppositive finds ", who had failed to win…," ending at toks[end]:
+// a relative clause between a name and its verb. It returns the index of
+// the comma that opens it, or 0 when there is none.
+func relativeAppositive(toks []otok, end int) int {
+	for c := end - 2; c >= 1 && c >= end-24; c-- {
+		t := toks[c]
+		if t.isPlaceholder() || t.is(".") && !abbrevBefore(toks, c) {
+			return 0
+		}
+		if t.is(",") && toks[c+1].word && (toks[c+1].lower() == "who" || toks[c+1].lower() == "whose") {
+			return c
+		}
+	}
+	return 0
 }
 
 // subjectAfter reads the person named right after a verb: "said Metallus CEO

@@ -42,7 +42,7 @@ concluding maintaining suggesting assuring promising claiming admitting
 conceding confirming mentioning affirming reiterating urging quipping joking
 cautioning predicting vowing asserting contending countering responding
 lamenting boasting touting recounting revealing describing pointing
-calling dubbing labelling labeling branding
+calling dubbing labelling labeling branding citing quoting
 `)
 
 // phrasalParticles follow a speech verb without ending the cue: "pointed

@@ -84,6 +84,31 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Cardiologist Allan Garber said the costs reach far beyond patients.\n\n“I think the goal here needs to be to understand the magnitude of these problems.”\n\nIn a statement, Mr. Garber said his group would publish more. “The purpose of the study is to help people get back to work.”\n",
 			want: []string{"Allan Garber|direct|I think the goal here needs to be to understand the magnitude of these problems.", "Allan Garber|direct|The purpose of the study is to help people get back to work."},
 		},
+		{
+			name: "a description opened by another, between name and verb",
+			text: "John Schick, another GOP state senator, called it “completely unfair” for the students.\n",
+			want: []string{"John Schick|direct|completely unfair"},
+		},
+		{
+			name: "a possessive description between name and verb",
+			text: "“They are very open to trying new things,” Jenna Gold, Twitter’s director of political advertising, said of the campaign.\n",
+			want: []string{"Jenna Gold|direct|They are very open to trying new things"},
+		},
+		{
+			name: "a party and state in parentheses after the name",
+			text: "“We cannot have people come here and deny the right to question them,” Rep. John Mika (R-Fla.) said.\n",
+			want: []string{"John Mika|direct|We cannot have people come here and deny the right to question them"},
+		},
+		{
+			name: "several partial quotes after a participle",
+			text: "Gov. Jerry Browne endorsed her, citing her “long experience,” “firm grasp of the issues” and preparedness.\n",
+			want: []string{"Jerry Browne|direct|long experience", "Jerry Browne|direct|firm grasp of the issues"},
+		},
+		{
+			name: "a relative clause between name and verb",
+			text: "Pat Buchan, who had failed to win his party’s nomination, called for a “religious war” at the convention.\n",
+			want: []string{"Pat Buchan|direct|religious war"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
