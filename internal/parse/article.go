@@ -145,6 +145,11 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 			}
 		}
 	}
+	// An institution opening the sentence speaks for its quotes too: "The
+	// diocese issued a statement, saying a “third-party investigation”…"
+	if !subj.valid() {
+		subj = sentenceVoice(sent)
+	}
 	spoke := false
 	var places []int
 	for i, t := range sent {
@@ -192,6 +197,28 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 	if !spoke {
 		a.reported(ctx, sent, rs)
 	}
+}
+
+// sentenceVoice reads an organisation or a described voice that opens a
+// sentence: "The Canadian Beverage Association said…", "The diocese
+// issued…", "Researchers found…". It returns an invalid ref otherwise.
+func sentenceVoice(sent []otok) ref {
+	j := 0
+	for j < len(sent) && sent[j].word && (sent[j].capitalised() || j == 0 && isDeterminer(sent[j].token) || j > 0 && smallTitleWords[sent[j].lower()]) {
+		j++
+	}
+	if j >= len(sent) || !sent[j].word {
+		return ref{}
+	}
+	if j > 0 {
+		if r, ok := orgRef(sent[:j]); ok {
+			return r
+		}
+	}
+	if r, s := describedVoice(sent, j+1); r.valid() && s == 0 && j+1 < len(sent) && sent[j+1].word {
+		return r
+	}
+	return ref{}
 }
 
 // partialCue finds the reported speech a quote sits inside: a person and
@@ -420,7 +447,7 @@ func (a *articleParser) plausible(r ref) bool {
 	switch {
 	case !r.valid():
 		return false
-	case r.pronoun != "" || len(r.name) != 1:
+	case r.pronoun != "" || len(r.name) != 1 || r.org:
 		return true
 	case r.role != "" || r.gender != unknownGender:
 		return true

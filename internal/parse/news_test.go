@@ -135,6 +135,8 @@ func TestOrganisationsAndUnnamedSources(t *testing.T) {
 		{"“Nobody has told us anything about it,” a Treasury spokeswoman said.", "Treasury spokeswoman", briefing.Unnamed},
 		{"“Prices will rise for every family,” an industry lobbyist said.", "Industry lobbyist", briefing.Unnamed},
 		{"“The suspect fled on foot toward the river,” police said.", "Police", briefing.Organization},
+		{"The diocese issued a second statement on Tuesday, saying a “third-party investigation” will look into the matter.", "Diocese", briefing.Organization},
+		{"The Canadian Dairy Association said milk is “a source of important nutrients” for children.", "Canadian Dairy Association", briefing.Organization},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
