@@ -433,11 +433,26 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		if !speech || !strings.Contains(strings.TrimSpace(r.surface), " ") {
 			return nil
 		}
+		// "the 31-year-old midfielder said", "the Kentucky Republican
+		// said": a definite description with no title to match is an
+		// epithet for the person the text is about.
+		if definite(r.surface) {
+			if p := a.sal.resolve(unknownGender); p != nil {
+				p.addAlias(r.surface)
+				return p
+			}
+		}
 		p := a.reg.addRole(titleRole(r.role), briefing.Unnamed, at)
 		p.addAlias(r.surface)
 		return p
 	}
 	return nil
+}
+
+// definite reports whether a description opens with "the".
+func definite(surface string) bool {
+	s := strings.TrimSpace(surface)
+	return strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ")
 }
 
 // plausible reports whether a sentence subject can be a person: a pronoun,

@@ -275,6 +275,25 @@ func subjectAfter(toks []otok, from int) ref {
 	if r, ok := describedNameAfter(toks, from); ok {
 		return r
 	}
+	// "said the 31-year-old midfielder", "said the company".
+	if from < len(toks) && isDeterminer(toks[from].token) {
+		for h := from + 1; h < len(toks) && h <= from+2*maxDescriptionWords; h++ {
+			t := toks[h]
+			if !t.word && !t.is("-") {
+				break
+			}
+			if t.word && (t.capitalised() || !(orgHeads[t.lower()] || voiceHeads[t.lower()] || lowerRoleNouns[t.lower()])) {
+				continue
+			}
+			if h+1 < len(toks) && toks[h+1].word {
+				continue // the head must end the phrase
+			}
+			if r, s := describedVoice(toks, h+1); r.valid() && s == from {
+				return r
+			}
+			break
+		}
+	}
 	end := from
 	depth := 0
 	for end < len(toks) {
@@ -748,14 +767,17 @@ func sentenceSubject(toks []otok) ref {
 	if r, ok := describedSubject(toks); ok {
 		return r
 	}
-	// A fronted phrase ("Speaking on…,", "Shortly after his arrest,")
-	// ends at the first comma.
+	// A fronted phrase ("Speaking on…,", "Shortly after his arrest,", "A
+	// press release, issued just after midnight on Nov. 27,") ends at a
+	// comma.
 	for i, t := range toks {
-		if i > 15 || t.isPlaceholder() {
+		if i > 20 || t.isPlaceholder() {
 			break
 		}
 		if t.is(",") {
-			return try(i + 1)
+			if r := try(i + 1); r.valid() {
+				return r
+			}
 		}
 	}
 	return ref{}

@@ -39,7 +39,7 @@ spokeswoman official officer minister secretary president senator sen rep govern
 mayor commissioner chairman director ambassador envoy adviser advisor aide
 manager ceo founder chief leader professor diplomat negotiator consultant
 coach player players defenceman defenseman goalie goaltender forward midfielder striker
-quarterback pitcher golfer athlete rookie captain referee
+quarterback pitcher golfer athlete rookie captain referee defender winger
 mother father son daughter wife husband sister brother grandmother grandfather neighbour
 neighbor friend survivor victim witness protester protestor parent pastor priest trustee
 attorney prosecutor detective constable investigator psychologist psychiatrist physician

@@ -109,6 +109,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Pat Buchan, who had failed to win his party’s nomination, called for a “religious war” at the convention.\n",
 			want: []string{"Pat Buchan|direct|religious war"},
 		},
+		{
+			name: "a definite description with no title to match is the person the text is about",
+			text: "Coach Ray Dunn praised the team.\n\nDefender Caleb Jonas scored his first goal late in the third period.\n\n“I will have a little smile about it in a couple of days,” said the 31-year-old midfielder.\n",
+			want: []string{"Caleb Jonas|direct|I will have a little smile about it in a couple of days"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
