@@ -20,7 +20,8 @@ type block struct {
 	level int // Markdown heading level; 0 for other blocks
 }
 
-// plainBlocks splits plain text into paragraphs at blank lines. Lines inside
+// plainBlocks splits plain text into paragraphs at blank lines and at lines
+// holding a lone full stop (a scraping residue). Lines inside
 // a paragraph are joined with spaces, except that a line opening with a
 // sure speaker label ("MS. LEAVITT:", "Q") starts a new paragraph, since
 // some transcripts put each turn on its own line.
@@ -45,7 +46,9 @@ func plainBlocks(s string) []block {
 			s = ""
 		}
 		line = strings.TrimSpace(line)
-		if line == "" {
+		// A line holding only a full stop is a paragraph break left by
+		// scraping ("…first sentence\n .\n Next paragraph").
+		if line == "" || line == "." {
 			flush()
 			continue
 		}

@@ -168,3 +168,16 @@ func TestPartialQuotesAreMarked(t *testing.T) {
 		t.Errorf("partial flags %v, want %v", partial, want)
 	}
 }
+
+// TestLoneFullStopLinesBreakParagraphs checks the scraping residue of one
+// news corpus: paragraphs separated by lines holding only " .".
+func TestLoneFullStopLinesBreakParagraphs(t *testing.T) {
+	got := plainBlocks("First paragraph.\n .\nSecond paragraph\ngoes on.\n.\nThird.")
+	var texts []string
+	for _, b := range got {
+		texts = append(texts, b.text)
+	}
+	if want := []string{"First paragraph.", "Second paragraph goes on.", "Third."}; !slices.Equal(texts, want) {
+		t.Errorf("blocks %q, want %q", texts, want)
+	}
+}
