@@ -181,3 +181,21 @@ func TestLoneFullStopLinesBreakParagraphs(t *testing.T) {
 		t.Errorf("blocks %q, want %q", texts, want)
 	}
 }
+
+// TestLabelUsedOnceStartsTurn checks that a role label heard once
+// ("UNIDENTIFIED:") opens its own turn instead of running into the
+// previous speaker's.
+func TestLabelUsedOnceStartsTurn(t *testing.T) {
+	b := parseString(t, "interview.txt", "Interview transcript\n\nJANE DOE: We will pass the bill this week.\n\nQ: When?\n\nJANE DOE: Soon enough, I hope.\n\nUNIDENTIFIED: That is not true at all.\n\nJANE DOE: It is.\n")
+	got := quoteSummary(b, briefing.Turn)
+	want := []string{
+		"Jane Doe|turn|We will pass the bill this week.",
+		"Reporter|turn|When?",
+		"Jane Doe|turn|Soon enough, I hope.",
+		"Unidentified|turn|That is not true at all.",
+		"Jane Doe|turn|It is.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("turns:\n got  %q\n want %q", got, want)
+	}
+}
