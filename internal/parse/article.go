@@ -312,7 +312,13 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	// speaker's quote continues them: "“…,” Tarek said. “It didn’t get
 	// better.”"
 	continues := !hasCue && leads && endsSentence(inner) && rs.last != nil && !rs.sinceQuote
-	if !speechLike(tokensIn(ctx.toks, is, ie), hasCue || continues) {
+	qtoks := tokensIn(ctx.toks, is, ie)
+	if !speechLike(qtoks, hasCue || continues) {
+		return false
+	}
+	// Inside reported speech a name in title case is a title, not words
+	// said: He told NBC’s “Today” show…, the “Activate” program.
+	if pre.partial && !post.found && inTitleCase(qtoks) {
 		return false
 	}
 	// A quote that runs on into the next paragraph waits for its end.
@@ -619,6 +625,25 @@ func speechLike(toks []token, hasCue bool) bool {
 		return false
 	}
 	return true
+}
+
+// inTitleCase reports whether every word of a quote is capitalised or a small
+// word of titles: “Today”, “Saturday Night Live”.
+func inTitleCase(toks []token) bool {
+	words, caps, small := 0, 0, 0
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		words++
+		switch {
+		case t.capitalised():
+			caps++
+		case smallTitleWords[t.lower()]:
+			small++
+		}
+	}
+	return words > 0 && caps > 0 && caps+small == words
 }
 
 // tokensIn returns the tokens that lie within text[start:end].

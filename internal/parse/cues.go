@@ -492,10 +492,19 @@ const maxDescriptionWords = 6
 // two words at least, so that "said last week Trump…" finds nobody.
 func describedNameAfter(toks []otok, from int) (ref, bool) {
 	i := from
+	// "says Cambridge cartoonist Andre Campbell": a place or an
+	// organisation may qualify the description.
+	for i < len(toks) && i-from < 3 && toks[i].word && toks[i].capitalised() && i+1 < len(toks) && toks[i+1].word && (toks[i+1].capitalised() || !npWord(toks[i+1].token) || lowerRoleNouns[toks[i+1].lower()]) {
+		i++
+	}
+	if i == from || i >= len(toks) || !toks[i].word || toks[i].capitalised() {
+		i = from
+	}
+	lower := i
 	for i < len(toks) && i-from < maxDescriptionWords && toks[i].word && !toks[i].capitalised() && !isDeterminer(toks[i].token) && !isPronoun(toks[i].token) {
 		i++
 	}
-	if i == from || i >= len(toks) || !toks[i].word || !toks[i].capitalised() {
+	if i == lower || i >= len(toks) || !toks[i].word || !toks[i].capitalised() {
 		return ref{}, false
 	}
 	end := i

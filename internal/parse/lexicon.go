@@ -175,7 +175,7 @@ var questionerLabels = wordSet(`q question questions questioner reporter reporte
 var roleLabels = wordSet(`
 moderator operator announcer interpreter translator narrator participant participants
 audience staff staffer aide host emcee mc official officials voice voices crowd
-speaker panelist panellist facilitator chair unidentified unknown inaudible male female man woman protester heckler
+speaker panelist panellist facilitator chair unidentified unknown inaudible heckler
 `)
 
 // abbreviations end with a dot that does not end a sentence.

@@ -114,6 +114,16 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Coach Ray Dunn praised the team.\n\nDefender Caleb Jonas scored his first goal late in the third period.\n\n“I will have a little smile about it in a couple of days,” said the 31-year-old midfielder.\n",
 			want: []string{"Caleb Jonas|direct|I will have a little smile about it in a couple of days"},
 		},
+		{
+			name: "a place qualifying the description before a name",
+			text: "“Every publisher rejected me at first,” says Cambridge cartoonist Andre Campion, whose hero uses a wheelchair.\n",
+			want: []string{"Andre Campion|direct|Every publisher rejected me at first"},
+		},
+		{
+			name: "a title in quotation marks inside reported speech is no quote",
+			text: "Nick Sand said on Wednesday that he told NBC’s “Today” show he meant no disrespect.\n",
+			want: nil,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
