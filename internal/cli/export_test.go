@@ -193,6 +193,8 @@ func TestExportBadInput(t *testing.T) {
 		{"export", "--format", "pdf", good},
 		{"export", "--kind", "quotes", good},
 		{"export", "--max-size", "lots", good},
+		{"export", "--max-size", "9223372036854775807", good}, // read every file as empty, exit 0
+		{"export", "--max-size", "8589934592G", good},         // wrapped around to a negative size
 		{"export"},
 	} {
 		if _, errs, code := runCLI(t, "", args...); code != 2 || errs == "" {
