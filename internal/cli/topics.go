@@ -45,17 +45,28 @@ func userTopics(e *env, flagFile string) ([]*topics.Taxonomy, error) {
 			out = append(out, user)
 		case errors.Is(err, fs.ErrNotExist):
 		default:
-			return nil, err
+			return nil, topicsFileError("topics file", uf, err)
 		}
 	}
 	if flagFile != "" {
 		user, err := topics.LoadFile(flagFile)
 		if err != nil {
-			return nil, err
+			return nil, topicsFileError("--topics", flagFile, err)
 		}
 		out = append(out, user)
 	}
 	return out, nil
+}
+
+// topicsFileError names a topics file that could not be read once: an os
+// error already carries the path ("read topics f: open f: ..."), so only its
+// reason is kept. Other errors (file:line and what is wrong) pass as they are.
+func topicsFileError(what, path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", what, path, pe.Err)
+	}
+	return err
 }
 
 // mergeTopics lays the user's topic files over the default taxonomy.

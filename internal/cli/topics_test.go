@@ -76,9 +76,12 @@ func TestTopicsFiles(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "bad.yaml:") {
 		t.Errorf("bad topics file: exit %d, stderr %q; want 2 and file:line", code, errs)
 	}
-	_, errs, code = runCLI(t, text, "export", "--topics", filepath.Join(dir, "none.yaml"), "-")
-	if code != 2 || !strings.Contains(errs, "none.yaml") {
-		t.Errorf("missing topics file: exit %d, stderr %q", code, errs)
+	// A file that cannot be read is named once, with the reason.
+	for _, p := range []string{filepath.Join(dir, "none.yaml"), dir} {
+		_, errs, code = runCLI(t, text, "export", "--topics", p, "-")
+		if code != 2 || strings.Count(errs, p) != 1 || strings.Count(errs, "\n") != 1 {
+			t.Errorf("unreadable topics file %s: exit %d, stderr %q; want 2 and one line naming it once", p, code, errs)
+		}
 	}
 }
 
