@@ -249,7 +249,7 @@ func ReadFile(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("not a regular file (%s)", describeMode(info.Mode()))
 	}
 	if info.Size() > max {
-		return nil, fmt.Errorf("%w: %d bytes, the limit is %d (%s, see --max-size)", ErrTooLarge, info.Size(), max, humanSize(max))
+		return nil, tooLarge(info.Size(), max)
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -277,7 +277,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, cleanErr(err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: more than %d bytes (%s, see --max-size)", ErrTooLarge, max, humanSize(max))
+		return nil, tooLarge(-1, max)
 	}
 	return data, nil
 }
@@ -309,6 +309,16 @@ func cleanErr(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// tooLarge says that something of size bytes (-1 when only "more than max"
+// is known) is over the limit of max bytes. Sizes are given in bytes, so that
+// one byte over a limit does not read as "64.0 MiB, the limit is 64.0 MiB".
+func tooLarge(size, max int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w: more than %d bytes (%s, see --max-size)", ErrTooLarge, max, humanSize(max))
+	}
+	return fmt.Errorf("%w: %d bytes, the limit is %d (%s, see --max-size)", ErrTooLarge, size, max, humanSize(max))
 }
 
 func humanSize(n int64) string {
