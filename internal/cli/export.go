@@ -7,6 +7,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/export"
+	"github.com/brief-reader/brief/internal/textclean"
 )
 
 func newExportCmd(e *env) *cobra.Command {
@@ -45,7 +46,13 @@ all hold.`,
 			if err != nil {
 				return &exitError{code: exitUsage, err: fmt.Errorf("--format: %w", err)}
 			}
-			flt := briefing.Filter{Speakers: speakers, Topics: topicIDs}
+			// Names in briefings come through textclean, so --speaker values
+			// do too: a zero-width space or a colour escape pasted with a
+			// name neither stops it matching nor reaches the output.
+			flt := briefing.Filter{Topics: topicIDs}
+			for _, s := range speakers {
+				flt.Speakers = append(flt.Speakers, textclean.Line(s))
+			}
 			for _, k := range kinds {
 				if qk, err := briefing.ParseQuoteKind(k); err == nil {
 					flt.Kinds = append(flt.Kinds, qk)

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/brief-reader/brief/internal/hostile"
+	"github.com/brief-reader/brief/internal/textclean"
 )
 
 const seedPath = "../../briefings/india-japan-defence-misri-ani.txt"
@@ -193,6 +195,8 @@ func TestExportBadInput(t *testing.T) {
 		{"export", "--format", "pdf", good},
 		{"export", "--kind", "quotes", good},
 		{"export", "--max-size", "lots", good},
+		{"export", "--max-size", "9223372036854775807", good}, // read every file as empty, exit 0
+		{"export", "--max-size", "8589934592G", good},         // wrapped around to a negative size
 		{"export"},
 	} {
 		if _, errs, code := runCLI(t, "", args...); code != 2 || errs == "" {
@@ -242,5 +246,92 @@ func TestExportIsSafeOnHostileText(t *testing.T) {
 		if strings.ContainsAny(out, "\x1b\x07\u202e\u009b") {
 			t.Errorf("%s output carries control characters: %q", f, out)
 		}
+	}
+}
+
+// TestExportHostileFileName: a file name with controls, bidi and zero-width
+// characters reaches no output raw. JSON keeps the path exact (escaped, so a
+// script can still open the file) and cleans the title made from it; md and
+// text show the path quoted with escapes.
+func TestExportHostileFileName(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows file names cannot hold control characters")
+	}
+	dir := t.TempDir()
+	name := filepath.Join(dir, "evil\x1b]0;pwned\x07\u009b2J\u202e\u200b\r\x7fname.txt")
+	if err := os.WriteFile(name, []byte("‘We are ready,’ said Minister Ana Lopez."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "", "export", name)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	hostile.AssertSafe(t, out)
+	if textclean.Normalize(out) != out {
+		t.Errorf("the JSON holds characters textclean would change:\n%q", out)
+	}
+	b := decode(t, out).Briefings[0]
+	if b.Path != name {
+		t.Errorf("path = %q, want the exact name %q", b.Path, name)
+	}
+	if _, err := os.Stat(b.Path); err != nil {
+		t.Errorf("the exported path does not open: %v", err)
+	}
+	hostile.AssertClean(t, b.Title)
+	if !strings.Contains(b.Title, "evil") || !strings.Contains(b.Title, "name") {
+		t.Errorf("title = %q, want one made from the file name", b.Title)
+	}
+	for _, f := range []string{"md", "text"} {
+		out, errs, code := runCLI(t, "", "export", "--format", f, name)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, errs)
+		}
+		hostile.AssertSafe(t, out)
+		want := textclean.Path(name)
+		if f == "md" {
+			want = strings.NewReplacer(`\`, `\\`, `]`, `\]`).Replace(want)
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("%s output lacks the quoted path %s:\n%s", f, want, out)
+		}
+	}
+	// A file skipped with a reason is named the same way on stderr.
+	if err := os.WriteFile(name, []byte("\x00binary"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, _ = runCLI(t, "", "export", name)
+	hostile.AssertSafe(t, errs)
+	if !strings.Contains(errs, "skipping "+textclean.Path(name)+": binary") {
+		t.Errorf("stderr = %q, want the quoted path and the reason", errs)
+	}
+}
+
+// TestExportSpeakerFlagIsCleaned: --speaker values pass through textclean
+// like the names they match: the filter echoed in JSON is clean, and a name
+// with a zero-width space or a colour escape pasted into it still matches.
+func TestExportSpeakerFlagIsCleaned(t *testing.T) {
+	out, errs, code := runCLI(t, "", "export", "--speaker", "Mis\u200bri\x1b[31m\u009b1m\u202e", seedPath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	hostile.AssertSafe(t, out)
+	var d struct {
+		Filter struct {
+			Speakers []string `json:"speakers"`
+		} `json:"filter"`
+		Briefings []struct {
+			Quotes []struct {
+				Speaker string `json:"speaker"`
+			} `json:"quotes"`
+		} `json:"briefings"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Filter.Speakers) != 1 || d.Filter.Speakers[0] != "Misri" {
+		t.Errorf("filter.speakers = %q, want [Misri]", d.Filter.Speakers)
+	}
+	if len(d.Briefings) != 1 || len(d.Briefings[0].Quotes) == 0 || d.Briefings[0].Quotes[0].Speaker != "vikram-misri" {
+		t.Errorf("the cleaned name matched no quotes of Vikram Misri: %+v", d.Briefings)
 	}
 }

@@ -142,7 +142,7 @@ func loadAll(ctx context.Context, e *env, paths []string, opts load.Options) ([]
 	var out []*briefing.Briefing
 	for _, r := range results {
 		if r.Err != nil {
-			fmt.Fprintf(e.stderr, "brief: skipping %s: %s\n", textclean.Line(r.Path), textclean.Line(r.Err.Error()))
+			fmt.Fprintf(e.stderr, "brief: skipping %s: %s\n", textclean.Path(r.Path), textclean.Line(r.Err.Error()))
 			if code == exitOK {
 				code = exitSkipped
 			}

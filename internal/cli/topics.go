@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime/debug"
@@ -44,17 +45,28 @@ func userTopics(e *env, flagFile string) ([]*topics.Taxonomy, error) {
 			out = append(out, user)
 		case errors.Is(err, fs.ErrNotExist):
 		default:
-			return nil, err
+			return nil, topicsFileError("topics file", uf, err)
 		}
 	}
 	if flagFile != "" {
 		user, err := topics.LoadFile(flagFile)
 		if err != nil {
-			return nil, err
+			return nil, topicsFileError("--topics", flagFile, err)
 		}
 		out = append(out, user)
 	}
 	return out, nil
+}
+
+// topicsFileError names a topics file that could not be read once: an os
+// error already carries the path ("read topics f: open f: ..."), so only its
+// reason is kept. Other errors (file:line and what is wrong) pass as they are.
+func topicsFileError(what, path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", what, path, pe.Err)
+	}
+	return err
 }
 
 // mergeTopics lays the user's topic files over the default taxonomy.
@@ -150,11 +162,8 @@ then --topics FILE; later files add topics or override those with the same id.`,
 				return err
 			}
 			bs, code := loadAll(cmd.Context(), e, args, opts)
-			for i, b := range bs {
-				if i > 0 {
-					fmt.Fprintln(e.stdout)
-				}
-				writeTopics(e, b)
+			if err := writeAllTopics(e.stdout, bs); err != nil {
+				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
 			}
 			if code != exitOK {
 				return &exitError{code: code}
@@ -166,22 +175,57 @@ then --topics FILE; later files add topics or override those with the same id.`,
 	return cmd
 }
 
+// writeAllTopics prints the topic table of each briefing, a blank line
+// between them, and returns the first write error (a full disk, a closed
+// pipe), after which it writes nothing more.
+func writeAllTopics(w io.Writer, bs []*briefing.Briefing) error {
+	sw := &stickyWriter{w: w}
+	for i, b := range bs {
+		if sw.err != nil {
+			break
+		}
+		if i > 0 {
+			fmt.Fprintln(sw)
+		}
+		writeTopics(sw, b)
+	}
+	return sw.err
+}
+
 // writeTopics prints one briefing's topic table.
-func writeTopics(e *env, b *briefing.Briefing) {
-	fmt.Fprintf(e.stdout, "%s\n", textclean.Line(b.Title))
+func writeTopics(w io.Writer, b *briefing.Briefing) {
+	fmt.Fprintf(w, "%s\n", textclean.Line(b.Title))
 	if b.Date != "" {
-		fmt.Fprintf(e.stdout, "%s · %s\n", textclean.Line(b.Date), b.Kind)
+		fmt.Fprintf(w, "%s · %s\n", textclean.Line(b.Date), b.Kind)
 	}
 	if len(b.Topics) == 0 {
-		fmt.Fprintln(e.stdout, "  no topics found")
+		fmt.Fprintln(w, "  no topics found")
 		return
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  TOPIC\tSHARE\tPARAGRAPHS\tSPOKE ON IT")
 	for _, t := range b.Topics {
 		fmt.Fprintf(tw, "  %s\t%3.0f%%\t%d\t%s\n", textclean.Line(t.Label), t.Share*100, t.Paragraphs, textclean.Line(speakersOn(b, t.ID)))
 	}
 	tw.Flush()
+}
+
+// stickyWriter keeps the first write error and drops every write after it.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	s.err = err
+	return n, err
 }
 
 // speakersOn lists who spoke on a topic, most quotes first: "Vikram Misri

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,9 +76,12 @@ func TestTopicsFiles(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "bad.yaml:") {
 		t.Errorf("bad topics file: exit %d, stderr %q; want 2 and file:line", code, errs)
 	}
-	_, errs, code = runCLI(t, text, "export", "--topics", filepath.Join(dir, "none.yaml"), "-")
-	if code != 2 || !strings.Contains(errs, "none.yaml") {
-		t.Errorf("missing topics file: exit %d, stderr %q", code, errs)
+	// A file that cannot be read is named once, with the reason.
+	for _, p := range []string{filepath.Join(dir, "none.yaml"), dir} {
+		_, errs, code = runCLI(t, text, "export", "--topics", p, "-")
+		if code != 2 || strings.Count(errs, p) != 1 || strings.Count(errs, "\n") != 1 {
+			t.Errorf("unreadable topics file %s: exit %d, stderr %q; want 2 and one line naming it once", p, code, errs)
+		}
 	}
 }
 
@@ -104,5 +109,37 @@ func TestUserTopicsFromConfigDir(t *testing.T) {
 	}
 	if _, ok := tax.Lookup("defence"); !ok {
 		t.Error("the default topics were lost")
+	}
+}
+
+// fullWriter takes room bytes and then fails, like a disk filling up.
+type fullWriter struct{ room int }
+
+func (w *fullWriter) Write(p []byte) (int, error) {
+	if len(p) > w.room {
+		n := w.room
+		w.room = 0
+		return n, errors.New("no space left on device")
+	}
+	w.room -= len(p)
+	return len(p), nil
+}
+
+// TestOutputWriteError: brief topics > /dev/full, like export, reports the
+// write error and exits 1, whether the first write fails or a later one.
+func TestOutputWriteError(t *testing.T) {
+	for _, cmd := range []string{"topics", "export"} {
+		for _, room := range []int{0, 100} {
+			var errb bytes.Buffer
+			e := &env{
+				stdin: strings.NewReader(""), stdout: &fullWriter{room: room}, stderr: &errb,
+				build: BuildInfo{Version: "test"}, getenv: func(string) string { return "" },
+				isTerminal: func() bool { return false },
+			}
+			code := run([]string{cmd, seedPath, seedPath}, e)
+			if code != 1 || !strings.Contains(errb.String(), "writing output: no space left on device") {
+				t.Errorf("%s with room for %d bytes: exit %d, stderr %q; want 1 and the write error", cmd, room, code, errb.String())
+			}
+		}
 	}
 }

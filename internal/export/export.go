@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
@@ -68,10 +70,14 @@ func Write(w io.Writer, f Format, bs []*briefing.Briefing, flt briefing.Filter) 
 	}
 }
 
+// writeJSON writes the JSON document. Its text is clean: titles and the
+// filter's values pass through textclean.Line, and the path, which must stay
+// exact for scripts to open the file, keeps every character, but those that
+// textclean would change are written as \u escapes (see escapeWriter).
 func writeJSON(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter) error {
 	doc := document{Version: Version, Briefings: make([]*briefing.Briefing, 0, len(bs))}
 	if !flt.Empty() {
-		fj := &filterJSON{Speakers: flt.Speakers, Topics: flt.Topics}
+		fj := &filterJSON{Speakers: cleanAll(flt.Speakers), Topics: cleanAll(flt.Topics)}
 		for _, k := range flt.Kinds {
 			fj.Kinds = append(fj.Kinds, k.String())
 		}
@@ -79,13 +85,67 @@ func writeJSON(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter) error 
 	}
 	for _, b := range bs {
 		c := *b
+		c.Title = textclean.Line(b.Title)
 		c.Quotes = flt.Quotes(b)
 		doc.Briefings = append(doc.Briefings, &c)
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(escapeWriter{w})
 	enc.SetIndent("", " ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(doc)
+}
+
+// cleanAll returns the values cleaned by textclean.Line.
+func cleanAll(values []string) []string {
+	var out []string
+	for _, v := range values {
+		out = append(out, textclean.Line(v))
+	}
+	return out
+}
+
+// escapeWriter passes an encoded JSON document on with each character that
+// textclean would change (C0 controls and DEL, C1 controls, bidi controls,
+// zero-width characters, the soft hyphen, tags, unusual spaces and line
+// separators) written as a \u escape, so that printing the document cannot
+// drive a terminal or hide text, while decoding it gives back the exact
+// strings. encoding/json escapes C0 controls in strings already, but not the
+// others; outside strings a document holds only ASCII, so every such
+// character is in a string, where an escape means the same. The encoder
+// writes each document in one call, so no character is split between calls.
+type escapeWriter struct{ w io.Writer }
+
+func (e escapeWriter) Write(doc []byte) (int, error) {
+	start := 0
+	var esc []byte
+	for i := 0; i < len(doc); {
+		if !textclean.MayStartChange(doc[i]) {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(doc[i:])
+		if !textclean.Changes(r) {
+			i += size
+			continue
+		}
+		esc = esc[:0]
+		if r > 0xFFFF {
+			r1, r2 := utf16.EncodeRune(r)
+			esc = fmt.Appendf(esc, "\\u%04x\\u%04x", r1, r2)
+		} else {
+			esc = fmt.Appendf(esc, "\\u%04x", r)
+		}
+		if n, err := e.w.Write(doc[start:i]); err != nil {
+			return start + n, err
+		}
+		if _, err := e.w.Write(esc); err != nil {
+			return i, err
+		}
+		i += size
+		start = i
+	}
+	n, err := e.w.Write(doc[start:])
+	return start + n, err
 }
 
 // style is how the human-readable formats dress their parts.
@@ -153,9 +213,9 @@ func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st s
 		}
 		bw.WriteString(st.title(textclean.Line(b.Title)))
 		var metaParts []string
-		for _, s := range []string{b.Date, b.Source, b.Kind.String(), b.Path, sourceURL(b)} {
+		for _, s := range []string{textclean.Line(b.Date), textclean.Line(b.Source), b.Kind.String(), textclean.Path(b.Path), textclean.Line(sourceURL(b))} {
 			if s != "" {
-				metaParts = append(metaParts, textclean.Line(s))
+				metaParts = append(metaParts, s)
 			}
 		}
 		bw.WriteString(st.meta(strings.Join(metaParts, " · ")))

@@ -2,7 +2,9 @@ package export
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -115,4 +117,78 @@ func TestWriteErrors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEscapeWriter: what the escape writer passes on decodes to the strings
+// encoding/json was given, and holds none of the characters it escapes.
+func TestEscapeWriter(t *testing.T) {
+	in := []string{"plain", "a\u009bb", "\u202eabc\u200b", "tag\U000E0041", "nbsp\u00a0del\x7f", "esc\x1b[2J", "“curly” — ü 日本"}
+	var buf bytes.Buffer
+	if err := json.NewEncoder(escapeWriter{&buf}).Encode(in); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"\u009b", "\u202e", "\u200b", "\U000E0041", "\u00a0", "\x7f", "\x1b"} {
+		if strings.Contains(buf.String(), bad) {
+			t.Errorf("output holds %q raw: %s", bad, buf.String())
+		}
+	}
+	var back []string
+	if err := json.Unmarshal(buf.Bytes(), &back); err != nil {
+		t.Fatalf("bad JSON %s: %v", buf.String(), err)
+	}
+	for i := range in {
+		if back[i] != in[i] {
+			t.Errorf("decoded %q, want %q", back[i], in[i])
+		}
+	}
+}
+
+// BenchmarkEscapeWriter measures the escape writer over a clean JSON
+// document of mixed ASCII and other scripts, the usual case.
+func BenchmarkEscapeWriter(b *testing.B) {
+	doc := []byte(strings.Repeat(`{"text": "“We will,” said the Foreign Secretary — विदेश सचिव, 日本."},`+"\n", 20000))
+	b.SetBytes(int64(len(doc)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (escapeWriter{io.Discard}).Write(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteJSON compares writing the seed briefing's JSON document with
+// the escape writer and without it (plain encoding/json), in the same run.
+func BenchmarkWriteJSON(b *testing.B) {
+	data, err := os.ReadFile("../../briefings/india-japan-defence-misri-ani.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	br, err := parse.Parse("seed.txt", data, parse.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	bs := []*briefing.Briefing{br}
+	var out bytes.Buffer
+	if err := writeJSON(&out, bs, briefing.Filter{}); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("escaped", func(b *testing.B) {
+		b.SetBytes(int64(out.Len()))
+		for b.Loop() {
+			if err := writeJSON(io.Discard, bs, briefing.Filter{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(out.Len()))
+		for b.Loop() {
+			enc := json.NewEncoder(io.Discard)
+			enc.SetIndent("", " ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(document{Version: Version, Briefings: bs}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

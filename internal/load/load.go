@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -247,7 +249,7 @@ func ReadFile(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("not a regular file (%s)", describeMode(info.Mode()))
 	}
 	if info.Size() > max {
-		return nil, fmt.Errorf("%w: %s, the limit is %s (see --max-size)", ErrTooLarge, humanSize(info.Size()), humanSize(max))
+		return nil, tooLarge(info.Size(), max)
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -264,12 +266,18 @@ func ReadFile(path string, max int64) ([]byte, error) {
 }
 
 func readLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	// Read one byte more than max to tell a file of max bytes from a longer
+	// one, unless max+1 would overflow (LimitReader reads nothing then).
+	limit := max
+	if limit < math.MaxInt64 {
+		limit++
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit))
 	if err != nil {
 		return nil, cleanErr(err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: more than %s (see --max-size)", ErrTooLarge, humanSize(max))
+		return nil, tooLarge(-1, max)
 	}
 	return data, nil
 }
@@ -303,6 +311,16 @@ func cleanErr(err error) error {
 	return err
 }
 
+// tooLarge says that something of size bytes (-1 when only "more than max"
+// is known) is over the limit of max bytes. Sizes are given in bytes, so that
+// one byte over a limit does not read as "64.0 MiB, the limit is 64.0 MiB".
+func tooLarge(size, max int64) error {
+	if size < 0 {
+		return fmt.Errorf("%w: more than %d bytes (%s, see --max-size)", ErrTooLarge, max, humanSize(max))
+	}
+	return fmt.Errorf("%w: %d bytes, the limit is %d (%s, see --max-size)", ErrTooLarge, size, max, humanSize(max))
+}
+
 func humanSize(n int64) string {
 	switch {
 	case n >= 1<<30:
@@ -315,7 +333,12 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// ParseSize reads a size like "64MiB", "10M", "512k" or "1048576".
+// LargestMaxSize is the largest size ParseSize accepts: 1 TiB, far beyond any
+// briefing, and far from overflowing an int64.
+const LargestMaxSize = 1 << 40
+
+// ParseSize reads a size like "64MiB", "10M", "512k" or "1048576", from one
+// byte to LargestMaxSize.
 func ParseSize(s string) (int64, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	mult := int64(1)
@@ -328,8 +351,11 @@ func ParseSize(s string) (int64, error) {
 			break
 		}
 	}
-	var n int64
-	if _, err := fmt.Sscan(t, &n); err != nil || n <= 0 || fmt.Sprint(n) != t {
+	n, err := strconv.ParseInt(t, 10, 64)
+	if (errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(t, "-")) || (err == nil && n > LargestMaxSize/mult) {
+		return 0, fmt.Errorf("size %q is too large (the largest is 1024GiB)", s)
+	}
+	if err != nil || n <= 0 || strconv.FormatInt(n, 10) != t {
 		return 0, fmt.Errorf("invalid size %q (want a positive number with an optional unit: 512K, 64MiB, 1G)", s)
 	}
 	return n * mult, nil

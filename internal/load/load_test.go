@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -217,9 +218,57 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "-1", "0", "ten", "5X", "1.5M"} {
+	for _, in := range []string{"", "-1", "0", "ten", "5X", "1.5M", "+5", "-99999999999999999999"} {
 		if _, err := ParseSize(in); err == nil {
 			t.Errorf("ParseSize(%q) succeeded", in)
 		}
+	}
+}
+
+// TestParseSizeRange: sizes past LargestMaxSize are refused as too large,
+// never wrapped around or passed on to overflow later.
+func TestParseSizeRange(t *testing.T) {
+	if got, err := ParseSize("1024GiB"); err != nil || got != LargestMaxSize {
+		t.Errorf("ParseSize(1024GiB) = %d, %v; want the largest size, %d", got, err, int64(LargestMaxSize))
+	}
+	for _, in := range []string{
+		"1025G",
+		"1099511627777",
+		"9223372036854775807",  // math.MaxInt64: max+1 overflows
+		"9223372036854775808",  // past int64
+		"8589934592G",          // 2^33 GiB = 2^63 bytes: wraps to a negative
+		"17179869184g",         // 2^34 GiB: wraps to 0
+		"99999999999999999999", // past int64, no unit
+	} {
+		got, err := ParseSize(in)
+		if err == nil || !strings.Contains(err.Error(), "too large") {
+			t.Errorf("ParseSize(%q) = %d, %v; want a too-large error", in, got, err)
+		}
+	}
+}
+
+// TestReadFileHugeLimit: a limit at math.MaxInt64 still reads the file
+// (io.LimitReader with max+1 overflowed and read nothing).
+func TestReadFileHugeLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.txt")
+	write(t, p, "hello")
+	if data, err := ReadFile(p, math.MaxInt64); err != nil || string(data) != "hello" {
+		t.Errorf("ReadFile(max int64) = %q, %v; want the file", data, err)
+	}
+}
+
+// TestTooLargeGivesBytes: one byte over the limit must not read as "64.0
+// MiB, the limit is 64.0 MiB".
+func TestTooLargeGivesBytes(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.txt")
+	const limit = 1<<20 + 3
+	write(t, p, strings.Repeat("x", limit+1))
+	_, err := ReadFile(p, limit)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "1048580 bytes, the limit is 1048579") {
+		t.Errorf("file one byte over: err = %v; want both sizes in bytes", err)
+	}
+	_, err = readLimited(strings.NewReader(strings.Repeat("x", limit+1)), limit)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "more than 1048579 bytes") {
+		t.Errorf("stdin one byte over: err = %v; want the limit in bytes", err)
 	}
 }

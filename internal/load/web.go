@@ -50,10 +50,7 @@ func (f *fetcher) load(rawURL string, opts Options) (*briefing.Briefing, error) 
 	if err != nil {
 		var tl *web.TooLargeError
 		if errors.As(err, &tl) {
-			if tl.Size >= 0 {
-				return nil, fmt.Errorf("%w: %s, the limit is %s (see --max-size)", ErrTooLarge, humanSize(tl.Size), humanSize(tl.Limit))
-			}
-			return nil, fmt.Errorf("%w: more than %s (see --max-size)", ErrTooLarge, humanSize(tl.Limit))
+			return nil, tooLarge(tl.Size, tl.Limit)
 		}
 		return nil, err
 	}

@@ -340,7 +340,7 @@ func TestLoadURLs(t *testing.T) {
 	for i, want := range map[int]string{
 		2: "HTTP error: 404 Not Found",
 		3: "unsupported content type application/pdf (brief reads HTML, Markdown and plain text)",
-		4: "file too large: 19.5 KiB, the limit is 8.0 KiB (see --max-size)",
+		4: "file too large: 20000 bytes, the limit is 8192 (8.0 KiB, see --max-size)",
 	} {
 		if res[i].Err == nil || res[i].Err.Error() != want {
 			t.Errorf("%s: err = %v, want %q", urls[i], res[i].Err, want)

@@ -34,8 +34,8 @@ var (
 //   - A UTF-8 byte order mark at the start is stripped.
 //   - Data starting with a UTF-16 byte order mark (FF FE or FE FF) is decoded
 //     from UTF-16; an odd length or an unpaired surrogate is an error wrapping
-//     ErrInvalidUTF16. UTF-16 without a byte order mark is not guessed at: it
-//     is reported as binary, with a hint.
+//     ErrInvalidUTF16. UTF-16 without a byte order mark is not decoded: it
+//     is reported as binary, with a hint naming its likely byte order.
 //   - A NUL anywhere is an error wrapping ErrBinary that gives its offset.
 //   - So is text whose first 8 KiB holds at least 8 controls that never
 //     occur in text, if they are more than 1 in 32 of the code units there
@@ -63,8 +63,8 @@ func Decode(data []byte) (string, error) {
 // decodeUTF8 decodes body, which starts base bytes into the file.
 func decodeUTF8(body []byte, base int) (string, error) {
 	if i := bytes.IndexByte(body, 0); i >= 0 {
-		if looksUTF16(body) {
-			return "", fmt.Errorf("%w (NUL byte at offset %d; UTF-16 without a byte order mark?)", ErrBinary, base+i)
+		if order := guessUTF16(body); order != "" {
+			return "", fmt.Errorf("%w (NUL byte at offset %d; it looks like UTF-16%s without a byte order mark: convert it to UTF-8)", ErrBinary, base+i, order)
 		}
 		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i)
 	}
@@ -106,22 +106,55 @@ func looksBinary(n, size int) bool {
 	return n >= 8 && n*32 > size
 }
 
-// looksUTF16 reports whether data, which holds a NUL, looks like ASCII text
-// in UTF-16 with no byte order mark: in its first 512 bytes, every byte at
-// one parity is NUL and none at the other is.
-func looksUTF16(data []byte) bool {
+// guessUTF16 says whether data, which holds a NUL, looks like text in UTF-16
+// with no byte order mark, and in which byte order: "LE", "BE" or "" for
+// neither. It looks at the first 512 bytes. At least one code unit in 8 there
+// must have a NUL high byte, two at least (ASCII and Latin-1 text, spaces and line breaks
+// between words of other scripts), and the units must read as text in that
+// byte order: no U+0000, none of the controls that make a file binary, no
+// unpaired surrogate. Curly quotes, dashes and letters of any script may
+// stand between them. A UTF-8 file with a stray NUL has too few NULs at one
+// parity; a binary file has U+0000 units, controls or broken surrogates.
+func guessUTF16(data []byte) string {
 	sample := data[:min(len(data), 512)&^1]
-	if len(sample) < 2 {
-		return false
+	units := len(sample) / 2
+	if units == 0 {
+		return ""
 	}
-	var nul [2]int
+	var nul [2]int // NUL bytes at even and odd offsets
 	for i, c := range sample {
 		if c == 0 {
 			nul[i&1]++
 		}
 	}
-	half := len(sample) / 2
-	return (nul[0] == half && nul[1] == 0) || (nul[1] == half && nul[0] == 0)
+	// In little-endian order the high byte of each unit is at an odd offset.
+	order, high := "LE", 1
+	if nul[0] > nul[1] {
+		order, high = "BE", 0
+	}
+	if nul[high] < 2 || nul[high]*8 < units {
+		return ""
+	}
+	for i := 0; i < len(sample); i += 2 {
+		r := rune(sample[i+high])<<8 | rune(sample[i+1-high])
+		switch {
+		case r == 0 || binaryControl(r):
+			return ""
+		case r >= 0xD800 && r < 0xDC00:
+			// A high surrogate must be followed by a low one, unless the
+			// sample ends between them.
+			if i+2 < len(sample) {
+				lo := rune(sample[i+2+high])<<8 | rune(sample[i+3-high])
+				if lo < 0xDC00 || lo > 0xDFFF {
+					return ""
+				}
+				i += 2
+			}
+		case r >= 0xDC00 && r <= 0xDFFF:
+			return ""
+		}
+	}
+	return order
 }
 
 // invalidOffset returns the offset of the first byte of s that is not part of

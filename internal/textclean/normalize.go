@@ -42,6 +42,7 @@
 package textclean
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -417,4 +418,34 @@ func Line(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// Changes reports whether Normalize changes the code point r wherever it
+// stands: it drops r, or turns it into a space or a line break. LF is the
+// only C0 control it keeps. Writers that must keep a string exact, such as
+// a file name in JSON, escape these code points instead of dropping them.
+func Changes(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r < 0x20 && r != '\n') || r == 0x7F
+	}
+	return classify(r) != keep
+}
+
+// MayStartChange reports whether byte c may start a code point that Changes
+// reports: false means the code point starting with c (or continuing with
+// it) is certainly left alone, so scanners can skip it without decoding.
+func MayStartChange(c byte) bool {
+	return (c < 0x20 && c != '\n') || c == 0x7F || lead[c]&watch != 0
+}
+
+// Path shows a file name on one line without losing it: the name itself
+// when Line leaves it unchanged, else the name as a double-quoted Go string
+// literal (strconv.Quote), whose \x and \u escapes show every control, bidi
+// or zero-width character and every byte that is not UTF-8, so that it
+// cannot drive the terminal, and the name can still be read and typed back.
+func Path(p string) string {
+	if Line(p) == p {
+		return p
+	}
+	return strconv.Quote(p)
 }

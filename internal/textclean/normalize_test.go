@@ -1,8 +1,10 @@
 package textclean
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -288,6 +290,51 @@ func TestValidLen(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestChanges checks Changes against Normalize itself, code point by code
+// point.
+func TestChanges(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates are not code points of UTF-8 text
+		}
+		s := string(r)
+		if got, want := Changes(r), Normalize(s) != s; got != want {
+			t.Errorf("Changes(%U) = %v, but Normalize changes it: %v", r, got, want)
+		}
+		if Changes(r) && !MayStartChange(s[0]) {
+			t.Errorf("MayStartChange(%#x) = false, but %U starts with it and changes", s[0], r)
+		}
+		for i := 1; i < len(s); i++ {
+			if MayStartChange(s[i]) {
+				t.Errorf("MayStartChange(%#x) = true for a continuation byte of %U", s[i], r)
+			}
+		}
+	}
+}
+
+// TestPath: a file name is shown as it is when it is clean, and otherwise
+// quoted so that the output is clean text that gives the name back.
+func TestPath(t *testing.T) {
+	if got := Path("briefings/ü “x”.txt"); got != "briefings/ü “x”.txt" {
+		t.Errorf("a clean name was changed: %q", got)
+	}
+	names := []string{"a\xffb.txt", "two\nlines.txt", "brief\x1b[2Jing.txt"}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if Changes(r) {
+			names = append(names, "a"+string(r)+"b.txt")
+		}
+	}
+	for _, name := range names {
+		got := Path(name)
+		if Line(got) != got {
+			t.Fatalf("Path(%q) = %q is not clean one-line text", name, got)
+		}
+		if back, err := strconv.Unquote(got); err != nil || back != name {
+			t.Fatalf("Path(%q) = %q does not give the name back: %q, %v", name, got, back, err)
 		}
 	}
 }
