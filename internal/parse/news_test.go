@@ -121,7 +121,7 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a title in quotation marks inside reported speech is no quote",
-			text: "Nick Sand said on Wednesday that he told NBC’s “Today” show he meant no disrespect.\n",
+			text: "Nick Sand said on Wednesday that the “Active Living” program helped him lose weight.\n",
 			want: nil,
 		},
 	}
