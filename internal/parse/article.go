@@ -237,7 +237,13 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 		if !isReportingVerb(sent[v].token) {
 			continue
 		}
-		if r, _ := subjectBefore(sent, v); r.valid() && a.plausible(r) {
+		r, _ := subjectBefore(sent, v)
+		if !r.valid() && v > 0 && sent[v-1].is(",") {
+			// "The paradox of Nancy, says Carl Anthony, historian…, is
+			// that she was “…”"
+			r = subjectAfter(sent, v+1)
+		}
+		if r.valid() && a.plausible(r) {
 			return cue{who: r, found: true, partial: true}
 		}
 	}
@@ -258,16 +264,16 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 	return cue{}
 }
 
-// closesSentence reports whether what follows a speech verb only ends the
-// sentence: an object ("…, she told reporters.") and the closing marks, or
-// the name after the verb ("…, said Smith, the mayor.").
+// closesSentence reports whether what follows a speech verb holds no other
+// quote: the verb and its subject close the sentence's quotes ("…, said
+// David Wasserman, an elections analyst at the Cook Political Report.").
 func closesSentence(toks []otok) bool {
 	for _, t := range toks {
 		if t.isPlaceholder() {
 			return false
 		}
 	}
-	return objectOnly(toks) || len(toks) <= 8
+	return true
 }
 
 // span decides what a quoted span is and records it. It reports whether the
@@ -352,7 +358,7 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		return false
 	}
 	a.out.addQuote(who, briefing.Direct, ctx.index, ctx.index, qs, qe)
-	if c := pre; c.partial && !post.found {
+	if pre.partial && !post.found && !leads {
 		a.out.quotes[len(a.out.quotes)-1].partial = true
 	}
 	a.after(ctx, who, rs)

@@ -124,6 +124,16 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Nick Sand said on Wednesday that the “Active Living” program helped him lose weight.\n",
 			want: nil,
 		},
+		{
+			name: "a says-parenthetical before a partial quote",
+			text: "The paradox of Nora, says Carl Antony, a historian at the library, is that she was “one of the most powerful first ladies” of her time.\n",
+			want: []string{"Carl Antony|direct|one of the most powerful first ladies"},
+		},
+		{
+			name: "the attribution closes a long sentence after the quote",
+			text: "“Many would consider that an embarrassment for her” if she lost by that margin, said David Wassman, an elections analyst at the Cook Political Report.\n",
+			want: []string{"David Wassman|direct|Many would consider that an embarrassment for her"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
