@@ -422,7 +422,7 @@ func (a *articleParser) attribute(c cue, ctx *paraCtx, off int) *person {
 func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 	switch {
 	case r.pronoun != "":
-		return a.sal.resolve(r.gender)
+		return a.sal.resolve(r.gender, speech)
 	case r.org:
 		if !speech {
 			return nil
@@ -449,7 +449,7 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		// said": a definite description with no title to match is an
 		// epithet for the person the text is about.
 		if definite(r.surface) {
-			if p := a.sal.resolve(unknownGender); p != nil {
+			if p := a.sal.resolve(unknownGender, false); p != nil {
 				p.addAlias(r.surface)
 				return p
 			}

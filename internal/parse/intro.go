@@ -194,7 +194,7 @@ func (a *articleParser) introducer(para int, toks []token) *person {
 		}
 		// "Here are the top moments from the address:"
 		if lead[0].word && leadInWords[lead[0].lower()] {
-			if p := a.sal.resolve(unknownGender); p != nil {
+			if p := a.sal.resolve(unknownGender, false); p != nil {
 				return p
 			}
 			return a.reg.firstTitled()

@@ -134,6 +134,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "“Many would consider that an embarrassment for her” if she lost by that margin, said David Wassman, an elections analyst at the Cook Political Report.\n",
 			want: []string{"David Wassman|direct|Many would consider that an embarrassment for her"},
 		},
+		{
+			name: "a subject pronoun about someone unnamed teaches no gender",
+			text: "Prosecuting Attorney Tim Lohan said the victim was found in the bedroom, alive. She was taken to an area hospital, where she died.\n\n“During that call, the operator could hear gunshots,” Lt. Tom Wilk said.\n\nEach of the charges carries a possible penalty of life in prison, Lohan said.\n\n“It is premature to make any pronouncement about that right now,” he said.\n",
+			want: []string{"Tom Wilk|direct|During that call, the operator could hear gunshots", "Tim Lohan|direct|It is premature to make any pronouncement about that right now"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

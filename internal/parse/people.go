@@ -328,8 +328,12 @@ func (s *salience) push(p *person) {
 	}
 }
 
-// resolve returns the most recent person compatible with a pronoun.
-func (s *salience) resolve(g gender) *person {
+// resolve returns the most recent person compatible with a pronoun. With
+// learn set (the pronoun attributes speech: "…,” he said") a person of
+// unknown gender takes the pronoun's; a sentence's subject pronoun ("She
+// was taken to hospital") may be someone the text never named, so it
+// teaches nothing.
+func (s *salience) resolve(g gender, learn bool) *person {
 	for i := len(s.recent) - 1; i >= 0; i-- {
 		p := s.recent[i].root()
 		if p.kind != briefing.Person || len(p.name) == 0 {
@@ -338,7 +342,7 @@ func (s *salience) resolve(g gender) *person {
 		if p.gender != unknownGender && g != unknownGender && p.gender != g {
 			continue
 		}
-		if p.gender == unknownGender {
+		if p.gender == unknownGender && learn {
 			p.gender = g
 		}
 		return p
