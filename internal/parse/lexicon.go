@@ -168,6 +168,14 @@ supporters opponents doctors investigators officers lawmakers legislators advoca
 activists sources staff fans voters
 `)
 
+// groupWords are plural groups of people, never one person's name:
+// "Republicans", "Canadians".
+var groupWords = wordSet(`
+republicans democrats conservatives liberals tories progressives socialists libertarians
+independents americans canadians britons europeans israelis palestinians ukrainians russians
+voters protesters
+`)
+
 // questionerLabels are transcript labels for unnamed reporters.
 var questionerLabels = wordSet(`q question questions questioner reporter reporters journalist`)
 

@@ -201,7 +201,7 @@ func parsePart(toks []token) partRef {
 	}
 	for _, w := range words[nameStart:] {
 		l := w.lower()
-		if orgWords[l] || thingWords[l] || thingWords[strings.TrimSuffix(l, "s")] {
+		if orgWords[l] || thingWords[l] || thingWords[strings.TrimSuffix(l, "s")] || groupWords[l] {
 			pr.org = true
 		}
 	}

@@ -139,6 +139,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Prosecuting Attorney Tim Lohan said the victim was found in the bedroom, alive. She was taken to an area hospital, where she died.\n\n“During that call, the operator could hear gunshots,” Lt. Tom Wilk said.\n\nEach of the charges carries a possible penalty of life in prison, Lohan said.\n\n“It is premature to make any pronouncement about that right now,” he said.\n",
 			want: []string{"Tom Wilk|direct|During that call, the operator could hear gunshots", "Tim Lohan|direct|It is premature to make any pronouncement about that right now"},
 		},
+		{
+			name: "a plural group is no person",
+			text: "But what if she wins? Don’t Republicans run the risk of more liberal nominees? “We will fight every one of them,” a party official said.\n",
+			want: []string{"Party official|direct|We will fight every one of them"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
