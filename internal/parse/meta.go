@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 // header line, a headline, a dateline.
 type meta struct {
 	title, date, source string
+	sourceURL           string // an http(s) address from source_url or url
 	kind                string
 	speakers            []metaSpeaker
 	hasFrontMatter      bool
@@ -54,6 +56,15 @@ func splitFrontMatter(s string) (fm, body string, ok bool) {
 	return "", s, false
 }
 
+// webURL returns s when it is an absolute http or https address, else "".
+func webURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
 // parseFrontMatter reads the fields brief uses from YAML front matter.
 // Unknown fields are kept out of the way; wrong types are reported.
 func parseFrontMatter(fm string) (meta, error) {
@@ -70,6 +81,10 @@ func parseFrontMatter(fm string) (meta, error) {
 	}
 	if m.source == "" {
 		m.source = scalar(raw["url"])
+	}
+	m.sourceURL = webURL(scalar(raw["source_url"]))
+	if m.sourceURL == "" {
+		m.sourceURL = webURL(scalar(raw["url"]))
 	}
 	m.kind = scalar(raw["kind"])
 	if list, ok := raw["speakers"].([]any); ok {

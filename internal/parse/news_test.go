@@ -229,3 +229,20 @@ func TestLabelUsedOnceStartsTurn(t *testing.T) {
 		t.Errorf("turns:\n got  %q\n want %q", got, want)
 	}
 }
+
+// TestSourceURL checks that a briefing knows where it is published: front
+// matter's source_url, or a "# source:" line holding a web address; any
+// other scheme is no web address.
+func TestSourceURL(t *testing.T) {
+	tests := []struct{ path, text, want string }{
+		{"a.md", "---\ntitle: A\nsource: The White House\nsource_url: https://www.whitehouse.gov/briefings/a/\n---\n\nText.\n", "https://www.whitehouse.gov/briefings/a/"},
+		{"b.txt", "# source: https://www.cbc.ca/news/b\n\nHeadline\n\nText.\n", "https://www.cbc.ca/news/b"},
+		{"c.md", "---\ntitle: C\nsource_url: javascript:alert(1)\n---\n\nText.\n", ""},
+		{"d.txt", "Headline\n\nText.\n", ""},
+	}
+	for _, tc := range tests {
+		if got := parseString(t, tc.path, tc.text).SourceURL; got != tc.want {
+			t.Errorf("%s: SourceURL %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}

@@ -86,6 +86,12 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 	}
 	b.finish(br)
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
+	// Where the briefing is published: front matter's source_url, or a
+	// source that is a web address ("# source: https://…").
+	br.SourceURL = m.sourceURL
+	if br.SourceURL == "" {
+		br.SourceURL = webURL(m.source)
+	}
 	if br.Title == "" {
 		br.Title = titleFromPath(path)
 	}
