@@ -1,4 +1,4 @@
-package load
+package load_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/topics"
 )
 
@@ -25,12 +26,12 @@ func TestCorpus(t *testing.T) {
 		t.Skipf("corpus not available: %v", err)
 	}
 	start := time.Now()
-	files, bad, missing := Expand([]string{root})
+	files, bad, missing := load.Expand([]string{root})
 	if len(missing) > 0 || len(bad) > 0 {
 		t.Fatalf("expanding %s: %v %v", root, missing, bad)
 	}
 	classifier := topics.NewClassifier(topics.Default())
-	res := Load(context.Background(), files, Options{Prepare: classifier.Apply})
+	res := load.Load(context.Background(), files, load.Options{Prepare: classifier.Apply})
 	elapsed := time.Since(start)
 	var bytes, words, quotes, turns, speakers int
 	kinds := map[briefing.Kind]int{}

@@ -297,14 +297,16 @@ func describeMode(m fs.FileMode) string {
 }
 
 // cleanErr drops the path from an os error: callers print the path once.
+// A missing file's error still matches fs.ErrNotExist, and a refused one's
+// fs.ErrPermission.
 func cleanErr(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		switch {
 		case errors.Is(pe.Err, fs.ErrNotExist):
-			return errors.New("no such file or folder")
+			return &plainError{"no such file or folder", fs.ErrNotExist}
 		case errors.Is(pe.Err, fs.ErrPermission):
-			return errors.New("permission denied")
+			return &plainError{"permission denied", fs.ErrPermission}
 		}
 		return pe.Err
 	}
@@ -320,6 +322,16 @@ func tooLarge(size, max int64) error {
 	}
 	return fmt.Errorf("%w: %d bytes, the limit is %d (%s, see --max-size)", ErrTooLarge, size, max, humanSize(max))
 }
+
+// plainError says what went wrong in plain words and wraps the error it
+// stands for.
+type plainError struct {
+	msg string
+	err error
+}
+
+func (e *plainError) Error() string { return e.msg }
+func (e *plainError) Unwrap() error { return e.err }
 
 func humanSize(n int64) string {
 	switch {

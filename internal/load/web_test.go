@@ -1,4 +1,4 @@
-package load
+package load_test
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/topics"
 )
@@ -62,7 +63,7 @@ var classifier = topics.NewClassifier(topics.Default())
 
 func loadOneFile(t *testing.T, path string) *briefing.Briefing {
 	t.Helper()
-	res := Load(context.Background(), []string{path}, Options{Prepare: classifier.Apply})
+	res := load.Load(context.Background(), []string{path}, load.Options{Prepare: classifier.Apply})
 	if res[0].Err != nil {
 		t.Fatalf("%s: %v", path, res[0].Err)
 	}
@@ -223,7 +224,7 @@ func TestWrappedCorpusPages(t *testing.T) {
 // corpusSample picks n corpus pages spread evenly over the sorted corpus,
 // so that briefings, remarks, statements and articles all come up.
 func corpusSample(t testing.TB, n int) []string {
-	files, _, _ := Expand([]string{corpusRoot})
+	files, _, _ := load.Expand([]string{corpusRoot})
 	if len(files) == 0 {
 		t.Skip("empty corpus")
 	}
@@ -303,12 +304,12 @@ func TestLoadURLs(t *testing.T) {
 	defer s.Close()
 
 	urls := []string{s.URL + "/press", s.URL + "/story.txt", s.URL + "/missing", s.URL + "/report.pdf", s.URL + "/big", s.URL + "/latin1.txt", s.URL + "/notes"}
-	files, bad, missing := Expand(append(urls, "ftp://example.org/x"))
+	files, bad, missing := load.Expand(append(urls, "ftp://example.org/x"))
 	if strings.Join(files, " ") != strings.Join(urls, " ") || len(bad) != 0 || len(missing) != 1 ||
 		missing[0].Error() != `ftp://example.org/x: unsupported URL scheme "ftp" (brief fetches http and https)` {
 		t.Fatalf("Expand: files %q, bad %v, missing %v", files, bad, missing)
 	}
-	res := Load(context.Background(), files, Options{Prepare: classifier.Apply, MaxSize: 8192, UserAgent: "brief/test"})
+	res := load.Load(context.Background(), files, load.Options{Prepare: classifier.Apply, MaxSize: 8192, UserAgent: "brief/test"})
 	for i, r := range res {
 		if r.Err == nil && r.Briefing == nil {
 			t.Fatalf("%s: no briefing and no error", urls[i])
@@ -356,10 +357,16 @@ func TestLoadURLs(t *testing.T) {
 
 func TestSavedPageFilesAreSkipped(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "Briefing.html"), "<html></html>")
-	write(t, filepath.Join(dir, "Briefing_files", "frame.html"), "<html></html>")
-	write(t, filepath.Join(dir, "notes_files", "keep.htm"), "<html></html>")
-	files, _, _ := Expand([]string{dir})
+	for _, name := range []string{"Briefing.html", "Briefing_files/frame.html", "notes_files/keep.htm"} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("<html></html>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _, _ := load.Expand([]string{dir})
 	want := []string{filepath.Join(dir, "Briefing.html"), filepath.Join(dir, "notes_files", "keep.htm")}
 	if strings.Join(files, "\n") != strings.Join(want, "\n") {
 		t.Errorf("files = %q, want %q", files, want)
@@ -371,7 +378,7 @@ func TestHTMLOnStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Load(context.Background(), []string{Stdin}, Options{Stdin: bytes.NewReader(page)})
+	res := load.Load(context.Background(), []string{load.Stdin}, load.Options{Stdin: bytes.NewReader(page)})
 	if res[0].Err != nil || res[0].Briefing.Title != "India and Japan agree to widen space and defence cooperation" {
 		t.Errorf("HTML on stdin: %v %+v", res[0].Err, res[0].Briefing)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/yamlguard"
 )
 
 // meta is what a briefing says about itself: front matter, a "# source:"
@@ -65,10 +66,17 @@ func webURL(s string) string {
 	return u.String()
 }
 
+// frontMatterLimits keep front matter the YAML library would take more
+// than linear time and memory over from reaching it (see yamlguard).
+var frontMatterLimits = yamlguard.Limits{MaxBytes: 64 << 10, MaxDepth: yamlguard.DefaultMaxDepth}
+
 // parseFrontMatter reads the fields brief uses from YAML front matter.
 // Unknown fields are kept out of the way; wrong types are reported.
 func parseFrontMatter(fm string) (meta, error) {
 	m := meta{hasFrontMatter: true}
+	if err := yamlguard.Check(fm, frontMatterLimits); err != nil {
+		return m, fmt.Errorf("front matter: %w", err)
+	}
 	var raw map[string]any
 	if err := yaml.Unmarshal([]byte(fm), &raw); err != nil {
 		return m, fmt.Errorf("front matter: %s", firstLine(err.Error()))

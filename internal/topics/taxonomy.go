@@ -13,11 +13,13 @@ package topics
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/brief-reader/brief/internal/load"
 )
 
 //go:embed default.yaml
@@ -79,9 +81,19 @@ func Default() *Taxonomy {
 	return t
 }
 
-// LoadFile reads and parses a taxonomy file.
+// MaxFileSize bounds a taxonomy file: a hand-written one of hundreds of
+// topics is a few dozen KiB.
+const MaxFileSize = 1 << 20
+
+// LoadFile reads and parses a taxonomy file. It reads it as briefings are
+// read (load.ReadFile): only a regular file, never blocking on a named pipe
+// or a device, and at most MaxFileSize bytes. A missing file is an error
+// that matches fs.ErrNotExist.
 func LoadFile(path string) (*Taxonomy, error) {
-	data, err := os.ReadFile(path)
+	data, err := load.ReadFile(path, MaxFileSize)
+	if errors.Is(err, load.ErrTooLarge) {
+		return nil, fmt.Errorf("read topics %s: %w: a topics file may hold at most %d KiB", path, load.ErrTooLarge, MaxFileSize>>10)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read topics %s: %w", path, err)
 	}

@@ -10,6 +10,9 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/yamlguard"
 )
 
 // maxWeight bounds term weights; a larger weight is almost certainly a typo.
@@ -43,7 +46,20 @@ func Parse(name string, data []byte) (t *Taxonomy, err error) {
 		}
 	}()
 	p := &yamlParser{name: name}
-	file, perr := parser.ParseBytes(data, 0)
+	// The file is untrusted text, cleaned as briefings are; strings that
+	// YAML escapes make are cleaned again one by one (str).
+	text, err := textclean.Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := yamlguard.Check(text, yamlguard.Limits{MaxBytes: MaxFileSize, MaxDepth: yamlguard.DefaultMaxDepth}); err != nil {
+		var ge *yamlguard.Error
+		if errors.As(err, &ge) {
+			return nil, &parseError{name: name, line: max(ge.Line, 1), reason: ge.Reason}
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	file, perr := parser.ParseBytes([]byte(text), 0)
 	if perr != nil {
 		return nil, p.yamlError(perr)
 	}
@@ -189,13 +205,15 @@ func (p *yamlParser) str(n ast.Node, what string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// YAML escapes ("\e", "\x9b", "\u202e") make any character: clean
+	// every string as briefing text is cleaned.
 	switch v := n.(type) {
 	case *ast.StringNode:
-		return v.Value, nil
+		return textclean.Line(v.Value), nil
 	case *ast.LiteralNode:
-		return strings.TrimSpace(v.Value.Value), nil
+		return strings.TrimSpace(textclean.Line(v.Value.Value)), nil
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
-		return n.GetToken().Value, nil
+		return textclean.Line(n.GetToken().Value), nil
 	}
 	return "", p.errf(n, "%s must be a string", what)
 }
