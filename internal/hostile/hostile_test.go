@@ -34,8 +34,11 @@ func TestFixturesDeterministic(t *testing.T) {
 		}
 		fmt.Fprintf(&sums, "%x  %s\n", sha256.Sum256(first[i].Data), first[i].Name)
 	}
-	for _, f := range Rejected() {
+	for _, f := range append(Rejected(), YAML()...) {
 		fmt.Fprintf(&sums, "%x  %s\n", sha256.Sum256(f.Data), f.Name)
+	}
+	for _, sh := range Shapes() {
+		fmt.Fprintf(&sums, "%x  %s\n", sha256.Sum256(sh.Build(64<<10)), sh.Name)
 	}
 	golden := filepath.Join("testdata", "fixtures.sha256")
 	if *update {
@@ -65,7 +68,13 @@ var nameRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 func TestNamesAndNotes(t *testing.T) {
 	seen := map[string]bool{}
-	for _, f := range append(Fixtures(), Rejected()...) {
+	shapes := Shapes()
+	all := append(Fixtures(), Rejected()...)
+	all = append(all, YAML()...)
+	for _, sh := range shapes {
+		all = append(all, Fixture{Name: sh.Name, Note: sh.Note})
+	}
+	for _, f := range all {
 		if !nameRE.MatchString(f.Name) {
 			t.Errorf("fixture name %q is not lower-case words joined by dashes", f.Name)
 		}
@@ -272,5 +281,40 @@ func BenchmarkFixtures(b *testing.B) {
 	b.SetBytes(n)
 	for b.Loop() {
 		Fixtures()
+	}
+}
+
+// TestShapes checks that each scaling shape builds the size asked, a line
+// more at most, the same bytes each time, and text that Decode accepts.
+func TestShapes(t *testing.T) {
+	for _, sh := range Shapes() {
+		for _, size := range []int{1 << 10, 64 << 10} {
+			data := sh.Build(size)
+			if len(data) < size || len(data) > size+256 {
+				t.Errorf("%s: Build(%d) made %d bytes", sh.Name, size, len(data))
+			}
+			if !bytes.Equal(data, sh.Build(size)) {
+				t.Errorf("%s: Build(%d) differs between calls", sh.Name, size)
+			}
+			if _, err := textclean.Decode(data); err != nil {
+				t.Errorf("%s: %v", sh.Name, err)
+			}
+		}
+		if sh.Ext == "" || sh.Build == nil {
+			t.Errorf("%s: no Ext or Build", sh.Name)
+		}
+	}
+}
+
+// TestPeopleAreDistinct checks that Person names thousands of people apart.
+func TestPeopleAreDistinct(t *testing.T) {
+	seen := map[string]int{}
+	for i := range 100000 {
+		first, last := Person(i)
+		name := first + " " + last
+		if j, ok := seen[name]; ok {
+			t.Fatalf("Person(%d) = Person(%d) = %s", i, j, name)
+		}
+		seen[name] = i
 	}
 }

@@ -33,6 +33,12 @@ const (
 	nameShare = 0.3
 	// maxTitleNames bounds the names in a generated title.
 	maxTitleNames = 3
+	// maxBlockNames bounds the names a block keeps, its heaviest: so that
+	// merging two blocks and rating a pair costs a bounded time, and
+	// sections cost time linear in the briefing even when it names
+	// thousands of people (a block on its way to a section of ordinary
+	// length names a few dozen).
+	maxBlockNames = 128
 )
 
 // block is a run of paragraphs on its way to becoming a section.
@@ -43,8 +49,9 @@ type block struct {
 	// it, and sq the sum of their squares.
 	vec []float64
 	sq  float64
-	// names counts the block's names, and norm is the length of that
-	// count vector.
+	// names counts the block's names, at most maxBlockNames of them, and
+	// norm is the length of that count vector. The block owns the array
+	// up to the capacity of names.
 	names []nameCount
 	norm  float64
 	// hard marks a block that starts at a heading: nothing merges into it
@@ -185,7 +192,7 @@ func (st *state) atoms() []block {
 				names = append(names, nc)
 			}
 		}
-		blocks[i].names = names
+		blocks[i].names = heaviestNames(names, maxBlockNames)
 		blocks[i].norm = nameNorm(names)
 	}
 	for i := range blocks {
@@ -295,9 +302,8 @@ func (st *state) merge(blocks []block, target int, maxWords float64) {
 		}
 		l.sq = sumSquares(l.vec)
 		if len(r.names) > 0 {
-			start := len(st.nameCounts)
-			st.nameCounts = mergeNames(st.nameCounts, l.names, r.names)
-			l.names = st.nameCounts[start:len(st.nameCounts):len(st.nameCounts)]
+			st.mergedNames = mergeNames(st.mergedNames[:0], l.names, r.names)
+			l.names = st.storeNames(l.names, heaviestNames(st.mergedNames, maxBlockNames))
 			l.norm = nameNorm(l.names)
 		}
 		l.next = r.next
@@ -426,6 +432,38 @@ func mergeNames(dst, a, b []nameCount) []nameCount {
 	}
 	dst = append(dst, a...)
 	return append(dst, b...)
+}
+
+// heaviestNames keeps the most names of the heaviest, in place: names
+// stay sorted by id, and among equal weights the lower ids stay.
+func heaviestNames(names []nameCount, most int) []nameCount {
+	if len(names) <= most {
+		return names
+	}
+	slices.SortFunc(names, func(a, b nameCount) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	names = names[:most]
+	sortNames(names)
+	return names
+}
+
+// storeNames returns names copied into the array of own, a block's names,
+// when it has room, and otherwise into new room at the end of the
+// nameCounts arena: twice what it needs, up to maxBlockNames, so that a
+// block growing by merges moves a few times at most and the arena grows
+// linearly with the blocks.
+func (st *state) storeNames(own, names []nameCount) []nameCount {
+	if len(names) <= cap(own) {
+		return append(own[:0], names...)
+	}
+	room := max(len(names), min(2*len(names), maxBlockNames))
+	start := len(st.nameCounts)
+	st.nameCounts = slices.Grow(st.nameCounts, room)[:start+room]
+	return append(st.nameCounts[start:start:start+room], names...)
 }
 
 func nameNorm(names []nameCount) float64 {

@@ -69,6 +69,7 @@ type scratch struct {
 	blocks      []block
 	vecBuf      []float64
 	nameCounts  []nameCount
+	mergedNames []nameCount
 	df          []int32
 	heap        pairHeap
 	secTopics   [][]int32

@@ -1,6 +1,8 @@
 package topics
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -74,12 +76,13 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 			c.n *= idf(df[c.id])
 			cands = append(cands, c)
 		}
-		// The best candidates, in order, until enough are taken: the
-		// first few of a sort of all of them.
+		// The best candidates, in order, until enough are taken. Most
+		// sections need only the first few; a section whose names are
+		// all speakers' goes through all of them, once.
+		sortCands(cands)
 		var names []string
-		for len(names) < maxTitleNames {
-			c, ok := takeBest(cands)
-			if !ok {
+		for _, c := range cands {
+			if len(names) == maxTitleNames {
 				break
 			}
 			name := st.nameText[c.id]
@@ -100,26 +103,15 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	}
 }
 
-// takeBest returns the candidate with the greatest weight, the earliest
-// among equals, and marks it taken (weight -1); ok is false when all are
-// taken.
-func takeBest(cands []titleCand) (best titleCand, ok bool) {
-	bi := -1
-	for i := range cands {
-		c := &cands[i]
-		if c.n < 0 {
-			continue
+// sortCands sorts candidates by weight, greatest first, and among equal
+// weights by first occurrence.
+func sortCands(cands []titleCand) {
+	slices.SortFunc(cands, func(a, b titleCand) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
 		}
-		if bi < 0 || c.n > cands[bi].n || c.n == cands[bi].n && c.first < cands[bi].first {
-			bi = i
-		}
-	}
-	if bi < 0 {
-		return titleCand{}, false
-	}
-	best = cands[bi]
-	cands[bi].n = -1
-	return best, true
+		return cmp.Compare(a.first, b.first)
+	})
 }
 
 // titleCand is a name that may go in a section's title: its weight there
