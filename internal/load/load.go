@@ -53,9 +53,18 @@ type Options struct {
 	Timeout time.Duration
 	// UserAgent is sent with each URL fetch.
 	UserAgent string
+	// Budget bounds the bytes of the files being read and parsed at once,
+	// across workers (0 means DefaultBudget): parsing takes memory dozens of
+	// times a file's size, so many cores on large files would multiply
+	// it. A file larger than the budget is parsed alone.
+	Budget int64
 
 	fetch *fetcher // set by Load when there are URLs
 }
+
+// DefaultBudget is the default for Options.Budget: small files are parsed
+// on all cores, while a file of the default size limit is parsed alone.
+const DefaultBudget = DefaultMaxSize
 
 // Result is one loaded briefing, or why it could not be loaded.
 type Result struct {
@@ -171,6 +180,10 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 			break
 		}
 	}
+	if opts.Budget <= 0 {
+		opts.Budget = DefaultBudget
+	}
+	inFlight := newBudget(opts.Budget)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, max(len(files), 1)); w++ {
@@ -178,7 +191,9 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				n := inFlight.acquire(fileSize(files[i], stdin))
 				results[i] = loadOne(files[i], opts, stdin, stdinErr)
+				inFlight.release(n)
 			}
 		}()
 	}
@@ -192,6 +207,62 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 	close(jobs)
 	wg.Wait()
 	return results
+}
+
+// fileSize returns what a file weighs against the budget before it is
+// read: its size, or 0 when it cannot be known (a URL, whose fetch is
+// bounded by MaxSize, or a file the read will then refuse).
+func fileSize(path string, stdin []byte) int64 {
+	if path == Stdin {
+		return int64(len(stdin))
+	}
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	return info.Size()
+}
+
+// budget is a byte-weighted semaphore that serves its waiters in order, so
+// that a large file waiting for room is not passed by small ones for ever.
+type budget struct {
+	mu   sync.Mutex
+	cond sync.Cond
+	// free is what is left of size; next is the ticket the next caller
+	// takes, and turn the ticket of the caller to be served next.
+	free, size int64
+	next, turn uint64
+}
+
+func newBudget(size int64) *budget {
+	b := &budget{free: size, size: size}
+	b.cond.L = &b.mu
+	return b
+}
+
+// acquire waits for its turn and for n bytes of room, or the whole budget
+// when n is larger, and returns what it took.
+func (b *budget) acquire(n int64) int64 {
+	n = min(max(n, 0), b.size)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	ticket := b.next
+	b.next++
+	for b.turn != ticket || b.free < n {
+		b.cond.Wait()
+	}
+	b.turn++
+	b.free -= n
+	b.cond.Broadcast()
+	return n
+}
+
+// release gives back what acquire took.
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Result) {
