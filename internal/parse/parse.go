@@ -131,7 +131,7 @@ func (b *builder) registerMeta(m meta) {
 		if s.role != "" {
 			p.role = s.role
 		}
-		p.setName(strings.Fields(s.name))
+		b.reg.rename(p, strings.Fields(s.name))
 		for _, a := range s.aliases {
 			p.addAlias(a)
 		}

@@ -19,6 +19,7 @@ type person struct {
 	last    int      // position of the latest mention
 	meta    bool     // named by front matter
 	merged  *person  // set when this entry turned out to be someone else
+	at      int      // index in the registry's people
 
 	// key and sur cache nameKey(name) and the folded surname; rkey caches
 	// roleKey(role) for the role it was computed from.
@@ -72,6 +73,35 @@ func (p *person) addAlias(s string) {
 // registry holds the people of one briefing.
 type registry struct {
 	people []*person
+	// byKey and bySur index people by name key and surname, as they were
+	// when the name was set: an entry is stale once the person is renamed
+	// or merged, and lookups check each. They keep a lookup from scanning
+	// every person, which made a text naming thousands of people
+	// quadratic.
+	byKey, bySur map[string][]*person
+}
+
+// add appends a new person to the registry.
+func (r *registry) add(p *person) {
+	p.at = len(r.people)
+	r.people = append(r.people, p)
+	r.index(p)
+}
+
+// rename sets a person's name and indexes it.
+func (r *registry) rename(p *person, name []string) {
+	p.setName(name)
+	r.index(p)
+}
+
+func (r *registry) index(p *person) {
+	if r.byKey == nil {
+		r.byKey, r.bySur = map[string][]*person{}, map[string][]*person{}
+	}
+	if len(p.name) >= 2 {
+		r.byKey[p.key] = append(r.byKey[p.key], p)
+	}
+	r.bySur[p.sur] = append(r.bySur[p.sur], p)
 }
 
 // nameKey identifies a full name: first and last name, folded, ignoring
@@ -98,32 +128,40 @@ func (r *registry) findName(name []string) *person {
 	}
 	key := nameKey(name)
 	var best *person
+	// The indexes hold each person once or more, in no useful order:
+	// at breaks ties as the order of people would.
 	if len(name) >= 2 {
-		for _, p := range r.people {
-			if p.merged == nil && len(p.name) >= 2 && p.key == key {
-				return p
+		for _, p := range r.byKey[key] {
+			if p.merged == nil && len(p.name) >= 2 && p.key == key && (best == nil || p.at < best.at) {
+				best = p
 			}
+		}
+		if best != nil {
+			return best
 		}
 		// A full name may upgrade a person so far known by surname alone,
 		// when no other full name has that surname.
 		last := strings.ToLower(name[len(name)-1])
-		for _, p := range r.people {
+		for _, p := range r.bySur[last] {
 			if p.merged != nil || p.surname() != last {
 				continue
 			}
 			if len(p.name) >= 2 {
 				return nil
 			}
-			best = p
+			if best == nil || p.at > best.at {
+				best = p
+			}
 		}
 		return best
 	}
 	one := strings.ToLower(strings.TrimSuffix(name[0], "."))
-	for _, p := range r.people {
+	for _, p := range r.bySur[one] {
 		if p.merged != nil || p.surname() != one {
 			continue
 		}
-		if best == nil || p.last > best.last || (p.last == best.last && len(p.name) > len(best.name)) {
+		if best == nil || p.last > best.last || (p.last == best.last && (len(p.name) > len(best.name) ||
+			len(p.name) == len(best.name) && p.at < best.at)) {
 			best = p
 		}
 	}
@@ -207,9 +245,9 @@ func (r *registry) addName(rf ref, pos int) *person {
 	if p == nil {
 		p = &person{first: pos}
 		p.setName(rf.name)
-		r.people = append(r.people, p)
+		r.add(p)
 	} else if len(rf.name) > len(p.name) {
-		p.setName(rf.name)
+		r.rename(p, rf.name)
 	}
 	r.touch(p, rf, pos)
 	return p
@@ -305,7 +343,7 @@ func (r *registry) addRole(name string, kind briefing.SpeakerKind, pos int) *per
 		}
 	}
 	p := &person{role: name, kind: kind, first: pos, last: pos}
-	r.people = append(r.people, p)
+	r.add(p)
 	return p
 }
 

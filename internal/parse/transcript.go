@@ -14,14 +14,23 @@ func (b *builder) transcript() {
 	// who "MS. LEAVITT" is. Only paragraphs before the first turn, and
 	// those that contain a label's surname, can tell.
 	surnames := labelSurnames(b.paras)
+	names := newSurnameSet(surnames)
 	seenLabel := false
 	for i, p := range b.paras {
 		seenLabel = seenLabel || p.label != ""
-		if seenLabel && !containsAnyFold(p.text, surnames) {
+		if seenLabel && !names.in(p.text) {
 			continue
 		}
 		for _, m := range nameMentions(tokenize(casedText(p.text))) {
 			b.reg.addName(m.ref, pos(i, m.start)+1)
+		}
+	}
+	// Front matter speakers, looked up by every new label: only they, not
+	// everyone the text names.
+	var metas []*person
+	for _, p := range b.reg.people {
+		if p.meta {
+			metas = append(metas, p)
 		}
 	}
 	cache := make(map[string]*person)
@@ -44,7 +53,7 @@ func (b *builder) transcript() {
 			key := strings.ToLower(p.label)
 			who, ok := cache[key]
 			if !ok {
-				who = b.labelPerson(p.label)
+				who = b.labelPerson(p.label, metas)
 				cache[key] = who
 			}
 			cur, start = who, i
@@ -62,7 +71,7 @@ func (b *builder) transcript() {
 // labelPerson resolves a transcript label to a person: "MS. LEAVITT" to
 // Karoline Leavitt when the text names her, "Q" to the reporters, "THE
 // PRESIDENT" to the president the title names, "MODERATOR" to a role.
-func (b *builder) labelPerson(text string) *person {
+func (b *builder) labelPerson(text string, metas []*person) *person {
 	l := strings.TrimSpace(text)
 	words := strings.Fields(strings.ToLower(strings.NewReplacer(".", " ", ":", " ", "(", " ", ")", " ").Replace(l)))
 	if len(words) == 0 {
@@ -74,10 +83,7 @@ func (b *builder) labelPerson(text string) *person {
 		return p
 	}
 	// Front matter speakers match by name or alias.
-	for _, p := range b.reg.people {
-		if !p.meta {
-			continue
-		}
+	for _, p := range metas {
 		if normName(p.fullName()) == normName(l) {
 			p.labels = appendUnique(p.labels, l)
 			return p
@@ -152,6 +158,45 @@ func labelSurnames(paras []para) []string {
 		out = append(out, last)
 	}
 	return out
+}
+
+// surnameSet answers whether a text holds one of the label surnames. For a
+// few surnames it looks for each anywhere in the text (containsAnyFold);
+// past manySurnames, which would make that cost the text's length times
+// their number, it looks them up word by word.
+type surnameSet struct {
+	list []string
+	set  map[string]bool
+}
+
+// manySurnames is where surnameSet turns to looking up words.
+const manySurnames = 64
+
+func newSurnameSet(surnames []string) surnameSet {
+	if len(surnames) <= manySurnames {
+		return surnameSet{list: surnames}
+	}
+	set := make(map[string]bool, len(surnames))
+	for _, s := range surnames {
+		set[s] = true
+	}
+	return surnameSet{set: set}
+}
+
+func (n surnameSet) in(text string) bool {
+	if n.set == nil {
+		return containsAnyFold(text, n.list)
+	}
+	for _, w := range strings.Fields(text) {
+		w = strings.ToLower(strings.Trim(w, ".:,;!?()[]\"'“”‘’"))
+		if n.set[w] {
+			return true
+		}
+		if i := strings.IndexAny(w, "'’"); i > 0 && n.set[w[:i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // containsAnyFold reports whether s contains any of the folded words.
