@@ -54,17 +54,20 @@ type Options struct {
 	// UserAgent is sent with each URL fetch.
 	UserAgent string
 	// Budget bounds the bytes of the files being read and parsed at once,
-	// across workers (0 means DefaultBudget): parsing takes memory dozens of
-	// times a file's size, so many cores on large files would multiply
+	// across workers (0 means DefaultBudget): parsing takes memory dozens
+	// of times a file's size, so many cores on large files would multiply
 	// it. A file larger than the budget is parsed alone.
 	Budget int64
 
 	fetch *fetcher // set by Load when there are URLs
 }
 
-// DefaultBudget is the default for Options.Budget: small files are parsed
-// on all cores, while a file of the default size limit is parsed alone.
-const DefaultBudget = DefaultMaxSize
+// DefaultBudget is the default for Options.Budget: briefings of up to a
+// few MiB are parsed on all cores, larger ones a few at a time, and one of
+// 16 MiB or more alone. At about 80 bytes of memory per byte parsed, that
+// bounds the memory of the files in flight to about 1.3 GB, or to what the
+// largest file takes alone.
+const DefaultBudget = 16 << 20
 
 // Result is one loaded briefing, or why it could not be loaded.
 type Result struct {
