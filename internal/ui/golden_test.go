@@ -133,7 +133,7 @@ func TestTeaFlow(t *testing.T) {
 		t.Fatal("the final model is not a *Model")
 	}
 	tb := final.tab()
-	checkOnlyLunarSection(t, tb)
+	checkTopicFilter(t, tb, "space")
 	view := final.View()
 	checkFrame(t, view, 120, 40)
 	// The screen itself is pinned by TestGoldenStates/space-topic, on a

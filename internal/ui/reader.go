@@ -15,13 +15,26 @@ const (
 )
 
 // readerFilter is what the reader shows. A nil field lets everything
-// through.
+// through. A quote passes when its speaker is selected and it is on one of
+// the topics (briefing.Quote.OnTopic, the meaning export --topic has too);
+// the reader shows the paragraphs such quotes cover, and sections stay
+// navigation.
 type readerFilter struct {
 	// speakers is indexed by doc speaker index.
 	speakers []bool
-	// topics are topic IDs; a section (or, for a briefing without
-	// sections, a paragraph) passes if it carries any of them.
+	// topics are topic IDs.
 	topics []string
+}
+
+// passes reports whether quote qi of d passes the filter.
+func (f readerFilter) passes(d *doc.Doc, qi int) bool {
+	if f.speakers != nil {
+		s := d.QuoteSpeaker[qi]
+		if s < 0 || !f.speakers[s] {
+			return false
+		}
+	}
+	return d.B.Quotes[qi].OnTopic(f.topics)
 }
 
 func (f readerFilter) empty() bool { return f.speakers == nil && len(f.topics) == 0 }
@@ -84,21 +97,15 @@ func (r *reader) rebuildVis() {
 	if r.visPos == nil || len(r.visPos) != len(d.Blocks) {
 		r.visPos = make([]int, len(d.Blocks))
 	}
-	sectionOK := make([]bool, len(d.Sections))
-	for si, s := range d.Sections {
-		sectionOK[si] = d.Implicit || len(r.flt.topics) == 0 || anyIn(s.Topics, r.flt.topics)
-	}
+	covered := r.coveredParagraphs()
 	head := -1
 	for i, blk := range d.Blocks {
 		r.visPos[i] = -1
-		if !sectionOK[blk.Section] {
-			continue
-		}
 		if blk.Kind == doc.SectionHead {
 			head = i
 			continue
 		}
-		if !r.paraVisible(blk) {
+		if !r.paraVisible(blk, covered) {
 			continue
 		}
 		if head >= 0 && d.Blocks[head].Section == blk.Section {
@@ -114,35 +121,38 @@ func (r *reader) rebuildVis() {
 	}
 }
 
-func (r *reader) paraVisible(blk doc.Block) bool {
+// coveredParagraphs marks, under a filter, the paragraphs that a passing
+// quote starts in, ends in or runs through; nil without a filter. The work
+// is the quotes' total span in paragraphs: linear in the briefing.
+func (r *reader) coveredParagraphs() []bool {
+	if r.flt.empty() {
+		return nil
+	}
 	d := r.d
-	p := d.B.Paragraphs[blk.Para]
-	if d.Implicit && len(r.flt.topics) > 0 && !anyIn(p.Topics, r.flt.topics) {
-		return false
-	}
-	if r.flt.speakers == nil {
-		return true
-	}
-	if blk.Speaker >= 0 && r.flt.speakers[blk.Speaker] {
-		return true
-	}
-	for _, qi := range d.ParaQuotes[blk.Para] {
-		if s := d.QuoteSpeaker[qi]; s >= 0 && r.flt.speakers[s] {
-			return true
+	covered := make([]bool, len(d.B.Paragraphs))
+	for qi, q := range d.B.Quotes {
+		if !r.flt.passes(d, qi) {
+			continue
+		}
+		last := max(q.Paragraph, q.EndParagraph)
+		for p := max(q.Paragraph, 0); p <= last && p < len(covered); p++ {
+			covered[p] = true
 		}
 	}
-	return false
+	return covered
 }
 
-func anyIn(have, want []string) bool {
-	for _, w := range want {
-		for _, h := range have {
-			if h == w {
-				return true
-			}
-		}
+// paraVisible reports whether a paragraph block shows: always without a
+// filter; under one, when a passing quote covers it, or (with no topic
+// filter) when a selected speaker's label heads it.
+func (r *reader) paraVisible(blk doc.Block, covered []bool) bool {
+	if covered == nil {
+		return true
 	}
-	return false
+	if blk.Para >= 0 && blk.Para < len(covered) && covered[blk.Para] {
+		return true
+	}
+	return len(r.flt.topics) == 0 && r.flt.speakers != nil && blk.Speaker >= 0 && r.flt.speakers[blk.Speaker]
 }
 
 // setFilter changes what is shown and keeps the reader where it was: on
@@ -353,11 +363,7 @@ func (r *reader) quoteVisible(qi int) bool {
 	if b < 0 || r.visPos[b] < 0 {
 		return false
 	}
-	if r.flt.speakers != nil {
-		s := r.d.QuoteSpeaker[qi]
-		return s >= 0 && r.flt.speakers[s]
-	}
-	return true
+	return r.flt.passes(r.d, qi)
 }
 
 func (r *reader) revealQuote(qi int) bool {

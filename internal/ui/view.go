@@ -190,10 +190,8 @@ func (m *Model) topicCounts(t *tab) map[string]int {
 	}
 	if t.topicCounts == nil {
 		t.topicCounts = make(map[string]int, len(t.d.B.Topics))
-		for _, q := range t.d.B.Quotes {
-			for _, id := range q.Topics {
-				t.topicCounts[id]++
-			}
+		for _, tp := range t.d.B.Topics {
+			t.topicCounts[tp.ID] = briefing.CountOnTopic(t.d.B, tp.ID)
 		}
 	}
 	return t.topicCounts
