@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/query"
 )
 
@@ -95,7 +96,7 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	if bw < 20 || bh < 6 {
 		return nil, 0, 0
 	}
-	iw, ih := bw-2, bh-2
+	iw, ih := pane.Frame{W: bw, H: bh}.Inner()
 	listH := ih - 2
 	lines := make([]string, 0, ih)
 	in := st.StatusKey.S(l.filter.prompt) + sanitizeInput(l.filter.Value()) + st.Match.S(" ")
@@ -139,6 +140,6 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	}
 	lines = blank(lines, ih-len(lines), iw)
 	note := strconv.Itoa(len(l.items)) + "/" + strconv.Itoa(len(m.tabs)) + " · enter opens · esc closes"
-	box := frame(st, "Briefings", note, lines, bw, bh, true)
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Briefings", note, lines, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }

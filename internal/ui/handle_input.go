@@ -161,7 +161,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	if t == nil || m.in != nil || m.picker != nil || m.list != nil || m.help {
 		return nil
 	}
-	var target pane = -1
+	var target paneID = -1
 	for p := paneReader; p < paneCount; p++ {
 		if m.lay.rect(p).contains(msg.X, msg.Y) {
 			target = p
@@ -183,11 +183,11 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		case paneReader:
 			t.rd.scroll(wheel)
 		case paneSpeakers:
-			t.spk.cursor += sign(wheel)
+			t.spk.Cursor += sign(wheel)
 		case paneTopics:
-			t.tpc.cursor += sign(wheel)
+			t.tpc.Cursor += sign(wheel)
 		case paneQuotes:
-			t.qts.cursor += sign(wheel)
+			t.qts.Cursor += sign(wheel)
 		}
 		return nil
 	}
@@ -200,11 +200,11 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	row := msg.Y - r.y - 1
 	switch target {
 	case paneSpeakers:
-		t.spk.cursor = t.spk.offset + row
+		t.spk.Cursor = t.spk.Offset + row
 	case paneTopics:
-		t.tpc.cursor = t.tpc.offset + row
+		t.tpc.Cursor = t.tpc.Offset + row
 	case paneQuotes:
-		t.qts.cursor = t.qts.offset + row/quoteItemHeight
+		t.qts.Cursor = t.qts.Offset + row/quoteItemHeight
 	}
 	return nil
 }

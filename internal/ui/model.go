@@ -75,8 +75,8 @@ type Model struct {
 	w, h int
 	lay  layout
 
-	focus      pane
-	side       pane // paneSpeakers or paneQuotes: the side pane narrow layouts show
+	focus      paneID
+	side       paneID // paneSpeakers or paneQuotes: the side pane narrow layouts show
 	hideQuotes bool
 	mouse      bool
 	help       bool
@@ -395,11 +395,13 @@ func (m *Model) relayout() {
 		// Keep the reader's geometry so that jumps still work while
 		// another pane fills the screen.
 		if t.rd.tw == 0 {
-			t.rd.layout(max(m.w-2, 1), max(m.h-5, 1))
+			full := rect{w: m.w, h: m.h - m.lay.header - m.lay.footer}.inner()
+			t.rd.layout(max(full.w, 1), max(full.h, 1))
 		}
 		return
 	}
-	t.rd.layout(r.w-2, r.h-2)
+	in := r.inner()
+	t.rd.layout(in.w, in.h)
 }
 
 func (m *Model) setError(s string) { m.status, m.statusErr = s, true }

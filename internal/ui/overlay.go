@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 )
 
@@ -53,7 +54,7 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 	if bw < 12 || bh < 5 {
 		return nil, 0, 0
 	}
-	iw, ih := bw-2, bh-2
+	iw, ih := pane.Frame{W: bw, H: bh}.Inner()
 	listH := ih - 2
 	lines := make([]string, 0, ih)
 	if len(p.ids) == 0 {
@@ -91,7 +92,7 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 	lines = blank(lines, listH-len(lines), iw)
 	lines = append(lines, spaces(iw))
 	lines = append(lines, fit(st.Muted.S(clip(" space toggle · enter apply · esc cancel", iw)), iw))
-	box := frame(st, "Filter by topic", "", lines, bw, bh, true)
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Filter by topic", "", lines, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }
 
@@ -163,7 +164,7 @@ func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int
 	if len(body) > ih {
 		note = "j/k scroll · " + note
 	}
-	box := frame(st, "Keys", note, visible, bw, bh, true)
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Keys", note, visible, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 )
 
@@ -23,7 +24,7 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 	if t == nil {
 		return blank(lines, h, w)
 	}
-	if len(t.spk.items) == 0 {
+	if len(t.spk.Items) == 0 {
 		msg := "No speakers."
 		if t.spk.query != "" {
 			msg = "No speaker matches."
@@ -31,17 +32,17 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 		lines = append(lines, fit(st.Muted.S(clip(msg, w)), w))
 		return blank(lines, h-1, w)
 	}
-	t.spk.clamp(h, 1)
+	t.spk.Clamp(h, 1)
 	d := t.d
 	for row := 0; row < h; row++ {
-		i := t.spk.offset + row
-		if i >= len(t.spk.items) {
+		i := t.spk.Offset + row
+		if i >= len(t.spk.Items) {
 			lines = append(lines, spaces(w))
 			continue
 		}
-		si := t.spk.items[i]
+		si := t.spk.Items[i]
 		s := d.Speakers[si]
-		isCursor := i == t.spk.cursor
+		isCursor := i == t.spk.Cursor
 		var b strings.Builder
 		b.WriteString(cursorGlyph(st, isCursor, focused))
 		rank := " "
@@ -83,15 +84,7 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 	return lines
 }
 
-func cursorGlyph(st *theme.Styles, on, focused bool) string {
-	if !on {
-		return " "
-	}
-	if focused {
-		return st.Selected.S(st.CursorGlyph)
-	}
-	return st.Muted.S("›")
-}
+func cursorGlyph(st *theme.Styles, on, focused bool) string { return pane.CursorGlyph(st, on, focused) }
 
 // topicsBody draws the Topics list: a check for topics in the filter, the
 // label, a share bar and how many quotes carry the topic.
@@ -100,19 +93,19 @@ func topicsBody(st *theme.Styles, t *tab, w, h int, focused bool, counts map[str
 	if t == nil {
 		return blank(lines, h, w)
 	}
-	if len(t.tpc.items) == 0 {
+	if len(t.tpc.Items) == 0 {
 		lines = append(lines, fit(st.Muted.S(clip("No topics.", w)), w))
 		return blank(lines, h-1, w)
 	}
-	t.tpc.clamp(h, 1)
+	t.tpc.Clamp(h, 1)
 	for row := 0; row < h; row++ {
-		i := t.tpc.offset + row
-		if i >= len(t.tpc.items) {
+		i := t.tpc.Offset + row
+		if i >= len(t.tpc.Items) {
 			lines = append(lines, spaces(w))
 			continue
 		}
-		tp := t.d.B.Topics[t.tpc.items[i]]
-		isCursor := i == t.tpc.cursor
+		tp := t.d.B.Topics[t.tpc.Items[i]]
+		isCursor := i == t.tpc.Cursor
 		var b strings.Builder
 		b.WriteString(cursorGlyph(st, isCursor, focused))
 		if t.topicSelected(tp.ID) {
@@ -177,7 +170,7 @@ func quotesBody(st *theme.Styles, t *tab, w, h int, focused bool, current int) [
 	if t == nil {
 		return blank(lines, h, w)
 	}
-	if len(t.qts.items) == 0 {
+	if len(t.qts.Items) == 0 {
 		msg := "No quotes."
 		if t.qts.query != "" || t.spkSel != nil || len(t.topicSel) > 0 {
 			msg = "No quote matches the filters."
@@ -185,11 +178,11 @@ func quotesBody(st *theme.Styles, t *tab, w, h int, focused bool, current int) [
 		lines = append(lines, fit(st.Muted.S(clip(msg, w)), w))
 		return blank(lines, h-1, w)
 	}
-	t.qts.clamp(h, quoteItemHeight)
+	t.qts.Clamp(h, quoteItemHeight)
 	d := t.d
-	for i := t.qts.offset; i < len(t.qts.items) && len(lines)+quoteItemHeight <= h; i++ {
-		qi := t.qts.items[i]
-		lines = append(lines, quoteItem(st, d, qi, w, i == t.qts.cursor, focused, qi == current)...)
+	for i := t.qts.Offset; i < len(t.qts.Items) && len(lines)+quoteItemHeight <= h; i++ {
+		qi := t.qts.Items[i]
+		lines = append(lines, quoteItem(st, d, qi, w, i == t.qts.Cursor, focused, qi == current)...)
 	}
 	return blank(lines, h-len(lines), w)
 }

@@ -101,7 +101,7 @@ func TestMouse(t *testing.T) {
 	}
 	sp := m.lay.speakers
 	send(t, m, tea.MouseMsg{X: sp.x + 3, Y: sp.y + 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	if m.focus != paneSpeakers || m.tab().spk.cursor != 1 {
-		t.Fatalf("click on the second speaker: focus %v cursor %d", m.focus, m.tab().spk.cursor)
+	if m.focus != paneSpeakers || m.tab().spk.Cursor != 1 {
+		t.Fatalf("click on the second speaker: focus %v cursor %d", m.focus, m.tab().spk.Cursor)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/query"
 	"github.com/brief-reader/brief/internal/ui/theme"
 )
@@ -24,28 +25,8 @@ const (
 
 // listState is a list pane's cursor, scroll and query.
 type listState struct {
-	cursor, offset int
-	query          string
-	items          []int
-}
-
-// clampList keeps the cursor on an item and in view, for a list whose
-// items are itemH lines tall in a viewport h lines tall.
-func (l *listState) clamp(h, itemH int) {
-	n := len(l.items)
-	if n == 0 {
-		l.cursor, l.offset = 0, 0
-		return
-	}
-	l.cursor = clampInt(l.cursor, 0, n-1)
-	rows := max(1, h/max(itemH, 1))
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+rows {
-		l.offset = l.cursor - rows + 1
-	}
-	l.offset = clampInt(l.offset, 0, max(0, n-rows))
+	pane.List
+	query string
 }
 
 // tab is one open briefing and everything the reader remembers about it,
@@ -107,9 +88,9 @@ func (t *tab) refilter() {
 	t.qpending = ""
 	t.filterQuotes()
 	t.filterSpeakers()
-	t.tpc.items = t.tpc.items[:0]
+	t.tpc.Items = t.tpc.Items[:0]
 	for i := range t.d.B.Topics {
-		t.tpc.items = append(t.tpc.items, i)
+		t.tpc.Items = append(t.tpc.Items, i)
 	}
 }
 
@@ -119,12 +100,12 @@ func (t *tab) refilter() {
 // result: typing narrows instead of starting over at each letter.
 func (t *tab) filterQuotes() {
 	if items, ok := t.cachedQuotes(); ok {
-		t.qts.items = append(t.qts.items[:0], items...)
+		t.qts.Items = append(t.qts.Items[:0], items...)
 		return
 	}
 	qs, base := t.qts.query, t.quoteBase()
 	t.keepQuotes(qs, filterQuoteList(t.d, base, qs))
-	t.qts.items = append(t.qts.items[:0], t.qcache[qs]...)
+	t.qts.Items = append(t.qts.Items[:0], t.qcache[qs]...)
 }
 
 // asyncFilterBytes is how much quote text a filter goes through in
@@ -144,7 +125,7 @@ type quotesFilteredMsg struct {
 // a result for a query since changed is kept for narrowing, not shown).
 func (t *tab) filterQuotesLater() tea.Cmd {
 	if items, ok := t.cachedQuotes(); ok {
-		t.qts.items = append(t.qts.items[:0], items...)
+		t.qts.Items = append(t.qts.Items[:0], items...)
 		t.qpending = ""
 		return nil
 	}
@@ -173,7 +154,7 @@ func (t *tab) quotesFiltered(msg quotesFilteredMsg) {
 	}
 	t.keepQuotes(msg.query, msg.items)
 	if msg.query == t.qts.query {
-		t.qts.items = append(t.qts.items[:0], msg.items...)
+		t.qts.Items = append(t.qts.Items[:0], msg.items...)
 		t.qpending = ""
 	}
 }
@@ -232,7 +213,7 @@ func (t *tab) filterSpeakers() {
 		s := t.d.Speakers[i]
 		return s.Name + " " + s.Role
 	})
-	t.spk.items = append(t.spk.items[:0], idx...)
+	t.spk.Items = append(t.spk.Items[:0], idx...)
 }
 
 // toggleSpeaker adds or removes a speaker from the speaker filter; only
@@ -375,9 +356,9 @@ func (t *tab) filterSummary() string {
 // syncQuoteCursor puts the Quotes pane's cursor on quote qi if it is
 // listed.
 func (t *tab) syncQuoteCursor(qi int) {
-	for i, x := range t.qts.items {
+	for i, x := range t.qts.Items {
 		if x == qi {
-			t.qts.cursor = i
+			t.qts.Cursor = i
 			return
 		}
 	}

@@ -170,31 +170,10 @@ func (m *Model) navigate(t *tab, msg tea.KeyMsg) {
 	}
 }
 
-// scrollAmount maps the scrolling keys to a number of lines or items for a
+// scrollAmount maps the scrolling keys to a number of lines for a
 // viewport of h: ok is false for other keys.
 func (m *Model) scrollAmount(msg tea.KeyMsg, h int) (delta int, toTop, toBottom, ok bool) {
-	k := &m.keys
-	half := max(1, h/2)
-	page := max(1, h-2)
-	switch {
-	case key.Matches(msg, k.Down):
-		return 1, false, false, true
-	case key.Matches(msg, k.Up):
-		return -1, false, false, true
-	case key.Matches(msg, k.HalfDown):
-		return half, false, false, true
-	case key.Matches(msg, k.HalfUp):
-		return -half, false, false, true
-	case key.Matches(msg, k.PageDown):
-		return page, false, false, true
-	case key.Matches(msg, k.PageUp):
-		return -page, false, false, true
-	case key.Matches(msg, k.Top):
-		return 0, true, false, true
-	case key.Matches(msg, k.Bottom):
-		return 0, false, true, true
-	}
-	return 0, false, false, false
+	return m.keys.Amount(msg, h)
 }
 
 // stepQuote moves to the next or previous quote that matches.
@@ -263,7 +242,7 @@ func (m *Model) jumpSpeaker(t *tab, n int) {
 	// Land on the speaker's first quote after the current one: if the
 	// current quote is theirs, that is the next.
 	m.stepQuote(t, 1, func(qi int) bool { return t.d.QuoteSpeaker[qi] == s }, "quote by "+t.d.Speakers[s].Name)
-	t.spk.cursor = indexOf(t.spk.items, s, t.spk.cursor)
+	t.spk.Cursor = indexOf(t.spk.Items, s, t.spk.Cursor)
 }
 
 func indexOf(items []int, v, def int) int {

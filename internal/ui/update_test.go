@@ -168,7 +168,7 @@ func TestScrollKeys(t *testing.T) {
 
 func TestFocusCycle(t *testing.T) {
 	m := seedModel(t)
-	want := []pane{paneSpeakers, paneTopics, paneQuotes, paneReader}
+	want := []paneID{paneSpeakers, paneTopics, paneQuotes, paneReader}
 	for _, p := range want {
 		press(t, m, "tab")
 		if m.focus != p {
@@ -197,7 +197,7 @@ func TestSpeakerFilter(t *testing.T) {
 		t.Fatal("enter did not filter to the speaker under the cursor")
 	}
 	reporter := tb.d.Speakers[1].ID
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qts.Items {
 		if tb.d.B.Quotes[qi].Speaker != reporter {
 			t.Fatalf("quote %d by %s listed under a filter to %s", qi, tb.d.B.Quotes[qi].Speaker, reporter)
 		}
@@ -403,41 +403,41 @@ func TestListFilters(t *testing.T) {
 	tb := m.tab()
 	// Quotes: fuzzy, 'exact and !not.
 	press(t, m, "shift+tab", "/", "type:'deepseek", "enter")
-	if len(tb.qts.items) == 0 {
+	if len(tb.qts.Items) == 0 {
 		t.Fatal("'deepseek matched no quote")
 	}
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qts.Items {
 		if !strings.Contains(strings.ToLower(tb.d.B.Quotes[qi].Text), "deepseek") {
 			t.Fatalf("'deepseek kept quote %d without the word", qi)
 		}
 	}
-	n := len(tb.qts.items)
+	n := len(tb.qts.Items)
 	press(t, m, "/", "type: !reporter", "enter")
-	if len(tb.qts.items) >= n || len(tb.qts.items) == 0 {
-		t.Fatalf("!reporter: %d quotes of %d", len(tb.qts.items), n)
+	if len(tb.qts.Items) >= n || len(tb.qts.Items) == 0 {
+		t.Fatalf("!reporter: %d quotes of %d", len(tb.qts.Items), n)
 	}
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qts.Items {
 		if tb.d.B.Quotes[qi].Speaker == "reporter" {
 			t.Fatal("!reporter kept a reporter's quote")
 		}
 	}
 	// enter jumps the reader to the quote under the cursor.
-	qi := tb.qts.items[0]
+	qi := tb.qts.Items[0]
 	press(t, m, "enter")
 	if tb.rd.cur != qi || !tb.rd.inViewport(tb.rd.quoteBlock(qi)) {
 		t.Fatal("enter in Quotes did not bring the quote into the reader")
 	}
 	press(t, m, "esc")
-	if tb.qts.query != "" || len(tb.qts.items) != len(tb.quotes) {
+	if tb.qts.query != "" || len(tb.qts.Items) != len(tb.quotes) {
 		t.Fatal("esc did not clear the quote filter")
 	}
 	// Speakers: fuzzy on name and role.
 	press(t, m, "tab", "tab", "/", "type:lvt")
-	if len(tb.spk.items) != 1 || tb.d.Speakers[tb.spk.items[0]].ID != "karoline-leavitt" {
-		t.Fatalf("lvt: %v", tb.spk.items)
+	if len(tb.spk.Items) != 1 || tb.d.Speakers[tb.spk.Items[0]].ID != "karoline-leavitt" {
+		t.Fatalf("lvt: %v", tb.spk.Items)
 	}
 	press(t, m, "enter", "esc")
-	if tb.spk.query != "" || len(tb.spk.items) != len(tb.d.Speakers) {
+	if tb.spk.query != "" || len(tb.spk.Items) != len(tb.d.Speakers) {
 		t.Fatal("esc did not clear the speaker list filter")
 	}
 }
@@ -530,7 +530,7 @@ func TestNoColorShapes(t *testing.T) {
 func TestNoTopics(t *testing.T) {
 	m := seedModel(t)
 	// A briefing without classification: one implicit section, no
-	// Topics pane, t says why.
+	// Topics paneID, t says why.
 	b := *m.tab().d.B
 	b.Sections, b.Topics = nil, nil
 	b.Path = "plain.txt"
@@ -580,7 +580,7 @@ func TestCopyFromQuotesPane(t *testing.T) {
 	payload := strings.TrimPrefix(clip.String(), "\x1b]52;c;")
 	payload = payload[:strings.IndexAny(payload, "\x07\x1b")]
 	text, _ := base64.StdEncoding.DecodeString(payload)
-	want := tb.d.B.Quotes[tb.qts.items[2]].Text
+	want := tb.d.B.Quotes[tb.qts.Items[2]].Text
 	if !strings.Contains(string(text), want[:40]) {
 		t.Fatalf("y in Quotes copied %q, want the third quote %q", text, want[:40])
 	}
@@ -608,26 +608,26 @@ func TestNarrowJumpShowsReader(t *testing.T) {
 func TestQuoteFilterAsync(t *testing.T) {
 	m := newModelFor(t, 160, 40, []*briefing.Briefing{bigForTest(t)})
 	tb := m.tab()
-	all := len(tb.qts.items)
+	all := len(tb.qts.Items)
 	press(t, m, "shift+tab", "/")
 	_, cmd := m.Update(keyMsg("x"))
 	if cmd == nil {
 		t.Fatal("a filter over a long list did not go to a command")
 	}
-	if len(tb.qts.items) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
+	if len(tb.qts.Items) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
 		t.Fatal("the list should stay as it was, marked pending, until the result arrives")
 	}
 	stale := cmd()
 	_, cmd2 := m.Update(keyMsg("y"))
 	send(t, m, stale) // the result for "x" arrives after "xy" was typed
-	if tb.qts.query != "xy" || len(tb.qts.items) != all {
+	if tb.qts.query != "xy" || len(tb.qts.Items) != all {
 		t.Fatal("a result for an older query was shown")
 	}
 	drain(t, m, cmd2)
-	if tb.qpending != "" || len(tb.qts.items) == all {
-		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qpending, len(tb.qts.items))
+	if tb.qpending != "" || len(tb.qts.Items) == all {
+		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qpending, len(tb.qts.Items))
 	}
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qts.Items {
 		q := tb.d.B.Quotes[qi]
 		name := tb.d.Speakers[tb.d.QuoteSpeaker[qi]].Name
 		if !query.Parse("xy").Match(name + ": " + q.Text) {

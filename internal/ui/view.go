@@ -145,10 +145,12 @@ func (m *Model) bodyLines(h int) []string {
 	var cols [][]string
 	if l.speakers.visible() {
 		r := l.speakers
-		col := frame(st, m.speakersTitle(t), m.listNote(t, paneSpeakers), speakersBody(st, t, r.w-2, r.h-2, m.focus == paneSpeakers, m.currentSpeakerOrNone(t)), r.w, r.h, m.focus == paneSpeakers)
+		in := r.inner()
+		col := r.frame().Draw(st, m.speakersTitle(t), m.listNote(t, paneSpeakers), speakersBody(st, t, in.w, in.h, m.focus == paneSpeakers, m.currentSpeakerOrNone(t)), m.focus == paneSpeakers)
 		if l.topics.visible() {
 			tr := l.topics
-			col = append(col, frame(st, "Topics", m.listNote(t, paneTopics), topicsBody(st, t, tr.w-2, tr.h-2, m.focus == paneTopics, m.topicCounts(t)), tr.w, tr.h, m.focus == paneTopics)...)
+			tin := tr.inner()
+			col = append(col, tr.frame().Draw(st, "Topics", m.listNote(t, paneTopics), topicsBody(st, t, tin.w, tin.h, m.focus == paneTopics, m.topicCounts(t)), m.focus == paneTopics)...)
 		}
 		cols = append(cols, col)
 	}
@@ -156,19 +158,21 @@ func (m *Model) bodyLines(h int) []string {
 		r := l.reader
 		var body []string
 		if t == nil {
-			body = m.emptyReader(r.w-2, r.h-2)
+			in := r.inner()
+			body = m.emptyReader(in.w, in.h)
 		} else {
 			body = t.rd.view()
 		}
-		cols = append(cols, frame(st, m.readerTitle(t), m.readerNote(t), body, r.w, r.h, m.focus == paneReader))
+		cols = append(cols, r.frame().Draw(st, m.readerTitle(t), m.readerNote(t), body, m.focus == paneReader))
 	}
 	if l.quotes.visible() {
 		r := l.quotes
+		in := r.inner()
 		cur := -1
 		if t != nil {
 			cur = t.rd.focusQuote()
 		}
-		cols = append(cols, frame(st, m.quotesTitle(t), m.listNote(t, paneQuotes), quotesBody(st, t, r.w-2, r.h-2, m.focus == paneQuotes, cur), r.w, r.h, m.focus == paneQuotes))
+		cols = append(cols, r.frame().Draw(st, m.quotesTitle(t), m.listNote(t, paneQuotes), quotesBody(st, t, in.w, in.h, m.focus == paneQuotes, cur), m.focus == paneQuotes))
 	}
 	out := joinCols(cols...)
 	for len(out) < h {
@@ -267,7 +271,7 @@ func (m *Model) quotesTitle(t *tab) string {
 	if t == nil {
 		return "Quotes"
 	}
-	s := "Quotes " + strconv.Itoa(len(t.qts.items))
+	s := "Quotes " + strconv.Itoa(len(t.qts.Items))
 	if t.qpending != "" {
 		s = "Quotes … ~" + t.qpending
 	} else if t.qts.query != "" {
@@ -276,7 +280,7 @@ func (m *Model) quotesTitle(t *tab) string {
 	return s
 }
 
-func (m *Model) listNote(t *tab, p pane) string {
+func (m *Model) listNote(t *tab, p paneID) string {
 	if t == nil {
 		return ""
 	}
@@ -289,10 +293,10 @@ func (m *Model) listNote(t *tab, p pane) string {
 	default:
 		l = &t.qts
 	}
-	if len(l.items) == 0 || m.focus != p {
+	if m.focus != p {
 		return ""
 	}
-	return strconv.Itoa(min(l.cursor+1, len(l.items))) + "/" + strconv.Itoa(len(l.items))
+	return l.Position()
 }
 
 // footerLines draws the status line and, on tall enough screens, the help
