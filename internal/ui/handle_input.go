@@ -185,7 +185,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		case paneSpeakers:
 			t.spk.Cursor += sign(wheel)
 		case paneTopics:
-			t.tpc.Cursor += sign(wheel)
+			t.topics.Wheel(sign(wheel))
 		case paneQuotes:
 			t.qts.Cursor += sign(wheel)
 		}
@@ -202,7 +202,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	case paneSpeakers:
 		t.spk.Cursor = t.spk.Offset + row
 	case paneTopics:
-		t.tpc.Cursor = t.tpc.Offset + row
+		t.topics.Click(row)
 	case paneQuotes:
 		t.qts.Cursor = t.qts.Offset + row/quoteItemHeight
 	}

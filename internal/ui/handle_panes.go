@@ -55,21 +55,6 @@ func (m *Model) onSpeakersKey(t *tab, msg tea.KeyMsg) {
 	}
 }
 
-func (m *Model) onTopicsKey(t *tab, msg tea.KeyMsg) {
-	k := &m.keys
-	if !key.Matches(msg, k.Toggle) && m.moveList(&t.tpc, msg, m.innerH(paneTopics), 1) {
-		return
-	}
-	if len(t.tpc.Items) == 0 {
-		return
-	}
-	if key.Matches(msg, k.Select) || key.Matches(msg, k.Toggle) {
-		tp := t.d.B.Topics[t.tpc.Items[clampInt(t.tpc.Cursor, 0, len(t.tpc.Items)-1)]]
-		t.toggleTopic(tp.ID)
-		m.afterFilter(t)
-	}
-}
-
 func (m *Model) onQuotesKey(t *tab, msg tea.KeyMsg) {
 	if m.moveList(&t.qts, msg, m.innerH(paneQuotes), quoteItemHeight) {
 		return

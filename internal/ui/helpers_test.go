@@ -14,6 +14,7 @@ import (
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/topics"
 	"github.com/brief-reader/brief/internal/ui/theme"
+	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
 
 const seedPath = "../../briefings/india-japan-defence-misri-ani.txt"
@@ -127,7 +128,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
-		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotesFilteredMsg:
+		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotesFilteredMsg, topicpane.ToggledMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

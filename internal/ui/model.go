@@ -21,6 +21,7 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/ui/doc"
 	"github.com/brief-reader/brief/internal/ui/theme"
+	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
 
 // Options configure the reader.
@@ -179,13 +180,31 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.dbg.on() {
 		t0 := time.Now()
 		cmd = m.update(msg)
+		m.syncFocus()
 		if d := time.Since(t0); d > slowUpdate {
 			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
 		}
 		return m, cmd
 	}
 	cmd = m.update(msg)
+	m.syncFocus()
 	return m, cmd
+}
+
+// syncFocus tells the current briefing's panes which one has focus.
+func (m *Model) syncFocus() {
+	t := m.tab()
+	if t == nil {
+		return
+	}
+	for _, id := range contracted {
+		p := t.pane(id)
+		if id == m.focus {
+			p.Focus()
+		} else {
+			p.Blur()
+		}
+	}
 }
 
 // View draws the screen: exactly width × height cells.
@@ -257,6 +276,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case fatalMsg:
 		m.fatal = msg.report
 		return tea.Quit
+	case topicpane.ToggledMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			t.toggleTopic(msg.ID)
+			if t == m.tab() {
+				m.afterFilter(t)
+			}
+		}
+		return nil
 	case tea.KeyMsg:
 		cmd := m.onKey(msg)
 		return tea.Batch(cmd, m.renderCmds())

@@ -85,7 +85,7 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 		}
 		b.WriteString(lp.S(lbl))
 		b.WriteString(spaces(labelW - width(lbl) + 1))
-		b.WriteString(shareBar(st, p.shares[i], barW))
+		b.WriteString(pane.ShareBar(st, p.shares[i], barW))
 		b.WriteString(st.Muted.S(" " + pct))
 		lines = append(lines, fit(b.String(), iw))
 	}

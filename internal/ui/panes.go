@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
@@ -85,83 +84,6 @@ func speakersBody(st *theme.Styles, t *tab, w, h int, focused bool, current int)
 }
 
 func cursorGlyph(st *theme.Styles, on, focused bool) string { return pane.CursorGlyph(st, on, focused) }
-
-// topicsBody draws the Topics list: a check for topics in the filter, the
-// label, a share bar and how many quotes carry the topic.
-func topicsBody(st *theme.Styles, t *tab, w, h int, focused bool, counts map[string]int) []string {
-	lines := make([]string, 0, h)
-	if t == nil {
-		return blank(lines, h, w)
-	}
-	if len(t.tpc.Items) == 0 {
-		lines = append(lines, fit(st.Muted.S(clip("No topics.", w)), w))
-		return blank(lines, h-1, w)
-	}
-	t.tpc.Clamp(h, 1)
-	for row := 0; row < h; row++ {
-		i := t.tpc.Offset + row
-		if i >= len(t.tpc.Items) {
-			lines = append(lines, spaces(w))
-			continue
-		}
-		tp := t.d.B.Topics[t.tpc.Items[i]]
-		isCursor := i == t.tpc.Cursor
-		var b strings.Builder
-		b.WriteString(cursorGlyph(st, isCursor, focused))
-		if t.topicSelected(tp.ID) {
-			b.WriteString(st.Checked.S("✓"))
-		} else {
-			b.WriteByte(' ')
-		}
-		b.WriteByte(' ')
-		count := strconv.Itoa(counts[tp.ID])
-		barW := clampInt((w-10)/3, 3, 10)
-		labelW := max0(w - 3 - barW - len(count) - 2)
-		label := clip(textLabel(tp), labelW)
-		lp := st.Text
-		if isCursor {
-			lp = st.Bold
-		}
-		b.WriteString(lp.S(label))
-		b.WriteString(spaces(labelW - width(label) + 1))
-		b.WriteString(shareBar(st, tp.Share, barW))
-		b.WriteByte(' ')
-		b.WriteString(st.Muted.S(count))
-		lines = append(lines, fit(b.String(), w))
-	}
-	return lines
-}
-
-func textLabel(tp briefing.TopicShare) string {
-	if tp.Label != "" {
-		return tp.Label
-	}
-	return tp.ID
-}
-
-// shareBar draws share (0–1) as a bar of w cells in eighths.
-func shareBar(st *theme.Styles, share float64, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if math.IsNaN(share) || share < 0 {
-		share = 0
-	}
-	share = math.Min(share, 1)
-	eighths := int(math.Round(share * float64(w*8)))
-	if share > 0 && eighths == 0 {
-		eighths = 1
-	}
-	full := eighths / 8
-	part := eighths % 8
-	parts := []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
-	bar := strings.Repeat("█", full) + parts[part]
-	n := full
-	if part > 0 {
-		n++
-	}
-	return st.ShareBar.S(bar) + st.ShareBg.S(repeat("·", w-n))
-}
 
 // quotesBody draws the Quotes pane: for each quote, the speaker and
 // section, then two lines of it.

@@ -9,6 +9,7 @@ import (
 	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/query"
 	"github.com/brief-reader/brief/internal/ui/theme"
+	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
 
 // filterKind names a filter, for esc to clear the innermost: the one set
@@ -37,7 +38,8 @@ type tab struct {
 	d    *doc.Doc
 	rd   *reader
 
-	spk, tpc, qts listState
+	spk, qts listState
+	topics   *topicpane.Model
 	// spkSel is the speaker filter (by doc speaker index), nil if none;
 	// topicSel the topic filter.
 	spkSel   []bool
@@ -46,9 +48,6 @@ type tab struct {
 	// quotes are the quotes the reader shows, before the Quotes pane's
 	// own query.
 	quotes []int
-	// topicCounts counts the quotes carrying each topic, built on first
-	// use.
-	topicCounts map[string]int
 	// qcache keeps the Quotes pane's results per query for the current
 	// base list, whose generation is qgen; qpending is a query being
 	// filtered in a command.
@@ -58,9 +57,21 @@ type tab struct {
 }
 
 func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
-	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store)}
+	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store), topics: topicpane.New(st, d.B, id)}
 	t.refilter()
 	return t
+}
+
+// contracted lists the places whose panes follow the pane contract.
+var contracted = [...]paneID{paneTopics}
+
+// pane is the pane at id if it follows the pane contract, else nil.
+func (t *tab) pane(id paneID) pane.Pane {
+	switch id {
+	case paneTopics:
+		return t.topics
+	}
+	return nil
 }
 
 // push records that a filter was set, moving it to the top of the stack.
@@ -88,10 +99,7 @@ func (t *tab) refilter() {
 	t.qpending = ""
 	t.filterQuotes()
 	t.filterSpeakers()
-	t.tpc.Items = t.tpc.Items[:0]
-	for i := range t.d.B.Topics {
-		t.tpc.Items = append(t.tpc.Items, i)
-	}
+	t.topics.SetSelected(t.topicSel)
 }
 
 // filterQuotes applies the Quotes pane's query, now. Results are kept per

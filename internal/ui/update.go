@@ -136,7 +136,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case paneSpeakers:
 		m.onSpeakersKey(t, msg)
 	case paneTopics:
-		m.onTopicsKey(t, msg)
+		return t.topics.Update(msg)
 	case paneQuotes:
 		m.onQuotesKey(t, msg)
 	default:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
 // viewLines draws the whole screen as exactly m.h lines of m.w cells.
@@ -149,8 +150,7 @@ func (m *Model) bodyLines(h int) []string {
 		col := r.frame().Draw(st, m.speakersTitle(t), m.listNote(t, paneSpeakers), speakersBody(st, t, in.w, in.h, m.focus == paneSpeakers, m.currentSpeakerOrNone(t)), m.focus == paneSpeakers)
 		if l.topics.visible() {
 			tr := l.topics
-			tin := tr.inner()
-			col = append(col, tr.frame().Draw(st, "Topics", m.listNote(t, paneTopics), topicsBody(st, t, tin.w, tin.h, m.focus == paneTopics, m.topicCounts(t)), m.focus == paneTopics)...)
+			col = append(col, m.drawPane(t, paneTopics, tr)...)
 		}
 		cols = append(cols, col)
 	}
@@ -188,17 +188,19 @@ func (m *Model) currentSpeakerOrNone(t *tab) int {
 	return m.currentSpeaker(t)
 }
 
-func (m *Model) topicCounts(t *tab) map[string]int {
-	if t == nil {
-		return nil
+// drawPane draws the pane at id in its frame at r: an empty frame before
+// a briefing is open.
+func (m *Model) drawPane(t *tab, id paneID, r rect) []string {
+	var p pane.Pane
+	if t != nil {
+		p = t.pane(id)
 	}
-	if t.topicCounts == nil {
-		t.topicCounts = make(map[string]int, len(t.d.B.Topics))
-		for _, tp := range t.d.B.Topics {
-			t.topicCounts[tp.ID] = briefing.CountOnTopic(t.d.B, tp.ID)
-		}
+	if p == nil {
+		in := r.inner()
+		return r.frame().Draw(m.st, id.String(), "", blank(nil, in.h, in.w), m.focus == id)
 	}
-	return t.topicCounts
+	in := r.inner()
+	return r.frame().Draw(m.st, p.Title(), p.Note(), p.View(in.w, in.h), p.Focused())
 }
 
 func (m *Model) emptyReader(w, h int) []string {
@@ -288,8 +290,6 @@ func (m *Model) listNote(t *tab, p paneID) string {
 	switch p {
 	case paneSpeakers:
 		l = &t.spk
-	case paneTopics:
-		l = &t.tpc
 	default:
 		l = &t.qts
 	}
