@@ -10,7 +10,7 @@ import (
 func (m *Model) startInput(t *tab) tea.Cmd {
 	switch m.focus {
 	case paneSpeakers:
-		m.in = newInput(inputSpeakers, "filter speakers: ", t.spk.query)
+		m.in = newInput(inputSpeakers, "filter speakers: ", t.speakers.Query())
 	case paneQuotes:
 		m.in = newInput(inputQuotes, "filter quotes: ", t.qts.query)
 	case paneTopics:
@@ -42,8 +42,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 			}
 			t.rd.setAbs(in.originAbs)
 		case inputSpeakers:
-			t.spk.query = in.prevQuery
-			t.filterSpeakers()
+			t.speakers.SetQuery(in.prevQuery)
 		case inputQuotes:
 			t.qts.query = in.prevQuery
 			t.filterQuotes()
@@ -90,8 +89,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 	case inputSpeakers:
-		t.spk.query = v
-		t.filterSpeakers()
+		t.speakers.SetQuery(v)
 	case inputQuotes:
 		t.qts.query = v
 		return t.filterQuotesLater()
@@ -183,7 +181,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		case paneReader:
 			t.rd.scroll(wheel)
 		case paneSpeakers:
-			t.spk.Cursor += sign(wheel)
+			t.speakers.Wheel(sign(wheel))
 		case paneTopics:
 			t.topics.Wheel(sign(wheel))
 		case paneQuotes:
@@ -200,7 +198,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	row := msg.Y - r.y - 1
 	switch target {
 	case paneSpeakers:
-		t.spk.Cursor = t.spk.Offset + row
+		t.speakers.Click(row)
 	case paneTopics:
 		t.topics.Click(row)
 	case paneQuotes:

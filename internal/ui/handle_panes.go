@@ -36,25 +36,6 @@ func sign(n int) int {
 // innerH is the height inside pane p's frame.
 func (m *Model) innerH(p paneID) int { return max(1, m.lay.rect(p).inner().h) }
 
-func (m *Model) onSpeakersKey(t *tab, msg tea.KeyMsg) {
-	k := &m.keys
-	if !key.Matches(msg, k.Toggle) && m.moveList(&t.spk, msg, m.innerH(paneSpeakers), 1) {
-		return
-	}
-	if len(t.spk.Items) == 0 {
-		return
-	}
-	si := t.spk.Items[clampInt(t.spk.Cursor, 0, len(t.spk.Items)-1)]
-	switch {
-	case key.Matches(msg, k.Select):
-		t.toggleSpeaker(si, true)
-		m.afterFilter(t)
-	case key.Matches(msg, k.Toggle):
-		t.toggleSpeaker(si, false)
-		m.afterFilter(t)
-	}
-}
-
 func (m *Model) onQuotesKey(t *tab, msg tea.KeyMsg) {
 	if m.moveList(&t.qts, msg, m.innerH(paneQuotes), quoteItemHeight) {
 		return

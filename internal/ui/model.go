@@ -20,6 +20,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
@@ -180,23 +181,25 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.dbg.on() {
 		t0 := time.Now()
 		cmd = m.update(msg)
-		m.syncFocus()
+		m.syncPanes()
 		if d := time.Since(t0); d > slowUpdate {
 			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
 		}
 		return m, cmd
 	}
 	cmd = m.update(msg)
-	m.syncFocus()
+	m.syncPanes()
 	return m, cmd
 }
 
-// syncFocus tells the current briefing's panes which one has focus.
-func (m *Model) syncFocus() {
+// syncPanes tells the current briefing's panes which one has focus and
+// who the current speaker is.
+func (m *Model) syncPanes() {
 	t := m.tab()
 	if t == nil {
 		return
 	}
+	t.speakers.SetCurrent(m.currentSpeaker(t))
 	for _, id := range contracted {
 		p := t.pane(id)
 		if id == m.focus {
@@ -276,6 +279,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case fatalMsg:
 		m.fatal = msg.report
 		return tea.Quit
+	case speakerpane.SelectMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			t.toggleSpeaker(msg.Index, msg.Only)
+			if t == m.tab() {
+				m.afterFilter(t)
+			}
+		}
+		return nil
 	case topicpane.ToggledMsg:
 		if t := m.tabByID(msg.Owner); t != nil {
 			t.toggleTopic(msg.ID)

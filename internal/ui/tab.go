@@ -8,6 +8,7 @@ import (
 	"github.com/brief-reader/brief/internal/ui/doc"
 	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/query"
+	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
@@ -38,7 +39,8 @@ type tab struct {
 	d    *doc.Doc
 	rd   *reader
 
-	spk, qts listState
+	qts      listState
+	speakers *speakerpane.Model
 	topics   *topicpane.Model
 	// spkSel is the speaker filter (by doc speaker index), nil if none;
 	// topicSel the topic filter.
@@ -57,17 +59,19 @@ type tab struct {
 }
 
 func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
-	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store), topics: topicpane.New(st, d.B, id)}
+	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store), speakers: speakerpane.New(st, d, id), topics: topicpane.New(st, d.B, id)}
 	t.refilter()
 	return t
 }
 
 // contracted lists the places whose panes follow the pane contract.
-var contracted = [...]paneID{paneTopics}
+var contracted = [...]paneID{paneSpeakers, paneTopics}
 
 // pane is the pane at id if it follows the pane contract, else nil.
 func (t *tab) pane(id paneID) pane.Pane {
 	switch id {
+	case paneSpeakers:
+		return t.speakers
 	case paneTopics:
 		return t.topics
 	}
@@ -98,7 +102,7 @@ func (t *tab) refilter() {
 	t.qgen++
 	t.qpending = ""
 	t.filterQuotes()
-	t.filterSpeakers()
+	t.speakers.SetSelected(t.spkSel)
 	t.topics.SetSelected(t.topicSel)
 }
 
@@ -214,16 +218,6 @@ func filterQuoteList(d *doc.Doc, base []int, qs string) []int {
 	return items
 }
 
-// filterSpeakers applies the Speakers pane's query.
-func (t *tab) filterSpeakers() {
-	q := query.Parse(t.spk.query)
-	idx := q.Filter(len(t.d.Speakers), func(i int) string {
-		s := t.d.Speakers[i]
-		return s.Name + " " + s.Role
-	})
-	t.spk.Items = append(t.spk.Items[:0], idx...)
-}
-
 // toggleSpeaker adds or removes a speaker from the speaker filter; only
 // set replaces the filter with that one speaker (or clears it if it was
 // the only one).
@@ -318,8 +312,7 @@ func (t *tab) clearInnermost() (string, bool) {
 		t.filterQuotes()
 		return "quote filter cleared", true
 	case filterSpeakersQuery:
-		t.spk.query = ""
-		t.filterSpeakers()
+		t.speakers.SetQuery("")
 		return "speaker list filter cleared", true
 	case filterTopics:
 		t.topicSel = nil
@@ -352,8 +345,8 @@ func (t *tab) filterSummary() string {
 		}
 		parts = append(parts, "#"+strings.Join(labels, " #"))
 	}
-	if t.spk.query != "" {
-		parts = append(parts, "speakers~"+t.spk.query)
+	if q := t.speakers.Query(); q != "" {
+		parts = append(parts, "speakers~"+q)
 	}
 	if t.qts.query != "" {
 		parts = append(parts, "quotes~"+t.qts.query)

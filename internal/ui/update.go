@@ -134,7 +134,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.focus {
 	case paneSpeakers:
-		m.onSpeakersKey(t, msg)
+		return t.speakers.Update(msg)
 	case paneTopics:
 		return t.topics.Update(msg)
 	case paneQuotes:
@@ -242,7 +242,7 @@ func (m *Model) jumpSpeaker(t *tab, n int) {
 	// Land on the speaker's first quote after the current one: if the
 	// current quote is theirs, that is the next.
 	m.stepQuote(t, 1, func(qi int) bool { return t.d.QuoteSpeaker[qi] == s }, "quote by "+t.d.Speakers[s].Name)
-	t.spk.Cursor = indexOf(t.spk.Items, s, t.spk.Cursor)
+	t.speakers.Show(s)
 }
 
 func indexOf(items []int, v, def int) int {

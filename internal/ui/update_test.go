@@ -433,11 +433,11 @@ func TestListFilters(t *testing.T) {
 	}
 	// Speakers: fuzzy on name and role.
 	press(t, m, "tab", "tab", "/", "type:lvt")
-	if len(tb.spk.Items) != 1 || tb.d.Speakers[tb.spk.Items[0]].ID != "karoline-leavitt" {
-		t.Fatalf("lvt: %v", tb.spk.Items)
+	if items := tb.speakers.Items(); len(items) != 1 || tb.d.Speakers[items[0]].ID != "karoline-leavitt" {
+		t.Fatalf("lvt: %v", items)
 	}
 	press(t, m, "enter", "esc")
-	if tb.spk.query != "" || len(tb.spk.Items) != len(tb.d.Speakers) {
+	if tb.speakers.Query() != "" || len(tb.speakers.Items()) != len(tb.d.Speakers) {
 		t.Fatal("esc did not clear the speaker list filter")
 	}
 }

@@ -146,8 +146,7 @@ func (m *Model) bodyLines(h int) []string {
 	var cols [][]string
 	if l.speakers.visible() {
 		r := l.speakers
-		in := r.inner()
-		col := r.frame().Draw(st, m.speakersTitle(t), m.listNote(t, paneSpeakers), speakersBody(st, t, in.w, in.h, m.focus == paneSpeakers, m.currentSpeakerOrNone(t)), m.focus == paneSpeakers)
+		col := m.drawPane(t, paneSpeakers, r)
 		if l.topics.visible() {
 			tr := l.topics
 			col = append(col, m.drawPane(t, paneTopics, tr)...)
@@ -181,15 +180,6 @@ func (m *Model) bodyLines(h int) []string {
 	return out[:h]
 }
 
-func (m *Model) currentSpeakerOrNone(t *tab) int {
-	if t == nil {
-		return -1
-	}
-	return m.currentSpeaker(t)
-}
-
-// drawPane draws the pane at id in its frame at r: an empty frame before
-// a briefing is open.
 func (m *Model) drawPane(t *tab, id paneID, r rect) []string {
 	var p pane.Pane
 	if t != nil {
@@ -262,13 +252,6 @@ func (m *Model) readerNote(t *tab) string {
 	return strconv.Itoa(t.rd.percent()) + "%"
 }
 
-func (m *Model) speakersTitle(t *tab) string {
-	if t != nil && t.spk.query != "" {
-		return "Speakers ~" + t.spk.query
-	}
-	return "Speakers"
-}
-
 func (m *Model) quotesTitle(t *tab) string {
 	if t == nil {
 		return "Quotes"
@@ -288,8 +271,6 @@ func (m *Model) listNote(t *tab, p paneID) string {
 	}
 	var l *listState
 	switch p {
-	case paneSpeakers:
-		l = &t.spk
 	default:
 		l = &t.qts
 	}

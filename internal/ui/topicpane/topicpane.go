@@ -45,34 +45,31 @@ type ToggledMsg struct {
 	ID    string
 }
 
-// headerRows is the legend's height; legend says what the bar and the
-// number are.
-const (
-	headerRows = 1
-	legend     = "bar: words · n: quotes"
-)
+// legend says what the bar and the number are.
+const legend = "bar: words · n: quotes"
 
 // Model is the Topics pane.
 type Model struct {
-	st      *theme.Styles
-	keys    KeyMap
-	owner   int
-	topics  []briefing.TopicShare
-	counts  []int
-	sel     map[string]bool
-	list    pane.List
-	focused bool
-	// rows is the list's height at the last View, for paging; head the
-	// legend's rows above it.
-	rows, head int
+	pane.Base
+	KeyMap
+	st     *theme.Styles
+	owner  int
+	topics []briefing.TopicShare
+	counts []int
+	sel    map[string]bool
 }
+
+var (
+	_ pane.Pane    = (*Model)(nil)
+	_ pane.Pointer = (*Model)(nil)
+)
 
 // New makes the pane for briefing b; owner tags its messages.
 func New(st *theme.Styles, b *briefing.Briefing, owner int) *Model {
-	m := &Model{st: st, keys: DefaultKeyMap(), owner: owner, topics: b.Topics, rows: 1}
+	m := &Model{st: st, KeyMap: DefaultKeyMap(), owner: owner, topics: b.Topics}
 	for i, tp := range b.Topics {
 		m.counts = append(m.counts, briefing.CountOnTopic(b, tp.ID))
-		m.list.Items = append(m.list.Items, i)
+		m.List.Items = append(m.List.Items, i)
 	}
 	return m
 }
@@ -97,47 +94,18 @@ func (m *Model) Count(id string) int {
 
 // Update implements pane.Pane.
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
-	if !key.Matches(msg, m.keys.Toggle) && m.list.Move(m.keys.ScrollKeys, msg, m.rows, 1) {
+	if !key.Matches(msg, m.KeyMap.Toggle) && m.List.Move(m.KeyMap.ScrollKeys, msg, m.Rows(), 1) {
 		return nil
 	}
-	if i := m.list.Current(); i >= 0 && key.Matches(msg, m.keys.Toggle) {
+	if i := m.List.Current(); i >= 0 && key.Matches(msg, m.KeyMap.Toggle) {
 		owner, id := m.owner, m.topics[i].ID
 		return func() tea.Msg { return ToggledMsg{Owner: owner, ID: id} }
 	}
 	return nil
 }
 
-// Click implements pane.Pointer.
-func (m *Model) Click(row int) { m.list.Cursor = m.list.Offset + row - m.head }
-
-// Wheel implements pane.Pointer.
-func (m *Model) Wheel(delta int) { m.list.Cursor += delta; m.list.Clamp(m.rows, 1) }
-
 // Title implements pane.Pane.
 func (m *Model) Title() string { return "Topics" }
-
-// Note implements pane.Pane: the cursor's place when focused.
-func (m *Model) Note() string {
-	if !m.focused {
-		return ""
-	}
-	return m.list.Position()
-}
-
-// ShortHelp implements help.KeyMap.
-func (m *Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
-
-// FullHelp implements help.KeyMap.
-func (m *Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
-
-// Focus implements pane.Pane.
-func (m *Model) Focus() { m.focused = true }
-
-// Blur implements pane.Pane.
-func (m *Model) Blur() { m.focused = false }
-
-// Focused implements pane.Pane.
-func (m *Model) Focused() bool { return m.focused }
 
 // columns are the widths of a row's parts for a body w cells wide: the
 // cursor and check (3), label, bar, a space and the count.
@@ -155,51 +123,35 @@ func (m *Model) columns(w int) (labelW, barW, countW int) {
 // the words, the number the quotes a filter on it keeps), then a row per
 // topic with a check for topics in the filter.
 func (m *Model) View(w, h int) []string {
-	st := m.st
-	lines := make([]string, 0, h)
-	if len(m.list.Items) == 0 {
-		lines = append(lines, cell.Fit(st.Muted.S(cell.Clip("No topics.", w)), w))
-		return cell.Blank(lines, h-1, w)
-	}
 	labelW, barW, countW := m.columns(w)
-	if h > headerRows+1 {
-		head := cell.Clip(legend, w)
-		lines = append(lines, cell.Fit(cell.Spaces(w-cell.Width(head))+st.Muted.S(head), w))
-	}
-	m.head = len(lines)
-	m.rows = max(h-m.head, 1)
-	m.list.Clamp(m.rows, 1)
-	for row := 0; row < m.rows; row++ {
-		i := m.list.Offset + row
-		if i >= len(m.list.Items) {
-			lines = append(lines, cell.Spaces(w))
-			continue
-		}
-		ti := m.list.Items[i]
-		tp := m.topics[ti]
-		isCursor := i == m.list.Cursor
-		var b strings.Builder
-		b.WriteString(pane.CursorGlyph(st, isCursor, m.focused))
-		if m.sel[tp.ID] {
-			b.WriteString(st.Checked.S("✓"))
-		} else {
-			b.WriteByte(' ')
-		}
+	return m.ViewList(m.st, w, h, "No topics.", legend, func(ti int, isCursor bool) string {
+		return m.row(ti, isCursor, labelW, barW, countW)
+	})
+}
+
+func (m *Model) row(ti int, isCursor bool, labelW, barW, countW int) string {
+	st := m.st
+	tp := m.topics[ti]
+	var b strings.Builder
+	b.WriteString(pane.CursorGlyph(st, isCursor, m.Focused()))
+	if m.sel[tp.ID] {
+		b.WriteString(st.Checked.S("✓"))
+	} else {
 		b.WriteByte(' ')
-		label := cell.Clip(Label(tp), labelW)
-		lp := st.Text
-		if isCursor {
-			lp = st.Bold
-		}
-		b.WriteString(lp.S(label))
-		b.WriteString(cell.Spaces(labelW - cell.Width(label)))
-		b.WriteString(pane.ShareBar(st, tp.Share, barW))
-		count := strconv.Itoa(m.counts[ti])
-		b.WriteString(cell.Spaces(1 + countW - len(count)))
-		b.WriteString(st.Muted.S(count))
-		lines = append(lines, cell.Fit(b.String(), w))
 	}
-	return lines
+	b.WriteByte(' ')
+	label := cell.Clip(Label(tp), labelW)
+	lp := st.Text
+	if isCursor {
+		lp = st.Bold
+	}
+	b.WriteString(lp.S(label))
+	b.WriteString(cell.Spaces(labelW - cell.Width(label)))
+	b.WriteString(pane.ShareBar(st, tp.Share, barW))
+	count := strconv.Itoa(m.counts[ti])
+	b.WriteString(cell.Spaces(1 + countW - len(count)))
+	b.WriteString(st.Muted.S(count))
+	return b.String()
 }
 
 // Label is a topic's label, or its id when it has none.
