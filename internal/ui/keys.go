@@ -35,13 +35,13 @@ func DefaultKeyMap() KeyMap {
 		ScrollKeys: pane.DefaultScrollKeys(),
 		NextPane:   b([]string{"tab"}, "tab", "next pane"),
 		PrevPane:   b([]string{"shift+tab"}, "shift+tab", "previous pane"),
-		NextQuote:  b([]string{"]"}, "]", "next quote or turn"),
-		PrevQuote:  b([]string{"["}, "[", "previous quote or turn"),
+		NextQuote:  b([]string{"]"}, "]", "next quote/turn"),
+		PrevQuote:  b([]string{"["}, "[", "previous quote/turn"),
 		NextSect:   b([]string{"}"}, "}", "next section"),
 		PrevSect:   b([]string{"{"}, "{", "previous section"),
-		NextSame:   b([]string{"n"}, "n", "next by this speaker"),
-		PrevSame:   b([]string{"N"}, "N", "previous by this speaker"),
-		Speaker:    b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "next quote of speaker N"),
+		NextSame:   b([]string{"n"}, "n", "next by speaker"),
+		PrevSame:   b([]string{"N"}, "N", "previous by speaker"),
+		Speaker:    b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "quote of speaker N"),
 		Select:     b([]string{"enter"}, "enter", "select"),
 		Toggle:     b([]string{" "}, "space", "toggle"),
 		Topics:     b([]string{"t"}, "t", "topics"),
@@ -62,7 +62,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp is the footer's help: the keys a newcomer needs first.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Speaker, k.NextSame, k.NextQuote, k.Topics, k.Search, k.Copy, k.NextDoc, k.Help, k.Quit}
+	return []key.Binding{k.Speaker, k.NextSame, k.NextQuote, k.NextSect, k.Topics, k.Search, k.NextPane, k.Copy, k.NextDoc}
 }
 
 // FullHelp is the help screen, in columns.
@@ -70,7 +70,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.NextDoc, k.PrevDoc, k.Briefings},
-		{k.Select, k.Toggle, k.Topics, k.Search, k.Clear, k.Copy},
+		{k.Topics, k.Search, k.Clear, k.Copy},
 		{k.NextPane, k.PrevPane, k.Quotes, k.Mouse, k.Help, k.Quit, k.ForceQ},
 	}
 }

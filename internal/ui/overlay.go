@@ -1,10 +1,10 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/key"
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-reader/brief/internal/ui/pane"
@@ -98,16 +98,15 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 
 // helpView draws the help screen from the live key map: only enabled
 // bindings, in the key map's columns.
-func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int) {
-	groups := km.FullHelp()
+func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, offset int) ([]string, int, int) {
 	type entry struct{ key, desc string }
 	var cols [][]entry
 	keyW := 0
 	for gi, g := range groups {
 		var col []entry
 		title := ""
-		if gi < len(FullHelpTitles) {
-			title = FullHelpTitles[gi]
+		if gi < len(titles) {
+			title = titles[gi]
 		}
 		col = append(col, entry{key: "", desc: title})
 		for _, b := range g {
@@ -185,31 +184,4 @@ func overlay(lines, box []string, x, y, w int) []string {
 		lines[row] = fit(left, x) + b + fit(right, w-x-bw)
 	}
 	return lines
-}
-
-// enabled lists the help of a binding set, for the footer.
-func shortHelpLine(st *theme.Styles, bindings []key.Binding, w int) string {
-	var b strings.Builder
-	used := 0
-	for _, k := range bindings {
-		if !k.Enabled() {
-			continue
-		}
-		h := k.Help()
-		item := h.Key + " " + h.Desc
-		n := width(item)
-		sep := 0
-		if used > 0 {
-			sep = 3
-		}
-		if used+sep+n > w {
-			break
-		}
-		if used > 0 {
-			b.WriteString(st.Faint.S(" · "))
-		}
-		b.WriteString(st.Key.S(h.Key) + " " + st.KeyDesc.S(h.Desc))
-		used += sep + n
-	}
-	return fit(b.String(), w)
 }

@@ -112,6 +112,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Clear):
 		if what, ok := t.clearInnermost(); ok {
 			m.setNote(what)
+		} else {
+			m.setNote("no filter or search to clear")
 		}
 		return nil
 	case key.Matches(msg, k.Copy):

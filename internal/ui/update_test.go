@@ -494,7 +494,7 @@ func TestBriefingSwitch(t *testing.T) {
 func TestHelpQuitMouse(t *testing.T) {
 	m := seedModel(t)
 	press(t, m, "?")
-	if !m.help || !strings.Contains(plainView(m), "next quote of speaker N") {
+	if !m.help || !strings.Contains(plainView(m), "quote of speaker N") {
 		t.Fatal("? did not show the help")
 	}
 	if strings.Contains(plainView(m), "next briefing") {

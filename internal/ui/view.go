@@ -35,7 +35,8 @@ func (m *Model) viewLines() []string {
 		}
 	}
 	if m.help {
-		if box, x, y := helpView(m.st, m.keys, w, bodyH, m.helpOff); box != nil {
+		groups, titles := m.helpGroups()
+		if box, x, y := helpView(m.st, groups, titles, w, bodyH, m.helpOff); box != nil {
 			body = overlay(body, box, x, y, w)
 		}
 	}
@@ -285,7 +286,8 @@ func (m *Model) listNote(t *tab, p paneID) string {
 func (m *Model) footerLines() []string {
 	out := []string{m.statusLine()}
 	if m.lay.footer > 1 {
-		out = append(out, shortHelpLine(m.st, m.keys.ShortHelp(), m.w))
+		now, tail := m.hints()
+		out = append(out, hintLine(m.st, now, tail, m.w))
 	}
 	return out
 }
