@@ -655,3 +655,25 @@ func TestTopicFilterLeavitt(t *testing.T) {
 	tb.setTopics([]string{"defence"})
 	checkTopicFilter(t, tb, "defence")
 }
+
+// TestFiltersAlwaysVisible: with a speaker and a topic filter on and
+// Quotes focused, the status line starts with the filters and "esc
+// clears" at every width from 40 columns, under a note too.
+func TestFiltersAlwaysVisible(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	tb.toggleSpeaker(indexOf(tb.speakers.Items(), 0, 0), true)
+	tb.setTopics([]string{"defence"})
+	m.focus = paneQuotes
+	for _, note := range []string{"", "a note long enough to fill a whole status line on its own, and then some more"} {
+		for w := minWidth; w <= 200; w += 7 {
+			send(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+			m.setNote(note)
+			lines := strings.Split(plainView(m), "\n")
+			status := lines[len(lines)-m.lay.footer]
+			if !strings.HasPrefix(status, "⧩ ") || !strings.Contains(status, "esc clears") {
+				t.Fatalf("%d columns, note %q: the status line hides the filters: %q", w, note, status)
+			}
+		}
+	}
+}

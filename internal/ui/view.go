@@ -292,12 +292,27 @@ func (m *Model) footerLines() []string {
 	return out
 }
 
+// statusLine draws the status line: the active filters first, never
+// pushed off (with "esc clears"), then a note or error if there is one,
+// else the current speaker and section; quote and search position at the
+// right when there is room.
 func (m *Model) statusLine() string {
 	st := m.st
 	w := m.w
 	if m.in != nil {
 		return m.inputLine()
 	}
+	t := m.tab()
+	var b strings.Builder
+	used := 0
+	if t != nil {
+		if f := t.filterSummary(); f != "" {
+			badge := filterBadge(f, w)
+			b.WriteString(st.StatusKey.S(badge) + " ")
+			used += width(badge) + 1
+		}
+	}
+	room := max0(w - used)
 	if m.status != "" {
 		p := st.Note
 		prefix := ""
@@ -305,13 +320,36 @@ func (m *Model) statusLine() string {
 			p = st.Error
 			prefix = "! "
 		}
-		return fit(p.S(clip(prefix+textclean.Line(m.status), w)), w)
+		b.WriteString(p.S(clip(prefix+textclean.Line(m.status), room)))
+		return fit(b.String(), w)
 	}
-	t := m.tab()
 	if t == nil {
-		return spaces(w)
+		return fit(b.String(), w)
 	}
-	// Right: quote and search position; left: speaker, section, filters.
+	rs := m.statusRight(t)
+	if width(rs)+1 > room {
+		rs = ""
+	}
+	left := m.statusWhere(t, room-width(rs)-1)
+	b.WriteString(left)
+	used += width(left)
+	return fit(b.String()+spaces(w-used-width(rs))+st.Status.S(rs), w)
+}
+
+// filterBadge is the filters as the status line shows them, cut to fit w
+// but keeping "esc clears".
+func filterBadge(summary string, w int) string {
+	const tail = " · esc clears"
+	room := w - width("⧩ ") - width(tail)
+	if room < 8 {
+		return clip("⧩ "+summary, max0(w))
+	}
+	return "⧩ " + clip(summary, room) + tail
+}
+
+// statusRight is the search and quote position and how far through the
+// text the reader is.
+func (m *Model) statusRight(t *tab) string {
 	var right []string
 	if t.rd.search.active() {
 		pos, total := t.rd.visibleHits()
@@ -322,8 +360,7 @@ func (m *Model) statusLine() string {
 		right = append(right, s)
 	}
 	if fq := t.rd.focusQuote(); fq >= 0 {
-		pos := indexOf(t.quotes, fq, -1)
-		if pos >= 0 {
+		if pos := indexOf(t.quotes, fq, -1); pos >= 0 {
 			what := "quote "
 			if t.d.B.Quotes[fq].Kind == briefing.Turn {
 				what = "turn "
@@ -332,13 +369,18 @@ func (m *Model) statusLine() string {
 		}
 	}
 	right = append(right, strconv.Itoa(t.rd.percent())+"%")
-	rs := strings.Join(right, " · ")
-	var left strings.Builder
+	return strings.Join(right, " · ")
+}
+
+// statusWhere is the current speaker and section, cut to room cells.
+func (m *Model) statusWhere(t *tab, room int) string {
+	st := m.st
+	var b strings.Builder
 	used := 0
 	if s := m.currentSpeaker(t); s >= 0 {
 		sp := t.d.Speakers[s]
 		name := "▶ " + sp.Name
-		left.WriteString(st.SpeakerBold(sp.Colour).S(name))
+		b.WriteString(st.SpeakerBold(sp.Colour).S(name))
 		used += width(name)
 	}
 	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
@@ -346,24 +388,9 @@ func (m *Model) statusLine() string {
 		if used > 0 {
 			sec = " · " + sec
 		}
-		left.WriteString(st.Status.S(sec))
-		used += width(sec)
+		b.WriteString(st.Status.S(sec))
 	}
-	if f := t.filterSummary(); f != "" {
-		fs := "  ⧩ " + f
-		left.WriteString(st.StatusKey.S(fs))
-		used += width(fs)
-	}
-	room := w - width(rs) - 1
-	ls := left.String()
-	if used > room {
-		ls = clip(ls, max0(room))
-		used = width(ls)
-	}
-	if room < 0 {
-		return fit(st.Status.S(clip(rs, w)), w)
-	}
-	return fit(ls+spaces(w-used-width(rs))+st.Status.S(rs), w)
+	return clip(b.String(), max0(room))
 }
 
 // inputLine draws the text input with a block cursor.
