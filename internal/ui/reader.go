@@ -63,12 +63,16 @@ type reader struct {
 
 	top, off int // anchor: vis position and line within that block
 	cur      int // current quote, or -1
+	// sec is a section } landed on whose heading cannot reach the top
+	// line (the end of the text is on screen), or -1: it is the current
+	// section until the reader scrolls.
+	sec int
 
 	search searchState
 }
 
 func newReader(d *doc.Doc, bid int, st *theme.Styles, store *renderStore) *reader {
-	r := &reader{d: d, bid: bid, st: st, store: store, cur: -1}
+	r := &reader{d: d, bid: bid, st: st, store: store, cur: -1, sec: -1}
 	r.search.cur = -1
 	r.rebuildVis()
 	return r
@@ -284,6 +288,7 @@ func (r *reader) abs() int {
 }
 
 func (r *reader) setAbs(a int) {
+	r.sec = -1
 	if len(r.vis) == 0 || len(r.prefix) == 0 {
 		r.top, r.off = 0, 0
 		return
@@ -336,7 +341,8 @@ func (r *reader) percent() int {
 }
 
 // reveal scrolls so block b's line is at the top (or as near as the end
-// of the text allows). It reports false if b is filtered out.
+// of the text allows); a negative line keeps that many lines above the
+// block in view. It reports false if b is filtered out.
 func (r *reader) reveal(b, line int) bool {
 	if b < 0 || b >= len(r.visPos) || r.visPos[b] < 0 {
 		return false
@@ -346,7 +352,7 @@ func (r *reader) reveal(b, line int) bool {
 		r.top, r.off = v, 0
 		return true
 	}
-	r.setAbs(r.prefix[v] + max(line, 0))
+	r.setAbs(r.prefix[v] + line)
 	return true
 }
 
@@ -366,17 +372,23 @@ func (r *reader) quoteVisible(qi int) bool {
 	return r.flt.passes(r.d, qi)
 }
 
+// scrollOff is how many lines a jump keeps above its target, like vim's
+// scrolloff, so the speaker label and the line before stay in view.
+const scrollOff = 2
+
 func (r *reader) revealQuote(qi int) bool {
 	r.cur = qi
-	return r.reveal(r.quoteBlock(qi), 0)
+	return r.reveal(r.quoteBlock(qi), -scrollOff)
 }
 
-// navFrom is where quote navigation starts: the current quote if it is on
-// screen, else the first quote at or after the top of the viewport.
+// navFrom is where quote navigation starts: the quote marked current on
+// screen (focusQuote: the current quote, else the first on screen), so
+// that the first ] or n moves off it; else the first quote at or after the
+// top of the viewport.
 func (r *reader) navFrom() (pos int, onCur bool) {
 	d := r.d
-	if r.cur >= 0 && r.cur < len(d.OrderPos) && d.OrderPos[r.cur] >= 0 && r.inViewport(r.quoteBlock(r.cur)) {
-		return d.OrderPos[r.cur], true
+	if fq := r.focusQuote(); fq >= 0 && fq < len(d.OrderPos) && d.OrderPos[fq] >= 0 {
+		return d.OrderPos[fq], true
 	}
 	if len(r.vis) == 0 {
 		return 0, false
@@ -453,6 +465,28 @@ func (r *reader) focusQuote() int {
 	return -1
 }
 
+// section is the current section: one } landed on at the end of the
+// text, else the section at the top of the viewport.
+func (r *reader) section() int {
+	if v := r.headVis(r.sec); v >= 0 && v <= r.bottomVis() {
+		return r.sec
+	}
+	return r.topSection()
+}
+
+// headVis is the vis position of section s's heading, or -1 if it is not
+// shown. Blocks are in section order, so it is a binary search.
+func (r *reader) headVis(s int) int {
+	if s < 0 {
+		return -1
+	}
+	v := sort.Search(len(r.vis), func(i int) bool { return r.d.Blocks[r.vis[i]].Section >= s })
+	if v < len(r.vis) && r.d.Blocks[r.vis[v]].Kind == doc.SectionHead && r.d.Blocks[r.vis[v]].Section == s {
+		return v
+	}
+	return -1
+}
+
 // topSection is the section at the top of the viewport.
 func (r *reader) topSection() int {
 	if len(r.vis) == 0 {
@@ -495,15 +529,34 @@ func (r *reader) sectionStep(dir int) bool {
 		}
 		return true
 	}
+	cur := r.section()
 	if dir > 0 {
 		for v := r.top + 1; v < len(r.vis); v++ {
-			if r.d.Blocks[r.vis[v]].Kind == doc.SectionHead {
-				before := r.abs()
-				r.reveal(r.vis[v], 0)
-				return r.abs() != before
+			blk := r.d.Blocks[r.vis[v]]
+			if blk.Kind != doc.SectionHead || blk.Section <= cur {
+				continue
 			}
+			r.reveal(r.vis[v], 0)
+			if r.top != v {
+				// The end of the text is on screen: the heading stays
+				// below the top, and its section is the current one.
+				r.sec = blk.Section
+			}
+			return true
 		}
 		return false
+	}
+	if cur != r.topSection() {
+		// Back from a section } could not bring to the top: to the
+		// start of the section before it.
+		for v := r.headVis(cur) - 1; v >= 0; v-- {
+			if r.d.Blocks[r.vis[v]].Kind == doc.SectionHead {
+				r.reveal(r.vis[v], 0)
+				return true
+			}
+		}
+		r.setAbs(0)
+		return true
 	}
 	// Back to the start of this section if we are inside it, else to the
 	// previous one.

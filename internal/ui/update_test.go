@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,20 +46,29 @@ func TestSpeakerKeysLandOnQuotes(t *testing.T) {
 	if got := tb.d.Speakers[0].ID; got != "vikram-misri" {
 		t.Fatalf("speaker 1 is %q, want vikram-misri", got)
 	}
-	press(t, m, "1")
-	if tb.rd.cur != misri[0] {
-		t.Fatalf("1 landed on quote %d, want Misri's first %d", tb.rd.cur, misri[0])
+	// The briefing opens on Misri's first quote, marked current: 1 and n
+	// move off it, never land on it again.
+	if fq := tb.rd.focusQuote(); fq != misri[0] {
+		t.Fatalf("the current quote at the start is %d, want Misri's first %d", fq, misri[0])
 	}
-	if !tb.rd.inViewport(tb.rd.quoteBlock(misri[0])) {
-		t.Fatal("Misri's first quote is not on screen")
+	press(t, m, "1")
+	if tb.rd.cur != misri[1] {
+		t.Fatalf("1 landed on quote %d, want Misri's second %d (the first is current)", tb.rd.cur, misri[1])
+	}
+	if !tb.rd.inViewport(tb.rd.quoteBlock(misri[1])) {
+		t.Fatal("Misri's second quote is not on screen")
+	}
+	// Like vim's scrolloff, a jump keeps lines above its target.
+	if at := tb.rd.prefix[tb.rd.visPos[tb.rd.quoteBlock(misri[1])]] - tb.rd.abs(); at != scrollOff {
+		t.Fatalf("the quote's block starts %d lines down the screen, want %d", at, scrollOff)
+	}
+	press(t, m, "N")
+	if tb.rd.cur != misri[0] {
+		t.Fatalf("N landed on quote %d, want Misri's first %d", tb.rd.cur, misri[0])
 	}
 	press(t, m, "n")
 	if tb.rd.cur != misri[1] {
 		t.Fatalf("n landed on quote %d, want Misri's second %d", tb.rd.cur, misri[1])
-	}
-	press(t, m, "n", "N")
-	if tb.rd.cur != misri[1] {
-		t.Fatalf("n then N landed on %d, want %d", tb.rd.cur, misri[1])
 	}
 	press(t, m, "1")
 	if tb.rd.cur != misri[2] {
@@ -92,27 +102,40 @@ func TestQuoteAndSectionKeys(t *testing.T) {
 	tb := m.tab()
 	d := tb.d
 	press(t, m, "]")
-	if tb.rd.cur != d.Order[0] {
-		t.Fatalf("] went to %d, want the first quote %d", tb.rd.cur, d.Order[0])
+	// The first quote is current at the start: ] moves off it.
+	if tb.rd.cur != d.Order[1] {
+		t.Fatalf("] went to %d, want the second quote %d", tb.rd.cur, d.Order[1])
 	}
 	press(t, m, "]", "]")
-	if tb.rd.cur != d.Order[2] {
-		t.Fatalf("]]] went to %d, want %d", tb.rd.cur, d.Order[2])
+	if tb.rd.cur != d.Order[3] {
+		t.Fatalf("]]] went to %d, want %d", tb.rd.cur, d.Order[3])
 	}
 	press(t, m, "[")
-	if tb.rd.cur != d.Order[1] {
-		t.Fatalf("[ went to %d, want %d", tb.rd.cur, d.Order[1])
+	if tb.rd.cur != d.Order[2] {
+		t.Fatalf("[ went to %d, want %d", tb.rd.cur, d.Order[2])
 	}
 	// Sections: } walks headings in order, { comes back.
 	press(t, m, "g")
 	if d.Implicit {
 		t.Fatal("the seed should have topic sections")
 	}
+	// Every section, the short last one too, is reached and named.
 	for si := 1; si < len(d.Sections); si++ {
 		press(t, m, "}")
-		if got := tb.rd.topSection(); got != si && tb.rd.abs() != tb.rd.maxAbs() {
-			t.Fatalf("} #%d: section %d at the top, want %d", si, got, si)
+		if got := tb.rd.section(); got != si {
+			t.Fatalf("} #%d: current section %d, want %d", si, got, si)
 		}
+		if !strings.Contains(plainView(m), "§"+strconv.Itoa(si+1)+"/") {
+			t.Fatalf("} #%d: the border does not say §%d", si, si+1)
+		}
+	}
+	press(t, m, "}")
+	if !strings.Contains(m.status, "no next section") {
+		t.Fatalf("} past the last section: status %q", m.status)
+	}
+	press(t, m, "{")
+	if got := tb.rd.section(); got != len(d.Sections)-2 {
+		t.Fatalf("{ from the last section: section %d, want %d", got, len(d.Sections)-2)
 	}
 	press(t, m, "g", "}", "}", "{")
 	if got := tb.rd.topSection(); got != 1 {
@@ -374,8 +397,8 @@ func TestBurstOfKeys(t *testing.T) {
 	}
 	press(t, m, "esc")
 	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1n")})
-	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.cur != misri[1] {
-		t.Fatal("a burst of 1n did not land on Misri's second quote")
+	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.cur != misri[2] {
+		t.Fatal("a burst of 1n did not land on Misri's third quote (the first is current at the start)")
 	}
 }
 
@@ -445,7 +468,7 @@ func TestListFilters(t *testing.T) {
 func TestCopyQuote(t *testing.T) {
 	var clip strings.Builder
 	m := newModelFor(t, 120, 40, seedSnapshot(t), func(o *Options) { o.Clipboard = &clip })
-	press(t, m, "1", "n", "y")
+	press(t, m, "1", "y")
 	seq := clip.String()
 	if !strings.HasPrefix(seq, "\x1b]52;c;") {
 		t.Fatalf("y wrote %q, want an OSC 52 sequence", seq)
@@ -567,7 +590,7 @@ func TestBriefingList(t *testing.T) {
 	}
 	// In a transcript the footer counts turns.
 	press(t, m, "]")
-	if !strings.Contains(plainView(m), "turn 1/") {
+	if !strings.Contains(plainView(m), "turn 2/") {
 		t.Error("the footer does not say turn in a transcript")
 	}
 }

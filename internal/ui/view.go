@@ -240,7 +240,7 @@ func (m *Model) readerTitle(t *tab) string {
 	if t == nil {
 		return "Reader"
 	}
-	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
+	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
 		return "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections)) + " " + t.d.SectionTitle(si)
 	}
 	return "Reader"
@@ -383,7 +383,7 @@ func (m *Model) statusWhere(t *tab, room int) string {
 		b.WriteString(st.SpeakerBold(sp.Colour).S(name))
 		used += width(name)
 	}
-	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
+	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
 		sec := "§" + strconv.Itoa(si+1) + " " + t.d.SectionTitle(si)
 		if used > 0 {
 			sec = " · " + sec
