@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -146,16 +147,21 @@ func rebase(path, root, given string) string {
 	return filepath.Join(given, rel)
 }
 
+// defaults fills in the size limit and returns the number of workers.
+func (o *Options) defaults() int {
+	if o.MaxSize <= 0 {
+		o.MaxSize = DefaultMaxSize
+	}
+	if o.Workers <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return o.Workers
+}
+
 // Load reads and parses files on all cores and returns results in the order
 // of files.
 func Load(ctx context.Context, files []string, opts Options) []Result {
-	if opts.MaxSize <= 0 {
-		opts.MaxSize = DefaultMaxSize
-	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := opts.defaults()
 	results := make([]Result, len(files))
 	opts.fetch = newFetcher(ctx, files, opts)
 	// Standard input is read here, once, before the workers start.
@@ -171,6 +177,37 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 			break
 		}
 	}
+	read := func(path string) ([]byte, error) {
+		if path == Stdin {
+			return stdin, stdinErr
+		}
+		return ReadFile(path, opts.MaxSize)
+	}
+	run(ctx, files, workers, results, func(f string) Result { return loadOne(f, f, read, opts) })
+	return results
+}
+
+// LoadFS reads and parses files of a file system (such as the samples
+// embedded in the binary) as Load does files on disk; root prefixes the
+// paths the results carry.
+func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts Options) []Result {
+	workers := opts.defaults()
+	read := func(name string) ([]byte, error) {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readLimited(f, opts.MaxSize)
+	}
+	results := make([]Result, len(files))
+	run(ctx, files, workers, results, func(f string) Result { return loadOne(f, path.Join(root, f), read, opts) })
+	return results
+}
+
+// run loads files on workers goroutines into results, in order; files
+// after ctx ends get its error.
+func run(ctx context.Context, files []string, workers int, results []Result, one func(string) Result) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, max(len(files), 1)); w++ {
@@ -178,7 +215,7 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = loadOne(files[i], opts, stdin, stdinErr)
+				results[i] = one(files[i])
 			}
 		}()
 	}
@@ -191,11 +228,12 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 	}
 	close(jobs)
 	wg.Wait()
-	return results
 }
 
-func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Result) {
-	res.Path = path
+// loadOne reads file with read and parses it; shown is the path the
+// result and the briefing carry.
+func loadOne(file, shown string, read func(string) ([]byte, error), opts Options) (res Result) {
+	res.Path = shown
 	defer func() {
 		// A parser bug must cost one file, never the run.
 		if r := recover(); r != nil {
@@ -205,20 +243,17 @@ func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Resul
 	var data []byte
 	var err error
 	var b *briefing.Briefing
-	switch {
-	case path == Stdin:
-		data, err = stdin, stdinErr
-	case opts.fetch != nil && IsURL(path):
-		b, err = opts.fetch.load(path, opts)
-	default:
-		data, err = ReadFile(path, opts.MaxSize)
+	if opts.fetch != nil && IsURL(file) {
+		b, err = opts.fetch.load(file, opts)
+	} else {
+		data, err = read(file)
 	}
 	if err != nil {
 		res.Err = err
 		return res
 	}
 	if b == nil {
-		b, err = parseInput(path, data, opts.Parse)
+		b, err = parseInput(shown, data, opts.Parse)
 	}
 	if err != nil {
 		res.Err = err
