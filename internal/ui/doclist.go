@@ -21,16 +21,20 @@ type docList struct {
 	items  []int // tab indices passing the filter
 	cursor int
 	offset int
-	texts  []string
-	dates  []string
-	dateW  int
+	// texts are what a briefing is found by first (date and title),
+	// paths what it is found by after.
+	texts []string
+	paths []string
+	dates []string
+	dateW int
 }
 
 func newDocList(m *Model) *docList {
 	l := &docList{}
 	l.filter.prompt = "filter: "
 	for _, t := range m.tabs {
-		l.texts = append(l.texts, docLabel(t))
+		l.texts = append(l.texts, t.d.Date+" "+docTitle(t))
+		l.paths = append(l.paths, textclean.Line(t.path))
 		d := clip(t.d.Date, 14)
 		l.dates = append(l.dates, d)
 		l.dateW = max(l.dateW, width(d))
@@ -40,11 +44,6 @@ func newDocList(m *Model) *docList {
 	return l
 }
 
-// docLabel is what the list filters a briefing by: date, title, path.
-func docLabel(t *tab) string {
-	return strings.Join([]string{t.d.Date, docTitle(t), textclean.Line(t.path)}, " ")
-}
-
 func docTitle(t *tab) string {
 	if t.d.Title != "" {
 		return t.d.Title
@@ -52,10 +51,12 @@ func docTitle(t *tab) string {
 	return textclean.Line(filepath.Base(t.path))
 }
 
+// refilter ranks the briefings by the filter, title and date matches
+// before path matches, and puts the cursor on the best.
 func (l *docList) refilter() {
 	q := query.Parse(l.filter.Value())
-	l.items = q.Filter(len(l.texts), func(i int) string { return l.texts[i] })
-	l.cursor = clampInt(l.cursor, 0, max(len(l.items)-1, 0))
+	l.items = q.Rank(len(l.texts), func(i int) string { return l.texts[i] }, func(i int) string { return l.paths[i] })
+	l.cursor, l.offset = 0, 0
 }
 
 func (m *Model) onListKey(msg tea.KeyMsg) {

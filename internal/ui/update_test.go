@@ -700,3 +700,16 @@ func TestFiltersAlwaysVisible(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefingListRanks: "leav" and enter opens the Leavitt briefing, not
+// the one already open that matches by scattered letters.
+func TestBriefingListRanks(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{"../../briefings"})
+	if len(m.tabs) < 3 || strings.Contains(m.tab().d.Title, "Leavitt") {
+		t.Fatalf("want several briefings with another than Leavitt's open first, got %d", len(m.tabs))
+	}
+	press(t, m, "B", "type:leav", "enter")
+	if got := m.tab().d.Title; !strings.Contains(got, "Leavitt") {
+		t.Fatalf("leav + enter opened %q", got)
+	}
+}

@@ -104,12 +104,14 @@ func (m *Model) SetQuery(q string) {
 }
 
 func (m *Model) refilter() {
+	// Ranked: name matches before role matches, the best first, and the
+	// cursor on it.
 	q := query.Parse(m.query)
-	idx := q.Filter(len(m.speakers), func(i int) string {
-		s := m.speakers[i]
-		return s.Name + " " + s.Role
-	})
+	idx := q.Rank(len(m.speakers), func(i int) string { return m.speakers[i].Name }, func(i int) string { return m.speakers[i].Role })
 	m.List.Items = append(m.List.Items[:0], idx...)
+	if !q.Empty() {
+		m.List.Cursor, m.List.Offset = 0, 0
+	}
 }
 
 // Items lists the doc speaker indices the list shows.
