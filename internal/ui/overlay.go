@@ -153,8 +153,13 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 		}
 		body = append(body, spaces(iw))
 	}
-	body = append(body, fit(st.Muted.S(" In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes."), iw))
-	body = append(body, fit(st.Muted.S(" In the Reader, / searches (smart case); n/N go to the next match; esc clears."), iw))
+	body = append(body, fit(st.SectionTitle.S(" Marks"), iw))
+	for _, l := range helpLegend {
+		body = append(body, fit(" "+st.Muted.S(clip(l, iw-1)), iw))
+	}
+	body = append(body, spaces(iw))
+	body = append(body, fit(" "+st.Muted.S(clip("In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes.", iw-1)), iw))
+	body = append(body, fit(" "+st.Muted.S(clip("In the Reader, / searches (smart case); n/N go to the next match; esc clears.", iw-1)), iw))
 	bh := min(h, len(body)+2)
 	ih := bh - 2
 	offset = clampInt(offset, 0, max(0, len(body)-ih))
@@ -165,6 +170,16 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 	}
 	box := pane.Frame{W: bw, H: bh}.Draw(st, "Keys", note, visible, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
+}
+
+// helpLegend says what the reader's marks mean.
+var helpLegend = []string{
+	"▶  the current quote (Reader, Quotes) or speaker (Speakers); ▏ the rest of the current quote",
+	"┃ a transcript turn   ▌ a direct quote   ┆ reported speech — in the speaker's colour",
+	"●  a speaker   ◆ kept by the speaker filter   ○ left out by it   ✓ a topic in the filter",
+	"▸  the cursor in the focused pane   › the cursor in another pane   ⧩ active filters",
+	"Speakers: quotes (direct and turns) +reported.  Topics: the bar is the share of words,",
+	"the number the quotes a filter on the topic keeps.  The thick border is the focused pane.",
 }
 
 // overlay draws box over lines at column x, line y. Lines are cut with
