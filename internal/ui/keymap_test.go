@@ -40,7 +40,7 @@ func snapshot(m *Model) string {
 // TestShownKeysWork presses every key the hint line and help show, in
 // every pane, from a place where it can act (the reader mid-text, lists
 // off their first row), and checks that it does something: the screen,
-// status, focus or mode changes, or the program quits. A binding shown
+// status, focus or mode changes, or the program quits or suspends. A binding shown
 // that does nothing fails.
 func TestShownKeysWork(t *testing.T) {
 	for _, focus := range []paneID{paneReader, paneSpeakers, paneTopics, paneQuotes} {
@@ -66,7 +66,8 @@ func TestShownKeysWork(t *testing.T) {
 			_, cmd := m.Update(keyMsg(k))
 			quit := false
 			if cmd != nil {
-				if _, ok := cmd().(tea.QuitMsg); ok {
+				switch cmd().(type) {
+				case tea.QuitMsg, tea.SuspendMsg:
 					quit = true
 				}
 			}

@@ -71,7 +71,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.NextDoc, k.PrevDoc, k.Briefings},
 		{k.Topics, k.Search, k.Clear, k.Copy},
-		{k.NextPane, k.PrevPane, k.Quotes, k.Mouse, k.Help, k.Quit, k.ForceQ},
+		{k.NextPane, k.PrevPane, k.Quotes, k.Mouse, k.Help, k.Quit, k.ForceQ, k.Suspend},
 	}
 }
 
