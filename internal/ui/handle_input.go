@@ -12,7 +12,7 @@ func (m *Model) startInput(t *tab) tea.Cmd {
 	case paneSpeakers:
 		m.in = newInput(inputSpeakers, "filter speakers: ", t.speakers.Query())
 	case paneQuotes:
-		m.in = newInput(inputQuotes, "filter quotes: ", t.qts.query)
+		m.in = newInput(inputQuotes, "filter quotes: ", t.qp.Query())
 	case paneTopics:
 		m.setNote("t opens the topic picker")
 		return nil
@@ -44,8 +44,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		case inputSpeakers:
 			t.speakers.SetQuery(in.prevQuery)
 		case inputQuotes:
-			t.qts.query = in.prevQuery
-			t.filterQuotes()
+			t.qp.SetQuery(in.prevQuery)
 		}
 		m.in = nil
 		return nil
@@ -91,8 +90,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 	case inputSpeakers:
 		t.speakers.SetQuery(v)
 	case inputQuotes:
-		t.qts.query = v
-		return t.filterQuotesLater()
+		return t.qp.Type(v)
 	}
 	return nil
 }
@@ -185,7 +183,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		case paneTopics:
 			t.topics.Wheel(sign(wheel))
 		case paneQuotes:
-			t.qts.Cursor += sign(wheel)
+			t.qp.Wheel(sign(wheel))
 		}
 		return nil
 	}
@@ -202,7 +200,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	case paneTopics:
 		t.topics.Click(row)
 	case paneQuotes:
-		t.qts.Cursor = t.qts.Offset + row/quoteItemHeight
+		t.qp.Click(row)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -20,12 +19,6 @@ func (m *Model) onReaderKey(t *tab, msg tea.KeyMsg) {
 	}
 }
 
-// moveList moves a list cursor by the scrolling keys; items are itemH
-// lines tall in a pane h lines tall.
-func (m *Model) moveList(l *listState, msg tea.KeyMsg, h, itemH int) bool {
-	return l.Move(m.keys.ScrollKeys, msg, h, itemH)
-}
-
 func sign(n int) int {
 	if n < 0 {
 		return -1
@@ -36,20 +29,16 @@ func sign(n int) int {
 // innerH is the height inside pane p's frame.
 func (m *Model) innerH(p paneID) int { return max(1, m.lay.rect(p).inner().h) }
 
-func (m *Model) onQuotesKey(t *tab, msg tea.KeyMsg) {
-	if m.moveList(&t.qts, msg, m.innerH(paneQuotes), quoteItemHeight) {
+// showQuote is enter in Quotes: the quote in the Reader, brought in if a
+// narrow layout hides it.
+func (m *Model) showQuote(t *tab, qi int) {
+	if !t.rd.revealQuote(qi) {
+		m.setError("that quote is filtered out of the reader")
 		return
 	}
-	if key.Matches(msg, m.keys.Select) && len(t.qts.Items) > 0 {
-		qi := t.qts.Items[clampInt(t.qts.Cursor, 0, len(t.qts.Items)-1)]
-		if !t.rd.revealQuote(qi) {
-			m.setError("that quote is filtered out of the reader")
-			return
-		}
-		if !m.lay.reader.visible() {
-			m.focus = paneReader
-			m.relayout()
-		}
+	if !m.lay.reader.visible() {
+		m.focus = paneReader
+		m.relayout()
 	}
 }
 
@@ -92,7 +81,7 @@ func (m *Model) cycleFocus(dir int) {
 	}
 	if t := m.tab(); t != nil && m.focus == paneQuotes {
 		if fq := t.rd.focusQuote(); fq >= 0 {
-			t.syncQuoteCursor(fq)
+			t.qp.Show(fq)
 		}
 	}
 	m.updateKeys()
@@ -138,9 +127,9 @@ func (m *Model) switchTab(dir int) {
 // copyQuote is y: the current quote and its citation, via OSC 52.
 func (m *Model) copyQuote(t *tab) tea.Cmd {
 	qi := t.rd.focusQuote()
-	if m.focus == paneQuotes && len(t.qts.Items) > 0 {
-		// In the Quotes paneID, the quote under the cursor.
-		qi = t.qts.Items[clampInt(t.qts.Cursor, 0, len(t.qts.Items)-1)]
+	if c := t.qp.Cursor(); m.focus == paneQuotes && c >= 0 {
+		// In the Quotes pane, the quote under the cursor.
+		qi = c
 	}
 	if qi < 0 {
 		m.setNote("no quote on screen to copy")

@@ -13,6 +13,7 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/topics"
+	"github.com/brief-reader/brief/internal/ui/quotepane"
 	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
@@ -129,7 +130,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
-		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotesFilteredMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
+		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

@@ -27,12 +27,6 @@ func defaultModeKeys() modeKeys {
 	}
 }
 
-// quotesKeys are the Quotes pane's own keys, for its hints and help.
-var quotesKeys = struct{ Show, Filter key.Binding }{
-	Show:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show in reader")),
-	Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter list")),
-}
-
 // hints are the hint line's bindings for the focused pane and mode: what
 // to do now, then what always works (tail), which is never cut.
 func (m *Model) hints() (now, tail []key.Binding) {
@@ -59,9 +53,6 @@ func (m *Model) hints() (now, tail []key.Binding) {
 		if p := t.pane(m.focus); p != nil {
 			return p.ShortHelp(), always
 		}
-		if m.focus == paneQuotes {
-			return []key.Binding{quotesKeys.Show, quotesKeys.Filter, k.NextPane}, always
-		}
 	}
 	if t != nil && t.rd.search.active() {
 		next, prev, clear := k.NextSame, k.PrevSame, k.Clear
@@ -81,8 +72,6 @@ func (m *Model) helpGroups() ([][]key.Binding, []string) {
 	if t := m.tab(); t != nil {
 		if p := t.pane(m.focus); p != nil {
 			own = p.FullHelp()[0]
-		} else if m.focus == paneQuotes {
-			own = []key.Binding{quotesKeys.Show, quotesKeys.Filter}
 		}
 	}
 	if own == nil {

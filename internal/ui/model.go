@@ -20,6 +20,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/quotepane"
 	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
@@ -200,6 +201,7 @@ func (m *Model) syncPanes() {
 		return
 	}
 	t.speakers.SetCurrent(m.currentSpeaker(t))
+	t.qp.SetCurrent(t.rd.focusQuote())
 	for _, id := range contracted {
 		p := t.pane(id)
 		if id == m.focus {
@@ -264,9 +266,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onLoaded(msg)
 	case renderedMsg:
 		return m.onRendered(msg)
-	case quotesFilteredMsg:
-		if t := m.tabByID(msg.bid); t != nil {
-			t.quotesFiltered(msg)
+	case quotepane.FilteredMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			t.qp.Filtered(msg)
+		}
+		return nil
+	case quotepane.ShowMsg:
+		if t := m.tab(); t != nil && t.id == msg.Owner {
+			m.showQuote(t, msg.Quote)
 		}
 		return nil
 	case copiedMsg:

@@ -140,7 +140,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case paneTopics:
 		return t.topics.Update(msg)
 	case paneQuotes:
-		m.onQuotesKey(t, msg)
+		return t.qp.Update(msg)
 	default:
 		m.onReaderKey(t, msg)
 	}
@@ -186,7 +186,7 @@ func (m *Model) stepQuote(t *tab, dir int, match func(int) bool, what string) bo
 		return false
 	}
 	t.rd.revealQuote(qi)
-	t.syncQuoteCursor(qi)
+	t.qp.Show(qi)
 	if wrapped {
 		if dir > 0 {
 			m.setNote("wrapped to the first " + what)

@@ -220,7 +220,7 @@ func TestSpeakerFilter(t *testing.T) {
 		t.Fatal("enter did not filter to the speaker under the cursor")
 	}
 	reporter := tb.d.Speakers[1].ID
-	for _, qi := range tb.qts.Items {
+	for _, qi := range tb.qp.Items() {
 		if tb.d.B.Quotes[qi].Speaker != reporter {
 			t.Fatalf("quote %d by %s listed under a filter to %s", qi, tb.d.B.Quotes[qi].Speaker, reporter)
 		}
@@ -426,32 +426,32 @@ func TestListFilters(t *testing.T) {
 	tb := m.tab()
 	// Quotes: fuzzy, 'exact and !not.
 	press(t, m, "shift+tab", "/", "type:'deepseek", "enter")
-	if len(tb.qts.Items) == 0 {
+	if len(tb.qp.Items()) == 0 {
 		t.Fatal("'deepseek matched no quote")
 	}
-	for _, qi := range tb.qts.Items {
+	for _, qi := range tb.qp.Items() {
 		if !strings.Contains(strings.ToLower(tb.d.B.Quotes[qi].Text), "deepseek") {
 			t.Fatalf("'deepseek kept quote %d without the word", qi)
 		}
 	}
-	n := len(tb.qts.Items)
+	n := len(tb.qp.Items())
 	press(t, m, "/", "type: !reporter", "enter")
-	if len(tb.qts.Items) >= n || len(tb.qts.Items) == 0 {
-		t.Fatalf("!reporter: %d quotes of %d", len(tb.qts.Items), n)
+	if len(tb.qp.Items()) >= n || len(tb.qp.Items()) == 0 {
+		t.Fatalf("!reporter: %d quotes of %d", len(tb.qp.Items()), n)
 	}
-	for _, qi := range tb.qts.Items {
+	for _, qi := range tb.qp.Items() {
 		if tb.d.B.Quotes[qi].Speaker == "reporter" {
 			t.Fatal("!reporter kept a reporter's quote")
 		}
 	}
 	// enter jumps the reader to the quote under the cursor.
-	qi := tb.qts.Items[0]
+	qi := tb.qp.Items()[0]
 	press(t, m, "enter")
 	if tb.rd.cur != qi || !tb.rd.inViewport(tb.rd.quoteBlock(qi)) {
 		t.Fatal("enter in Quotes did not bring the quote into the reader")
 	}
 	press(t, m, "esc")
-	if tb.qts.query != "" || len(tb.qts.Items) != len(tb.quotes) {
+	if tb.qp.Query() != "" || len(tb.qp.Items()) != len(tb.quotes) {
 		t.Fatal("esc did not clear the quote filter")
 	}
 	// Speakers: fuzzy on name and role.
@@ -553,7 +553,7 @@ func TestNoColorShapes(t *testing.T) {
 func TestNoTopics(t *testing.T) {
 	m := seedModel(t)
 	// A briefing without classification: one implicit section, no
-	// Topics paneID, t says why.
+	// Topics pane, t says why.
 	b := *m.tab().d.B
 	b.Sections, b.Topics = nil, nil
 	b.Path = "plain.txt"
@@ -603,7 +603,7 @@ func TestCopyFromQuotesPane(t *testing.T) {
 	payload := strings.TrimPrefix(clip.String(), "\x1b]52;c;")
 	payload = payload[:strings.IndexAny(payload, "\x07\x1b")]
 	text, _ := base64.StdEncoding.DecodeString(payload)
-	want := tb.d.B.Quotes[tb.qts.Items[2]].Text
+	want := tb.d.B.Quotes[tb.qp.Items()[2]].Text
 	if !strings.Contains(string(text), want[:40]) {
 		t.Fatalf("y in Quotes copied %q, want the third quote %q", text, want[:40])
 	}
@@ -631,26 +631,26 @@ func TestNarrowJumpShowsReader(t *testing.T) {
 func TestQuoteFilterAsync(t *testing.T) {
 	m := newModelFor(t, 160, 40, []*briefing.Briefing{bigForTest(t)})
 	tb := m.tab()
-	all := len(tb.qts.Items)
+	all := len(tb.qp.Items())
 	press(t, m, "shift+tab", "/")
 	_, cmd := m.Update(keyMsg("x"))
 	if cmd == nil {
 		t.Fatal("a filter over a long list did not go to a command")
 	}
-	if len(tb.qts.Items) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
+	if len(tb.qp.Items()) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
 		t.Fatal("the list should stay as it was, marked pending, until the result arrives")
 	}
 	stale := cmd()
 	_, cmd2 := m.Update(keyMsg("y"))
 	send(t, m, stale) // the result for "x" arrives after "xy" was typed
-	if tb.qts.query != "xy" || len(tb.qts.Items) != all {
+	if tb.qp.Query() != "xy" || len(tb.qp.Items()) != all {
 		t.Fatal("a result for an older query was shown")
 	}
 	drain(t, m, cmd2)
-	if tb.qpending != "" || len(tb.qts.Items) == all {
-		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qpending, len(tb.qts.Items))
+	if tb.qp.Pending() != "" || len(tb.qp.Items()) == all {
+		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qp.Pending(), len(tb.qp.Items()))
 	}
-	for _, qi := range tb.qts.Items {
+	for _, qi := range tb.qp.Items() {
 		q := tb.d.B.Quotes[qi]
 		name := tb.d.Speakers[tb.d.QuoteSpeaker[qi]].Name
 		if !query.Parse("xy").Match(name + ": " + q.Text) {

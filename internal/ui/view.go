@@ -166,13 +166,7 @@ func (m *Model) bodyLines(h int) []string {
 		cols = append(cols, r.frame().Draw(st, m.readerTitle(t), m.readerNote(t), body, m.focus == paneReader))
 	}
 	if l.quotes.visible() {
-		r := l.quotes
-		in := r.inner()
-		cur := -1
-		if t != nil {
-			cur = t.rd.focusQuote()
-		}
-		cols = append(cols, r.frame().Draw(st, m.quotesTitle(t), m.listNote(t, paneQuotes), quotesBody(st, t, in.w, in.h, m.focus == paneQuotes, cur), m.focus == paneQuotes))
+		cols = append(cols, m.drawPane(t, paneQuotes, l.quotes))
 	}
 	out := joinCols(cols...)
 	for len(out) < h {
@@ -251,34 +245,6 @@ func (m *Model) readerNote(t *tab) string {
 		return ""
 	}
 	return strconv.Itoa(t.rd.percent()) + "%"
-}
-
-func (m *Model) quotesTitle(t *tab) string {
-	if t == nil {
-		return "Quotes"
-	}
-	s := "Quotes " + strconv.Itoa(len(t.qts.Items))
-	if t.qpending != "" {
-		s = "Quotes … ~" + t.qpending
-	} else if t.qts.query != "" {
-		s += " ~" + t.qts.query
-	}
-	return s
-}
-
-func (m *Model) listNote(t *tab, p paneID) string {
-	if t == nil {
-		return ""
-	}
-	var l *listState
-	switch p {
-	default:
-		l = &t.qts
-	}
-	if m.focus != p {
-		return ""
-	}
-	return l.Position()
 }
 
 // footerLines draws the status line and, on tall enough screens, the help
