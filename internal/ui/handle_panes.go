@@ -29,17 +29,16 @@ func sign(n int) int {
 // innerH is the height inside pane p's frame.
 func (m *Model) innerH(p paneID) int { return max(1, m.lay.rect(p).inner().h) }
 
-// showQuote is enter in Quotes: the quote in the Reader, brought in if a
-// narrow layout hides it.
+// showQuote is enter in Quotes: the quote in the Reader, which takes
+// focus (moving in Quotes already previews it there).
 func (m *Model) showQuote(t *tab, qi int) {
 	if !t.rd.revealQuote(qi) {
 		m.setError("that quote is filtered out of the reader")
 		return
 	}
-	if !m.lay.reader.visible() {
-		m.focus = paneReader
-		m.relayout()
-	}
+	m.focus = paneReader
+	m.updateKeys()
+	m.relayout()
 }
 
 // afterFilter reports what a filter change left.

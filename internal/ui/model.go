@@ -201,7 +201,12 @@ func (m *Model) syncPanes() {
 		return
 	}
 	t.speakers.SetCurrent(m.currentSpeaker(t))
-	t.qp.SetCurrent(t.rd.focusQuote())
+	fq := t.rd.focusQuote()
+	t.qp.SetCurrent(fq)
+	if m.focus != paneQuotes && fq >= 0 {
+		// The Quotes cursor follows the Reader.
+		t.qp.Show(fq)
+	}
 	for _, id := range contracted {
 		p := t.pane(id)
 		if id == m.focus {
@@ -273,7 +278,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case quotepane.ShowMsg:
 		if t := m.tab(); t != nil && t.id == msg.Owner {
-			m.showQuote(t, msg.Quote)
+			if msg.Preview {
+				// The Reader follows the Quotes cursor, quietly.
+				if t.rd.quoteVisible(msg.Quote) {
+					t.rd.revealQuote(msg.Quote)
+				}
+			} else {
+				m.showQuote(t, msg.Quote)
+			}
 		}
 		return nil
 	case copiedMsg:

@@ -450,12 +450,15 @@ func TestListFilters(t *testing.T) {
 	if tb.rd.cur != qi || !tb.rd.inViewport(tb.rd.quoteBlock(qi)) {
 		t.Fatal("enter in Quotes did not bring the quote into the reader")
 	}
+	if m.focus != paneReader {
+		t.Fatalf("enter in Quotes left focus on %v, want the Reader", m.focus)
+	}
 	press(t, m, "esc")
 	if tb.qp.Query() != "" || len(tb.qp.Items()) != len(tb.quotes) {
 		t.Fatal("esc did not clear the quote filter")
 	}
 	// Speakers: fuzzy on name and role.
-	press(t, m, "tab", "tab", "/", "type:lvt")
+	press(t, m, "tab", "/", "type:lvt")
 	if items := tb.speakers.Items(); len(items) != 1 || tb.d.Speakers[items[0]].ID != "karoline-leavitt" {
 		t.Fatalf("lvt: %v", items)
 	}
@@ -711,5 +714,23 @@ func TestBriefingListRanks(t *testing.T) {
 	press(t, m, "B", "type:leav", "enter")
 	if got := m.tab().d.Title; !strings.Contains(got, "Leavitt") {
 		t.Fatalf("leav + enter opened %q", got)
+	}
+}
+
+// TestQuotesFollowsReader: the Quotes cursor follows the Reader's quote,
+// and moving in Quotes previews the quote in the Reader, focus staying.
+func TestQuotesFollowsReader(t *testing.T) {
+	m := newTestModel(t, 200, 60, []string{leavittPath})
+	tb := m.tab()
+	press(t, m, "]", "]", "]")
+	if tb.qp.Cursor() != tb.rd.cur {
+		t.Fatalf("Quotes cursor on %d, the Reader on %d", tb.qp.Cursor(), tb.rd.cur)
+	}
+	press(t, m, "shift+tab", "j", "j")
+	if m.focus != paneQuotes {
+		t.Fatalf("focus %v, want Quotes", m.focus)
+	}
+	if tb.rd.cur != tb.qp.Cursor() || !tb.rd.inViewport(tb.rd.quoteBlock(tb.rd.cur)) {
+		t.Fatalf("moving in Quotes to %d did not preview it (Reader on %d)", tb.qp.Cursor(), tb.rd.cur)
 	}
 }

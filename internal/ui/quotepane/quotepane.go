@@ -46,8 +46,12 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 }
 
 // ShowMsg asks for quote Quote to be shown in the Reader of the briefing
-// the pane belongs to.
-type ShowMsg struct{ Owner, Quote int }
+// the pane belongs to: as a preview while the cursor moves (focus stays in
+// Quotes), or for good on enter.
+type ShowMsg struct {
+	Owner, Quote int
+	Preview      bool
+}
 
 // Model is the Quotes pane.
 type Model struct {
@@ -128,14 +132,22 @@ func (m *Model) SetCurrent(qi int) { m.current = qi }
 
 // Update implements pane.Pane.
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
+	before := m.List.Current()
 	if m.List.Move(m.ScrollKeys, msg, m.Rows(), ItemHeight) {
+		if qi := m.List.Current(); qi >= 0 && qi != before {
+			return m.show(qi, true)
+		}
 		return nil
 	}
 	if qi := m.List.Current(); qi >= 0 && key.Matches(msg, m.KeyMap.Show) {
-		show := ShowMsg{Owner: m.owner, Quote: qi}
-		return func() tea.Msg { return show }
+		return m.show(qi, false)
 	}
 	return nil
+}
+
+func (m *Model) show(qi int, preview bool) tea.Cmd {
+	msg := ShowMsg{Owner: m.owner, Quote: qi, Preview: preview}
+	return func() tea.Msg { return msg }
 }
 
 // Click implements pane.Pointer: items are ItemHeight rows tall.

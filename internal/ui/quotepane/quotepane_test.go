@@ -46,6 +46,13 @@ func TestFilterAndShow(t *testing.T) {
 	if got := cmd(); got != (ShowMsg{Owner: 4, Quote: 1}) {
 		t.Fatalf("enter: %#v", got)
 	}
+	// Moving previews: the new quote, without taking focus.
+	m.SetQuery("")
+	m.Show(0)
+	cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	if cmd == nil || cmd() != (ShowMsg{Owner: 4, Quote: 1, Preview: true}) {
+		t.Fatal("j did not preview the next quote")
+	}
 	m.SetQuery("nobody")
 	if v := ansi.Strip(strings.Join(m.View(40, 3), "\n")); !strings.Contains(v, "No quote matches") {
 		t.Errorf("empty list:\n%s", v)
