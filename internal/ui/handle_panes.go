@@ -32,10 +32,12 @@ func (m *Model) innerH(p paneID) int { return max(1, m.lay.rect(p).inner().h) }
 // showQuote is enter in Quotes: the quote in the Reader, which takes
 // focus (moving in Quotes already previews it there).
 func (m *Model) showQuote(t *tab, qi int) {
+	from := t.rd.place()
 	if !t.rd.revealQuote(qi) {
 		m.setError("that quote is filtered out of the reader")
 		return
 	}
+	t.jumps.record(from)
 	m.focus = paneReader
 	m.updateKeys()
 	m.relayout()

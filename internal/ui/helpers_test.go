@@ -174,6 +174,9 @@ var keyTypes = map[string]tea.KeyType{
 	"ctrl+c":    tea.KeyCtrlC,
 	"ctrl+d":    tea.KeyCtrlD,
 	"ctrl+u":    tea.KeyCtrlU,
+	"ctrl+o":    tea.KeyCtrlO,
+	"ctrl+z":    tea.KeyCtrlZ,
+	"ctrl+]":    tea.KeyCtrlCloseBracket,
 }
 
 func keyMsg(k string) tea.KeyMsg {

@@ -62,6 +62,9 @@ func TestShownKeysWork(t *testing.T) {
 				press(t, m, "j")
 			}
 			k := b.Keys()[0]
+			if km := keyMsg(k); len([]rune(k)) > 1 && km.Type == tea.KeyRunes {
+				t.Fatalf("the test cannot press %q: add it to keyTypes", k)
+			}
 			before := snapshot(m)
 			_, cmd := m.Update(keyMsg(k))
 			quit := false

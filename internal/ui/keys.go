@@ -24,6 +24,7 @@ type KeyMap struct {
 	Quotes, Mouse        key.Binding
 	Help, Quit, ForceQ   key.Binding
 	Suspend              key.Binding
+	JumpBack, JumpFwd    key.Binding
 }
 
 // DefaultKeyMap is brief's keys: less and vim habits.
@@ -57,6 +58,8 @@ func DefaultKeyMap() KeyMap {
 		Quit:       b([]string{"q"}, "q", "quit"),
 		ForceQ:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Suspend:    b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg resumes)"),
+		JumpBack:   b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
+		JumpFwd:    b([]string{"ctrl+]"}, "ctrl+]", "jump forward"),
 	}
 }
 
@@ -69,7 +72,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.NextDoc, k.PrevDoc, k.Briefings},
+		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.JumpBack, k.JumpFwd, k.NextDoc, k.PrevDoc, k.Briefings},
 		{k.Topics, k.Search, k.Clear, k.Copy},
 		{k.NextPane, k.PrevPane, k.Quotes, k.Mouse, k.Help, k.Quit, k.ForceQ, k.Suspend},
 	}

@@ -143,7 +143,7 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 					if e.key == "" {
 						cell = st.SectionTitle.S(e.desc)
 					} else {
-						cell = st.Key.S(e.key) + spaces(keyW-width(e.key)+2) + st.KeyDesc.S(e.desc)
+						cell = st.Key.S(e.key) + spaces(keyW-width(e.key)+2) + st.KeyDesc.S(clip(e.desc, colW-keyW-2))
 					}
 				}
 				b.WriteString(fit(cell, colW))

@@ -32,6 +32,7 @@ type tab struct {
 	rd   *reader
 
 	qp       *quotepane.Model
+	jumps    jumpList
 	speakers *speakerpane.Model
 	topics   *topicpane.Model
 	// spkSel is the speaker filter (by doc speaker index), nil if none;

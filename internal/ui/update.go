@@ -118,13 +118,31 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Copy):
 		return m.copyQuote(t)
+	case key.Matches(msg, k.JumpBack):
+		if p, ok := t.jumps.back(t.rd.place()); ok {
+			t.rd.goTo(p)
+		} else {
+			m.setNote("no earlier jump")
+		}
+		return nil
+	case key.Matches(msg, k.JumpFwd):
+		if p, ok := t.jumps.forward(); ok {
+			t.rd.goTo(p)
+		} else {
+			m.setNote("no later jump")
+		}
+		return nil
 	case key.Matches(msg, k.Search):
 		return m.startInput(t)
 	case key.Matches(msg, k.NextQuote), key.Matches(msg, k.PrevQuote),
 		key.Matches(msg, k.NextSect), key.Matches(msg, k.PrevSect),
 		key.Matches(msg, k.NextSame), key.Matches(msg, k.PrevSame),
 		key.Matches(msg, k.Speaker):
+		from := t.rd.place()
 		m.navigate(t, msg)
+		if t.rd.place() != from {
+			t.jumps.record(from)
+		}
 		// On a narrow screen the reader may be hidden behind a list:
 		// show where the jump went.
 		if !m.lay.reader.visible() && !m.lay.tooSmall {

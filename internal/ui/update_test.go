@@ -734,3 +734,38 @@ func TestQuotesFollowsReader(t *testing.T) {
 		t.Fatalf("moving in Quotes to %d did not preview it (Reader on %d)", tb.qp.Cursor(), tb.rd.cur)
 	}
 }
+
+// TestJumpList: ctrl+o goes back through the places jumps left, ctrl+]
+// forward again, as vim's ctrl-o and ctrl-i.
+func TestJumpList(t *testing.T) {
+	m := seedModel(t)
+	rd := m.tab().rd
+	start := rd.place()
+	press(t, m, "]")
+	a := rd.place()
+	press(t, m, "}")
+	b := rd.place()
+	if a == start || b == a {
+		t.Fatal("the jumps did not move")
+	}
+	press(t, m, "ctrl+o")
+	if rd.place() != a {
+		t.Fatalf("ctrl+o: %+v, want %+v", rd.place(), a)
+	}
+	press(t, m, "ctrl+o")
+	if rd.place() != start {
+		t.Fatalf("ctrl+o twice: %+v, want the start %+v", rd.place(), start)
+	}
+	press(t, m, "ctrl+o")
+	if !strings.Contains(m.status, "no earlier jump") {
+		t.Fatalf("ctrl+o at the start: %q", m.status)
+	}
+	press(t, m, "ctrl+]", "ctrl+]")
+	if rd.place() != b {
+		t.Fatalf("ctrl+] twice: %+v, want %+v", rd.place(), b)
+	}
+	press(t, m, "ctrl+]")
+	if !strings.Contains(m.status, "no later jump") {
+		t.Fatalf("ctrl+] at the newest: %q", m.status)
+	}
+}
