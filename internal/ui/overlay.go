@@ -17,6 +17,7 @@ type picker struct {
 	ids    []string
 	labels []string
 	shares []float64
+	counts []int
 	sel    []bool
 	cursor int
 	offset int
@@ -28,6 +29,7 @@ func newPicker(t *tab) *picker {
 		p.ids = append(p.ids, tp.ID)
 		p.labels = append(p.labels, t.d.TopicLabel(tp.ID))
 		p.shares = append(p.shares, tp.Share)
+		p.counts = append(p.counts, t.topics.Count(tp.ID))
 		p.sel = append(p.sel, t.topicSelected(tp.ID))
 	}
 	return p
@@ -76,8 +78,12 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 			b.WriteString(st.Unchecked.S("[ ] "))
 		}
 		barW := 8
-		pct := strconv.Itoa(int(p.shares[i]*100+0.5)) + "%"
-		labelW := max0(iw - 5 - barW - 1 - 4 - 1)
+		// The same numbers as the Topics pane: the bar is the share of
+		// words (topics overlap, so shares do not add up to 100%), the
+		// number the quotes the filter keeps.
+		count := strconv.Itoa(p.counts[i])
+		const checkW, countW = 5, 4
+		labelW := max0(iw - checkW - barW - 1 - countW - 1)
 		lbl := clip(p.labels[i], labelW)
 		lp := st.Text
 		if i == p.cursor {
@@ -86,12 +92,12 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 		b.WriteString(lp.S(lbl))
 		b.WriteString(spaces(labelW - width(lbl) + 1))
 		b.WriteString(pane.ShareBar(st, p.shares[i], barW))
-		b.WriteString(st.Muted.S(" " + pct))
+		b.WriteString(st.Muted.S(spaces(1+countW-len(count)) + count))
 		lines = append(lines, fit(b.String(), iw))
 	}
 	lines = blank(lines, listH-len(lines), iw)
 	lines = append(lines, spaces(iw))
-	lines = append(lines, fit(st.Muted.S(clip(" space toggle · enter apply · esc cancel", iw)), iw))
+	lines = append(lines, fit(st.Muted.S(clip(" bar: words · n: quotes (keys below)", iw)), iw))
 	box := pane.Frame{W: bw, H: bh}.Draw(st, "Filter by topic", "", lines, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }
