@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -20,6 +22,7 @@ func (m *Model) startInput(t *tab) tea.Cmd {
 		m.in = newInput(inputSearch, "/", "")
 		m.in.originAbs = t.rd.abs()
 		m.in.prevQuery = t.rd.search.query
+		m.in.hist = len(m.history)
 	}
 	return nil
 }
@@ -54,18 +57,45 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		switch in.kind {
 		case inputSearch:
 			if v == "" {
-				t.rd.setQuery("")
-				t.drop(filterSearch)
+				// As in less and vim, / and enter repeat the last search.
+				if len(m.history) == 0 {
+					t.rd.setQuery("")
+					t.drop(filterSearch)
+					return nil
+				}
+				v = m.history[len(m.history)-1]
+				if t.rd.search.query != v {
+					t.rd.setQuery(v)
+				}
+				t.push(filterSearch)
+				m.stepSame(t, 1)
 				return nil
 			}
+			m.remember(v)
 			t.push(filterSearch)
 			if _, total := t.rd.visibleHits(); total == 0 {
-				m.setError("pattern not found: " + v)
+				if all := len(t.rd.search.hits); all > 0 {
+					m.setError("not found in the filtered view (" + strconv.Itoa(all) + " outside it; esc clears filters): " + v)
+				} else {
+					m.setError("pattern not found: " + v)
+				}
 			}
 		case inputSpeakers:
 			m.setListQuery(t, filterSpeakersQuery, v)
 		case inputQuotes:
 			m.setListQuery(t, filterQuotesQuery, v)
+		}
+		return nil
+	}
+	if in.kind == inputSearch && (msg.Type == tea.KeyUp || msg.Type == tea.KeyDown) {
+		// ↑/↓ walk the search history, as in less.
+		if v, ok := m.recall(in, msg.Type == tea.KeyUp); ok {
+			in.ti.SetValue(v)
+			t.rd.setAbs(in.originAbs)
+			t.rd.setQuery(v)
+			if v != "" && len(t.rd.vis) > 0 && !t.rd.firstHitFrom(t.rd.vis[t.rd.top]) {
+				t.rd.setAbs(in.originAbs)
+			}
 		}
 		return nil
 	}
@@ -93,6 +123,40 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		return t.qp.Type(v)
 	}
 	return nil
+}
+
+// maxHistory bounds the search history.
+const maxHistory = 50
+
+// remember adds a search to the history, newest last, once.
+func (m *Model) remember(q string) {
+	for i, h := range m.history {
+		if h == q {
+			m.history = append(m.history[:i], m.history[i+1:]...)
+			break
+		}
+	}
+	m.history = append(m.history, q)
+	if len(m.history) > maxHistory {
+		m.history = m.history[1:]
+	}
+}
+
+// recall steps the input's place in the history: older with up, newer
+// with down; below the newest is the empty line.
+func (m *Model) recall(in *input, older bool) (string, bool) {
+	switch {
+	case older && in.hist > 0:
+		in.hist--
+	case !older && in.hist < len(m.history):
+		in.hist++
+	default:
+		return "", false
+	}
+	if in.hist == len(m.history) {
+		return "", true
+	}
+	return m.history[in.hist], true
 }
 
 func (m *Model) setListQuery(t *tab, k filterKind, v string) {

@@ -37,7 +37,9 @@ func (m *Model) hints() (now, tail []key.Binding) {
 	case m.in != nil:
 		enter := mk.Enter
 		if m.in.kind == inputSearch {
-			enter.SetHelp("enter", "search")
+			enter.SetHelp("enter", "search (empty: the last again)")
+			hist := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "history"))
+			return []key.Binding{enter, mk.Cancel, hist}, []key.Binding{k.ForceQ}
 		}
 		return []key.Binding{enter, mk.Cancel}, []key.Binding{k.ForceQ}
 	case m.picker != nil:

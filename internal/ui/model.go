@@ -65,6 +65,9 @@ type input struct {
 	// origin is where the reader was when a search started; esc goes back.
 	originAbs int
 	prevQuery string
+	// hist is the place in the search history ↑/↓ reached; the length
+	// of the history is the new, empty line.
+	hist int
 }
 
 // Model is the root model.
@@ -98,6 +101,8 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	// history is the searches entered, newest last.
+	history []string
 
 	// fatal is a panic report; the program quits when it is set.
 	fatal string

@@ -769,3 +769,37 @@ func TestJumpList(t *testing.T) {
 		t.Fatalf("ctrl+] at the newest: %q", m.status)
 	}
 }
+
+// TestSearchLikeLess: / and enter repeat the last search, ↑/↓ walk the
+// history, and a match hidden by the filters is reported as such.
+func TestSearchLikeLess(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	press(t, m, "/", "type:Japan", "enter")
+	first := tb.rd.search.cur
+	press(t, m, "/", "enter")
+	if tb.rd.search.query != "Japan" || tb.rd.search.cur == first {
+		t.Fatalf("/ enter: query %q, match %d (was %d); want the next Japan", tb.rd.search.query, tb.rd.search.cur, first)
+	}
+	press(t, m, "/", "type:ISRO", "enter", "/", "up")
+	if m.in == nil || m.in.ti.Value() != "ISRO" {
+		t.Fatal("↑ did not recall the last search")
+	}
+	press(t, m, "up")
+	if m.in.ti.Value() != "Japan" {
+		t.Fatalf("↑↑: %q, want Japan", m.in.ti.Value())
+	}
+	press(t, m, "down", "down")
+	if m.in.ti.Value() != "" {
+		t.Fatalf("↓↓: %q, want the empty line", m.in.ti.Value())
+	}
+	press(t, m, "esc")
+	// ISRO is only in the space section: filter Tanmaya Lal, who never
+	// mentions it, and the search says the matches are outside the view.
+	lal := indexOf(tb.speakers.Items(), 1, 0)
+	tb.toggleSpeaker(tb.speakers.Items()[lal], true)
+	press(t, m, "/", "type:ISRO", "enter")
+	if !strings.Contains(m.status, "outside it") {
+		t.Fatalf("hidden matches: status %q", m.status)
+	}
+}
