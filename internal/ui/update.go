@@ -241,7 +241,14 @@ func (m *Model) stepSame(t *tab, dir int) {
 	}
 	s := m.currentSpeaker(t)
 	if s < 0 {
-		m.setNote("no speaker here; press ] for the next quote or 1–9 for a speaker")
+		switch {
+		case len(t.quotes) == 0 && (t.spkSel != nil || len(t.topicSel) > 0):
+			m.setNote("no quote under the filters; esc clears the last filter")
+		case len(t.quotes) == 0:
+			m.setNote("this briefing has no quotes")
+		default:
+			m.setNote("no speaker here; press ] for the next quote or 1–9 for a speaker")
+		}
 		return
 	}
 	name := t.d.Speakers[s].Name

@@ -803,3 +803,18 @@ func TestSearchLikeLess(t *testing.T) {
 		t.Fatalf("hidden matches: status %q", m.status)
 	}
 }
+
+// TestNoSpeakerNote: "no speaker here" points to ] and 1–9 only where
+// there are quotes to go to.
+func TestNoSpeakerNote(t *testing.T) {
+	b := seedSnapshot(t)[0]
+	b.Quotes = nil
+	for i := range b.Paragraphs {
+		b.Paragraphs[i].Speaker = ""
+	}
+	m := newModelFor(t, 120, 40, []*briefing.Briefing{b})
+	press(t, m, "n")
+	if !strings.Contains(m.status, "no quotes") || strings.Contains(m.status, "press ]") {
+		t.Fatalf("n without quotes: %q", m.status)
+	}
+}
