@@ -184,7 +184,10 @@ func (m *Model) View(w, h int) []string {
 	m.List.Clamp(h, ItemHeight)
 	for i := m.List.Offset; i < len(m.List.Items) && len(lines)+ItemHeight <= h; i++ {
 		qi := m.List.Items[i]
-		lines = append(lines, item(st, m.d, qi, w, i == m.List.Cursor, m.Focused(), qi == m.current)...)
+		// The section title is shown where the section changes (and on
+		// the first row), not repeated on every quote under it.
+		full := i == m.List.Offset || m.d.B.Quotes[m.List.Items[i-1]].Section != m.d.B.Quotes[qi].Section
+		lines = append(lines, item(st, m.d, qi, w, i == m.List.Cursor, m.Focused(), qi == m.current, full)...)
 	}
 	return cell.Blank(lines, h-len(lines), w)
 }
@@ -301,7 +304,9 @@ func FilterList(d *doc.Doc, base []int, qs string) []int {
 	return items
 }
 
-func item(st *theme.Styles, d *doc.Doc, qi, w int, isCursor, focused, current bool) []string {
+// item draws a quote: who and where (the section's number, and its title
+// when titled), then two lines of it.
+func item(st *theme.Styles, d *doc.Doc, qi, w int, isCursor, focused, current, titled bool) []string {
 	q := d.B.Quotes[qi]
 	out := make([]string, 0, ItemHeight)
 	colour := theme.NoSpeaker
@@ -318,7 +323,10 @@ func item(st *theme.Styles, d *doc.Doc, qi, w int, isCursor, focused, current bo
 	}
 	where := ""
 	if !d.Implicit && q.Section >= 0 && q.Section < len(d.Sections) {
-		where = "§" + strconv.Itoa(q.Section+1) + " " + d.SectionTitle(q.Section)
+		where = "§" + strconv.Itoa(q.Section+1)
+		if titled {
+			where += " " + d.SectionTitle(q.Section)
+		}
 	} else {
 		where = "¶" + strconv.Itoa(q.Paragraph+1)
 	}

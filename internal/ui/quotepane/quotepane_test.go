@@ -58,3 +58,17 @@ func TestFilterAndShow(t *testing.T) {
 		t.Errorf("empty list:\n%s", v)
 	}
 }
+
+// TestSectionTitleOnce: quotes under one section name it once.
+func TestSectionTitleOnce(t *testing.T) {
+	d := sample()
+	d.B.Sections = []briefing.Section{{Title: "Trade and building", FirstParagraph: 0, LastParagraph: 0}}
+	d.Sections = d.B.Sections
+	d.Implicit = false
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}), d, 4)
+	m.SetBase([]int{0, 1}, false)
+	v := ansi.Strip(strings.Join(m.View(60, 6), "\n"))
+	if n := strings.Count(v, "Trade and building"); n != 1 {
+		t.Fatalf("the section title shows %d times:\n%s", n, v)
+	}
+}
