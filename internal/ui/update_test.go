@@ -818,3 +818,21 @@ func TestNoSpeakerNote(t *testing.T) {
 		t.Fatalf("n without quotes: %q", m.status)
 	}
 }
+
+// TestSectionTitleNotTwice: with a section's heading on screen the
+// Reader's border gives only its number; scrolled past it, the title too.
+func TestSectionTitleNotTwice(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	title := tb.d.SectionTitle(0)
+	border := func() string { return strings.Split(plainView(m), "\n")[1] }
+	if b := border(); !strings.Contains(b, "§1/") || strings.Contains(b, title[:20]) {
+		t.Fatalf("heading on screen, border %q", b)
+	}
+	for tb.rd.inViewport(tb.d.ParaBlock[tb.d.Sections[0].FirstParagraph]-1) && tb.rd.abs() < tb.rd.maxAbs() {
+		press(t, m, "j")
+	}
+	if b := border(); !strings.Contains(b, "§1/") || !strings.Contains(b, title[:20]) {
+		t.Fatalf("heading scrolled away, border %q", b)
+	}
+}

@@ -235,7 +235,13 @@ func (m *Model) readerTitle(t *tab) string {
 		return "Reader"
 	}
 	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
-		return "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections)) + " " + t.d.SectionTitle(si)
+		s := "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections))
+		if v := t.rd.headVis(si); v >= t.rd.top && v <= t.rd.bottomVis() {
+			// The heading is on screen: the border does not repeat its
+			// title.
+			return s
+		}
+		return s + " " + t.d.SectionTitle(si)
 	}
 	return "Reader"
 }
