@@ -25,6 +25,9 @@ type docList struct {
 	// paths what it is found by after.
 	texts []string
 	paths []string
+	// names are the file names shown after titles that two briefings
+	// share, "" for the others.
+	names []string
 	dates []string
 	dateW int
 }
@@ -32,8 +35,17 @@ type docList struct {
 func newDocList(m *Model) *docList {
 	l := &docList{}
 	l.filter.prompt = "filter: "
+	seen := make(map[string]int, len(m.tabs))
 	for _, t := range m.tabs {
-		l.texts = append(l.texts, t.d.Date+" "+docTitle(t))
+		seen[docTitle(t)]++
+	}
+	for _, t := range m.tabs {
+		name := ""
+		if seen[docTitle(t)] > 1 {
+			name = "(" + textclean.Line(filepath.Base(t.path)) + ")"
+		}
+		l.names = append(l.names, name)
+		l.texts = append(l.texts, t.d.Date+" "+docTitle(t)+" "+name)
 		l.paths = append(l.paths, textclean.Line(t.path))
 		d := clip(t.d.Date, 14)
 		l.dates = append(l.dates, d)
@@ -129,7 +141,13 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 		date := l.dates[ti]
 		b.WriteString(st.Muted.S(date + spaces(l.dateW-width(date)+2)))
 		room := iw - 1 - numW - 1 - 2 - (l.dateW + 2) - width(kind)
-		label := clip(docTitle(t), max0(room))
+		// A shared title gives way to the file name that tells it apart.
+		label := docTitle(t)
+		if name := l.names[ti]; name != "" {
+			name = clip(name, max0(room))
+			label = clip(label, max0(room-width(name)-1)) + " " + name
+		}
+		label = clip(label, max0(room))
 		p := st.Text
 		if i == l.cursor {
 			p = st.Bold

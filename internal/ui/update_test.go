@@ -836,3 +836,16 @@ func TestSectionTitleNotTwice(t *testing.T) {
 		t.Fatalf("heading scrolled away, border %q", b)
 	}
 }
+
+// TestBriefingListSameTitles: briefings with one title are told apart by
+// their file names.
+func TestBriefingListSameTitles(t *testing.T) {
+	a, b := seedSnapshot(t)[0], seedSnapshot(t)[0]
+	a.Path, b.Path = "x/monday.txt", "x/tuesday.txt"
+	m := newModelFor(t, 120, 40, []*briefing.Briefing{a, b})
+	press(t, m, "B")
+	v := plainView(m)
+	if !strings.Contains(v, "(monday.txt)") || !strings.Contains(v, "(tuesday.txt)") {
+		t.Fatalf("equal titles without file names:\n%s", v)
+	}
+}
