@@ -474,6 +474,13 @@ func (r *reader) section() int {
 	return r.topSection()
 }
 
+// headTitleShown reports whether section s's heading has its title line
+// (the heading's first) on screen.
+func (r *reader) headTitleShown(s int) bool {
+	v := r.headVis(s)
+	return v >= 0 && (v > r.top || (v == r.top && r.off == 0)) && v <= r.bottomVis()
+}
+
 // headVis is the vis position of section s's heading, or -1 if it is not
 // shown. Blocks are in section order, so it is a binary search.
 func (r *reader) headVis(s int) int {

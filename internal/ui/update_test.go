@@ -829,9 +829,9 @@ func TestSectionTitleNotTwice(t *testing.T) {
 	if b := border(); !strings.Contains(b, "§1/") || strings.Contains(b, title[:20]) {
 		t.Fatalf("heading on screen, border %q", b)
 	}
-	for tb.rd.inViewport(tb.d.ParaBlock[tb.d.Sections[0].FirstParagraph]-1) && tb.rd.abs() < tb.rd.maxAbs() {
-		press(t, m, "j")
-	}
+	// One line down, the heading's title line has gone: the border
+	// names the section again.
+	press(t, m, "j")
 	if b := border(); !strings.Contains(b, "§1/") || !strings.Contains(b, title[:20]) {
 		t.Fatalf("heading scrolled away, border %q", b)
 	}

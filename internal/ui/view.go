@@ -236,9 +236,9 @@ func (m *Model) readerTitle(t *tab) string {
 	}
 	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
 		s := "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections))
-		if v := t.rd.headVis(si); v >= t.rd.top && v <= t.rd.bottomVis() {
-			// The heading is on screen: the border does not repeat its
-			// title.
+		if t.rd.headTitleShown(si) {
+			// The heading's title is on screen: the border does not
+			// repeat it.
 			return s
 		}
 		return s + " " + t.d.SectionTitle(si)
