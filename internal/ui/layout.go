@@ -19,8 +19,9 @@ const (
 
 	leftMin, leftMax     = 24, 34
 	quotesMin, quotesMax = 32, 52
-	// helpMinHeight is the height from which the footer has a help line.
-	helpMinHeight = 14
+	// helpMinHeight is the height from which the footer has a hint line:
+	// every height brief draws at, so "? help" and "q quit" always show.
+	helpMinHeight = minHeight
 	// minPaneHeight is a bordered pane with one line inside.
 	minPaneHeight = 3
 )

@@ -849,3 +849,16 @@ func TestBriefingListSameTitles(t *testing.T) {
 		t.Fatalf("equal titles without file names:\n%s", v)
 	}
 }
+
+// TestHelpAndQuitAlwaysShown: the hint line ends in "? help · q quit" at
+// every size brief draws at, the smallest too.
+func TestHelpAndQuitAlwaysShown(t *testing.T) {
+	m := seedModel(t)
+	for _, size := range [][2]int{{minWidth, minHeight}, {60, 12}, {80, 24}, {120, 40}, {200, 60}} {
+		send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(plainView(m), "\n")
+		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "? help · q quit") {
+			t.Errorf("%dx%d: hint line %q", size[0], size[1], last)
+		}
+	}
+}
