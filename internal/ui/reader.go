@@ -163,6 +163,11 @@ func (r *reader) paraVisible(blk doc.Block, covered []bool) bool {
 // the current quote if it is still shown, else on the nearest block at or
 // after the old top.
 func (r *reader) setFilter(f readerFilter) {
+	if len(r.prefix) > 0 && r.h > 0 {
+		// The quote marked current stays current: clearing a speaker
+		// filter keeps that speaker's quote, not whoever comes first.
+		r.cur = r.focusQuote()
+	}
 	anchor := -1
 	if len(r.vis) > 0 && r.top < len(r.vis) {
 		anchor = r.vis[r.top]

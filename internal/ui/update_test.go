@@ -862,3 +862,19 @@ func TestHelpAndQuitAlwaysShown(t *testing.T) {
 		}
 	}
 }
+
+// TestClearKeepsSpeaker: clearing a speaker filter keeps the quote (and
+// speaker) marked current, not whoever comes first on screen after.
+func TestClearKeepsSpeaker(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	press(t, m, "tab", "j", "enter", "shift+tab")
+	s, fq := m.currentSpeaker(tb), tb.rd.focusQuote()
+	if s < 0 || fq < 0 {
+		t.Fatal("no current speaker under the speaker filter")
+	}
+	press(t, m, "esc")
+	if m.currentSpeaker(tb) != s || tb.rd.focusQuote() != fq {
+		t.Fatalf("after esc: speaker %d quote %d, want %d and %d", m.currentSpeaker(tb), tb.rd.focusQuote(), s, fq)
+	}
+}
