@@ -17,7 +17,11 @@ const (
 	// focused pane alone.
 	narrowWidth = 60
 
-	leftMin, leftMax     = 24, 34
+	leftMin, leftMax = 24, 34
+	// readerMaxWidth caps the Reader at a readable measure: 100 columns
+	// of text, its gutter, margin and border. Wider screens give the rest
+	// to the side panes.
+	readerMaxWidth       = 100 + gutterWidth + rightMargin + 2*pane.Border
 	quotesMin, quotesMax = 32, 52
 	// helpMinHeight is the height from which the footer has a hint line:
 	// every height brief draws at, so "? help" and "q quit" always show.
@@ -144,6 +148,10 @@ func computeLayout(w, h int, focus, side paneID, hideQuotes, hasTopics bool) lay
 	rw := w - x
 	if showQuotes {
 		rw -= quotesW
+		if rw > readerMaxWidth {
+			quotesW += rw - readerMaxWidth
+			rw = readerMaxWidth
+		}
 		l.quotes = rect{w - quotesW, bodyY, quotesW, bodyH}
 	}
 	l.reader = rect{x, bodyY, rw, bodyH}
