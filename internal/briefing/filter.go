@@ -22,17 +22,8 @@ func (f Filter) Match(b *Briefing, q Quote) bool {
 	if len(f.Kinds) > 0 && !contains(f.Kinds, q.Kind) {
 		return false
 	}
-	if len(f.Topics) > 0 {
-		ok := false
-		for _, t := range f.Topics {
-			if contains(q.Topics, t) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
+	if !q.OnTopic(f.Topics) {
+		return false
 	}
 	if len(f.Speakers) > 0 {
 		s, found := b.Speaker(q.Speaker)
@@ -51,6 +42,34 @@ func (f Filter) Match(b *Briefing, q Quote) bool {
 		}
 	}
 	return true
+}
+
+// OnTopic reports whether q passes a topic filter of ids: its topics
+// include one of them. No ids pass every quote. This is the one meaning of
+// a topic filter: export --topic, brief topics and the reader (its text,
+// its Topics pane and its Quotes pane) all count and keep quotes by it;
+// sections are for navigation only.
+func (q Quote) OnTopic(ids []string) bool {
+	if len(ids) == 0 {
+		return true
+	}
+	for _, id := range ids {
+		if contains(q.Topics, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// CountOnTopic is how many quotes of b pass a filter on topic id.
+func CountOnTopic(b *Briefing, id string) int {
+	n, ids := 0, []string{id}
+	for _, q := range b.Quotes {
+		if q.OnTopic(ids) {
+			n++
+		}
+	}
+	return n
 }
 
 // Quotes returns the quotes of b that pass the filter, in order.

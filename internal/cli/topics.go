@@ -150,8 +150,9 @@ func newTopicsCmd(e *env) *cobra.Command {
 		Use:   "topics [flags] PATH...",
 		Short: "Show what each briefing is about, and who spoke on each topic",
 		Long: `topics prints, for each briefing, its topics: the share of its words in
-paragraphs on the topic, the number of such paragraphs, and who spoke on it
-(with their number of quotes or turns on that topic).
+paragraphs on the topic, the number of such paragraphs, the number of quotes
+on the topic (those export --topic keeps and the reader's topic filter
+shows), and who spoke on it (with their number of those quotes).
 
 Topics come from the built-in taxonomy, then $XDG_CONFIG_HOME/brief/topics.yaml,
 then --topics FILE; later files add topics or override those with the same id.`,
@@ -203,9 +204,10 @@ func writeTopics(w io.Writer, b *briefing.Briefing) {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  TOPIC\tSHARE\tPARAGRAPHS\tSPOKE ON IT")
+	fmt.Fprintln(tw, "  TOPIC\tSHARE\tPARAGRAPHS\tQUOTES\tSPOKE ON IT")
 	for _, t := range b.Topics {
-		fmt.Fprintf(tw, "  %s\t%3.0f%%\t%d\t%s\n", textclean.Line(t.Label), t.Share*100, t.Paragraphs, textclean.Line(speakersOn(b, t.ID)))
+		fmt.Fprintf(tw, "  %s\t%3.0f%%\t%d\t%d\t%s\n", textclean.Line(t.Label), t.Share*100, t.Paragraphs,
+			briefing.CountOnTopic(b, t.ID), textclean.Line(speakersOn(b, t.ID)))
 	}
 	tw.Flush()
 }
@@ -229,18 +231,15 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 }
 
 // speakersOn lists who spoke on a topic, most quotes first: "Vikram Misri
-// (4), Tanmaya Lal (1)".
+// (4), Tanmaya Lal (1)". It counts the quotes a topic filter keeps
+// (briefing.Quote.OnTopic), reported speech included, so the numbers add
+// up to the QUOTES column (less quotes by no known speaker).
 func speakersOn(b *briefing.Briefing, topic string) string {
 	counts := map[string]int{}
+	ids := []string{topic}
 	for _, q := range b.Quotes {
-		if q.Kind == briefing.Reported {
-			continue
-		}
-		for _, t := range q.Topics {
-			if t == topic {
-				counts[q.Speaker]++
-				break
-			}
+		if q.OnTopic(ids) {
+			counts[q.Speaker]++
 		}
 	}
 	type sc struct {

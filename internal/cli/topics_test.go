@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -48,9 +49,27 @@ func TestTopicsCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"TOPIC", "SHARE", "Defence", "Space", "Vikram Misri ("} {
+	for _, want := range []string{"TOPIC", "SHARE", "QUOTES", "Defence", "Space", "Vikram Misri ("} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// The QUOTES column is what export --topic keeps, topic by topic.
+	for _, id := range []string{"defence", "space"} {
+		js, _, _ := runCLI(t, "", "export", "--topic", id, seedPath)
+		n := len(decode(t, js).Briefings[0].Quotes)
+		label := strings.ToUpper(id[:1]) + id[1:]
+		row := ""
+		for _, l := range strings.Split(out, "\n") {
+			if f := strings.Fields(l); len(f) > 3 && f[0] == label {
+				row = l
+				if f[3] != strconv.Itoa(n) {
+					t.Errorf("%s: brief topics says %s quotes, export --topic keeps %d", id, f[3], n)
+				}
+			}
+		}
+		if row == "" {
+			t.Errorf("no row for %s:\n%s", label, out)
 		}
 	}
 }

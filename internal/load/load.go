@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -158,16 +159,21 @@ func rebase(path, root, given string) string {
 	return filepath.Join(given, rel)
 }
 
+// defaults fills in the size limit and returns the number of workers.
+func (o *Options) defaults() int {
+	if o.MaxSize <= 0 {
+		o.MaxSize = DefaultMaxSize
+	}
+	if o.Workers <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return o.Workers
+}
+
 // Load reads and parses files on all cores and returns results in the order
 // of files.
 func Load(ctx context.Context, files []string, opts Options) []Result {
-	if opts.MaxSize <= 0 {
-		opts.MaxSize = DefaultMaxSize
-	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := opts.defaults()
 	results := make([]Result, len(files))
 	opts.fetch = newFetcher(ctx, files, opts)
 	// Standard input is read here, once, before the workers start.
@@ -183,10 +189,50 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 			break
 		}
 	}
-	if opts.Budget <= 0 {
-		opts.Budget = DefaultBudget
+	read := func(path string) ([]byte, error) {
+		if path == Stdin {
+			return stdin, stdinErr
+		}
+		return ReadFile(path, opts.MaxSize)
 	}
-	inFlight := newBudget(opts.Budget)
+	weigh := func(path string) int64 { return fileSize(path, stdin) }
+	run(ctx, files, workers, opts.Budget, results, weigh, func(f string) Result { return loadOne(f, f, read, opts) })
+	return results
+}
+
+// LoadFS reads and parses files of a file system (such as the samples
+// embedded in the binary) as Load does files on disk; root prefixes the
+// paths the results carry.
+func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts Options) []Result {
+	workers := opts.defaults()
+	read := func(name string) ([]byte, error) {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readLimited(f, opts.MaxSize)
+	}
+	weigh := func(name string) int64 {
+		if info, err := fs.Stat(fsys, name); err == nil && info.Mode().IsRegular() {
+			return info.Size()
+		}
+		return 0
+	}
+	results := make([]Result, len(files))
+	run(ctx, files, workers, opts.Budget, results, weigh, func(f string) Result { return loadOne(f, path.Join(root, f), read, opts) })
+	return results
+}
+
+// run loads files on workers goroutines into results, in order; files
+// after ctx ends get its error. A worker takes a file's weight from a byte
+// budget shared by all of them before it reads the file, so the bytes being
+// parsed at once stay bounded.
+func run(ctx context.Context, files []string, workers int, budgetSize int64, results []Result, weigh func(string) int64, one func(string) Result) {
+	if budgetSize <= 0 {
+		budgetSize = DefaultBudget
+	}
+	inFlight := newBudget(budgetSize)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, max(len(files), 1)); w++ {
@@ -194,8 +240,8 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				n := inFlight.acquire(fileSize(files[i], stdin))
-				results[i] = loadOne(files[i], opts, stdin, stdinErr)
+				n := inFlight.acquire(weigh(files[i]))
+				results[i] = one(files[i])
 				inFlight.release(n)
 			}
 		}()
@@ -209,7 +255,6 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 	}
 	close(jobs)
 	wg.Wait()
-	return results
 }
 
 // fileSize returns what a file weighs against the budget before it is
@@ -268,8 +313,10 @@ func (b *budget) release(n int64) {
 	b.cond.Broadcast()
 }
 
-func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Result) {
-	res.Path = path
+// loadOne reads file with read and parses it; shown is the path the
+// result and the briefing carry.
+func loadOne(file, shown string, read func(string) ([]byte, error), opts Options) (res Result) {
+	res.Path = shown
 	defer func() {
 		// A parser bug must cost one file, never the run.
 		if r := recover(); r != nil {
@@ -279,20 +326,17 @@ func loadOne(path string, opts Options, stdin []byte, stdinErr error) (res Resul
 	var data []byte
 	var err error
 	var b *briefing.Briefing
-	switch {
-	case path == Stdin:
-		data, err = stdin, stdinErr
-	case opts.fetch != nil && IsURL(path):
-		b, err = opts.fetch.load(path, opts)
-	default:
-		data, err = ReadFile(path, opts.MaxSize)
+	if opts.fetch != nil && IsURL(file) {
+		b, err = opts.fetch.load(file, opts)
+	} else {
+		data, err = read(file)
 	}
 	if err != nil {
 		res.Err = err
 		return res
 	}
 	if b == nil {
-		b, err = parseInput(path, data, opts.Parse)
+		b, err = parseInput(shown, data, opts.Parse)
 	}
 	if err != nil {
 		res.Err = err

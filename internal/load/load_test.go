@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -270,5 +272,27 @@ func TestTooLargeGivesBytes(t *testing.T) {
 	_, err = readLimited(strings.NewReader(strings.Repeat("x", limit+1)), limit)
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "more than 1048579 bytes") {
 		t.Errorf("stdin one byte over: err = %v; want the limit in bytes", err)
+	}
+}
+
+// TestLoadFS loads from a file system as from disk: paths under the root
+// name, parse errors and the size limit per file, in order.
+func TestLoadFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt":   {Data: []byte("Title\n\n“We will build it,” said Jane Doe.\n")},
+		"big.txt": {Data: bytes.Repeat([]byte("word "), 100)},
+	}
+	res := LoadFS(t.Context(), fsys, "samples", []string{"a.txt", "big.txt", "gone.txt"}, Options{MaxSize: 200})
+	if len(res) != 3 {
+		t.Fatalf("%d results", len(res))
+	}
+	if res[0].Err != nil || res[0].Path != "samples/a.txt" || res[0].Briefing == nil || res[0].Briefing.Path != "samples/a.txt" {
+		t.Errorf("a.txt: %+v", res[0])
+	}
+	if !errors.Is(res[1].Err, ErrTooLarge) {
+		t.Errorf("big.txt: %v, want too large", res[1].Err)
+	}
+	if res[2].Err == nil || res[2].Path != "samples/gone.txt" {
+		t.Errorf("gone.txt: %+v", res[2])
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/quotepane"
 )
 
 // corpusDir holds real White House transcripts; BRIEF_CORPUS overrides
@@ -323,7 +324,8 @@ func BenchmarkQuoteFilterCold(b *testing.B) {
 		press(b, m, "shift+tab", "/")
 		b.ReportAllocs()
 		for b.Loop() {
-			m.tab().qcache = nil
+			tb := m.tab()
+			tb.qp.SetBase(tb.quotes, false)
 			m.Update(keyMsg("t"))
 			_ = m.View()
 			m.Update(keyMsg("backspace"))
@@ -334,7 +336,7 @@ func BenchmarkQuoteFilterCold(b *testing.B) {
 		base := append([]int(nil), d.Order...)
 		b.ReportAllocs()
 		for b.Loop() {
-			filterQuoteList(d, base, "t")
+			quotepane.FilterList(d, base, "t")
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/query"
 )
 
@@ -20,16 +21,32 @@ type docList struct {
 	items  []int // tab indices passing the filter
 	cursor int
 	offset int
-	texts  []string
-	dates  []string
-	dateW  int
+	// texts are what a briefing is found by first (date and title),
+	// paths what it is found by after.
+	texts []string
+	paths []string
+	// names are the file names shown after titles that two briefings
+	// share, "" for the others.
+	names []string
+	dates []string
+	dateW int
 }
 
 func newDocList(m *Model) *docList {
 	l := &docList{}
 	l.filter.prompt = "filter: "
+	seen := make(map[string]int, len(m.tabs))
 	for _, t := range m.tabs {
-		l.texts = append(l.texts, docLabel(t))
+		seen[docTitle(t)]++
+	}
+	for _, t := range m.tabs {
+		name := ""
+		if seen[docTitle(t)] > 1 {
+			name = "(" + textclean.Line(filepath.Base(t.path)) + ")"
+		}
+		l.names = append(l.names, name)
+		l.texts = append(l.texts, t.d.Date+" "+docTitle(t)+" "+name)
+		l.paths = append(l.paths, textclean.Line(t.path))
 		d := clip(t.d.Date, 14)
 		l.dates = append(l.dates, d)
 		l.dateW = max(l.dateW, width(d))
@@ -39,11 +56,6 @@ func newDocList(m *Model) *docList {
 	return l
 }
 
-// docLabel is what the list filters a briefing by: date, title, path.
-func docLabel(t *tab) string {
-	return strings.Join([]string{t.d.Date, docTitle(t), textclean.Line(t.path)}, " ")
-}
-
 func docTitle(t *tab) string {
 	if t.d.Title != "" {
 		return t.d.Title
@@ -51,10 +63,12 @@ func docTitle(t *tab) string {
 	return textclean.Line(filepath.Base(t.path))
 }
 
+// refilter ranks the briefings by the filter, title and date matches
+// before path matches, and puts the cursor on the best.
 func (l *docList) refilter() {
 	q := query.Parse(l.filter.Value())
-	l.items = q.Filter(len(l.texts), func(i int) string { return l.texts[i] })
-	l.cursor = clampInt(l.cursor, 0, max(len(l.items)-1, 0))
+	l.items = q.Rank(len(l.texts), func(i int) string { return l.texts[i] }, func(i int) string { return l.paths[i] })
+	l.cursor, l.offset = 0, 0
 }
 
 func (m *Model) onListKey(msg tea.KeyMsg) {
@@ -95,7 +109,7 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	if bw < 20 || bh < 6 {
 		return nil, 0, 0
 	}
-	iw, ih := bw-2, bh-2
+	iw, ih := pane.Frame{W: bw, H: bh}.Inner()
 	listH := ih - 2
 	lines := make([]string, 0, ih)
 	in := st.StatusKey.S(l.filter.prompt) + sanitizeInput(l.filter.Value()) + st.Match.S(" ")
@@ -127,7 +141,13 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 		date := l.dates[ti]
 		b.WriteString(st.Muted.S(date + spaces(l.dateW-width(date)+2)))
 		room := iw - 1 - numW - 1 - 2 - (l.dateW + 2) - width(kind)
-		label := clip(docTitle(t), max0(room))
+		// A shared title gives way to the file name that tells it apart.
+		label := docTitle(t)
+		if name := l.names[ti]; name != "" {
+			name = clip(name, max0(room))
+			label = clip(label, max0(room-width(name)-1)) + " " + name
+		}
+		label = clip(label, max0(room))
 		p := st.Text
 		if i == l.cursor {
 			p = st.Bold
@@ -139,6 +159,6 @@ func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	}
 	lines = blank(lines, ih-len(lines), iw)
 	note := strconv.Itoa(len(l.items)) + "/" + strconv.Itoa(len(m.tabs)) + " · enter opens · esc closes"
-	box := frame(st, "Briefings", note, lines, bw, bh, true)
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Briefings", note, lines, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }

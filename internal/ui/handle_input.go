@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -10,9 +12,9 @@ import (
 func (m *Model) startInput(t *tab) tea.Cmd {
 	switch m.focus {
 	case paneSpeakers:
-		m.in = newInput(inputSpeakers, "filter speakers: ", t.spk.query)
+		m.in = newInput(inputSpeakers, "filter speakers: ", t.speakers.Query())
 	case paneQuotes:
-		m.in = newInput(inputQuotes, "filter quotes: ", t.qts.query)
+		m.in = newInput(inputQuotes, "filter quotes: ", t.qp.Query())
 	case paneTopics:
 		m.setNote("t opens the topic picker")
 		return nil
@@ -20,6 +22,7 @@ func (m *Model) startInput(t *tab) tea.Cmd {
 		m.in = newInput(inputSearch, "/", "")
 		m.in.originAbs = t.rd.abs()
 		m.in.prevQuery = t.rd.search.query
+		m.in.hist = len(m.history)
 	}
 	return nil
 }
@@ -42,11 +45,9 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 			}
 			t.rd.setAbs(in.originAbs)
 		case inputSpeakers:
-			t.spk.query = in.prevQuery
-			t.filterSpeakers()
+			t.speakers.SetQuery(in.prevQuery)
 		case inputQuotes:
-			t.qts.query = in.prevQuery
-			t.filterQuotes()
+			t.qp.SetQuery(in.prevQuery)
 		}
 		m.in = nil
 		return nil
@@ -56,18 +57,45 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		switch in.kind {
 		case inputSearch:
 			if v == "" {
-				t.rd.setQuery("")
-				t.drop(filterSearch)
+				// As in less and vim, / and enter repeat the last search.
+				if len(m.history) == 0 {
+					t.rd.setQuery("")
+					t.drop(filterSearch)
+					return nil
+				}
+				v = m.history[len(m.history)-1]
+				if t.rd.search.query != v {
+					t.rd.setQuery(v)
+				}
+				t.push(filterSearch)
+				m.stepSame(t, 1)
 				return nil
 			}
+			m.remember(v)
 			t.push(filterSearch)
 			if _, total := t.rd.visibleHits(); total == 0 {
-				m.setError("pattern not found: " + v)
+				if all := len(t.rd.search.hits); all > 0 {
+					m.setError("not found in the filtered view (" + strconv.Itoa(all) + " outside it; esc clears filters): " + v)
+				} else {
+					m.setError("pattern not found: " + v)
+				}
 			}
 		case inputSpeakers:
 			m.setListQuery(t, filterSpeakersQuery, v)
 		case inputQuotes:
 			m.setListQuery(t, filterQuotesQuery, v)
+		}
+		return nil
+	}
+	if in.kind == inputSearch && (msg.Type == tea.KeyUp || msg.Type == tea.KeyDown) {
+		// ↑/↓ walk the search history, as in less.
+		if v, ok := m.recall(in, msg.Type == tea.KeyUp); ok {
+			in.ti.SetValue(v)
+			t.rd.setAbs(in.originAbs)
+			t.rd.setQuery(v)
+			if v != "" && len(t.rd.vis) > 0 && !t.rd.firstHitFrom(t.rd.vis[t.rd.top]) {
+				t.rd.setAbs(in.originAbs)
+			}
 		}
 		return nil
 	}
@@ -90,13 +118,45 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 	case inputSpeakers:
-		t.spk.query = v
-		t.filterSpeakers()
+		t.speakers.SetQuery(v)
 	case inputQuotes:
-		t.qts.query = v
-		return t.filterQuotesLater()
+		return t.qp.Type(v)
 	}
 	return nil
+}
+
+// maxHistory bounds the search history.
+const maxHistory = 50
+
+// remember adds a search to the history, newest last, once.
+func (m *Model) remember(q string) {
+	for i, h := range m.history {
+		if h == q {
+			m.history = append(m.history[:i], m.history[i+1:]...)
+			break
+		}
+	}
+	m.history = append(m.history, q)
+	if len(m.history) > maxHistory {
+		m.history = m.history[1:]
+	}
+}
+
+// recall steps the input's place in the history: older with up, newer
+// with down; below the newest is the empty line.
+func (m *Model) recall(in *input, older bool) (string, bool) {
+	switch {
+	case older && in.hist > 0:
+		in.hist--
+	case !older && in.hist < len(m.history):
+		in.hist++
+	default:
+		return "", false
+	}
+	if in.hist == len(m.history) {
+		return "", true
+	}
+	return m.history[in.hist], true
 }
 
 func (m *Model) setListQuery(t *tab, k filterKind, v string) {
@@ -161,7 +221,7 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	if t == nil || m.in != nil || m.picker != nil || m.list != nil || m.help {
 		return nil
 	}
-	var target pane = -1
+	var target paneID = -1
 	for p := paneReader; p < paneCount; p++ {
 		if m.lay.rect(p).contains(msg.X, msg.Y) {
 			target = p
@@ -183,11 +243,11 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 		case paneReader:
 			t.rd.scroll(wheel)
 		case paneSpeakers:
-			t.spk.cursor += sign(wheel)
+			t.speakers.Wheel(sign(wheel))
 		case paneTopics:
-			t.tpc.cursor += sign(wheel)
+			t.topics.Wheel(sign(wheel))
 		case paneQuotes:
-			t.qts.cursor += sign(wheel)
+			t.qp.Wheel(sign(wheel))
 		}
 		return nil
 	}
@@ -200,11 +260,11 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	row := msg.Y - r.y - 1
 	switch target {
 	case paneSpeakers:
-		t.spk.cursor = t.spk.offset + row
+		t.speakers.Click(row)
 	case paneTopics:
-		t.tpc.cursor = t.tpc.offset + row
+		t.topics.Click(row)
 	case paneQuotes:
-		t.qts.cursor = t.qts.offset + row/quoteItemHeight
+		t.qp.Click(row)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -20,29 +19,6 @@ func (m *Model) onReaderKey(t *tab, msg tea.KeyMsg) {
 	}
 }
 
-// moveList moves a list cursor by the scrolling keys; items are itemH
-// lines tall in a pane h lines tall.
-func (m *Model) moveList(l *listState, msg tea.KeyMsg, h, itemH int) bool {
-	rows := max(1, h/itemH)
-	delta, top, bottom, ok := m.scrollAmount(msg, rows)
-	if !ok {
-		return false
-	}
-	switch {
-	case top:
-		l.cursor = 0
-	case bottom:
-		l.cursor = len(l.items) - 1
-	default:
-		if key.Matches(msg, m.keys.PageDown) || key.Matches(msg, m.keys.PageUp) {
-			delta = sign(delta) * rows
-		}
-		l.cursor += delta
-	}
-	l.clamp(h, itemH)
-	return true
-}
-
 func sign(n int) int {
 	if n < 0 {
 		return -1
@@ -50,57 +26,21 @@ func sign(n int) int {
 	return 1
 }
 
-func (m *Model) innerH(p pane) int { return max(1, m.lay.rect(p).h-2) }
+// innerH is the height inside pane p's frame.
+func (m *Model) innerH(p paneID) int { return max(1, m.lay.rect(p).inner().h) }
 
-func (m *Model) onSpeakersKey(t *tab, msg tea.KeyMsg) {
-	k := &m.keys
-	if !key.Matches(msg, k.Toggle) && m.moveList(&t.spk, msg, m.innerH(paneSpeakers), 1) {
+// showQuote is enter in Quotes: the quote in the Reader, which takes
+// focus (moving in Quotes already previews it there).
+func (m *Model) showQuote(t *tab, qi int) {
+	from := t.rd.place()
+	if !t.rd.revealQuote(qi) {
+		m.setError("that quote is filtered out of the reader")
 		return
 	}
-	if len(t.spk.items) == 0 {
-		return
-	}
-	si := t.spk.items[clampInt(t.spk.cursor, 0, len(t.spk.items)-1)]
-	switch {
-	case key.Matches(msg, k.Select):
-		t.toggleSpeaker(si, true)
-		m.afterFilter(t)
-	case key.Matches(msg, k.Toggle):
-		t.toggleSpeaker(si, false)
-		m.afterFilter(t)
-	}
-}
-
-func (m *Model) onTopicsKey(t *tab, msg tea.KeyMsg) {
-	k := &m.keys
-	if !key.Matches(msg, k.Toggle) && m.moveList(&t.tpc, msg, m.innerH(paneTopics), 1) {
-		return
-	}
-	if len(t.tpc.items) == 0 {
-		return
-	}
-	if key.Matches(msg, k.Select) || key.Matches(msg, k.Toggle) {
-		tp := t.d.B.Topics[t.tpc.items[clampInt(t.tpc.cursor, 0, len(t.tpc.items)-1)]]
-		t.toggleTopic(tp.ID)
-		m.afterFilter(t)
-	}
-}
-
-func (m *Model) onQuotesKey(t *tab, msg tea.KeyMsg) {
-	if m.moveList(&t.qts, msg, m.innerH(paneQuotes), quoteItemHeight) {
-		return
-	}
-	if key.Matches(msg, m.keys.Select) && len(t.qts.items) > 0 {
-		qi := t.qts.items[clampInt(t.qts.cursor, 0, len(t.qts.items)-1)]
-		if !t.rd.revealQuote(qi) {
-			m.setError("that quote is filtered out of the reader")
-			return
-		}
-		if !m.lay.reader.visible() {
-			m.focus = paneReader
-			m.relayout()
-		}
-	}
+	t.jumps.record(from)
+	m.focus = paneReader
+	m.updateKeys()
+	m.relayout()
 }
 
 // afterFilter reports what a filter change left.
@@ -111,9 +51,9 @@ func (m *Model) afterFilter(t *tab) {
 }
 
 // visiblePanes lists the panes tab cycles through.
-func (m *Model) visiblePanes() []pane {
+func (m *Model) visiblePanes() []paneID {
 	t := m.tab()
-	ps := []pane{paneReader, paneSpeakers}
+	ps := []paneID{paneReader, paneSpeakers}
 	if t != nil && len(t.d.B.Topics) > 0 {
 		ps = append(ps, paneTopics)
 	}
@@ -142,7 +82,7 @@ func (m *Model) cycleFocus(dir int) {
 	}
 	if t := m.tab(); t != nil && m.focus == paneQuotes {
 		if fq := t.rd.focusQuote(); fq >= 0 {
-			t.syncQuoteCursor(fq)
+			t.qp.Show(fq)
 		}
 	}
 	m.updateKeys()
@@ -188,9 +128,9 @@ func (m *Model) switchTab(dir int) {
 // copyQuote is y: the current quote and its citation, via OSC 52.
 func (m *Model) copyQuote(t *tab) tea.Cmd {
 	qi := t.rd.focusQuote()
-	if m.focus == paneQuotes && len(t.qts.items) > 0 {
+	if c := t.qp.Cursor(); m.focus == paneQuotes && c >= 0 {
 		// In the Quotes pane, the quote under the cursor.
-		qi = t.qts.items[clampInt(t.qts.cursor, 0, len(t.qts.items)-1)]
+		qi = c
 	}
 	if qi < 0 {
 		m.setNote("no quote on screen to copy")

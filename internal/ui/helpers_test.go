@@ -13,7 +13,10 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/topics"
+	"github.com/brief-reader/brief/internal/ui/quotepane"
+	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
+	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
 
 const seedPath = "../../briefings/india-japan-defence-misri-ani.txt"
@@ -127,7 +130,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
-		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotesFilteredMsg:
+		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:
@@ -171,6 +174,9 @@ var keyTypes = map[string]tea.KeyType{
 	"ctrl+c":    tea.KeyCtrlC,
 	"ctrl+d":    tea.KeyCtrlD,
 	"ctrl+u":    tea.KeyCtrlU,
+	"ctrl+o":    tea.KeyCtrlO,
+	"ctrl+z":    tea.KeyCtrlZ,
+	"ctrl+]":    tea.KeyCtrlCloseBracket,
 }
 
 func keyMsg(k string) tea.KeyMsg {

@@ -1,5 +1,10 @@
 package ui
 
+import (
+	"github.com/brief-reader/brief/internal/ui/cell"
+	"github.com/brief-reader/brief/internal/ui/pane"
+)
+
 // Layout thresholds, in cells. The reader always gets what is left.
 const (
 	// Below minWidth×minHeight only a note is shown.
@@ -12,19 +17,24 @@ const (
 	// focused pane alone.
 	narrowWidth = 60
 
-	leftMin, leftMax     = 24, 34
+	leftMin, leftMax = 24, 34
+	// readerMaxWidth caps the Reader at a readable measure: 100 columns
+	// of text, its gutter, margin and border. Wider screens give the rest
+	// to the side panes.
+	readerMaxWidth       = 100 + gutterWidth + rightMargin + 2*pane.Border
 	quotesMin, quotesMax = 32, 52
-	// helpMinHeight is the height from which the footer has a help line.
-	helpMinHeight = 14
+	// helpMinHeight is the height from which the footer has a hint line:
+	// every height brief draws at, so "? help" and "q quit" always show.
+	helpMinHeight = minHeight
 	// minPaneHeight is a bordered pane with one line inside.
 	minPaneHeight = 3
 )
 
-type pane int
+type paneID int
 
 // Panes, in tab order.
 const (
-	paneReader pane = iota
+	paneReader paneID = iota
 	paneSpeakers
 	paneTopics
 	paneQuotes
@@ -33,12 +43,24 @@ const (
 
 var paneNames = [...]string{"Reader", "Speakers", "Topics", "Quotes"}
 
-func (p pane) String() string { return paneNames[p] }
+func (p paneID) String() string { return paneNames[p] }
 
 // rect is a pane's place on screen; a zero width means hidden.
 type rect struct{ x, y, w, h int }
 
 func (r rect) visible() bool { return r.w > 0 && r.h > 0 }
+
+// frame is the bordered box at r.
+func (r rect) frame() pane.Frame { return pane.Frame{W: r.w, H: r.h} }
+
+// size is a width and height in cells.
+type size struct{ w, h int }
+
+// inner is the size inside r's border.
+func (r rect) inner() size {
+	w, h := r.frame().Inner()
+	return size{w, h}
+}
 
 func (r rect) contains(x, y int) bool {
 	return r.visible() && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
@@ -55,7 +77,7 @@ type layout struct {
 	quotes   rect
 }
 
-func (l layout) rect(p pane) rect {
+func (l layout) rect(p paneID) rect {
 	switch p {
 	case paneSpeakers:
 		return l.speakers
@@ -67,12 +89,12 @@ func (l layout) rect(p pane) rect {
 	return l.reader
 }
 
-func clampInt(v, lo, hi int) int { return min(max(v, lo), hi) }
+func clampInt(v, lo, hi int) int { return cell.Clamp(v, lo, hi) }
 
 // computeLayout places the panes. side says which side pane the narrow
 // layouts show (paneSpeakers for the Speakers/Topics column, paneQuotes);
 // focus says which pane fills the screen when only one fits.
-func computeLayout(w, h int, focus, side pane, hideQuotes, hasTopics bool) layout {
+func computeLayout(w, h int, focus, side paneID, hideQuotes, hasTopics bool) layout {
 	var l layout
 	if w < minWidth || h < minHeight {
 		l.tooSmall = true
@@ -126,6 +148,10 @@ func computeLayout(w, h int, focus, side pane, hideQuotes, hasTopics bool) layou
 	rw := w - x
 	if showQuotes {
 		rw -= quotesW
+		if rw > readerMaxWidth {
+			quotesW += rw - readerMaxWidth
+			rw = readerMaxWidth
+		}
 		l.quotes = rect{w - quotesW, bodyY, quotesW, bodyH}
 	}
 	l.reader = rect{x, bodyY, rw, bodyH}

@@ -129,3 +129,17 @@ func TestLayoutHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestReaderMeasure: on wide screens the Reader stops at a readable
+// measure and the side panes take the rest.
+func TestReaderMeasure(t *testing.T) {
+	for w := wideWidth; w <= 400; w += 13 {
+		l := computeLayout(w, 40, paneReader, paneSpeakers, false, true)
+		if l.reader.w > readerMaxWidth {
+			t.Fatalf("%d columns: the Reader is %d wide, over %d", w, l.reader.w, readerMaxWidth)
+		}
+		if l.speakers.w+l.reader.w+l.quotes.w != w {
+			t.Fatalf("%d columns: panes %d+%d+%d", w, l.speakers.w, l.reader.w, l.quotes.w)
+		}
+	}
+}

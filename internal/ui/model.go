@@ -20,7 +20,10 @@ import (
 
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/quotepane"
+	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
+	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
 
 // Options configure the reader.
@@ -62,6 +65,9 @@ type input struct {
 	// origin is where the reader was when a search started; esc goes back.
 	originAbs int
 	prevQuery string
+	// hist is the place in the search history ↑/↓ reached; the length
+	// of the history is the new, empty line.
+	hist int
 }
 
 // Model is the root model.
@@ -75,8 +81,8 @@ type Model struct {
 	w, h int
 	lay  layout
 
-	focus      pane
-	side       pane // paneSpeakers or paneQuotes: the side pane narrow layouts show
+	focus      paneID
+	side       paneID // paneSpeakers or paneQuotes: the side pane narrow layouts show
 	hideQuotes bool
 	mouse      bool
 	help       bool
@@ -95,6 +101,8 @@ type Model struct {
 
 	status    string
 	statusErr bool
+	// history is the searches entered, newest last.
+	history []string
 
 	// fatal is a panic report; the program quits when it is set.
 	fatal string
@@ -179,13 +187,39 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	if m.dbg.on() {
 		t0 := time.Now()
 		cmd = m.update(msg)
+		m.syncPanes()
 		if d := time.Since(t0); d > slowUpdate {
 			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
 		}
 		return m, cmd
 	}
 	cmd = m.update(msg)
+	m.syncPanes()
 	return m, cmd
+}
+
+// syncPanes tells the current briefing's panes which one has focus and
+// who the current speaker is.
+func (m *Model) syncPanes() {
+	t := m.tab()
+	if t == nil {
+		return
+	}
+	t.speakers.SetCurrent(m.currentSpeaker(t))
+	fq := t.rd.focusQuote()
+	t.qp.SetCurrent(fq)
+	if m.focus != paneQuotes && fq >= 0 {
+		// The Quotes cursor follows the Reader.
+		t.qp.Show(fq)
+	}
+	for _, id := range contracted {
+		p := t.pane(id)
+		if id == m.focus {
+			p.Focus()
+		} else {
+			p.Blur()
+		}
+	}
 }
 
 // View draws the screen: exactly width × height cells.
@@ -242,9 +276,21 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onLoaded(msg)
 	case renderedMsg:
 		return m.onRendered(msg)
-	case quotesFilteredMsg:
-		if t := m.tabByID(msg.bid); t != nil {
-			t.quotesFiltered(msg)
+	case quotepane.FilteredMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			t.qp.Filtered(msg)
+		}
+		return nil
+	case quotepane.ShowMsg:
+		if t := m.tab(); t != nil && t.id == msg.Owner {
+			if msg.Preview {
+				// The Reader follows the Quotes cursor, quietly.
+				if t.rd.quoteVisible(msg.Quote) {
+					t.rd.revealQuote(msg.Quote)
+				}
+			} else {
+				m.showQuote(t, msg.Quote)
+			}
 		}
 		return nil
 	case copiedMsg:
@@ -257,6 +303,22 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case fatalMsg:
 		m.fatal = msg.report
 		return tea.Quit
+	case speakerpane.SelectMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			t.toggleSpeaker(msg.Index, msg.Only)
+			if t == m.tab() {
+				m.afterFilter(t)
+			}
+		}
+		return nil
+	case topicpane.ToggledMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			t.toggleTopic(msg.ID)
+			if t == m.tab() {
+				m.afterFilter(t)
+			}
+		}
+		return nil
 	case tea.KeyMsg:
 		cmd := m.onKey(msg)
 		return tea.Batch(cmd, m.renderCmds())
@@ -395,11 +457,13 @@ func (m *Model) relayout() {
 		// Keep the reader's geometry so that jumps still work while
 		// another pane fills the screen.
 		if t.rd.tw == 0 {
-			t.rd.layout(max(m.w-2, 1), max(m.h-5, 1))
+			full := rect{w: m.w, h: m.h - m.lay.header - m.lay.footer}.inner()
+			t.rd.layout(max(full.w, 1), max(full.h, 1))
 		}
 		return
 	}
-	t.rd.layout(r.w-2, r.h-2)
+	in := r.inner()
+	t.rd.layout(in.w, in.h)
 }
 
 func (m *Model) setError(s string) { m.status, m.statusErr = s, true }

@@ -1,12 +1,13 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/key"
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 )
 
@@ -16,6 +17,7 @@ type picker struct {
 	ids    []string
 	labels []string
 	shares []float64
+	counts []int
 	sel    []bool
 	cursor int
 	offset int
@@ -27,6 +29,7 @@ func newPicker(t *tab) *picker {
 		p.ids = append(p.ids, tp.ID)
 		p.labels = append(p.labels, t.d.TopicLabel(tp.ID))
 		p.shares = append(p.shares, tp.Share)
+		p.counts = append(p.counts, t.topics.Count(tp.ID))
 		p.sel = append(p.sel, t.topicSelected(tp.ID))
 	}
 	return p
@@ -53,7 +56,7 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 	if bw < 12 || bh < 5 {
 		return nil, 0, 0
 	}
-	iw, ih := bw-2, bh-2
+	iw, ih := pane.Frame{W: bw, H: bh}.Inner()
 	listH := ih - 2
 	lines := make([]string, 0, ih)
 	if len(p.ids) == 0 {
@@ -75,8 +78,12 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 			b.WriteString(st.Unchecked.S("[ ] "))
 		}
 		barW := 8
-		pct := strconv.Itoa(int(p.shares[i]*100+0.5)) + "%"
-		labelW := max0(iw - 5 - barW - 1 - 4 - 1)
+		// The same numbers as the Topics pane: the bar is the share of
+		// words (topics overlap, so shares do not add up to 100%), the
+		// number the quotes the filter keeps.
+		count := strconv.Itoa(p.counts[i])
+		const checkW, countW = 5, 4
+		labelW := max0(iw - checkW - barW - 1 - countW - 1)
 		lbl := clip(p.labels[i], labelW)
 		lp := st.Text
 		if i == p.cursor {
@@ -84,29 +91,28 @@ func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
 		}
 		b.WriteString(lp.S(lbl))
 		b.WriteString(spaces(labelW - width(lbl) + 1))
-		b.WriteString(shareBar(st, p.shares[i], barW))
-		b.WriteString(st.Muted.S(" " + pct))
+		b.WriteString(pane.ShareBar(st, p.shares[i], barW))
+		b.WriteString(st.Muted.S(spaces(1+countW-len(count)) + count))
 		lines = append(lines, fit(b.String(), iw))
 	}
 	lines = blank(lines, listH-len(lines), iw)
 	lines = append(lines, spaces(iw))
-	lines = append(lines, fit(st.Muted.S(clip(" space toggle · enter apply · esc cancel", iw)), iw))
-	box := frame(st, "Filter by topic", "", lines, bw, bh, true)
+	lines = append(lines, fit(st.Muted.S(clip(" bar: words · n: quotes (keys below)", iw)), iw))
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Filter by topic", "", lines, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }
 
 // helpView draws the help screen from the live key map: only enabled
 // bindings, in the key map's columns.
-func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int) {
-	groups := km.FullHelp()
+func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, offset int) ([]string, int, int) {
 	type entry struct{ key, desc string }
 	var cols [][]entry
 	keyW := 0
 	for gi, g := range groups {
 		var col []entry
 		title := ""
-		if gi < len(FullHelpTitles) {
-			title = FullHelpTitles[gi]
+		if gi < len(titles) {
+			title = titles[gi]
 		}
 		col = append(col, entry{key: "", desc: title})
 		for _, b := range g {
@@ -143,7 +149,7 @@ func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int
 					if e.key == "" {
 						cell = st.SectionTitle.S(e.desc)
 					} else {
-						cell = st.Key.S(e.key) + spaces(keyW-width(e.key)+2) + st.KeyDesc.S(e.desc)
+						cell = st.Key.S(e.key) + spaces(keyW-width(e.key)+2) + st.KeyDesc.S(clip(e.desc, colW-keyW-2))
 					}
 				}
 				b.WriteString(fit(cell, colW))
@@ -153,8 +159,13 @@ func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int
 		}
 		body = append(body, spaces(iw))
 	}
-	body = append(body, fit(st.Muted.S(" In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes."), iw))
-	body = append(body, fit(st.Muted.S(" In the Reader, / searches (smart case); n/N go to the next match; esc clears."), iw))
+	body = append(body, fit(st.SectionTitle.S(" Marks"), iw))
+	for _, l := range helpLegend {
+		body = append(body, fit(" "+st.Muted.S(clip(l, iw-1)), iw))
+	}
+	body = append(body, spaces(iw))
+	body = append(body, fit(" "+st.Muted.S(clip("In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes.", iw-1)), iw))
+	body = append(body, fit(" "+st.Muted.S(clip("In the Reader, / searches (smart case); n/N go to the next match; esc clears.", iw-1)), iw))
 	bh := min(h, len(body)+2)
 	ih := bh - 2
 	offset = clampInt(offset, 0, max(0, len(body)-ih))
@@ -163,8 +174,18 @@ func helpView(st *theme.Styles, km KeyMap, w, h, offset int) ([]string, int, int
 	if len(body) > ih {
 		note = "j/k scroll · " + note
 	}
-	box := frame(st, "Keys", note, visible, bw, bh, true)
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Keys", note, visible, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
+}
+
+// helpLegend says what the reader's marks mean.
+var helpLegend = []string{
+	"▶  the current quote (Reader, Quotes) or speaker (Speakers); ▏ the rest of the current quote",
+	"┃ a transcript turn   ▌ a direct quote   ┆ reported speech — in the speaker's colour",
+	"●  a speaker   ◆ kept by the speaker filter   ○ left out by it   ✓ a topic in the filter",
+	"▸  the cursor in the focused pane   › the cursor in another pane   ⧩ active filters",
+	"Speakers: quotes (direct and turns) +reported.  Topics: the bar is the share of words,",
+	"the number the quotes a filter on the topic keeps.  The thick border is the focused pane.",
 }
 
 // overlay draws box over lines at column x, line y. Lines are cut with
@@ -184,31 +205,4 @@ func overlay(lines, box []string, x, y, w int) []string {
 		lines[row] = fit(left, x) + b + fit(right, w-x-bw)
 	}
 	return lines
-}
-
-// enabled lists the help of a binding set, for the footer.
-func shortHelpLine(st *theme.Styles, bindings []key.Binding, w int) string {
-	var b strings.Builder
-	used := 0
-	for _, k := range bindings {
-		if !k.Enabled() {
-			continue
-		}
-		h := k.Help()
-		item := h.Key + " " + h.Desc
-		n := width(item)
-		sep := 0
-		if used > 0 {
-			sep = 3
-		}
-		if used+sep+n > w {
-			break
-		}
-		if used > 0 {
-			b.WriteString(st.Faint.S(" · "))
-		}
-		b.WriteString(st.Key.S(h.Key) + " " + st.KeyDesc.S(h.Desc))
-		used += sep + n
-	}
-	return fit(b.String(), w)
 }

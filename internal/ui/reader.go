@@ -15,13 +15,26 @@ const (
 )
 
 // readerFilter is what the reader shows. A nil field lets everything
-// through.
+// through. A quote passes when its speaker is selected and it is on one of
+// the topics (briefing.Quote.OnTopic, the meaning export --topic has too);
+// the reader shows the paragraphs such quotes cover, and sections stay
+// navigation.
 type readerFilter struct {
 	// speakers is indexed by doc speaker index.
 	speakers []bool
-	// topics are topic IDs; a section (or, for a briefing without
-	// sections, a paragraph) passes if it carries any of them.
+	// topics are topic IDs.
 	topics []string
+}
+
+// passes reports whether quote qi of d passes the filter.
+func (f readerFilter) passes(d *doc.Doc, qi int) bool {
+	if f.speakers != nil {
+		s := d.QuoteSpeaker[qi]
+		if s < 0 || !f.speakers[s] {
+			return false
+		}
+	}
+	return d.B.Quotes[qi].OnTopic(f.topics)
 }
 
 func (f readerFilter) empty() bool { return f.speakers == nil && len(f.topics) == 0 }
@@ -50,12 +63,16 @@ type reader struct {
 
 	top, off int // anchor: vis position and line within that block
 	cur      int // current quote, or -1
+	// sec is a section } landed on whose heading cannot reach the top
+	// line (the end of the text is on screen), or -1: it is the current
+	// section until the reader scrolls.
+	sec int
 
 	search searchState
 }
 
 func newReader(d *doc.Doc, bid int, st *theme.Styles, store *renderStore) *reader {
-	r := &reader{d: d, bid: bid, st: st, store: store, cur: -1}
+	r := &reader{d: d, bid: bid, st: st, store: store, cur: -1, sec: -1}
 	r.search.cur = -1
 	r.rebuildVis()
 	return r
@@ -84,21 +101,15 @@ func (r *reader) rebuildVis() {
 	if r.visPos == nil || len(r.visPos) != len(d.Blocks) {
 		r.visPos = make([]int, len(d.Blocks))
 	}
-	sectionOK := make([]bool, len(d.Sections))
-	for si, s := range d.Sections {
-		sectionOK[si] = d.Implicit || len(r.flt.topics) == 0 || anyIn(s.Topics, r.flt.topics)
-	}
+	covered := r.coveredParagraphs()
 	head := -1
 	for i, blk := range d.Blocks {
 		r.visPos[i] = -1
-		if !sectionOK[blk.Section] {
-			continue
-		}
 		if blk.Kind == doc.SectionHead {
 			head = i
 			continue
 		}
-		if !r.paraVisible(blk) {
+		if !r.paraVisible(blk, covered) {
 			continue
 		}
 		if head >= 0 && d.Blocks[head].Section == blk.Section {
@@ -114,41 +125,49 @@ func (r *reader) rebuildVis() {
 	}
 }
 
-func (r *reader) paraVisible(blk doc.Block) bool {
+// coveredParagraphs marks, under a filter, the paragraphs that a passing
+// quote starts in, ends in or runs through; nil without a filter. The work
+// is the quotes' total span in paragraphs: linear in the briefing.
+func (r *reader) coveredParagraphs() []bool {
+	if r.flt.empty() {
+		return nil
+	}
 	d := r.d
-	p := d.B.Paragraphs[blk.Para]
-	if d.Implicit && len(r.flt.topics) > 0 && !anyIn(p.Topics, r.flt.topics) {
-		return false
-	}
-	if r.flt.speakers == nil {
-		return true
-	}
-	if blk.Speaker >= 0 && r.flt.speakers[blk.Speaker] {
-		return true
-	}
-	for _, qi := range d.ParaQuotes[blk.Para] {
-		if s := d.QuoteSpeaker[qi]; s >= 0 && r.flt.speakers[s] {
-			return true
+	covered := make([]bool, len(d.B.Paragraphs))
+	for qi, q := range d.B.Quotes {
+		if !r.flt.passes(d, qi) {
+			continue
+		}
+		last := max(q.Paragraph, q.EndParagraph)
+		for p := max(q.Paragraph, 0); p <= last && p < len(covered); p++ {
+			covered[p] = true
 		}
 	}
-	return false
+	return covered
 }
 
-func anyIn(have, want []string) bool {
-	for _, w := range want {
-		for _, h := range have {
-			if h == w {
-				return true
-			}
-		}
+// paraVisible reports whether a paragraph block shows: always without a
+// filter; under one, when a passing quote covers it, or (with no topic
+// filter) when a selected speaker's label heads it.
+func (r *reader) paraVisible(blk doc.Block, covered []bool) bool {
+	if covered == nil {
+		return true
 	}
-	return false
+	if blk.Para >= 0 && blk.Para < len(covered) && covered[blk.Para] {
+		return true
+	}
+	return len(r.flt.topics) == 0 && r.flt.speakers != nil && blk.Speaker >= 0 && r.flt.speakers[blk.Speaker]
 }
 
 // setFilter changes what is shown and keeps the reader where it was: on
 // the current quote if it is still shown, else on the nearest block at or
 // after the old top.
 func (r *reader) setFilter(f readerFilter) {
+	if len(r.prefix) > 0 && r.h > 0 {
+		// The quote marked current stays current: clearing a speaker
+		// filter keeps that speaker's quote, not whoever comes first.
+		r.cur = r.focusQuote()
+	}
 	anchor := -1
 	if len(r.vis) > 0 && r.top < len(r.vis) {
 		anchor = r.vis[r.top]
@@ -274,6 +293,7 @@ func (r *reader) abs() int {
 }
 
 func (r *reader) setAbs(a int) {
+	r.sec = -1
 	if len(r.vis) == 0 || len(r.prefix) == 0 {
 		r.top, r.off = 0, 0
 		return
@@ -326,7 +346,8 @@ func (r *reader) percent() int {
 }
 
 // reveal scrolls so block b's line is at the top (or as near as the end
-// of the text allows). It reports false if b is filtered out.
+// of the text allows); a negative line keeps that many lines above the
+// block in view. It reports false if b is filtered out.
 func (r *reader) reveal(b, line int) bool {
 	if b < 0 || b >= len(r.visPos) || r.visPos[b] < 0 {
 		return false
@@ -336,7 +357,7 @@ func (r *reader) reveal(b, line int) bool {
 		r.top, r.off = v, 0
 		return true
 	}
-	r.setAbs(r.prefix[v] + max(line, 0))
+	r.setAbs(r.prefix[v] + line)
 	return true
 }
 
@@ -353,24 +374,26 @@ func (r *reader) quoteVisible(qi int) bool {
 	if b < 0 || r.visPos[b] < 0 {
 		return false
 	}
-	if r.flt.speakers != nil {
-		s := r.d.QuoteSpeaker[qi]
-		return s >= 0 && r.flt.speakers[s]
-	}
-	return true
+	return r.flt.passes(r.d, qi)
 }
+
+// scrollOff is how many lines a jump keeps above its target, like vim's
+// scrolloff, so the speaker label and the line before stay in view.
+const scrollOff = 2
 
 func (r *reader) revealQuote(qi int) bool {
 	r.cur = qi
-	return r.reveal(r.quoteBlock(qi), 0)
+	return r.reveal(r.quoteBlock(qi), -scrollOff)
 }
 
-// navFrom is where quote navigation starts: the current quote if it is on
-// screen, else the first quote at or after the top of the viewport.
+// navFrom is where quote navigation starts: the quote marked current on
+// screen (focusQuote: the current quote, else the first on screen), so
+// that the first ] or n moves off it; else the first quote at or after the
+// top of the viewport.
 func (r *reader) navFrom() (pos int, onCur bool) {
 	d := r.d
-	if r.cur >= 0 && r.cur < len(d.OrderPos) && d.OrderPos[r.cur] >= 0 && r.inViewport(r.quoteBlock(r.cur)) {
-		return d.OrderPos[r.cur], true
+	if fq := r.focusQuote(); fq >= 0 && fq < len(d.OrderPos) && d.OrderPos[fq] >= 0 {
+		return d.OrderPos[fq], true
 	}
 	if len(r.vis) == 0 {
 		return 0, false
@@ -447,6 +470,35 @@ func (r *reader) focusQuote() int {
 	return -1
 }
 
+// section is the current section: one } landed on at the end of the
+// text, else the section at the top of the viewport.
+func (r *reader) section() int {
+	if v := r.headVis(r.sec); v >= 0 && v <= r.bottomVis() {
+		return r.sec
+	}
+	return r.topSection()
+}
+
+// headTitleShown reports whether section s's heading has its title line
+// (the heading's first) on screen.
+func (r *reader) headTitleShown(s int) bool {
+	v := r.headVis(s)
+	return v >= 0 && (v > r.top || (v == r.top && r.off == 0)) && v <= r.bottomVis()
+}
+
+// headVis is the vis position of section s's heading, or -1 if it is not
+// shown. Blocks are in section order, so it is a binary search.
+func (r *reader) headVis(s int) int {
+	if s < 0 {
+		return -1
+	}
+	v := sort.Search(len(r.vis), func(i int) bool { return r.d.Blocks[r.vis[i]].Section >= s })
+	if v < len(r.vis) && r.d.Blocks[r.vis[v]].Kind == doc.SectionHead && r.d.Blocks[r.vis[v]].Section == s {
+		return v
+	}
+	return -1
+}
+
 // topSection is the section at the top of the viewport.
 func (r *reader) topSection() int {
 	if len(r.vis) == 0 {
@@ -489,15 +541,34 @@ func (r *reader) sectionStep(dir int) bool {
 		}
 		return true
 	}
+	cur := r.section()
 	if dir > 0 {
 		for v := r.top + 1; v < len(r.vis); v++ {
-			if r.d.Blocks[r.vis[v]].Kind == doc.SectionHead {
-				before := r.abs()
-				r.reveal(r.vis[v], 0)
-				return r.abs() != before
+			blk := r.d.Blocks[r.vis[v]]
+			if blk.Kind != doc.SectionHead || blk.Section <= cur {
+				continue
 			}
+			r.reveal(r.vis[v], 0)
+			if r.top != v {
+				// The end of the text is on screen: the heading stays
+				// below the top, and its section is the current one.
+				r.sec = blk.Section
+			}
+			return true
 		}
 		return false
+	}
+	if cur != r.topSection() {
+		// Back from a section } could not bring to the top: to the
+		// start of the section before it.
+		for v := r.headVis(cur) - 1; v >= 0; v-- {
+			if r.d.Blocks[r.vis[v]].Kind == doc.SectionHead {
+				r.reveal(r.vis[v], 0)
+				return true
+			}
+		}
+		r.setAbs(0)
+		return true
 	}
 	// Back to the start of this section if we are inside it, else to the
 	// previous one.

@@ -100,8 +100,10 @@ func TestMouse(t *testing.T) {
 		t.Fatalf("wheel down: top %d, want 3", rd.abs())
 	}
 	sp := m.lay.speakers
-	send(t, m, tea.MouseMsg{X: sp.x + 3, Y: sp.y + 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	if m.focus != paneSpeakers || m.tab().spk.cursor != 1 {
-		t.Fatalf("click on the second speaker: focus %v cursor %d", m.focus, m.tab().spk.cursor)
+	// The pane's first row is its legend.
+	sp2 := m.tab().speakers.Items()[1]
+	send(t, m, tea.MouseMsg{X: sp.x + 3, Y: sp.y + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.focus != paneSpeakers || m.tab().speakers.Cursor() != sp2 {
+		t.Fatalf("click on the second speaker: focus %v cursor on %d", m.focus, m.tab().speakers.Cursor())
 	}
 }

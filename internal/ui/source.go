@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"time"
 
@@ -12,7 +11,6 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/load"
-	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/ui/doc"
 )
 
@@ -76,41 +74,9 @@ func (s FSSource) Files(ctx context.Context) ([]string, []load.Result) {
 	return files, nil
 }
 
-// Load implements Source.
+// Load implements Source: through package load, as files on disk are.
 func (s FSSource) Load(ctx context.Context, files []string) []load.Result {
-	out := make([]load.Result, len(files))
-	for i, f := range files {
-		out[i] = s.loadOne(ctx, f)
-	}
-	return out
-}
-
-func (s FSSource) loadOne(ctx context.Context, f string) (res load.Result) {
-	res.Path = path.Join(s.Name, f)
-	defer func() {
-		if p := recover(); p != nil {
-			res.Briefing, res.Err = nil, fmt.Errorf("internal error while parsing: %v", p)
-		}
-	}()
-	if err := ctx.Err(); err != nil {
-		res.Err = err
-		return res
-	}
-	data, err := fs.ReadFile(s.FS, f)
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	b, err := parse.Parse(res.Path, data, s.Opts.Parse)
-	if err != nil {
-		res.Err = err
-		return res
-	}
-	if s.Opts.Prepare != nil {
-		s.Opts.Prepare(b)
-	}
-	res.Briefing = b
-	return res
+	return load.LoadFS(ctx, s.FS, s.Name, files, s.Opts)
 }
 
 // filesMsg lists the files to load.

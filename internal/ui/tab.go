@@ -3,11 +3,12 @@ package ui
 import (
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/brief-reader/brief/internal/ui/doc"
-	"github.com/brief-reader/brief/internal/ui/query"
+	"github.com/brief-reader/brief/internal/ui/pane"
+	"github.com/brief-reader/brief/internal/ui/quotepane"
+	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
+	"github.com/brief-reader/brief/internal/ui/topicpane"
 )
 
 // filterKind names a filter, for esc to clear the innermost: the one set
@@ -22,32 +23,6 @@ const (
 	filterSpeakers
 )
 
-// listState is a list pane's cursor, scroll and query.
-type listState struct {
-	cursor, offset int
-	query          string
-	items          []int
-}
-
-// clampList keeps the cursor on an item and in view, for a list whose
-// items are itemH lines tall in a viewport h lines tall.
-func (l *listState) clamp(h, itemH int) {
-	n := len(l.items)
-	if n == 0 {
-		l.cursor, l.offset = 0, 0
-		return
-	}
-	l.cursor = clampInt(l.cursor, 0, n-1)
-	rows := max(1, h/max(itemH, 1))
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+rows {
-		l.offset = l.cursor - rows + 1
-	}
-	l.offset = clampInt(l.offset, 0, max(0, n-rows))
-}
-
 // tab is one open briefing and everything the reader remembers about it,
 // so that J/K come back to the same place.
 type tab struct {
@@ -56,7 +31,10 @@ type tab struct {
 	d    *doc.Doc
 	rd   *reader
 
-	spk, tpc, qts listState
+	qp       *quotepane.Model
+	jumps    jumpList
+	speakers *speakerpane.Model
+	topics   *topicpane.Model
 	// spkSel is the speaker filter (by doc speaker index), nil if none;
 	// topicSel the topic filter.
 	spkSel   []bool
@@ -65,21 +43,28 @@ type tab struct {
 	// quotes are the quotes the reader shows, before the Quotes pane's
 	// own query.
 	quotes []int
-	// topicCounts counts the quotes carrying each topic, built on first
-	// use.
-	topicCounts map[string]int
-	// qcache keeps the Quotes pane's results per query for the current
-	// base list, whose generation is qgen; qpending is a query being
-	// filtered in a command.
-	qcache   map[string][]int
-	qgen     int
-	qpending string
 }
 
 func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
-	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store)}
+	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store), speakers: speakerpane.New(st, d, id), qp: quotepane.New(st, d, id), topics: topicpane.New(st, d.B, id)}
 	t.refilter()
 	return t
+}
+
+// contracted lists the places whose panes follow the pane contract.
+var contracted = [...]paneID{paneSpeakers, paneTopics, paneQuotes}
+
+// pane is the pane at id if it follows the pane contract, else nil.
+func (t *tab) pane(id paneID) pane.Pane {
+	switch id {
+	case paneSpeakers:
+		return t.speakers
+	case paneTopics:
+		return t.topics
+	case paneQuotes:
+		return t.qp
+	}
+	return nil
 }
 
 // push records that a filter was set, moving it to the top of the stack.
@@ -102,137 +87,9 @@ func (t *tab) drop(k filterKind) {
 func (t *tab) refilter() {
 	t.rd.setFilter(readerFilter{speakers: t.spkSel, topics: t.topicSel})
 	t.quotes = t.rd.visibleQuotes(t.quotes)
-	t.qcache = nil
-	t.qgen++
-	t.qpending = ""
-	t.filterQuotes()
-	t.filterSpeakers()
-	t.tpc.items = t.tpc.items[:0]
-	for i := range t.d.B.Topics {
-		t.tpc.items = append(t.tpc.items, i)
-	}
-}
-
-// filterQuotes applies the Quotes pane's query, now. Results are kept per
-// query while the base list stays the same, and a query that only adds to
-// a kept one (without negations, which do not narrow) filters that one's
-// result: typing narrows instead of starting over at each letter.
-func (t *tab) filterQuotes() {
-	if items, ok := t.cachedQuotes(); ok {
-		t.qts.items = append(t.qts.items[:0], items...)
-		return
-	}
-	qs, base := t.qts.query, t.quoteBase()
-	t.keepQuotes(qs, filterQuoteList(t.d, base, qs))
-	t.qts.items = append(t.qts.items[:0], t.qcache[qs]...)
-}
-
-// asyncFilterBytes is how much quote text a filter goes through in
-// Update; more (a long transcript's first letters) goes to a command.
-const asyncFilterBytes = 256 << 10
-
-// quotesFilteredMsg brings a Quotes filter result computed in a command.
-type quotesFilteredMsg struct {
-	bid, gen int
-	query    string
-	items    []int
-}
-
-// filterQuotesLater is filterQuotes for typing: when the list is long
-// it filters in a command and the pane keeps its items until the result
-// arrives (tagged with the tab, the base list's generation and the query;
-// a result for a query since changed is kept for narrowing, not shown).
-func (t *tab) filterQuotesLater() tea.Cmd {
-	if items, ok := t.cachedQuotes(); ok {
-		t.qts.items = append(t.qts.items[:0], items...)
-		t.qpending = ""
-		return nil
-	}
-	qs, base := t.qts.query, t.quoteBase()
-	n := 0
-	for _, qi := range base {
-		n += len(t.d.B.Quotes[qi].Text)
-	}
-	if n <= asyncFilterBytes {
-		t.filterQuotes()
-		t.qpending = ""
-		return nil
-	}
-	t.qpending = qs
-	d, id, gen := t.d, t.id, t.qgen
-	base = append([]int(nil), base...)
-	return func() tea.Msg {
-		return quotesFilteredMsg{bid: id, gen: gen, query: qs, items: filterQuoteList(d, base, qs)}
-	}
-}
-
-// quotesFiltered takes in a filter result from a command.
-func (t *tab) quotesFiltered(msg quotesFilteredMsg) {
-	if msg.gen != t.qgen {
-		return
-	}
-	t.keepQuotes(msg.query, msg.items)
-	if msg.query == t.qts.query {
-		t.qts.items = append(t.qts.items[:0], msg.items...)
-		t.qpending = ""
-	}
-}
-
-func (t *tab) cachedQuotes() ([]int, bool) {
-	items, ok := t.qcache[t.qts.query]
-	return items, ok
-}
-
-// quoteBase is the smallest kept result the current query narrows.
-func (t *tab) quoteBase() []int {
-	qs := t.qts.query
-	base := t.quotes
-	if strings.Contains(qs, "!") {
-		return base
-	}
-	best := -1
-	for prev, items := range t.qcache {
-		if len(prev) > best && strings.HasPrefix(qs, prev) && !strings.Contains(prev, "!") {
-			best, base = len(prev), items
-		}
-	}
-	return base
-}
-
-func (t *tab) keepQuotes(qs string, items []int) {
-	if t.qcache == nil || len(t.qcache) > 64 {
-		t.qcache = make(map[string][]int)
-	}
-	t.qcache[qs] = items
-}
-
-// filterQuoteList filters quotes (indices into d's quotes) by an fzf-style
-// query over speaker and text. It reads only the immutable doc.
-func filterQuoteList(d *doc.Doc, base []int, qs string) []int {
-	q := query.Parse(qs)
-	idx := q.Filter(len(base), func(i int) string {
-		qi := base[i]
-		name := ""
-		if s := d.QuoteSpeaker[qi]; s >= 0 {
-			name = d.Speakers[s].Name
-		}
-		return name + ": " + d.B.Quotes[qi].Text
-	})
-	items := make([]int, 0, len(idx))
-	for _, i := range idx {
-		items = append(items, base[i])
-	}
-	return items
-}
-
-// filterSpeakers applies the Speakers pane's query.
-func (t *tab) filterSpeakers() {
-	q := query.Parse(t.spk.query)
-	idx := q.Filter(len(t.d.Speakers), func(i int) string {
-		s := t.d.Speakers[i]
-		return s.Name + " " + s.Role
-	})
-	t.spk.items = append(t.spk.items[:0], idx...)
+	t.qp.SetBase(t.quotes, t.spkSel != nil || len(t.topicSel) > 0)
+	t.speakers.SetSelected(t.spkSel)
+	t.topics.SetSelected(t.topicSel)
 }
 
 // toggleSpeaker adds or removes a speaker from the speaker filter; only
@@ -325,12 +182,10 @@ func (t *tab) clearInnermost() (string, bool) {
 		t.rd.setQuery("")
 		return "search cleared", true
 	case filterQuotesQuery:
-		t.qts.query = ""
-		t.filterQuotes()
+		t.qp.SetQuery("")
 		return "quote filter cleared", true
 	case filterSpeakersQuery:
-		t.spk.query = ""
-		t.filterSpeakers()
+		t.speakers.SetQuery("")
 		return "speaker list filter cleared", true
 	case filterTopics:
 		t.topicSel = nil
@@ -363,22 +218,11 @@ func (t *tab) filterSummary() string {
 		}
 		parts = append(parts, "#"+strings.Join(labels, " #"))
 	}
-	if t.spk.query != "" {
-		parts = append(parts, "speakers~"+t.spk.query)
+	if q := t.speakers.Query(); q != "" {
+		parts = append(parts, "speakers~"+q)
 	}
-	if t.qts.query != "" {
-		parts = append(parts, "quotes~"+t.qts.query)
+	if q := t.qp.Query(); q != "" {
+		parts = append(parts, "quotes~"+q)
 	}
 	return strings.Join(parts, " · ")
-}
-
-// syncQuoteCursor puts the Quotes pane's cursor on quote qi if it is
-// listed.
-func (t *tab) syncQuoteCursor(qi int) {
-	for i, x := range t.qts.items {
-		if x == qi {
-			t.qts.cursor = i
-			return
-		}
-	}
 }

@@ -112,17 +112,37 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Clear):
 		if what, ok := t.clearInnermost(); ok {
 			m.setNote(what)
+		} else {
+			m.setNote("no filter or search to clear")
 		}
 		return nil
 	case key.Matches(msg, k.Copy):
 		return m.copyQuote(t)
+	case key.Matches(msg, k.JumpBack):
+		if p, ok := t.jumps.back(t.rd.place()); ok {
+			t.rd.goTo(p)
+		} else {
+			m.setNote("no earlier jump")
+		}
+		return nil
+	case key.Matches(msg, k.JumpFwd):
+		if p, ok := t.jumps.forward(); ok {
+			t.rd.goTo(p)
+		} else {
+			m.setNote("no later jump")
+		}
+		return nil
 	case key.Matches(msg, k.Search):
 		return m.startInput(t)
 	case key.Matches(msg, k.NextQuote), key.Matches(msg, k.PrevQuote),
 		key.Matches(msg, k.NextSect), key.Matches(msg, k.PrevSect),
 		key.Matches(msg, k.NextSame), key.Matches(msg, k.PrevSame),
 		key.Matches(msg, k.Speaker):
+		from := t.rd.place()
 		m.navigate(t, msg)
+		if t.rd.place() != from {
+			t.jumps.record(from)
+		}
 		// On a narrow screen the reader may be hidden behind a list:
 		// show where the jump went.
 		if !m.lay.reader.visible() && !m.lay.tooSmall {
@@ -134,11 +154,11 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.focus {
 	case paneSpeakers:
-		m.onSpeakersKey(t, msg)
+		return t.speakers.Update(msg)
 	case paneTopics:
-		m.onTopicsKey(t, msg)
+		return t.topics.Update(msg)
 	case paneQuotes:
-		m.onQuotesKey(t, msg)
+		return t.qp.Update(msg)
 	default:
 		m.onReaderKey(t, msg)
 	}
@@ -170,31 +190,10 @@ func (m *Model) navigate(t *tab, msg tea.KeyMsg) {
 	}
 }
 
-// scrollAmount maps the scrolling keys to a number of lines or items for a
+// scrollAmount maps the scrolling keys to a number of lines for a
 // viewport of h: ok is false for other keys.
 func (m *Model) scrollAmount(msg tea.KeyMsg, h int) (delta int, toTop, toBottom, ok bool) {
-	k := &m.keys
-	half := max(1, h/2)
-	page := max(1, h-2)
-	switch {
-	case key.Matches(msg, k.Down):
-		return 1, false, false, true
-	case key.Matches(msg, k.Up):
-		return -1, false, false, true
-	case key.Matches(msg, k.HalfDown):
-		return half, false, false, true
-	case key.Matches(msg, k.HalfUp):
-		return -half, false, false, true
-	case key.Matches(msg, k.PageDown):
-		return page, false, false, true
-	case key.Matches(msg, k.PageUp):
-		return -page, false, false, true
-	case key.Matches(msg, k.Top):
-		return 0, true, false, true
-	case key.Matches(msg, k.Bottom):
-		return 0, false, true, true
-	}
-	return 0, false, false, false
+	return m.keys.Amount(msg, h)
 }
 
 // stepQuote moves to the next or previous quote that matches.
@@ -205,7 +204,7 @@ func (m *Model) stepQuote(t *tab, dir int, match func(int) bool, what string) bo
 		return false
 	}
 	t.rd.revealQuote(qi)
-	t.syncQuoteCursor(qi)
+	t.qp.Show(qi)
 	if wrapped {
 		if dir > 0 {
 			m.setNote("wrapped to the first " + what)
@@ -242,7 +241,14 @@ func (m *Model) stepSame(t *tab, dir int) {
 	}
 	s := m.currentSpeaker(t)
 	if s < 0 {
-		m.setNote("no speaker here; press ] for the next quote or 1–9 for a speaker")
+		switch {
+		case len(t.quotes) == 0 && (t.spkSel != nil || len(t.topicSel) > 0):
+			m.setNote("no quote under the filters; esc clears the last filter")
+		case len(t.quotes) == 0:
+			m.setNote("this briefing has no quotes")
+		default:
+			m.setNote("no speaker here; press ] for the next quote or 1–9 for a speaker")
+		}
 		return
 	}
 	name := t.d.Speakers[s].Name
@@ -263,7 +269,7 @@ func (m *Model) jumpSpeaker(t *tab, n int) {
 	// Land on the speaker's first quote after the current one: if the
 	// current quote is theirs, that is the next.
 	m.stepQuote(t, 1, func(qi int) bool { return t.d.QuoteSpeaker[qi] == s }, "quote by "+t.d.Speakers[s].Name)
-	t.spk.cursor = indexOf(t.spk.items, s, t.spk.cursor)
+	t.speakers.Show(s)
 }
 
 func indexOf(items []int, v, def int) int {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,20 +46,29 @@ func TestSpeakerKeysLandOnQuotes(t *testing.T) {
 	if got := tb.d.Speakers[0].ID; got != "vikram-misri" {
 		t.Fatalf("speaker 1 is %q, want vikram-misri", got)
 	}
-	press(t, m, "1")
-	if tb.rd.cur != misri[0] {
-		t.Fatalf("1 landed on quote %d, want Misri's first %d", tb.rd.cur, misri[0])
+	// The briefing opens on Misri's first quote, marked current: 1 and n
+	// move off it, never land on it again.
+	if fq := tb.rd.focusQuote(); fq != misri[0] {
+		t.Fatalf("the current quote at the start is %d, want Misri's first %d", fq, misri[0])
 	}
-	if !tb.rd.inViewport(tb.rd.quoteBlock(misri[0])) {
-		t.Fatal("Misri's first quote is not on screen")
+	press(t, m, "1")
+	if tb.rd.cur != misri[1] {
+		t.Fatalf("1 landed on quote %d, want Misri's second %d (the first is current)", tb.rd.cur, misri[1])
+	}
+	if !tb.rd.inViewport(tb.rd.quoteBlock(misri[1])) {
+		t.Fatal("Misri's second quote is not on screen")
+	}
+	// Like vim's scrolloff, a jump keeps lines above its target.
+	if at := tb.rd.prefix[tb.rd.visPos[tb.rd.quoteBlock(misri[1])]] - tb.rd.abs(); at != scrollOff {
+		t.Fatalf("the quote's block starts %d lines down the screen, want %d", at, scrollOff)
+	}
+	press(t, m, "N")
+	if tb.rd.cur != misri[0] {
+		t.Fatalf("N landed on quote %d, want Misri's first %d", tb.rd.cur, misri[0])
 	}
 	press(t, m, "n")
 	if tb.rd.cur != misri[1] {
 		t.Fatalf("n landed on quote %d, want Misri's second %d", tb.rd.cur, misri[1])
-	}
-	press(t, m, "n", "N")
-	if tb.rd.cur != misri[1] {
-		t.Fatalf("n then N landed on %d, want %d", tb.rd.cur, misri[1])
 	}
 	press(t, m, "1")
 	if tb.rd.cur != misri[2] {
@@ -92,27 +102,40 @@ func TestQuoteAndSectionKeys(t *testing.T) {
 	tb := m.tab()
 	d := tb.d
 	press(t, m, "]")
-	if tb.rd.cur != d.Order[0] {
-		t.Fatalf("] went to %d, want the first quote %d", tb.rd.cur, d.Order[0])
+	// The first quote is current at the start: ] moves off it.
+	if tb.rd.cur != d.Order[1] {
+		t.Fatalf("] went to %d, want the second quote %d", tb.rd.cur, d.Order[1])
 	}
 	press(t, m, "]", "]")
-	if tb.rd.cur != d.Order[2] {
-		t.Fatalf("]]] went to %d, want %d", tb.rd.cur, d.Order[2])
+	if tb.rd.cur != d.Order[3] {
+		t.Fatalf("]]] went to %d, want %d", tb.rd.cur, d.Order[3])
 	}
 	press(t, m, "[")
-	if tb.rd.cur != d.Order[1] {
-		t.Fatalf("[ went to %d, want %d", tb.rd.cur, d.Order[1])
+	if tb.rd.cur != d.Order[2] {
+		t.Fatalf("[ went to %d, want %d", tb.rd.cur, d.Order[2])
 	}
 	// Sections: } walks headings in order, { comes back.
 	press(t, m, "g")
 	if d.Implicit {
 		t.Fatal("the seed should have topic sections")
 	}
+	// Every section, the short last one too, is reached and named.
 	for si := 1; si < len(d.Sections); si++ {
 		press(t, m, "}")
-		if got := tb.rd.topSection(); got != si && tb.rd.abs() != tb.rd.maxAbs() {
-			t.Fatalf("} #%d: section %d at the top, want %d", si, got, si)
+		if got := tb.rd.section(); got != si {
+			t.Fatalf("} #%d: current section %d, want %d", si, got, si)
 		}
+		if !strings.Contains(plainView(m), "§"+strconv.Itoa(si+1)+"/") {
+			t.Fatalf("} #%d: the border does not say §%d", si, si+1)
+		}
+	}
+	press(t, m, "}")
+	if !strings.Contains(m.status, "no next section") {
+		t.Fatalf("} past the last section: status %q", m.status)
+	}
+	press(t, m, "{")
+	if got := tb.rd.section(); got != len(d.Sections)-2 {
+		t.Fatalf("{ from the last section: section %d, want %d", got, len(d.Sections)-2)
 	}
 	press(t, m, "g", "}", "}", "{")
 	if got := tb.rd.topSection(); got != 1 {
@@ -168,7 +191,7 @@ func TestScrollKeys(t *testing.T) {
 
 func TestFocusCycle(t *testing.T) {
 	m := seedModel(t)
-	want := []pane{paneSpeakers, paneTopics, paneQuotes, paneReader}
+	want := []paneID{paneSpeakers, paneTopics, paneQuotes, paneReader}
 	for _, p := range want {
 		press(t, m, "tab")
 		if m.focus != p {
@@ -197,7 +220,7 @@ func TestSpeakerFilter(t *testing.T) {
 		t.Fatal("enter did not filter to the speaker under the cursor")
 	}
 	reporter := tb.d.Speakers[1].ID
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qp.Items() {
 		if tb.d.B.Quotes[qi].Speaker != reporter {
 			t.Fatalf("quote %d by %s listed under a filter to %s", qi, tb.d.B.Quotes[qi].Speaker, reporter)
 		}
@@ -227,19 +250,11 @@ func TestSpeakerFilter(t *testing.T) {
 }
 
 // TestTopicPicker is the flow the issue asks for: t, select the space
-// topic, enter, and only the section about the lunar mission is left.
+// topic, enter, and only the quotes on space are left, as many as the
+// Topics pane and export count.
 func TestTopicPicker(t *testing.T) {
 	m := seedModel(t)
 	tb := m.tab()
-	spaceSections := 0
-	for _, s := range tb.d.Sections {
-		if anyIn(s.Topics, []string{"space"}) {
-			spaceSections++
-		}
-	}
-	if spaceSections != 1 {
-		t.Fatalf("the seed has %d sections on space, want 1", spaceSections)
-	}
 	press(t, m, "t")
 	if m.picker == nil {
 		t.Fatal("t did not open the picker")
@@ -257,7 +272,7 @@ func TestTopicPicker(t *testing.T) {
 	if m.picker != nil {
 		t.Fatal("enter did not close the picker")
 	}
-	checkOnlyLunarSection(t, tb)
+	checkTopicFilter(t, tb, "space")
 	view := plainView(m)
 	if !strings.Contains(view, "Lunar Polar Exploration Mission") || strings.Contains(view, "UNICORN") {
 		t.Errorf("the reader should show the lunar section alone:\n%s", view)
@@ -276,23 +291,36 @@ func TestTopicPicker(t *testing.T) {
 	}
 }
 
-func checkOnlyLunarSection(t *testing.T, tb *tab) {
+// checkTopicFilter checks the one meaning of a topic filter: the quotes
+// the reader keeps are exactly those export --topic keeps, their number is
+// the Topics pane's, and every paragraph shown holds one of them.
+func checkTopicFilter(t *testing.T, tb *tab, id string) {
 	t.Helper()
-	sections := map[int]bool{}
-	for _, b := range tb.rd.vis {
-		sections[tb.d.Blocks[b].Section] = true
+	want := briefing.Filter{Topics: []string{id}}.Quotes(tb.d.B)
+	if len(want) == 0 {
+		t.Fatalf("the seed has no quote on %s", id)
 	}
-	if len(sections) != 1 {
-		t.Fatalf("the topic filter left %d sections, want 1", len(sections))
+	if len(tb.quotes) != len(want) {
+		t.Fatalf("the reader keeps %d quotes on %s, export %d", len(tb.quotes), id, len(want))
 	}
-	for si := range sections {
-		if !strings.Contains(tb.d.Sections[si].Title, "Lunar") && !strings.Contains(tb.d.Sections[si].Title, "ISRO") {
-			t.Fatalf("the section left is %q, not the lunar mission", tb.d.Sections[si].Title)
+	for _, qi := range tb.quotes {
+		if !tb.d.B.Quotes[qi].OnTopic([]string{id}) {
+			t.Fatalf("quote %d is kept but not on %s", qi, id)
 		}
 	}
-	for _, qi := range tb.qts.items {
-		if !sections[tb.d.B.Quotes[qi].Section] {
-			t.Fatalf("quote %d from another section is listed", qi)
+	if n := briefing.CountOnTopic(tb.d.B, id); n != len(tb.quotes) {
+		t.Fatalf("the Topics pane says %d, the filter yields %d", n, len(tb.quotes))
+	}
+	kept := map[int]bool{}
+	for _, qi := range tb.quotes {
+		q := tb.d.B.Quotes[qi]
+		for p := q.Paragraph; p <= max(q.Paragraph, q.EndParagraph); p++ {
+			kept[p] = true
+		}
+	}
+	for _, b := range tb.rd.vis {
+		if blk := tb.d.Blocks[b]; blk.Kind == doc.Para && !kept[blk.Para] {
+			t.Fatalf("paragraph %d is shown but holds no quote on %s", blk.Para, id)
 		}
 	}
 }
@@ -369,8 +397,8 @@ func TestBurstOfKeys(t *testing.T) {
 	}
 	press(t, m, "esc")
 	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1n")})
-	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.cur != misri[1] {
-		t.Fatal("a burst of 1n did not land on Misri's second quote")
+	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.cur != misri[2] {
+		t.Fatal("a burst of 1n did not land on Misri's third quote (the first is current at the start)")
 	}
 }
 
@@ -398,41 +426,44 @@ func TestListFilters(t *testing.T) {
 	tb := m.tab()
 	// Quotes: fuzzy, 'exact and !not.
 	press(t, m, "shift+tab", "/", "type:'deepseek", "enter")
-	if len(tb.qts.items) == 0 {
+	if len(tb.qp.Items()) == 0 {
 		t.Fatal("'deepseek matched no quote")
 	}
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qp.Items() {
 		if !strings.Contains(strings.ToLower(tb.d.B.Quotes[qi].Text), "deepseek") {
 			t.Fatalf("'deepseek kept quote %d without the word", qi)
 		}
 	}
-	n := len(tb.qts.items)
+	n := len(tb.qp.Items())
 	press(t, m, "/", "type: !reporter", "enter")
-	if len(tb.qts.items) >= n || len(tb.qts.items) == 0 {
-		t.Fatalf("!reporter: %d quotes of %d", len(tb.qts.items), n)
+	if len(tb.qp.Items()) >= n || len(tb.qp.Items()) == 0 {
+		t.Fatalf("!reporter: %d quotes of %d", len(tb.qp.Items()), n)
 	}
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qp.Items() {
 		if tb.d.B.Quotes[qi].Speaker == "reporter" {
 			t.Fatal("!reporter kept a reporter's quote")
 		}
 	}
 	// enter jumps the reader to the quote under the cursor.
-	qi := tb.qts.items[0]
+	qi := tb.qp.Items()[0]
 	press(t, m, "enter")
 	if tb.rd.cur != qi || !tb.rd.inViewport(tb.rd.quoteBlock(qi)) {
 		t.Fatal("enter in Quotes did not bring the quote into the reader")
 	}
+	if m.focus != paneReader {
+		t.Fatalf("enter in Quotes left focus on %v, want the Reader", m.focus)
+	}
 	press(t, m, "esc")
-	if tb.qts.query != "" || len(tb.qts.items) != len(tb.quotes) {
+	if tb.qp.Query() != "" || len(tb.qp.Items()) != len(tb.quotes) {
 		t.Fatal("esc did not clear the quote filter")
 	}
 	// Speakers: fuzzy on name and role.
-	press(t, m, "tab", "tab", "/", "type:lvt")
-	if len(tb.spk.items) != 1 || tb.d.Speakers[tb.spk.items[0]].ID != "karoline-leavitt" {
-		t.Fatalf("lvt: %v", tb.spk.items)
+	press(t, m, "tab", "/", "type:lvt")
+	if items := tb.speakers.Items(); len(items) != 1 || tb.d.Speakers[items[0]].ID != "karoline-leavitt" {
+		t.Fatalf("lvt: %v", items)
 	}
 	press(t, m, "enter", "esc")
-	if tb.spk.query != "" || len(tb.spk.items) != len(tb.d.Speakers) {
+	if tb.speakers.Query() != "" || len(tb.speakers.Items()) != len(tb.d.Speakers) {
 		t.Fatal("esc did not clear the speaker list filter")
 	}
 }
@@ -440,7 +471,7 @@ func TestListFilters(t *testing.T) {
 func TestCopyQuote(t *testing.T) {
 	var clip strings.Builder
 	m := newModelFor(t, 120, 40, seedSnapshot(t), func(o *Options) { o.Clipboard = &clip })
-	press(t, m, "1", "n", "y")
+	press(t, m, "1", "y")
 	seq := clip.String()
 	if !strings.HasPrefix(seq, "\x1b]52;c;") {
 		t.Fatalf("y wrote %q, want an OSC 52 sequence", seq)
@@ -489,7 +520,7 @@ func TestBriefingSwitch(t *testing.T) {
 func TestHelpQuitMouse(t *testing.T) {
 	m := seedModel(t)
 	press(t, m, "?")
-	if !m.help || !strings.Contains(plainView(m), "next quote of speaker N") {
+	if !m.help || !strings.Contains(plainView(m), "quote of speaker N") {
 		t.Fatal("? did not show the help")
 	}
 	if strings.Contains(plainView(m), "next briefing") {
@@ -562,7 +593,7 @@ func TestBriefingList(t *testing.T) {
 	}
 	// In a transcript the footer counts turns.
 	press(t, m, "]")
-	if !strings.Contains(plainView(m), "turn 1/") {
+	if !strings.Contains(plainView(m), "turn 2/") {
 		t.Error("the footer does not say turn in a transcript")
 	}
 }
@@ -575,7 +606,7 @@ func TestCopyFromQuotesPane(t *testing.T) {
 	payload := strings.TrimPrefix(clip.String(), "\x1b]52;c;")
 	payload = payload[:strings.IndexAny(payload, "\x07\x1b")]
 	text, _ := base64.StdEncoding.DecodeString(payload)
-	want := tb.d.B.Quotes[tb.qts.items[2]].Text
+	want := tb.d.B.Quotes[tb.qp.Items()[2]].Text
 	if !strings.Contains(string(text), want[:40]) {
 		t.Fatalf("y in Quotes copied %q, want the third quote %q", text, want[:40])
 	}
@@ -603,26 +634,26 @@ func TestNarrowJumpShowsReader(t *testing.T) {
 func TestQuoteFilterAsync(t *testing.T) {
 	m := newModelFor(t, 160, 40, []*briefing.Briefing{bigForTest(t)})
 	tb := m.tab()
-	all := len(tb.qts.items)
+	all := len(tb.qp.Items())
 	press(t, m, "shift+tab", "/")
 	_, cmd := m.Update(keyMsg("x"))
 	if cmd == nil {
 		t.Fatal("a filter over a long list did not go to a command")
 	}
-	if len(tb.qts.items) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
+	if len(tb.qp.Items()) != all || !strings.Contains(plainView(m), "Quotes … ~x") {
 		t.Fatal("the list should stay as it was, marked pending, until the result arrives")
 	}
 	stale := cmd()
 	_, cmd2 := m.Update(keyMsg("y"))
 	send(t, m, stale) // the result for "x" arrives after "xy" was typed
-	if tb.qts.query != "xy" || len(tb.qts.items) != all {
+	if tb.qp.Query() != "xy" || len(tb.qp.Items()) != all {
 		t.Fatal("a result for an older query was shown")
 	}
 	drain(t, m, cmd2)
-	if tb.qpending != "" || len(tb.qts.items) == all {
-		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qpending, len(tb.qts.items))
+	if tb.qp.Pending() != "" || len(tb.qp.Items()) == all {
+		t.Fatalf("the result for xy was not applied: pending %q, %d items", tb.qp.Pending(), len(tb.qp.Items()))
 	}
-	for _, qi := range tb.qts.items {
+	for _, qi := range tb.qp.Items() {
 		q := tb.d.B.Quotes[qi]
 		name := tb.d.Speakers[tb.d.QuoteSpeaker[qi]].Name
 		if !query.Parse("xy").Match(name + ": " + q.Text) {
@@ -639,4 +670,211 @@ func bigForTest(t *testing.T) *briefing.Briefing {
 		t.Skip("large fixture")
 	}
 	return parsedBig()
+}
+
+// TestTopicFilterLeavitt is the measured failure: with defence picked, the
+// Leavitt briefing showed "Yeah." (a defence section's paragraph with no
+// defence quote) and dropped defence quotes outside defence sections.
+func TestTopicFilterLeavitt(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{leavittPath})
+	tb := m.tab()
+	tb.setTopics([]string{"defence"})
+	checkTopicFilter(t, tb, "defence")
+}
+
+// TestFiltersAlwaysVisible: with a speaker and a topic filter on and
+// Quotes focused, the status line starts with the filters and "esc
+// clears" at every width from 40 columns, under a note too.
+func TestFiltersAlwaysVisible(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	tb.toggleSpeaker(indexOf(tb.speakers.Items(), 0, 0), true)
+	tb.setTopics([]string{"defence"})
+	m.focus = paneQuotes
+	for _, note := range []string{"", "a note long enough to fill a whole status line on its own, and then some more"} {
+		for w := minWidth; w <= 200; w += 7 {
+			send(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+			m.setNote(note)
+			lines := strings.Split(plainView(m), "\n")
+			status := lines[len(lines)-m.lay.footer]
+			if !strings.HasPrefix(status, "⧩ ") || !strings.Contains(status, "esc clears") {
+				t.Fatalf("%d columns, note %q: the status line hides the filters: %q", w, note, status)
+			}
+		}
+	}
+}
+
+// TestBriefingListRanks: "leav" and enter opens the Leavitt briefing, not
+// the one already open that matches by scattered letters.
+func TestBriefingListRanks(t *testing.T) {
+	m := newTestModel(t, 120, 40, []string{"../../briefings"})
+	if len(m.tabs) < 3 || strings.Contains(m.tab().d.Title, "Leavitt") {
+		t.Fatalf("want several briefings with another than Leavitt's open first, got %d", len(m.tabs))
+	}
+	press(t, m, "B", "type:leav", "enter")
+	if got := m.tab().d.Title; !strings.Contains(got, "Leavitt") {
+		t.Fatalf("leav + enter opened %q", got)
+	}
+}
+
+// TestQuotesFollowsReader: the Quotes cursor follows the Reader's quote,
+// and moving in Quotes previews the quote in the Reader, focus staying.
+func TestQuotesFollowsReader(t *testing.T) {
+	m := newTestModel(t, 200, 60, []string{leavittPath})
+	tb := m.tab()
+	press(t, m, "]", "]", "]")
+	if tb.qp.Cursor() != tb.rd.cur {
+		t.Fatalf("Quotes cursor on %d, the Reader on %d", tb.qp.Cursor(), tb.rd.cur)
+	}
+	press(t, m, "shift+tab", "j", "j")
+	if m.focus != paneQuotes {
+		t.Fatalf("focus %v, want Quotes", m.focus)
+	}
+	if tb.rd.cur != tb.qp.Cursor() || !tb.rd.inViewport(tb.rd.quoteBlock(tb.rd.cur)) {
+		t.Fatalf("moving in Quotes to %d did not preview it (Reader on %d)", tb.qp.Cursor(), tb.rd.cur)
+	}
+}
+
+// TestJumpList: ctrl+o goes back through the places jumps left, ctrl+]
+// forward again, as vim's ctrl-o and ctrl-i.
+func TestJumpList(t *testing.T) {
+	m := seedModel(t)
+	rd := m.tab().rd
+	start := rd.place()
+	press(t, m, "]")
+	a := rd.place()
+	press(t, m, "}")
+	b := rd.place()
+	if a == start || b == a {
+		t.Fatal("the jumps did not move")
+	}
+	press(t, m, "ctrl+o")
+	if rd.place() != a {
+		t.Fatalf("ctrl+o: %+v, want %+v", rd.place(), a)
+	}
+	press(t, m, "ctrl+o")
+	if rd.place() != start {
+		t.Fatalf("ctrl+o twice: %+v, want the start %+v", rd.place(), start)
+	}
+	press(t, m, "ctrl+o")
+	if !strings.Contains(m.status, "no earlier jump") {
+		t.Fatalf("ctrl+o at the start: %q", m.status)
+	}
+	press(t, m, "ctrl+]", "ctrl+]")
+	if rd.place() != b {
+		t.Fatalf("ctrl+] twice: %+v, want %+v", rd.place(), b)
+	}
+	press(t, m, "ctrl+]")
+	if !strings.Contains(m.status, "no later jump") {
+		t.Fatalf("ctrl+] at the newest: %q", m.status)
+	}
+}
+
+// TestSearchLikeLess: / and enter repeat the last search, ↑/↓ walk the
+// history, and a match hidden by the filters is reported as such.
+func TestSearchLikeLess(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	press(t, m, "/", "type:Japan", "enter")
+	first := tb.rd.search.cur
+	press(t, m, "/", "enter")
+	if tb.rd.search.query != "Japan" || tb.rd.search.cur == first {
+		t.Fatalf("/ enter: query %q, match %d (was %d); want the next Japan", tb.rd.search.query, tb.rd.search.cur, first)
+	}
+	press(t, m, "/", "type:ISRO", "enter", "/", "up")
+	if m.in == nil || m.in.ti.Value() != "ISRO" {
+		t.Fatal("↑ did not recall the last search")
+	}
+	press(t, m, "up")
+	if m.in.ti.Value() != "Japan" {
+		t.Fatalf("↑↑: %q, want Japan", m.in.ti.Value())
+	}
+	press(t, m, "down", "down")
+	if m.in.ti.Value() != "" {
+		t.Fatalf("↓↓: %q, want the empty line", m.in.ti.Value())
+	}
+	press(t, m, "esc")
+	// ISRO is only in the space section: filter Tanmaya Lal, who never
+	// mentions it, and the search says the matches are outside the view.
+	lal := indexOf(tb.speakers.Items(), 1, 0)
+	tb.toggleSpeaker(tb.speakers.Items()[lal], true)
+	press(t, m, "/", "type:ISRO", "enter")
+	if !strings.Contains(m.status, "outside it") {
+		t.Fatalf("hidden matches: status %q", m.status)
+	}
+}
+
+// TestNoSpeakerNote: "no speaker here" points to ] and 1–9 only where
+// there are quotes to go to.
+func TestNoSpeakerNote(t *testing.T) {
+	b := seedSnapshot(t)[0]
+	b.Quotes = nil
+	for i := range b.Paragraphs {
+		b.Paragraphs[i].Speaker = ""
+	}
+	m := newModelFor(t, 120, 40, []*briefing.Briefing{b})
+	press(t, m, "n")
+	if !strings.Contains(m.status, "no quotes") || strings.Contains(m.status, "press ]") {
+		t.Fatalf("n without quotes: %q", m.status)
+	}
+}
+
+// TestSectionTitleNotTwice: with a section's heading on screen the
+// Reader's border gives only its number; scrolled past it, the title too.
+func TestSectionTitleNotTwice(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	title := tb.d.SectionTitle(0)
+	border := func() string { return strings.Split(plainView(m), "\n")[1] }
+	if b := border(); !strings.Contains(b, "§1/") || strings.Contains(b, title[:20]) {
+		t.Fatalf("heading on screen, border %q", b)
+	}
+	// One line down, the heading's title line has gone: the border
+	// names the section again.
+	press(t, m, "j")
+	if b := border(); !strings.Contains(b, "§1/") || !strings.Contains(b, title[:20]) {
+		t.Fatalf("heading scrolled away, border %q", b)
+	}
+}
+
+// TestBriefingListSameTitles: briefings with one title are told apart by
+// their file names.
+func TestBriefingListSameTitles(t *testing.T) {
+	a, b := seedSnapshot(t)[0], seedSnapshot(t)[0]
+	a.Path, b.Path = "x/monday.txt", "x/tuesday.txt"
+	m := newModelFor(t, 120, 40, []*briefing.Briefing{a, b})
+	press(t, m, "B")
+	v := plainView(m)
+	if !strings.Contains(v, "(monday.txt)") || !strings.Contains(v, "(tuesday.txt)") {
+		t.Fatalf("equal titles without file names:\n%s", v)
+	}
+}
+
+// TestHelpAndQuitAlwaysShown: the hint line ends in "? help · q quit" at
+// every size brief draws at, the smallest too.
+func TestHelpAndQuitAlwaysShown(t *testing.T) {
+	m := seedModel(t)
+	for _, size := range [][2]int{{minWidth, minHeight}, {60, 12}, {80, 24}, {120, 40}, {200, 60}} {
+		send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(plainView(m), "\n")
+		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "? help · q quit") {
+			t.Errorf("%dx%d: hint line %q", size[0], size[1], last)
+		}
+	}
+}
+
+// TestClearKeepsSpeaker: clearing a speaker filter keeps the quote (and
+// speaker) marked current, not whoever comes first on screen after.
+func TestClearKeepsSpeaker(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	press(t, m, "tab", "j", "enter", "shift+tab")
+	s, fq := m.currentSpeaker(tb), tb.rd.focusQuote()
+	if s < 0 || fq < 0 {
+		t.Fatal("no current speaker under the speaker filter")
+	}
+	press(t, m, "esc")
+	if m.currentSpeaker(tb) != s || tb.rd.focusQuote() != fq {
+		t.Fatalf("after esc: speaker %d quote %d, want %d and %d", m.currentSpeaker(tb), tb.rd.focusQuote(), s, fq)
+	}
 }

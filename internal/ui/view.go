@@ -8,6 +8,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
 // viewLines draws the whole screen as exactly m.h lines of m.w cells.
@@ -34,7 +35,8 @@ func (m *Model) viewLines() []string {
 		}
 	}
 	if m.help {
-		if box, x, y := helpView(m.st, m.keys, w, bodyH, m.helpOff); box != nil {
+		groups, titles := m.helpGroups()
+		if box, x, y := helpView(m.st, groups, titles, w, bodyH, m.helpOff); box != nil {
 			body = overlay(body, box, x, y, w)
 		}
 	}
@@ -145,10 +147,10 @@ func (m *Model) bodyLines(h int) []string {
 	var cols [][]string
 	if l.speakers.visible() {
 		r := l.speakers
-		col := frame(st, m.speakersTitle(t), m.listNote(t, paneSpeakers), speakersBody(st, t, r.w-2, r.h-2, m.focus == paneSpeakers, m.currentSpeakerOrNone(t)), r.w, r.h, m.focus == paneSpeakers)
+		col := m.drawPane(t, paneSpeakers, r)
 		if l.topics.visible() {
 			tr := l.topics
-			col = append(col, frame(st, "Topics", m.listNote(t, paneTopics), topicsBody(st, t, tr.w-2, tr.h-2, m.focus == paneTopics, m.topicCounts(t)), tr.w, tr.h, m.focus == paneTopics)...)
+			col = append(col, m.drawPane(t, paneTopics, tr)...)
 		}
 		cols = append(cols, col)
 	}
@@ -156,19 +158,15 @@ func (m *Model) bodyLines(h int) []string {
 		r := l.reader
 		var body []string
 		if t == nil {
-			body = m.emptyReader(r.w-2, r.h-2)
+			in := r.inner()
+			body = m.emptyReader(in.w, in.h)
 		} else {
 			body = t.rd.view()
 		}
-		cols = append(cols, frame(st, m.readerTitle(t), m.readerNote(t), body, r.w, r.h, m.focus == paneReader))
+		cols = append(cols, r.frame().Draw(st, m.readerTitle(t), m.readerNote(t), body, m.focus == paneReader))
 	}
 	if l.quotes.visible() {
-		r := l.quotes
-		cur := -1
-		if t != nil {
-			cur = t.rd.focusQuote()
-		}
-		cols = append(cols, frame(st, m.quotesTitle(t), m.listNote(t, paneQuotes), quotesBody(st, t, r.w-2, r.h-2, m.focus == paneQuotes, cur), r.w, r.h, m.focus == paneQuotes))
+		cols = append(cols, m.drawPane(t, paneQuotes, l.quotes))
 	}
 	out := joinCols(cols...)
 	for len(out) < h {
@@ -177,26 +175,17 @@ func (m *Model) bodyLines(h int) []string {
 	return out[:h]
 }
 
-func (m *Model) currentSpeakerOrNone(t *tab) int {
-	if t == nil {
-		return -1
+func (m *Model) drawPane(t *tab, id paneID, r rect) []string {
+	var p pane.Pane
+	if t != nil {
+		p = t.pane(id)
 	}
-	return m.currentSpeaker(t)
-}
-
-func (m *Model) topicCounts(t *tab) map[string]int {
-	if t == nil {
-		return nil
+	if p == nil {
+		in := r.inner()
+		return r.frame().Draw(m.st, id.String(), "", blank(nil, in.h, in.w), m.focus == id)
 	}
-	if t.topicCounts == nil {
-		t.topicCounts = make(map[string]int, len(t.d.B.Topics))
-		for _, q := range t.d.B.Quotes {
-			for _, id := range q.Topics {
-				t.topicCounts[id]++
-			}
-		}
-	}
-	return t.topicCounts
+	in := r.inner()
+	return r.frame().Draw(m.st, p.Title(), p.Note(), p.View(in.w, in.h), p.Focused())
 }
 
 func (m *Model) emptyReader(w, h int) []string {
@@ -245,8 +234,14 @@ func (m *Model) readerTitle(t *tab) string {
 	if t == nil {
 		return "Reader"
 	}
-	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
-		return "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections)) + " " + t.d.SectionTitle(si)
+	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
+		s := "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections))
+		if t.rd.headTitleShown(si) {
+			// The heading's title is on screen: the border does not
+			// repeat it.
+			return s
+		}
+		return s + " " + t.d.SectionTitle(si)
 	}
 	return "Reader"
 }
@@ -258,61 +253,38 @@ func (m *Model) readerNote(t *tab) string {
 	return strconv.Itoa(t.rd.percent()) + "%"
 }
 
-func (m *Model) speakersTitle(t *tab) string {
-	if t != nil && t.spk.query != "" {
-		return "Speakers ~" + t.spk.query
-	}
-	return "Speakers"
-}
-
-func (m *Model) quotesTitle(t *tab) string {
-	if t == nil {
-		return "Quotes"
-	}
-	s := "Quotes " + strconv.Itoa(len(t.qts.items))
-	if t.qpending != "" {
-		s = "Quotes … ~" + t.qpending
-	} else if t.qts.query != "" {
-		s += " ~" + t.qts.query
-	}
-	return s
-}
-
-func (m *Model) listNote(t *tab, p pane) string {
-	if t == nil {
-		return ""
-	}
-	var l *listState
-	switch p {
-	case paneSpeakers:
-		l = &t.spk
-	case paneTopics:
-		l = &t.tpc
-	default:
-		l = &t.qts
-	}
-	if len(l.items) == 0 || m.focus != p {
-		return ""
-	}
-	return strconv.Itoa(min(l.cursor+1, len(l.items))) + "/" + strconv.Itoa(len(l.items))
-}
-
 // footerLines draws the status line and, on tall enough screens, the help
 // line.
 func (m *Model) footerLines() []string {
 	out := []string{m.statusLine()}
 	if m.lay.footer > 1 {
-		out = append(out, shortHelpLine(m.st, m.keys.ShortHelp(), m.w))
+		now, tail := m.hints()
+		out = append(out, hintLine(m.st, now, tail, m.w))
 	}
 	return out
 }
 
+// statusLine draws the status line: the active filters first, never
+// pushed off (with "esc clears"), then a note or error if there is one,
+// else the current speaker and section; quote and search position at the
+// right when there is room.
 func (m *Model) statusLine() string {
 	st := m.st
 	w := m.w
 	if m.in != nil {
 		return m.inputLine()
 	}
+	t := m.tab()
+	var b strings.Builder
+	used := 0
+	if t != nil {
+		if f := t.filterSummary(); f != "" {
+			badge := filterBadge(f, w)
+			b.WriteString(st.StatusKey.S(badge) + " ")
+			used += width(badge) + 1
+		}
+	}
+	room := max0(w - used)
 	if m.status != "" {
 		p := st.Note
 		prefix := ""
@@ -320,13 +292,36 @@ func (m *Model) statusLine() string {
 			p = st.Error
 			prefix = "! "
 		}
-		return fit(p.S(clip(prefix+textclean.Line(m.status), w)), w)
+		b.WriteString(p.S(clip(prefix+textclean.Line(m.status), room)))
+		return fit(b.String(), w)
 	}
-	t := m.tab()
 	if t == nil {
-		return spaces(w)
+		return fit(b.String(), w)
 	}
-	// Right: quote and search position; left: speaker, section, filters.
+	rs := m.statusRight(t)
+	if width(rs)+1 > room {
+		rs = ""
+	}
+	left := m.statusWhere(t, room-width(rs)-1)
+	b.WriteString(left)
+	used += width(left)
+	return fit(b.String()+spaces(w-used-width(rs))+st.Status.S(rs), w)
+}
+
+// filterBadge is the filters as the status line shows them, cut to fit w
+// but keeping "esc clears".
+func filterBadge(summary string, w int) string {
+	const tail = " · esc clears"
+	room := w - width("⧩ ") - width(tail)
+	if room < 8 {
+		return clip("⧩ "+summary, max0(w))
+	}
+	return "⧩ " + clip(summary, room) + tail
+}
+
+// statusRight is the search and quote position and how far through the
+// text the reader is.
+func (m *Model) statusRight(t *tab) string {
 	var right []string
 	if t.rd.search.active() {
 		pos, total := t.rd.visibleHits()
@@ -337,8 +332,7 @@ func (m *Model) statusLine() string {
 		right = append(right, s)
 	}
 	if fq := t.rd.focusQuote(); fq >= 0 {
-		pos := indexOf(t.quotes, fq, -1)
-		if pos >= 0 {
+		if pos := indexOf(t.quotes, fq, -1); pos >= 0 {
 			what := "quote "
 			if t.d.B.Quotes[fq].Kind == briefing.Turn {
 				what = "turn "
@@ -347,38 +341,28 @@ func (m *Model) statusLine() string {
 		}
 	}
 	right = append(right, strconv.Itoa(t.rd.percent())+"%")
-	rs := strings.Join(right, " · ")
-	var left strings.Builder
+	return strings.Join(right, " · ")
+}
+
+// statusWhere is the current speaker and section, cut to room cells.
+func (m *Model) statusWhere(t *tab, room int) string {
+	st := m.st
+	var b strings.Builder
 	used := 0
 	if s := m.currentSpeaker(t); s >= 0 {
 		sp := t.d.Speakers[s]
 		name := "▶ " + sp.Name
-		left.WriteString(st.SpeakerBold(sp.Colour).S(name))
+		b.WriteString(st.SpeakerBold(sp.Colour).S(name))
 		used += width(name)
 	}
-	if si := t.rd.topSection(); si >= 0 && !t.d.Implicit {
+	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
 		sec := "§" + strconv.Itoa(si+1) + " " + t.d.SectionTitle(si)
 		if used > 0 {
 			sec = " · " + sec
 		}
-		left.WriteString(st.Status.S(sec))
-		used += width(sec)
+		b.WriteString(st.Status.S(sec))
 	}
-	if f := t.filterSummary(); f != "" {
-		fs := "  ⧩ " + f
-		left.WriteString(st.StatusKey.S(fs))
-		used += width(fs)
-	}
-	room := w - width(rs) - 1
-	ls := left.String()
-	if used > room {
-		ls = clip(ls, max0(room))
-		used = width(ls)
-	}
-	if room < 0 {
-		return fit(st.Status.S(clip(rs, w)), w)
-	}
-	return fit(ls+spaces(w-used-width(rs))+st.Status.S(rs), w)
+	return clip(b.String(), max0(room))
 }
 
 // inputLine draws the text input with a block cursor.

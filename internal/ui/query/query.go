@@ -6,6 +6,7 @@
 package query
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -170,6 +171,64 @@ func (q Query) Filter(n int, text func(int) string) []int {
 		}
 	}
 	return out
+}
+
+// Rank filters like Filter and orders the result the way fzf does, for
+// items with a primary text (a title and date) and a secondary one (a
+// path): items that pass on their primary text come first, then those
+// that pass only with the secondary text added; within each group the
+// best fuzzy score comes first, and ties keep their order. An empty query
+// keeps every item in order.
+func (q Query) Rank(n int, primary, secondary func(int) string) []int {
+	if q.Empty() {
+		return q.Filter(n, primary)
+	}
+	both := func(i int) string { return primary(i) + " " + secondary(i) }
+	first := q.Filter(n, primary)
+	inFirst := make([]bool, n)
+	for _, i := range first {
+		inFirst[i] = true
+	}
+	var rest []int
+	for _, i := range q.Filter(n, both) {
+		if !inFirst[i] {
+			rest = append(rest, i)
+		}
+	}
+	q.sortByScore(first, primary)
+	q.sortByScore(rest, both)
+	return append(first, rest...)
+}
+
+// substringBonus puts an item whose text holds a fuzzy term as it is typed
+// ahead of any scattered match, as fzf favours consecutive letters.
+const substringBonus = 1 << 20
+
+// sortByScore orders items by the sum of their fuzzy terms' scores, best
+// first, stably.
+func (q Query) sortByScore(items []int, text func(int) string) {
+	if len(items) < 2 {
+		return
+	}
+	score := make(map[int]int, len(items))
+	sub := source{n: len(items), text: func(k int) string { return text(items[k]) }}
+	for _, t := range q.terms {
+		if t.kind != fuzzyTerm || t.neg {
+			continue
+		}
+		for _, m := range fuzzy.FindFromNoSort(t.text, sub) {
+			i := items[m.Index]
+			score[i] += m.Score
+			subject := text(i)
+			if !t.sensitive {
+				subject = strings.ToLower(subject)
+			}
+			if strings.Contains(subject, t.text) {
+				score[i] += substringBonus
+			}
+		}
+	}
+	sort.SliceStable(items, func(a, b int) bool { return score[items[a]] > score[items[b]] })
 }
 
 type source struct {

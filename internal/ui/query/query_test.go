@@ -48,3 +48,21 @@ func TestFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestRank: the measured failure was "leavitt" matching hundreds of files
+// by path with the real Leavitt briefings last. Title matches come first,
+// the tighter match before the looser, and path-only matches after.
+func TestRank(t *testing.T) {
+	titles := []string{"Press gaggle", "Press Briefing by Karoline Leavitt", "Lunch with Leah Vitt", "Leavitt on trade"}
+	paths := []string{"wh/leavitt-gaggle.md", "wh/2025-01-29.md", "wh/lunch.md", "wh/trade.md"}
+	got := Parse("leavitt").Rank(len(titles), func(i int) string { return titles[i] }, func(i int) string { return paths[i] })
+	want := []int{3, 1, 2, 0}
+	if len(got) != len(want) {
+		t.Fatalf("Rank = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("Rank = %v, want %v", got, want)
+		}
+	}
+}
