@@ -82,6 +82,7 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 		Mouse:     rf.mouse,
 		Clipboard: e.stdout,
 		Tmux:      e.getenv("TMUX") != "",
+		OpenURL:   openInBrowser,
 		Context:   ctx,
 		Start:     processStart,
 	}

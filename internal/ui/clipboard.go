@@ -50,3 +50,21 @@ func copyText(w io.Writer, tmux bool, text, what string) tea.Cmd {
 		return copiedMsg{what: what, err: err}
 	})
 }
+
+// openedMsg reports an attempt to open a source page in the browser.
+type openedMsg struct {
+	url string
+	err error
+}
+
+// openSource opens the briefing's source page with the browser opener,
+// from a command: only ever on the key, never by itself.
+func (m *Model) openSource(t *tab) tea.Cmd {
+	u := t.d.B.SourceURL
+	if u == "" || m.opts.OpenURL == nil {
+		m.setNote("this briefing has no source page")
+		return nil
+	}
+	open, shown := m.opts.OpenURL, textclean.Line(u)
+	return guard(func() tea.Msg { return openedMsg{url: shown, err: open(u)} })
+}

@@ -130,7 +130,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
-		case filesMsg, loadedMsg, renderedMsg, copiedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
+		case filesMsg, loadedMsg, renderedMsg, copiedMsg, openedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

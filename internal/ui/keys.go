@@ -18,7 +18,7 @@ type KeyMap struct {
 	Speaker              key.Binding
 	Select, Toggle       key.Binding
 	Topics, Search       key.Binding
-	Clear, Copy          key.Binding
+	Clear, Copy, Open    key.Binding
 	NextDoc, PrevDoc     key.Binding
 	Briefings            key.Binding
 	Quotes, Mouse        key.Binding
@@ -49,6 +49,7 @@ func DefaultKeyMap() KeyMap {
 		Search:     b([]string{"/"}, "/", "search"),
 		Clear:      b([]string{"esc"}, "esc", "clear filter"),
 		Copy:       b([]string{"y"}, "y", "copy quote"),
+		Open:       b([]string{"o"}, "o", "open source page"),
 		NextDoc:    b([]string{"J"}, "J", "next briefing"),
 		PrevDoc:    b([]string{"K"}, "K", "previous briefing"),
 		Briefings:  b([]string{"B"}, "B", "list briefings"),
@@ -73,7 +74,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.JumpBack, k.JumpFwd, k.NextDoc, k.PrevDoc, k.Briefings},
-		{k.Topics, k.Search, k.Clear, k.Copy},
+		{k.Topics, k.Search, k.Clear, k.Copy, k.Open},
 		{k.NextPane, k.PrevPane, k.Quotes, k.Mouse, k.Help, k.Quit, k.ForceQ, k.Suspend},
 	}
 }

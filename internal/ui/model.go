@@ -38,6 +38,9 @@ type Options struct {
 	Clipboard io.Writer
 	// Tmux wraps OSC 52 for tmux too.
 	Tmux bool
+	// OpenURL opens a briefing's source page in the browser (o). It is
+	// only ever called on that key, from a command. Nil disables o.
+	OpenURL func(url string) error
 	// Context cancels loading.
 	Context context.Context
 	// NoGlamour keeps every paragraph plain-wrapped (tests, benchmarks).
@@ -293,6 +296,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		return nil
+	case openedMsg:
+		if msg.err != nil {
+			m.setError("could not open " + msg.url + ": " + msg.err.Error())
+		} else {
+			m.setNote("opened " + msg.url)
+		}
+		return nil
 	case copiedMsg:
 		if msg.err != nil {
 			m.setError("copy failed: " + msg.err.Error())
@@ -478,6 +488,8 @@ func (m *Model) updateKeys() {
 	k.PrevDoc.SetEnabled(many)
 	k.Briefings.SetEnabled(many)
 	k.Copy.SetEnabled(m.opts.Clipboard != nil)
+	t := m.tab()
+	k.Open.SetEnabled(m.opts.OpenURL != nil && t != nil && t.d.B.SourceURL != "")
 	k.Toggle.SetEnabled(m.focus != paneReader || m.picker != nil)
 }
 

@@ -118,6 +118,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Copy):
 		return m.copyQuote(t)
+	case key.Matches(msg, k.Open):
+		return m.openSource(t)
 	case key.Matches(msg, k.JumpBack):
 		if p, ok := t.jumps.back(t.rd.place()); ok {
 			t.rd.goTo(p)

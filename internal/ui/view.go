@@ -94,7 +94,17 @@ func (m *Model) headerLine() string {
 			title = textclean.Line(filepath.Base(t.path))
 		}
 		var parts []string
-		for _, s := range []string{t.d.Date, shortSource(t.d.Source), t.d.B.Kind.String()} {
+		src := shortSource(t.d.Source)
+		// Where the briefing is published, by its host: the whole
+		// address is what o opens and y cites.
+		if host := shortSource(textclean.Line(t.d.B.SourceURL)); host != "" && host != src {
+			if src != "" {
+				src += " (" + host + ")"
+			} else {
+				src = host
+			}
+		}
+		for _, s := range []string{t.d.Date, src, t.d.B.Kind.String()} {
 			if s != "" {
 				parts = append(parts, s)
 			}
