@@ -607,19 +607,7 @@ func (a *articleParser) holdsCues(ctx *paraCtx, sp *span) bool {
 // speechLike reports whether quoted text reads as speech rather than a
 // title, slogan or scare quote.
 func speechLike(toks []token, hasCue bool) bool {
-	words, caps, small := 0, 0, 0
-	for _, t := range toks {
-		if !t.word {
-			continue
-		}
-		words++
-		switch {
-		case t.capitalised():
-			caps++
-		case smallTitleWords[t.lower()]:
-			small++
-		}
-	}
+	words, caps, small := titleWords(toks)
 	if words == 0 {
 		return false
 	}
@@ -636,7 +624,13 @@ func speechLike(toks []token, hasCue bool) bool {
 // inTitleCase reports whether every word of a quote is capitalised or a small
 // word of titles: “Today”, “Saturday Night Live”.
 func inTitleCase(toks []token) bool {
-	words, caps, small := 0, 0, 0
+	words, caps, small := titleWords(toks)
+	return words > 0 && caps > 0 && caps+small == words
+}
+
+// titleWords counts a quote's words, those capitalised, and the small
+// words titles keep in lower case.
+func titleWords(toks []token) (words, caps, small int) {
 	for _, t := range toks {
 		if !t.word {
 			continue
@@ -649,7 +643,7 @@ func inTitleCase(toks []token) bool {
 			small++
 		}
 	}
-	return words > 0 && caps > 0 && caps+small == words
+	return words, caps, small
 }
 
 // tokensIn returns the tokens that lie within text[start:end].
