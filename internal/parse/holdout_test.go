@@ -27,14 +27,7 @@ func TestHoldoutSpeakers(t *testing.T) {
 	var f1Sum, attribSum float64
 	scored := 0
 	for _, gp := range golds {
-		var g gold
-		raw, err := os.ReadFile(gp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(raw, &g); err != nil {
-			t.Fatalf("%s: %v", gp, err)
-		}
+		g := readGold(t, gp)
 		name := strings.TrimSuffix(filepath.Base(gp), ".gold.json")
 		b := parseFile(t, strings.TrimSuffix(gp, ".gold.json")+".md")
 		f1, attrib, predicted := scoreSpeakers(b, g)
@@ -54,6 +47,20 @@ func TestHoldoutSpeakers(t *testing.T) {
 	if meanF1 < 0.80 || meanAttrib < 0.78 {
 		t.Errorf("mean speakers F1 %.2f, attribution %.2f; want ≥ 0.80 and ≥ 0.78", meanF1, meanAttrib)
 	}
+}
+
+// readGold reads a gold label file.
+func readGold(t testing.TB, path string) gold {
+	t.Helper()
+	var g gold
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return g
 }
 
 // scoreSpeakers compares a parsed briefing with its gold labels. It returns

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,14 +36,7 @@ func TestNewsDevAttribution(t *testing.T) {
 		}
 		var f1Sum, attribSum float64
 		for _, gp := range golds {
-			var g gold
-			raw, err := os.ReadFile(gp)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(raw, &g); err != nil {
-				t.Fatalf("%s: %v", gp, err)
-			}
+			g := readGold(t, gp)
 			b := parseFile(t, strings.TrimSuffix(gp, ".gold.json")+".txt")
 			f1, attrib, _ := scoreSpeakers(b, g)
 			f1Sum += f1
