@@ -26,9 +26,6 @@ func sign(n int) int {
 	return 1
 }
 
-// innerH is the height inside pane p's frame.
-func (m *Model) innerH(p paneID) int { return max(1, m.lay.rect(p).inner().h) }
-
 // showQuote is enter in Quotes: the quote in the Reader, which takes
 // focus (moving in Quotes already previews it there).
 func (m *Model) showQuote(t *tab, qi int) {

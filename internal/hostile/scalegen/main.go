@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) < 2 {
-		return fmt.Errorf("usage: scalegen DIR SIZE...")
+		return errors.New("usage: scalegen DIR SIZE")
 	}
 	dir := args[0]
 	for _, a := range args[1:] {
