@@ -38,6 +38,9 @@ type Topic struct {
 	// Extend, in a user file, adds the topic's terms to the topic of the
 	// same ID instead of replacing it. Merge clears it.
 	Extend bool
+	// Remove, in a user file, takes the topic of the same ID out of the
+	// taxonomy: `- {id: sport, remove: true}`.
+	Remove bool
 	// Line is where the topic starts in its file, for messages.
 	Line int
 }
@@ -140,8 +143,9 @@ func (t *Taxonomy) Topics() []Topic {
 
 // Merge returns the taxonomy with the user's topics laid over it: a user
 // topic with a known ID replaces that topic (or, with Extend, adds its terms
-// and negative terms to it, and its label if it has one); a user topic with a
-// new ID is added at the end. Neither input changes.
+// and negative terms to it, and its label if it has one; with Remove, takes
+// it out); a user topic with a new ID is added at the end. Neither input
+// changes.
 func (t *Taxonomy) Merge(user *Taxonomy) *Taxonomy {
 	topics := t.Topics()
 	if user == nil {
@@ -151,9 +155,12 @@ func (t *Taxonomy) Merge(user *Taxonomy) *Taxonomy {
 	for i, tp := range topics {
 		index[tp.ID] = i
 	}
+	removed := make(map[string]bool)
 	for _, u := range user.Topics() {
 		i, known := index[u.ID]
 		switch {
+		case u.Remove:
+			removed[u.ID] = true
 		case !known:
 			if u.Label == "" {
 				u.Label = defaultLabel(u.ID)
@@ -172,6 +179,15 @@ func (t *Taxonomy) Merge(user *Taxonomy) *Taxonomy {
 			u.Extend = false
 			topics[i] = u
 		}
+	}
+	if len(removed) > 0 {
+		kept := topics[:0]
+		for _, tp := range topics {
+			if !removed[tp.ID] {
+				kept = append(kept, tp)
+			}
+		}
+		topics = kept
 	}
 	return newTaxonomy(topics)
 }

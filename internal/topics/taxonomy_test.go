@@ -233,6 +233,29 @@ topics:
 	}
 }
 
+// TestMergeRemoves checks that a user file can take any topic out,
+// default ones included, and that a removal carries nothing else.
+func TestMergeRemoves(t *testing.T) {
+	user, err := Parse("user.yaml", []byte("topics:\n  - id: sport\n    remove: true\n  - id: nosuch\n    remove: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := Default()
+	m := def.Merge(user)
+	if _, ok := m.Lookup("sport"); ok {
+		t.Error("sport is still in the taxonomy after its removal")
+	}
+	if len(m.IDs()) != len(def.IDs())-1 {
+		t.Errorf("merged %d topics, want %d", len(m.IDs()), len(def.IDs())-1)
+	}
+	if _, ok := def.Lookup("sport"); !ok {
+		t.Error("Merge changed the default taxonomy")
+	}
+	if _, err := Parse("bad.yaml", []byte("topics:\n  - id: sport\n    remove: true\n    terms: [goal]\n")); err == nil || !strings.Contains(err.Error(), "bad.yaml:2") {
+		t.Errorf("a removal with terms: err = %v, want a refusal at bad.yaml:2", err)
+	}
+}
+
 func TestMergedTaxonomyClassifies(t *testing.T) {
 	user, err := Parse("user.yaml", []byte("topics:\n  - id: farming\n    terms: [{terms: [tractor, harvest, crops], weight: 2}]\n"))
 	if err != nil {

@@ -337,12 +337,22 @@ func (p *yamlParser) topic(n ast.Node) (Topic, error) {
 			if tp.Extend, err = p.boolean(kv.Value, "extend"); err != nil {
 				return Topic{}, err
 			}
+		case "remove":
+			if tp.Remove, err = p.boolean(kv.Value, "remove"); err != nil {
+				return Topic{}, err
+			}
 		default:
-			return Topic{}, p.errf(kv, "unknown field %q in topic (want id, label, terms, negative, extend)", k)
+			return Topic{}, p.errf(kv, "unknown field %q in topic (want id, label, terms, negative, extend, remove)", k)
 		}
 	}
 	if !hasID {
 		return Topic{}, p.errf(m, "topic without an id")
+	}
+	if tp.Remove {
+		if len(tp.Terms) > 0 || len(tp.Negative) > 0 || tp.Extend || hasLabel {
+			return Topic{}, p.errf(m, "topic %q is removed: it takes no label, terms, negative or extend", tp.ID)
+		}
+		return tp, nil
 	}
 	if len(tp.Terms) == 0 && !(tp.Extend && len(tp.Negative) > 0) {
 		return Topic{}, p.errf(m, "topic %q has no terms", tp.ID)
