@@ -500,7 +500,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 		if t.isPlaceholder() {
 			continue
 		}
-		if !isSpeechVerb(t.token) {
+		if !isSpeechVerb(t.token) || !reportsSpeech(sent, v) {
 			continue
 		}
 		r, _ := subjectBefore(sent, v)
@@ -530,6 +530,31 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 		}
 		return
 	}
+}
+
+// reportsSpeech tells a speech verb that reports what was said from one
+// used of deeds: "San Jose replied 17 seconds later", "Edmonton responded
+// with a goal", "the team posted a photo". Those verbs report speech only
+// when a clause, a quote or a colon follows them.
+func reportsSpeech(sent []otok, v int) bool {
+	if !deedVerbs[sent[v].lower()] {
+		return true
+	}
+	if v+1 >= len(sent) {
+		return true // ", Smith replied."
+	}
+	n := sent[v+1]
+	if n.isPlaceholder() || n.is(",") || n.is(":") || n.is(".") || n.is("—") {
+		return true
+	}
+	if !n.word {
+		return false
+	}
+	switch n.lower() {
+	case "that", "he", "she", "they", "it", "we", "i", "by", "to", "in":
+		return true
+	}
+	return false
 }
 
 // learnGender reads "Roe said he agreed": a pronoun right after the speech

@@ -33,6 +33,10 @@ quoted interjected interjects retorted retorts snapped snaps added
 // their own: "Cruz called Trump a “pathological liar”".
 var namingVerbs = wordSet(`called calls calling described describes describing dubbed dubs labelled labeled labels termed terms branded brands`)
 
+// deedVerbs are speech verbs that also tell of deeds ("replied with a
+// goal", "posted a photo"): they report speech only before a clause.
+var deedVerbs = wordSet(`responded responds replied replies answered answers countered counters posted posts continued continues`)
+
 // participles are speech verbs in -ing form: "…, saying ‘…’".
 var participles = wordSet(`
 saying adding noting stating telling explaining asking replying answering

@@ -246,3 +246,13 @@ func TestSourceURL(t *testing.T) {
 		}
 	}
 }
+
+// TestDeedsAreNotSpeech checks verbs that tell of deeds as well as speech:
+// a team that replied with a goal reported nothing.
+func TestDeedsAreNotSpeech(t *testing.T) {
+	b := parseString(t, "match.txt", "Sharks beat Oilers\n\nSan Jose replied just 17 seconds later with a goal. Edmonton responded a couple of minutes later. The team posted a photo of the winger.\n\nCoach Ray Dunn replied that the team had played well.\n")
+	got := quoteSummary(b, briefing.Reported)
+	if want := []string{"Ray Dunn|reported|Coach Ray Dunn replied that the team had played well."}; !slices.Equal(got, want) {
+		t.Errorf("reported:\n got  %q\n want %q", got, want)
+	}
+}
