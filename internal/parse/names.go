@@ -55,6 +55,11 @@ func parseRef(toks []token) ref {
 		return ref{}
 	}
 	surface := joinTokens(toks)
+	// "Sen. Brian Schatz of Hawaii", "Rep. Elijah Cummings of Maryland":
+	// a full name, then where the person is from or for.
+	if r, ok := nameOfPlace(toks, surface); ok {
+		return r
+	}
 	if len(toks) == 1 && toks[0].word {
 		switch toks[0].lower() {
 		case "he", "him":
@@ -109,6 +114,26 @@ func parseRef(toks []token) ref {
 		return ref{}
 	}
 	return r
+}
+
+// nameOfPlace reads a title and a full name followed by "of" and a place
+// or an institution. The name must have two words at least and a title
+// before it, so that "Secretary of State Marco Rubio", "Bank of America"
+// and "Dairy Farmers of Canada" stay as they are.
+func nameOfPlace(toks []token, surface string) (ref, bool) {
+	for k := 2; k < len(toks)-1; k++ {
+		if !toks[k].word || toks[k].lower() != "of" {
+			continue
+		}
+		head := parseRef(toks[:k])
+		if len(head.name) < 2 || head.role == "" || head.org || head.pronoun != "" {
+			return ref{}, false
+		}
+		head.role += " " + joinTokens(toks[k:])
+		head.surface = surface
+		return head, true
+	}
+	return ref{}, false
 }
 
 type partRef struct {

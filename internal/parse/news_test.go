@@ -144,6 +144,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "But what if she wins? Don’t Republicans run the risk of more liberal nominees? “We will fight every one of them,” a party official said.\n",
 			want: []string{"Party official|direct|We will fight every one of them"},
 		},
+		{
+			name: "a title, a name, and the place the person is from",
+			text: "“Superdelegates are a problem for the party,” said Sen. Brian Schatz of Hawaii.\n\nLee Finn, a manager with Dairy Farmers of Canada, said her group would go on. “We are still going to encourage it,” she said.\n",
+			want: []string{"Brian Schatz|direct|Superdelegates are a problem for the party", "Lee Finn|direct|We are still going to encourage it"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
