@@ -138,6 +138,7 @@ office bureau service services embassy mission summit forum republic kingdom sta
 nations association federation foundation center centre school college hospital
 airport port station county city state province region district island islands
 township village borough parish municipality
+press images photo photos
 `)
 
 // orgHeads are the common nouns an organisation is described by when it

@@ -149,6 +149,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "“Superdelegates are a problem for the party,” said Sen. Brian Schatz of Hawaii.\n\nLee Finn, a manager with Dairy Farmers of Canada, said her group would go on. “We are still going to encourage it,” she said.\n",
 			want: []string{"Brian Schatz|direct|Superdelegates are a problem for the party", "Lee Finn|direct|We are still going to encourage it"},
 		},
+		{
+			name: "a photo credit before a caption is no part of a name",
+			text: "Niall Carr / PA Images via Getty Images Kevin Vick at a state ceremony in Dublin.\n\nKevin Vick said he would decide soon. “It is the loneliest moment of my life,” he said.\n",
+			want: []string{"Kevin Vick|direct|It is the loneliest moment of my life"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
