@@ -24,6 +24,9 @@ func TestContextNotLoneWords(t *testing.T) {
 		name, text string
 		want, not  []string
 	}{
+		{"citizens wrongfully held abroad are diplomacy",
+			"We will not rest until every American wrongfully detained in Russia is home with their family.",
+			[]string{"diplomacy"}, nil},
 		{"nuclear weapons are defence",
 			"Russia keeps expanding its stockpile of nuclear weapons and tests new warheads.",
 			[]string{"defence"}, []string{"energy"}},

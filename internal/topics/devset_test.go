@@ -212,37 +212,20 @@ func TestDevSetTopicF1(t *testing.T) {
 	checkTopicF1(t, scoreDevSet(t, NewClassifier(Default())), minTopicF1)
 }
 
-// TestHoldoutTopicF1 holds the classifier to topic F1 >= 0.85 on the mean
-// of the held-out corpus pages, and to no less than 0.5 on any of them:
-// a short page with one main topic scores 0.5 with two extra topics. Pages
-// whose first labels name, under one of the fourteen, a subject that has
-// its own topic now (firstLabelMisses) count in the mean only.
+// minHoldoutMean is the bar on the mean topic F1 of the held-out pages:
+// their score before the seven newer topics were added (issue 15), so
+// adding topics may not cost the pages labelled before them.
+const minHoldoutMean = 0.905
+
+// TestHoldoutTopicF1 holds the classifier to topic F1 >= minHoldoutMean on
+// the mean of the held-out corpus pages, and to no less than 0.5 on any of
+// them: a short page with one main topic scores 0.5 with two extra topics.
 func TestHoldoutTopicF1(t *testing.T) {
 	results := scoreGoldSet(t, NewClassifier(Default()), holdoutDir)
 	if len(results) != 36 {
 		t.Fatalf("%d held-out briefings, want 36", len(results))
 	}
-	var each []devResult
-	for _, r := range results {
-		if why, ok := firstLabelMisses[r.name]; ok {
-			t.Logf("%s: F1 %.2f, not held to 0.5: %s", r.name, r.f1, why)
-			r.f1 = 1 // out of the per-page check only
-		}
-		each = append(each, r)
-	}
-	checkTopicF1Min(t, results, 0, minTopicF1)
-	for _, r := range each {
-		if r.f1 < 0.5 {
-			t.Errorf("%s: topic F1 %.2f < 0.50 (predicted %v, gold %v, minor %v)", r.name, r.f1, r.predicted, r.g.Topics, r.g.Minor)
-		}
-	}
-}
-
-// firstLabelMisses are held-out pages labelled with the first fourteen
-// topics where the subject the label named now has a topic of its own that
-// no mapping of firstTopicOf covers.
-var firstLabelMisses = map[string]string{
-	"h05-2023-04-30-remarks-by-president-biden-at-the-white-house-cor": "the correspondents' dinner tribute to the free press was labelled culture; it is media now",
+	checkTopicF1Min(t, results, 0.5, minHoldoutMean)
 }
 
 // checkTopicF1 logs a table of results and fails when a briefing's topic
@@ -270,7 +253,7 @@ func checkTopicF1Min(t *testing.T, results []devResult, minEach, minMean float64
 	fmt.Fprintf(&table, "mean topic F1 over %d briefings: %.3f\n", len(results), mean)
 	t.Log("\n" + table.String())
 	if mean < minMean {
-		t.Errorf("mean topic F1 %.3f < %.2f", mean, minMean)
+		t.Errorf("mean topic F1 %.3f < %.3f", mean, minMean)
 	}
 }
 
