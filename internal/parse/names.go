@@ -46,6 +46,7 @@ attorney prosecutor detective constable investigator psychologist psychiatrist p
 pharmacist dietitian nutritionist specialist cardiologist surgeon epidemiologist strategist
 pollster lobbyist donor campaigner publisher artist designer architect author writer
 filmmaker actor actress singer musician comedian chef host co-owner co-founder cofounder
+journalist
 `)
 
 // parseRef reads a person reference from tokens. It returns an invalid ref
@@ -116,6 +117,9 @@ func parseRef(toks []token) ref {
 	return r
 }
 
+// possessive reports whether a word ends in ’s or 's.
+func possessive(s string) bool { return strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") }
+
 // nameOfPlace reads a title and a full name followed by "of" and a place
 // or an institution. The name must have two words at least and a title
 // before it, so that "Secretary of State Marco Rubio", "Bank of America"
@@ -183,6 +187,12 @@ func parsePart(toks []token) partRef {
 		w := words[i]
 		l := w.lower()
 		if honorifics[l] || roleWords[l] || lowerRoleNouns[l] && !w.capitalised() || departmentWords[l] {
+			break
+		}
+		// "Twitter’s Adam Sharp", "Washington Post Ishaan Tharoor": a
+		// possessive or an institution before a full name is the
+		// person's affiliation.
+		if after := len(words) - 1 - i; after >= 2 && (possessive(w.s) || orgWords[l]) {
 			break
 		}
 		if isNameWord(w) || (nameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {

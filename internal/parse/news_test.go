@@ -154,6 +154,11 @@ func TestNewsAttribution(t *testing.T) {
 			text: "Niall Carr / PA Images via Getty Images Kevin Vick at a state ceremony in Dublin.\n\nKevin Vick said he would decide soon. “It is the loneliest moment of my life,” he said.\n",
 			want: []string{"Kevin Vick|direct|It is the loneliest moment of my life"},
 		},
+		{
+			name: "a possessive or an outlet before a full name is an affiliation",
+			text: "“The numbers shift week to week,” Twitter’s Adam Sharpe said.\n\n“Israel should have been one of the first to recognise it,” Washington Post Ishaan Tharor wrote.\n",
+			want: []string{"Adam Sharpe|direct|The numbers shift week to week", "Ishaan Tharor|direct|Israel should have been one of the first to recognise it"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
