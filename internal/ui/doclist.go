@@ -104,8 +104,8 @@ func (m *Model) onListKey(msg tea.KeyMsg) {
 // view draws the list box for a body of w×h.
 func (l *docList) view(m *Model, w, h int) ([]string, int, int) {
 	st := m.st
-	bw := min(w-4, 100)
-	bh := min(h-2, len(m.tabs)+6)
+	bw := min(w-boxMarginW, docListMaxWidth)
+	bh := min(h-boxMarginH, len(m.tabs)+docListChrome)
 	if bw < 20 || bh < 6 {
 		return nil, 0, 0
 	}

@@ -45,14 +45,35 @@ func (p *picker) selected() []string {
 	return out
 }
 
+// Overlay box sizes, in cells. A box is centred over the panes.
+const (
+	// boxMarginW and boxMarginH are the columns and lines a box leaves
+	// free of the screen (half on each side) when the screen is small.
+	boxMarginW, boxMarginH = 4, 2
+	// pickerMaxWidth caps the topic picker: a topic name, its bar and
+	// count read best narrow.
+	pickerMaxWidth = 46
+	// pickerChrome is the picker's lines around its rows: the border
+	// (2), the legend line and the line under the list.
+	pickerChrome = 2*pane.Border + 2
+	// docListMaxWidth caps the briefing list (B): date, title and file.
+	docListMaxWidth = 100
+	// docListChrome is the briefing list's lines around its rows: the
+	// border (2), the filter line, a blank line, and two more for its
+	// note and margin.
+	docListChrome = 2*pane.Border + 4
+	// helpMaxWidth caps the help box: up to four key columns side by side.
+	helpMaxWidth = 110
+)
+
 // view draws the picker box for a screen of w×h.
 func (p *picker) view(st *theme.Styles, w, h int) ([]string, int, int) {
-	bw := min(w-4, 46)
+	bw := min(w-boxMarginW, pickerMaxWidth)
 	rows := len(p.ids)
 	if rows == 0 {
 		rows = 1
 	}
-	bh := min(h-2, rows+4)
+	bh := min(h-boxMarginH, rows+pickerChrome)
 	if bw < 12 || bh < 5 {
 		return nil, 0, 0
 	}
@@ -125,7 +146,7 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 		}
 		cols = append(cols, col)
 	}
-	bw := min(w-2, 110)
+	bw := min(w-2*pane.Border, helpMaxWidth)
 	if bw < 20 || h < 6 {
 		return nil, 0, 0
 	}
