@@ -55,7 +55,7 @@ func TestNoTerminalQuery(t *testing.T) {
 	})
 	t.Run("reader", func(t *testing.T) {
 		r := startPTY(t, seed)
-		r.waitFor("Speakers", 10*time.Second)
+		r.waitFor("quote 1/", 10*time.Second)
 		r.typeKeys("q")
 		if code := r.wait(10 * time.Second); code != 0 {
 			t.Fatalf("exit %d; output:\n%q", code, r.output())

@@ -29,7 +29,7 @@ func TestStopSignalsRestoreTerminal(t *testing.T) {
 	} {
 		t.Run(c.sig.String(), func(t *testing.T) {
 			r := startPTY(t, "--mouse", seed)
-			r.waitFor("Speakers", 10*time.Second)
+			r.waitFor("quote 1/", 10*time.Second)
 			if r.cooked() {
 				t.Fatal("the reader did not put the terminal in raw mode")
 			}

@@ -66,7 +66,7 @@ func TestCtrlZSuspendsAndFgResumes(t *testing.T) {
 	s := startTmuxShell(t)
 	s.waitUntil("the shell prompt", func() bool { return strings.Contains(s.screen(), "$") })
 	s.run("send-keys", "-t", "t", bin+" "+seed, "Enter")
-	s.waitUntil("the reader", func() bool { return strings.Contains(s.screen(), "Speakers") && s.state() == "alt=1 cursor=0" })
+	s.waitUntil("the reader", func() bool { return strings.Contains(s.screen(), "quote 1/") && s.state() == "alt=1 cursor=0" })
 
 	s.run("send-keys", "-t", "t", "C-z")
 	s.waitUntil("the shell after ctrl+z", func() bool {
@@ -74,7 +74,7 @@ func TestCtrlZSuspendsAndFgResumes(t *testing.T) {
 	})
 
 	s.run("send-keys", "-t", "t", "fg; echo rc=$?", "Enter")
-	s.waitUntil("the reader after fg", func() bool { return strings.Contains(s.screen(), "Speakers") && s.state() == "alt=1 cursor=0" })
+	s.waitUntil("the reader after fg", func() bool { return strings.Contains(s.screen(), "quote 1/") && s.state() == "alt=1 cursor=0" })
 
 	s.run("send-keys", "-t", "t", "q")
 	s.waitUntil("the exit code", func() bool { return strings.Contains(s.screen(), "rc=0") && s.state() == "alt=0 cursor=1" })

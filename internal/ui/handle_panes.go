@@ -47,19 +47,29 @@ func (m *Model) afterFilter(t *tab) {
 	}
 }
 
-// visiblePanes lists the panes tab cycles through.
+// visiblePanes lists the panes tab cycles through: the ones on screen,
+// so tab moves focus and never changes the layout. At narrowWidth or
+// less the Reader is alone and every side pane is in the cycle: the
+// focused one comes in over the Reader.
 func (m *Model) visiblePanes() []paneID {
 	t := m.tab()
-	ps := []paneID{paneReader, paneSpeakers}
-	if t != nil && len(t.d.B.Topics) > 0 {
-		ps = append(ps, paneTopics)
+	hasTopics := t != nil && len(t.d.B.Topics) > 0
+	left := m.w >= wideWidth || m.w < narrowWidth || m.side != paneQuotes
+	quotes := (m.w >= wideWidth && !m.hideQuotes) || (m.w < wideWidth && (m.w < narrowWidth || m.side == paneQuotes))
+	ps := []paneID{paneReader}
+	if left {
+		ps = append(ps, paneSpeakers)
+		if hasTopics {
+			ps = append(ps, paneTopics)
+		}
 	}
-	return append(ps, paneQuotes)
+	if quotes {
+		ps = append(ps, paneQuotes)
+	}
+	return ps
 }
 
-// cycleFocus moves focus through the panes. Focusing a pane the layout
-// hides brings it in: Quotes replaces Speakers/Topics on narrower
-// screens, and under narrowWidth the focused pane fills the screen.
+// cycleFocus moves focus through the panes on screen (tab, shift+tab).
 func (m *Model) cycleFocus(dir int) {
 	ps := m.visiblePanes()
 	i := 0
@@ -68,15 +78,12 @@ func (m *Model) cycleFocus(dir int) {
 			i = j
 		}
 	}
-	i = (i + dir + len(ps)) % len(ps)
-	m.focus = ps[i]
-	switch m.focus {
-	case paneQuotes:
-		m.side = paneQuotes
-		m.hideQuotes = false
-	case paneSpeakers, paneTopics:
-		m.side = paneSpeakers
-	}
+	m.setFocus(ps[(i+dir+len(ps))%len(ps)])
+}
+
+// setFocus focuses p; Quotes starts on the Reader's current quote.
+func (m *Model) setFocus(p paneID) {
+	m.focus = p
 	if t := m.tab(); t != nil && m.focus == paneQuotes {
 		if fq := t.rd.focusQuote(); fq >= 0 {
 			t.qp.Show(fq)
@@ -87,23 +94,36 @@ func (m *Model) cycleFocus(dir int) {
 }
 
 // toggleQuotes is Q: show or hide Quotes on wide screens; swap the side
-// pane on narrower ones.
+// pane beside the Reader on narrower ones; at narrowWidth or less, bring
+// Quotes in over the Reader or go back to the Reader.
 func (m *Model) toggleQuotes() {
-	if m.w >= wideWidth {
+	switch {
+	case m.w >= wideWidth:
 		m.hideQuotes = !m.hideQuotes
 		if m.hideQuotes && m.focus == paneQuotes {
 			m.focus = paneReader
 		}
-	} else if m.side == paneQuotes {
+		if !m.hideQuotes {
+			m.setFocus(paneQuotes)
+			return
+		}
+	case m.w < narrowWidth:
+		if m.focus == paneQuotes {
+			m.focus = paneReader
+		} else {
+			m.setFocus(paneQuotes)
+			return
+		}
+	case m.side == paneQuotes:
 		m.side = paneSpeakers
 		if m.focus == paneQuotes {
 			m.focus = paneReader
 		}
-	} else {
+	default:
 		m.side = paneQuotes
-		m.hideQuotes = false
 		if m.focus == paneSpeakers || m.focus == paneTopics {
-			m.focus = paneQuotes
+			m.setFocus(paneQuotes)
+			return
 		}
 	}
 	m.updateKeys()

@@ -13,11 +13,21 @@ const (
 	wideWidth = 140
 	// mediumWidth and up: Speakers/Topics and Reader; Quotes on demand.
 	mediumWidth = 100
-	// narrowWidth and up: the Reader and one side pane; below, the
-	// focused pane alone.
-	narrowWidth = 60
+	// narrowWidth and up: the Reader and one side pane; below (80
+	// columns or fewer), the Reader alone, and a side pane comes in over
+	// it, full width, while it has focus (tab, shift+tab, Q).
+	narrowWidth = 81
 
 	leftMin, leftMax = 24, 34
+	// leftShare is the Speakers/Topics column's share of the width, in
+	// percent, before leftMin/leftMax (narrowLeftShare below mediumWidth).
+	leftShare, narrowLeftShare = 22, 35
+	// quotesShare is the Quotes column's share of the width, in percent,
+	// before quotesMin/quotesMax.
+	quotesShare = 28
+	// speakersShare is Speakers' share of the left column's height, in
+	// percent; Topics gets the rest.
+	speakersShare = 60
 	// readerMaxWidth caps the Reader at a readable measure: 100 columns
 	// of text, its gutter, margin and border. Wider screens give the rest
 	// to the side panes.
@@ -107,8 +117,8 @@ func computeLayout(w, h int, focus, side paneID, hideQuotes, hasTopics bool) lay
 	}
 	bodyY := l.header
 	bodyH := h - l.header - l.footer
-	leftW := clampInt(w*22/100, leftMin, leftMax)
-	quotesW := clampInt(w*28/100, quotesMin, quotesMax)
+	leftW := clampInt(w*leftShare/100, leftMin, leftMax)
+	quotesW := clampInt(w*quotesShare/100, quotesMin, quotesMax)
 	showLeft, showQuotes := false, false
 	switch {
 	case w >= wideWidth:
@@ -120,7 +130,7 @@ func computeLayout(w, h int, focus, side paneID, hideQuotes, hasTopics bool) lay
 			showLeft = true
 		}
 	case w >= narrowWidth:
-		leftW = clampInt(w*35/100, leftMin, leftMax)
+		leftW = clampInt(w*narrowLeftShare/100, leftMin, leftMax)
 		quotesW = leftW
 		if side == paneQuotes {
 			showQuotes = true
@@ -158,12 +168,12 @@ func computeLayout(w, h int, focus, side paneID, hideQuotes, hasTopics bool) lay
 	return l
 }
 
-// splitLeft stacks Speakers over Topics: Speakers gets three fifths, or
+// splitLeft stacks Speakers over Topics: Speakers gets speakersShare, or
 // all of it when there are no topics.
 func splitLeft(r rect, hasTopics bool) (speakers, topics rect) {
 	if !hasTopics || r.h < 2*minPaneHeight {
 		return r, rect{}
 	}
-	sh := clampInt(r.h*3/5, minPaneHeight, r.h-minPaneHeight)
+	sh := clampInt(r.h*speakersShare/100, minPaneHeight, r.h-minPaneHeight)
 	return rect{r.x, r.y, r.w, sh}, rect{r.x, r.y + sh, r.w, r.h - sh}
 }

@@ -112,6 +112,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Clear):
 		if what, ok := t.clearInnermost(); ok {
 			m.setNote(what)
+		} else if m.w < narrowWidth && m.focus != paneReader {
+			// A side pane over the Reader: esc goes back to it.
+			m.setFocus(paneReader)
 		} else {
 			m.setNote("no filter or search to clear")
 		}

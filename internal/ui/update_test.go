@@ -189,26 +189,90 @@ func TestScrollKeys(t *testing.T) {
 	}
 }
 
+// TestFocusCycle: tab moves focus through the panes on screen and never
+// changes the layout, so 1–9 always point at a list that can be seen.
 func TestFocusCycle(t *testing.T) {
-	m := seedModel(t)
-	want := []paneID{paneSpeakers, paneTopics, paneQuotes, paneReader}
+	m := seedModel(t) // 120 columns
+	lay := m.lay
+	want := []paneID{paneSpeakers, paneTopics, paneReader}
 	for _, p := range want {
 		press(t, m, "tab")
 		if m.focus != p {
 			t.Fatalf("tab: focus %v, want %v", m.focus, p)
 		}
+		if m.lay != lay {
+			t.Fatalf("tab to %v changed the layout: %+v, was %+v", p, m.lay, lay)
+		}
 	}
 	press(t, m, "shift+tab")
-	if m.focus != paneQuotes {
-		t.Fatalf("shift+tab: focus %v, want Quotes", m.focus)
+	if m.focus != paneTopics {
+		t.Fatalf("shift+tab: focus %v, want Topics", m.focus)
 	}
-	// At 120 columns Quotes replaces Speakers/Topics when focused.
-	if !m.lay.quotes.visible() || m.lay.speakers.visible() {
-		t.Fatal("focusing Quotes at 120 columns should show it in place of Speakers")
+	// Q brings Quotes in place of Speakers/Topics, focused; tab then
+	// cycles Reader and Quotes only; Q swaps back.
+	press(t, m, "Q")
+	if !m.lay.quotes.visible() || m.lay.speakers.visible() || m.focus != paneQuotes {
+		t.Fatal("Q at 120 columns should show Quotes in place of Speakers, focused")
+	}
+	press(t, m, "tab")
+	if m.focus != paneReader {
+		t.Fatalf("tab from Quotes: focus %v, want Reader", m.focus)
+	}
+	press(t, m, "tab")
+	if m.focus != paneQuotes {
+		t.Fatalf("tab from Reader with Quotes shown: focus %v, want Quotes", m.focus)
 	}
 	press(t, m, "Q")
 	if m.lay.quotes.visible() || !m.lay.speakers.visible() || m.focus != paneReader {
 		t.Fatal("Q should swap Quotes back out")
+	}
+	// Wide: all four side by side, tab visits each.
+	m = newModelFor(t, 160, 40, seedSnapshot(t))
+	lay = m.lay
+	for _, p := range []paneID{paneSpeakers, paneTopics, paneQuotes, paneReader} {
+		press(t, m, "tab")
+		if m.focus != p || m.lay != lay {
+			t.Fatalf("160 columns, tab: focus %v, want %v; layout changed: %v", m.focus, p, m.lay != lay)
+		}
+	}
+}
+
+// TestNarrowReaderAlone: at 80 columns or fewer the Reader is alone; tab
+// brings the focused side pane in over it, full width, and back; esc
+// with nothing to clear returns to the Reader; Q brings Quotes.
+func TestNarrowReaderAlone(t *testing.T) {
+	m := newModelFor(t, 80, 24, seedSnapshot(t))
+	if !m.lay.reader.visible() || m.lay.speakers.visible() || m.lay.quotes.visible() || m.lay.reader.w != 80 {
+		t.Fatalf("at 80 columns the Reader should be alone, full width: %+v", m.lay)
+	}
+	press(t, m, "tab")
+	if m.focus != paneSpeakers || !m.lay.speakers.visible() || m.lay.reader.visible() || m.lay.speakers.w != 80 {
+		t.Fatalf("tab at 80 columns should bring Speakers in, full width: focus %v, %+v", m.focus, m.lay)
+	}
+	press(t, m, "tab", "tab")
+	if m.focus != paneQuotes || !m.lay.quotes.visible() || m.lay.speakers.visible() {
+		t.Fatalf("tab tab from Speakers: focus %v, want Quotes alone", m.focus)
+	}
+	press(t, m, "tab")
+	if m.focus != paneReader || !m.lay.reader.visible() {
+		t.Fatalf("tab from Quotes: focus %v, want the Reader back", m.focus)
+	}
+	press(t, m, "tab", "esc")
+	if m.focus != paneReader || !m.lay.reader.visible() {
+		t.Fatalf("esc in Speakers with nothing to clear: focus %v, want the Reader", m.focus)
+	}
+	press(t, m, "Q")
+	if m.focus != paneQuotes || !m.lay.quotes.visible() {
+		t.Fatal("Q at 80 columns should bring Quotes in")
+	}
+	press(t, m, "Q")
+	if m.focus != paneReader || !m.lay.reader.visible() {
+		t.Fatal("Q again should return to the Reader")
+	}
+	// 81 columns: the Reader and Speakers/Topics side by side.
+	m = newModelFor(t, 81, 24, seedSnapshot(t))
+	if !m.lay.reader.visible() || !m.lay.speakers.visible() {
+		t.Fatalf("at 81 columns the Reader and Speakers should share the screen: %+v", m.lay)
 	}
 }
 
