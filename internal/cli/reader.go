@@ -51,13 +51,16 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	if err != nil {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--theme: %w", err)}
 	}
-	if !e.isTerminal() {
-		fmt.Fprintln(e.stdout, "brief: the reader needs a terminal; to print briefings, use brief export (see brief export --help).")
-		return nil
-	}
+	// Paths are checked first, so a missing one is an error (exit 2)
+	// with or without a terminal.
 	src, err := readerSource(args, opts)
 	if err != nil {
 		return err
+	}
+	if !e.isTerminal() {
+		// A note, not output: stdout may be a pipe or a file.
+		fmt.Fprintln(e.stderr, "brief: the reader needs a terminal; to print briefings, use brief export (see brief export --help).")
+		return nil
 	}
 
 	// Everything about colour is settled here, from the environment

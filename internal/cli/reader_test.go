@@ -11,16 +11,6 @@ import (
 	"github.com/brief-reader/brief/internal/ui"
 )
 
-func TestReaderNotATerminal(t *testing.T) {
-	out, errs, code := runCLI(t, "", seedPath)
-	if code != exitOK || errs != "" {
-		t.Fatalf("exit %d, stderr %q", code, errs)
-	}
-	if !strings.Contains(out, "brief export") || strings.Count(out, "\n") > 2 {
-		t.Fatalf("want a one- or two-line pointer to brief export, got %q", out)
-	}
-}
-
 func TestReaderBadTheme(t *testing.T) {
 	_, errs, code := runCLI(t, "", "--theme", "purple", seedPath)
 	if code != exitUsage || !strings.Contains(errs, "--theme") {
@@ -59,5 +49,20 @@ func TestReaderSource(t *testing.T) {
 	var xe *exitError
 	if !errors.As(err, &xe) || xe.code != exitUsage || !strings.Contains(err.Error(), "no-such-file.txt") {
 		t.Fatalf("missing path: %v", err)
+	}
+}
+
+// TestReaderWithoutTerminal: with stdout not a terminal, brief PATH
+// writes its note to stderr (stdout may be a pipe) and exits 0 when the
+// path exists, and names a missing path and exits 2.
+func TestReaderWithoutTerminal(t *testing.T) {
+	out, errOut, code := runCLI(t, "", seedPath)
+	if code != exitOK || out != "" || !strings.Contains(errOut, "brief export") || strings.Count(errOut, "\n") > 2 {
+		t.Errorf("brief %s without a terminal: code %d, stdout %q, stderr %q; want 0, nothing, a one- or two-line pointer to brief export", seedPath, code, out, errOut)
+	}
+	missing := filepath.Join(t.TempDir(), "nope.txt")
+	out, errOut, code = runCLI(t, "", missing)
+	if code != exitUsage || out != "" || !strings.Contains(errOut, missing) || strings.Contains(errOut, "needs a terminal") {
+		t.Errorf("brief MISSING without a terminal: code %d, stdout %q, stderr %q; want 2 and the path named", code, out, errOut)
 	}
 }
