@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,8 @@ type docList struct {
 	names []string
 	dates []string
 	dateW int
+	// when are the parsed dates: with no filter, the list is newest first.
+	when []docDate
 }
 
 func newDocList(m *Model) *docList {
@@ -45,9 +48,15 @@ func newDocList(m *Model) *docList {
 			name = "(" + textclean.Line(filepath.Base(t.path)) + ")"
 		}
 		l.names = append(l.names, name)
-		l.texts = append(l.texts, t.d.Date+" "+docTitle(t)+" "+name)
+		l.texts = append(l.texts, t.d.Date+" "+parseDocDate(t.d.Date).String()+" "+docTitle(t)+" "+name)
 		l.paths = append(l.paths, textclean.Line(t.path))
-		d := clip(t.d.Date, 14)
+		dd := parseDocDate(t.d.Date)
+		l.when = append(l.when, dd)
+		d := dd.String()
+		if !dd.ok {
+			d = t.d.Date // not a date brief reads: as written
+		}
+		d = clip(textclean.Line(d), 14)
 		l.dates = append(l.dates, d)
 		l.dateW = max(l.dateW, width(d))
 	}
@@ -64,10 +73,14 @@ func docTitle(t *tab) string {
 }
 
 // refilter ranks the briefings by the filter, title and date matches
-// before path matches, and puts the cursor on the best.
+// before path matches, and puts the cursor on the best; with no filter
+// they are newest first, unknown dates last.
 func (l *docList) refilter() {
 	q := query.Parse(l.filter.Value())
 	l.items = q.Rank(len(l.texts), func(i int) string { return l.texts[i] }, func(i int) string { return l.paths[i] })
+	if q.Empty() {
+		sort.SliceStable(l.items, func(a, b int) bool { return l.when[l.items[a]].newer(l.when[l.items[b]]) })
+	}
 	l.cursor, l.offset = 0, 0
 }
 
