@@ -53,7 +53,12 @@ func (m *Model) hints() (now, tail []key.Binding) {
 	t := m.tab()
 	if t != nil && m.focus != paneReader {
 		if p := t.pane(m.focus); p != nil {
-			return p.ShortHelp(), always
+			now := p.ShortHelp()
+			if m.w < narrowWidth {
+				// The pane is over the Reader: say how to move on.
+				now = append([]key.Binding{k.NextPane}, now...)
+			}
+			return now, always
 		}
 	}
 	if t != nil && t.rd.search.active() {

@@ -249,6 +249,9 @@ func TestNarrowReaderAlone(t *testing.T) {
 	if m.focus != paneSpeakers || !m.lay.speakers.visible() || m.lay.reader.visible() || m.lay.speakers.w != 80 {
 		t.Fatalf("tab at 80 columns should bring Speakers in, full width: focus %v, %+v", m.focus, m.lay)
 	}
+	if lines := strings.Split(plainView(m), "\n"); !strings.Contains(lines[len(lines)-1], "tab next pane") {
+		t.Errorf("the hint line over the Reader does not say how to move on: %q", lines[len(lines)-1])
+	}
 	press(t, m, "tab", "tab")
 	if m.focus != paneQuotes || !m.lay.quotes.visible() || m.lay.speakers.visible() {
 		t.Fatalf("tab tab from Speakers: focus %v, want Quotes alone", m.focus)
