@@ -459,6 +459,21 @@ func (m *Model) relayout() {
 		m.focus = paneSpeakers
 	}
 	m.lay = computeLayout(m.w, m.h, m.focus, m.side, m.hideQuotes, hasTopics)
+	if !m.lay.tooSmall && !m.lay.rect(m.focus).visible() {
+		// A resize left the focused pane off screen (Quotes focused at
+		// 80 columns, then 120): bring it in beside the Reader, else
+		// focus the Reader.
+		if m.focus == paneQuotes {
+			m.side, m.hideQuotes = paneQuotes, false
+		} else {
+			m.side = paneSpeakers
+		}
+		m.lay = computeLayout(m.w, m.h, m.focus, m.side, m.hideQuotes, hasTopics)
+		if !m.lay.rect(m.focus).visible() {
+			m.focus = paneReader
+			m.lay = computeLayout(m.w, m.h, m.focus, m.side, m.hideQuotes, hasTopics)
+		}
+	}
 	if t == nil {
 		return
 	}

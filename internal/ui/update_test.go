@@ -272,6 +272,13 @@ func TestNarrowReaderAlone(t *testing.T) {
 	if m.focus != paneReader || !m.lay.reader.visible() {
 		t.Fatal("Q again should return to the Reader")
 	}
+	// A resize keeps the focused pane on screen: Quotes focused at 80
+	// columns stays in view, beside the Reader, at 120.
+	press(t, m, "Q")
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if m.focus != paneQuotes || !m.lay.quotes.visible() || !m.lay.reader.visible() {
+		t.Fatalf("Quotes focused at 80 columns, resized to 120: focus %v, %+v", m.focus, m.lay)
+	}
 	// 81 columns: the Reader and Speakers/Topics side by side.
 	m = newModelFor(t, 81, 24, seedSnapshot(t))
 	if !m.lay.reader.visible() || !m.lay.speakers.visible() {
