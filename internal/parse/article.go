@@ -24,6 +24,8 @@ type articleParser struct {
 	// intro is the speaker an introducer names for the bare quotes after
 	// it (see introducer); narrative text ends its reach.
 	intro *person
+	// lastOrg is the institution that spoke last, for "the statement said".
+	lastOrg *person
 }
 
 // openQuote is a direct quote still running at the end of a paragraph,
@@ -427,8 +429,14 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		if !speech {
 			return nil
 		}
+		// "the statement said", "the report said": a document speaks for
+		// the institution that last spoke.
+		if documentVoice(r.surface) && a.lastOrg != nil {
+			return a.lastOrg
+		}
 		p := a.reg.addName(r, at)
 		p.kind = briefing.Organization
+		a.lastOrg = p
 		return p
 	case len(r.name) > 0:
 		if len(r.name) > 4 {
@@ -459,6 +467,20 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		return p
 	}
 	return nil
+}
+
+// documentVoice reports whether a description names a document rather than
+// its author: "the statement", "the release".
+func documentVoice(surface string) bool {
+	f := strings.Fields(strings.ToLower(surface))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "statement", "release", "report", "letter", "study":
+		return true
+	}
+	return false
 }
 
 // definite reports whether a description opens with "the".

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -185,14 +186,15 @@ func TestOrganisationsAndUnnamedSources(t *testing.T) {
 		{"“Nobody has told us anything about it,” a Treasury spokeswoman said.", "Treasury spokeswoman", briefing.Unnamed},
 		{"“Prices will rise for every family,” an industry lobbyist said.", "Industry lobbyist", briefing.Unnamed},
 		{"“The suspect fled on foot toward the river,” police said.", "Police", briefing.Organization},
+		{"The Canadian Dairy Association said milk is “a source of important nutrients.” The statement warned of “significant consequences” for children.", "Canadian Dairy Association", briefing.Organization},
 		{"The diocese issued a second statement on Tuesday, saying a “third-party investigation” will look into the matter.", "Diocese", briefing.Organization},
 		{"The Canadian Dairy Association said milk is “a source of important nutrients” for children.", "Canadian Dairy Association", briefing.Organization},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := parseString(t, "story.txt", "A headline for the story\n\n"+tc.text+"\n")
-			if len(b.Speakers) != 1 || b.Speakers[0].Name != tc.name || b.Speakers[0].Kind != tc.kind || b.Speakers[0].Quotes != 1 {
-				t.Errorf("speakers = %+v, want %s (%s) with one quote", b.Speakers, tc.name, tc.kind)
+			if len(b.Speakers) != 1 || b.Speakers[0].Name != tc.name || b.Speakers[0].Kind != tc.kind || b.Speakers[0].Quotes != strings.Count(tc.text, "“") {
+				t.Errorf("speakers = %+v, want %s (%s) with every quote", b.Speakers, tc.name, tc.kind)
 			}
 		})
 	}
