@@ -239,13 +239,7 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 		if !isReportingVerb(sent[v].token) {
 			continue
 		}
-		r, _ := subjectBefore(sent, v)
-		if !r.valid() && v > 0 && sent[v-1].is(",") {
-			// "The paradox of Nancy, says Carl Anthony, historian…, is
-			// that she was “…”"
-			r = subjectAfter(sent, v+1)
-		}
-		if r.valid() && a.plausible(r) {
+		if r := verbSubject(sent, v); r.valid() && a.plausible(r) {
 			return cue{who: r, found: true, partial: true}
 		}
 	}
@@ -254,16 +248,24 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 		if !isSpeechVerb(t.token) {
 			continue
 		}
-		r, _ := subjectBefore(sent, v)
-		if !r.valid() && sent[v-1].is(",") {
-			r = subjectAfter(sent, v+1) // "…, said Smith."
-		}
-		if r.valid() && a.plausible(r) && closesSentence(sent[v+1:]) {
+		if r := verbSubject(sent, v); r.valid() && a.plausible(r) && closesSentence(sent[v+1:]) {
 			return cue{who: r, found: true, partial: true}
 		}
 		break
 	}
 	return cue{}
+}
+
+// verbSubject reads who a speech verb's sentence gives as the speaker: the
+// subject before it, or the name after it when a comma precedes the verb
+// (", said Smith.", "The paradox of Nancy, says Carl Anthony, historian…, is
+// that she was “…”").
+func verbSubject(sent []otok, v int) ref {
+	r, _ := subjectBefore(sent, v)
+	if !r.valid() && v > 0 && sent[v-1].is(",") {
+		r = subjectAfter(sent, v+1)
+	}
+	return r
 }
 
 // closesSentence reports whether what follows a speech verb holds no other
@@ -525,11 +527,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 		if !isSpeechVerb(t.token) || !reportsSpeech(sent, v) {
 			continue
 		}
-		r, _ := subjectBefore(sent, v)
-		if !r.valid() && v > 0 && sent[v-1].is(",") {
-			// ", said Smith." at the end of a sentence.
-			r = subjectAfter(sent, v+1)
-		}
+		r := verbSubject(sent, v)
 		if !r.valid() {
 			continue
 		}
@@ -777,9 +775,7 @@ func outlineSentences(out []otok, text string) [][2]int {
 		switch {
 		case t.isPlaceholder():
 			is, ie := t.sp.inner()
-			inner := strings.TrimRight(text[is:ie], " ")
-			r, _ := utf8.DecodeLastRuneInString(inner)
-			end = r == '.' || r == '!' || r == '?' || r == '…'
+			end = endsSentence(text[is:ie])
 		case !t.word && (t.s == "." || t.s == "!" || t.s == "?" || t.s == "…"):
 			end = true
 			if t.s == "." && i > 0 && out[i-1].word && out[i-1].end == t.start {

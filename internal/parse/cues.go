@@ -96,7 +96,7 @@ func chunkBack(toks []otok, end int) int {
 			// "Exploration & Production Council"
 		case t.is("."):
 			// Only the dot of an abbreviation or initial: "Sen.", "J.".
-			if j == 0 || !toks[j-1].word || toks[j-1].end != t.start || !(abbreviations[toks[j-1].lower()] || honorifics[toks[j-1].lower()] || len([]rune(toks[j-1].s)) == 1) {
+			if !abbrevBefore(toks, j) {
 				return j + 1
 			}
 		case isDeterminer(t.token):
