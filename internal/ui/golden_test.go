@@ -160,7 +160,7 @@ func TestTeaFlowLanding(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	tb := final.tab()
 	misri := quotesBy(tb.d, "vikram-misri")
-	if tb.rd.cur != misri[2] {
-		t.Fatalf("1 n landed on quote %d, want Misri's third %d (the first is current at the start)", tb.rd.cur, misri[2])
+	if tb.rd.Current() != misri[2] {
+		t.Fatalf("1 n landed on quote %d, want Misri's third %d (the first is current at the start)", tb.rd.Current(), misri[2])
 	}
 }

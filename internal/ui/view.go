@@ -166,14 +166,12 @@ func (m *Model) bodyLines(h int) []string {
 	}
 	if l.reader.visible() {
 		r := l.reader
-		var body []string
 		if t == nil {
 			in := r.inner()
-			body = m.emptyReader(in.w, in.h)
+			cols = append(cols, r.frame().Draw(st, "Reader", "", m.emptyReader(in.w, in.h), m.focus == paneReader))
 		} else {
-			body = t.rd.view()
+			cols = append(cols, m.drawPane(t, paneReader, r))
 		}
-		cols = append(cols, r.frame().Draw(st, m.readerTitle(t), m.readerNote(t), body, m.focus == paneReader))
 	}
 	if l.quotes.visible() {
 		cols = append(cols, m.drawPane(t, paneQuotes, l.quotes))
@@ -238,29 +236,6 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-func (m *Model) readerTitle(t *tab) string {
-	if t == nil {
-		return "Reader"
-	}
-	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
-		s := "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections))
-		if t.rd.headTitleShown(si) {
-			// The heading's title is on screen: the border does not
-			// repeat it.
-			return s
-		}
-		return s + " " + t.d.SectionTitle(si)
-	}
-	return "Reader"
-}
-
-func (m *Model) readerNote(t *tab) string {
-	if t == nil || len(t.rd.vis) == 0 {
-		return ""
-	}
-	return strconv.Itoa(t.rd.percent()) + "%"
 }
 
 // footerLines draws the status line and, on tall enough screens, the help
@@ -333,24 +308,25 @@ func filterBadge(summary string, w int) string {
 // text the reader is.
 func (m *Model) statusRight(t *tab) string {
 	var right []string
-	if t.rd.search.active() {
-		pos, total := t.rd.visibleHits()
-		s := "/" + t.rd.search.query + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
-		if t.rd.search.capped {
+	if t.rd.Searching() {
+		pos, total, capped := t.rd.SearchPlace()
+		s := "/" + t.rd.SearchQuery() + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
+		if capped {
 			s += "+"
 		}
 		right = append(right, s)
 	}
-	if fq := t.rd.focusQuote(); fq >= 0 {
-		if pos := indexOf(t.quotes, fq, -1); pos >= 0 {
+	if fq := t.rd.FocusQuote(); fq >= 0 {
+		quotes := t.rd.Quotes()
+		if pos := indexOf(quotes, fq, -1); pos >= 0 {
 			what := "quote "
 			if t.d.B.Quotes[fq].Kind == briefing.Turn {
 				what = "turn "
 			}
-			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(t.quotes)))
+			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(quotes)))
 		}
 	}
-	right = append(right, strconv.Itoa(t.rd.percent())+"%")
+	right = append(right, strconv.Itoa(t.rd.Percent())+"%")
 	return strings.Join(right, " · ")
 }
 
@@ -359,13 +335,13 @@ func (m *Model) statusWhere(t *tab, room int) string {
 	st := m.st
 	var b strings.Builder
 	used := 0
-	if s := m.currentSpeaker(t); s >= 0 {
+	if s := t.rd.CurrentSpeaker(); s >= 0 {
 		sp := t.d.Speakers[s]
 		name := "▶ " + sp.Name
 		b.WriteString(st.SpeakerBold(sp.Colour).S(name))
 		used += width(name)
 	}
-	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
+	if si := t.rd.Section(); si >= 0 && !t.d.Implicit {
 		sec := "§" + strconv.Itoa(si+1) + " " + t.d.SectionTitle(si)
 		if used > 0 {
 			sec = " · " + sec
@@ -391,7 +367,7 @@ func (m *Model) inputLine() string {
 	prompt := st.StatusKey.S(in.ti.prompt)
 	var info string
 	if t := m.tab(); t != nil && in.kind == inputSearch && v != "" {
-		p, total := t.rd.visibleHits()
+		p, total, _ := t.rd.SearchPlace()
 		info = strconv.Itoa(p) + "/" + strconv.Itoa(total)
 		if total == 0 {
 			info = "no match"
