@@ -82,7 +82,7 @@ func TestGoldenStates(t *testing.T) {
 		w, h int
 		keys []string
 	}{
-		{"help", 120, 40, []string{"?"}},
+		{"help", 120, 40, []string{"h"}},
 		{"picker", 120, 40, []string{"t", "s", "s", "space"}},
 		{"space-topic", 120, 40, []string{"t", "s", "s", "space", "enter"}},
 		{"search", 120, 40, []string{"/", "type:Japan", "enter", "n"}},

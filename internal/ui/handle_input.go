@@ -9,9 +9,9 @@ import (
 	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
-// startInput is /: a search in the Reader, a list filter in Speakers or
-// Quotes.
-func (m *Model) startInput(t *tab) tea.Cmd {
+// startInput is /: a search in the Reader (? backward), a list filter in
+// Speakers or Quotes.
+func (m *Model) startInput(t *tab, backward bool) tea.Cmd {
 	switch m.focus {
 	case paneSpeakers:
 		m.in = newInput(inputSpeakers, "filter speakers: ", t.speakers.Query())
@@ -21,9 +21,13 @@ func (m *Model) startInput(t *tab) tea.Cmd {
 		m.setNote("t opens the topic picker")
 		return nil
 	default:
-		m.in = newInput(inputSearch, "/", "")
+		prompt := "/"
+		if backward {
+			prompt = "?"
+		}
+		m.in = newInput(inputSearch, prompt, "")
 		m.in.hist = len(m.history)
-		t.rd.BeginSearch(false)
+		t.rd.BeginSearch(backward)
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func defaultModeKeys() modeKeys {
 		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "toggle")),
 		Open:   b("enter", "open"),
 		Scroll: key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll")),
-		Close:  key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("esc/?/q", "close")),
+		Close:  key.NewBinding(key.WithKeys("esc", "h", "f1", "?", "q"), key.WithHelp("esc/h/q", "close")),
 	}
 }
 
@@ -39,6 +39,9 @@ func (m *Model) hints() (now, tail []key.Binding) {
 		enter := mk.Enter
 		if m.in.kind == inputSearch {
 			enter.SetHelp("enter", "search (empty: the last again)")
+			if m.in.ti.prompt == "?" {
+				enter.SetHelp("enter", "search backward (empty: the last again)")
+			}
 			hist := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "history"))
 			return []key.Binding{enter, mk.Cancel, hist}, []key.Binding{k.ForceQ}
 		}

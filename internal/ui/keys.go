@@ -17,6 +17,7 @@ type KeyMap struct {
 	NextPane, PrevPane key.Binding
 	Select, Toggle     key.Binding
 	Topics, Search     key.Binding
+	SearchBack         key.Binding
 	Clear, Copy, Open  key.Binding
 	NextDoc, PrevDoc   key.Binding
 	Briefings          key.Binding
@@ -46,7 +47,10 @@ func DefaultKeyMap() KeyMap {
 		Briefings:  b([]string{"B"}, "B", "list briefings"),
 		Quotes:     b([]string{"Q"}, "Q", "quotes pane"),
 		Mouse:      b([]string{"m"}, "m", "mouse on/off"),
-		Help:       b([]string{"?"}, "?", "help"),
+		// ? is less's backward search in the Reader; h and F1 are help
+		// everywhere, and ? too where there is no search.
+		Help:       b([]string{"h", "f1", "?"}, "h", "help"),
+		SearchBack: b([]string{"?"}, "?", "search backward"),
 		Quit:       b([]string{"q"}, "q", "quit"),
 		ForceQ:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Suspend:    b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg resumes)"),

@@ -60,7 +60,6 @@ const (
 	inputSearch inputKind = iota
 	inputSpeakers
 	inputQuotes
-	inputSearchBack
 )
 
 // input is a text input with focus: every key goes to it but ctrl+c, esc

@@ -186,12 +186,13 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 	}
 	body = append(body, spaces(iw))
 	body = append(body, fit(" "+st.Muted.S(clip("In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes.", iw-1)), iw))
-	body = append(body, fit(" "+st.Muted.S(clip("In the Reader, / searches (smart case); n/N go to the next match; esc clears.", iw-1)), iw))
+	body = append(body, fit(" "+st.Muted.S(clip("In the Reader, / searches forward and ? backward (smart case, as in less): n goes on", iw-1)), iw))
+	body = append(body, fit(" "+st.Muted.S(clip("the same way, N the other; ↑/↓ recall earlier searches; an empty search repeats the last.", iw-1)), iw))
 	bh := min(h, len(body)+2)
 	ih := bh - 2
 	offset = clampInt(offset, 0, max(0, len(body)-ih))
 	visible := body[offset:min(len(body), offset+ih)]
-	note := "? or esc closes"
+	note := "h or esc closes"
 	if len(body) > ih {
 		note = "j/k scroll · " + note
 	}

@@ -56,6 +56,10 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	t := m.tab()
+	if t != nil && m.focus == paneReader && key.Matches(msg, k.SearchBack) {
+		// As in less: ? searches backward in the Reader.
+		return m.startInput(t, true)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
@@ -123,7 +127,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return m.openSource(t)
 	case key.Matches(msg, k.Search):
-		return m.startInput(t)
+		return m.startInput(t, false)
 	}
 	if cmd, ok := t.rd.Navigate(msg); ok {
 		// The Reader's jump keys work from every pane. On a narrow

@@ -594,15 +594,24 @@ func TestBriefingSwitch(t *testing.T) {
 
 func TestHelpQuitMouse(t *testing.T) {
 	m := seedModel(t)
-	press(t, m, "?")
+	press(t, m, "h")
 	if !m.help || !strings.Contains(plainView(m), "quote of speaker N") {
-		t.Fatal("? did not show the help")
+		t.Fatal("h did not show the help")
 	}
 	if strings.Contains(plainView(m), "next briefing") {
 		t.Error("help lists J/K with one briefing open")
 	}
-	press(t, m, "j", "?")
+	press(t, m, "j", "h")
 	if m.help {
+		t.Fatal("h did not close the help")
+	}
+	// ? is help where there is no search: in a side pane.
+	press(t, m, "tab", "?")
+	if !m.help || m.in != nil {
+		t.Fatal("? in Speakers did not show the help")
+	}
+	press(t, m, "?", "shift+tab")
+	if m.help || m.focus != paneReader {
 		t.Fatal("? did not close the help")
 	}
 	_, cmd := m.Update(keyMsg("m"))
@@ -879,6 +888,52 @@ func TestSearchLikeLess(t *testing.T) {
 	}
 }
 
+// TestSearchBackward: ? searches backward as in less: from above the top
+// line, wrapping to the last match; n then goes on backward and N
+// forward; ? and enter repeat the last search backward, and / turns n
+// forward again.
+func TestSearchBackward(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	// From the top nothing is above: ? wraps to the last match.
+	press(t, m, "?", "type:Japan")
+	if m.in == nil || !strings.Contains(plainView(m), "?Japan") {
+		t.Fatalf("? did not open a backward search:\n%s", plainView(m))
+	}
+	press(t, m, "enter")
+	cur, all, _ := tb.rd.SearchMatch()
+	if all < 3 || cur != all-1 {
+		t.Fatalf("?Japan from the top: match %d of %d, want the last", cur, all)
+	}
+	if !strings.Contains(plainView(m), "?Japan ") {
+		t.Errorf("the status line does not show the backward search:\n%s", plainView(m))
+	}
+	press(t, m, "n")
+	if c, _, _ := tb.rd.SearchMatch(); c != all-2 {
+		t.Fatalf("n after ?: match %d, want %d (backward)", c, all-2)
+	}
+	press(t, m, "N")
+	if c, _, _ := tb.rd.SearchMatch(); c != all-1 {
+		t.Fatalf("N after ?: match %d, want %d (forward)", c, all-1)
+	}
+	press(t, m, "?", "enter")
+	if c, _, _ := tb.rd.SearchMatch(); c != all-2 {
+		t.Fatalf("? enter: match %d, want %d (the last search, backward)", c, all-2)
+	}
+	// From the end, the match found is above the top line.
+	press(t, m, "esc", "G")
+	top := tb.rd.Abs()
+	press(t, m, "?", "type:Japan", "enter")
+	c, _, _ := tb.rd.SearchMatch()
+	if c < 0 || tb.rd.Abs() >= top {
+		t.Fatalf("?Japan from the end: match %d, top %d (was %d): want a match above", c, tb.rd.Abs(), top)
+	}
+	press(t, m, "/", "enter", "n")
+	if c2, _, _ := tb.rd.SearchMatch(); c2 != (c+2)%all {
+		t.Fatalf("/ enter n after ?: match %d, want %d (forward)", c2, (c+2)%all)
+	}
+}
+
 // TestNoSpeakerNote: "no speaker here" points to ] and 1–9 only where
 // there are quotes to go to.
 func TestNoSpeakerNote(t *testing.T) {
@@ -925,14 +980,14 @@ func TestBriefingListSameTitles(t *testing.T) {
 	}
 }
 
-// TestHelpAndQuitAlwaysShown: the hint line ends in "? help · q quit" at
+// TestHelpAndQuitAlwaysShown: the hint line ends in "h help · q quit" at
 // every size brief draws at, the smallest too.
 func TestHelpAndQuitAlwaysShown(t *testing.T) {
 	m := seedModel(t)
 	for _, size := range [][2]int{{minWidth, minHeight}, {60, 12}, {80, 24}, {120, 40}, {200, 60}} {
 		send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		lines := strings.Split(plainView(m), "\n")
-		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "? help · q quit") {
+		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "h help · q quit") {
 			t.Errorf("%dx%d: hint line %q", size[0], size[1], last)
 		}
 	}

@@ -310,7 +310,11 @@ func (m *Model) statusRight(t *tab) string {
 	var right []string
 	if t.rd.Searching() {
 		pos, total, capped := t.rd.SearchPlace()
-		s := "/" + t.rd.SearchQuery() + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
+		dir := "/"
+		if t.rd.Backward() {
+			dir = "?"
+		}
+		s := dir + t.rd.SearchQuery() + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
 		if capped {
 			s += "+"
 		}

@@ -17,8 +17,9 @@ import (
 	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
-// KeyMap is the Reader's keys. Search and SearchBack are handled by the
-// root, which owns the text input; they are here so the help shows them.
+// KeyMap is the Reader's keys. Search and SearchBack (less's / and ?) are
+// handled by the root, which owns the text input; they are here so the
+// help shows them.
 type KeyMap struct {
 	pane.ScrollKeys
 	NextQuote, PrevQuote key.Binding
@@ -63,7 +64,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ScrollKeys.Bindings(),
-		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.JumpBack, k.JumpFwd, k.Search},
+		{k.NextQuote, k.PrevQuote, k.NextSect, k.PrevSect, k.NextSame, k.PrevSame, k.Speaker, k.JumpBack, k.JumpFwd, k.Search, k.SearchBack},
 	}
 }
 
@@ -97,6 +98,10 @@ func (r *Model) ShortHelp() []key.Binding {
 		next, prev := k.NextSame, k.PrevSame
 		next.SetHelp("n", "next match")
 		prev.SetHelp("N", "previous match")
+		if r.search.back {
+			next.SetHelp("n", "match above")
+			prev.SetHelp("N", "match below")
+		}
 		return []key.Binding{next, prev, k.Search, k.Clear}
 	}
 	return k.ShortHelp()

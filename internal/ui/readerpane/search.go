@@ -75,17 +75,28 @@ func (r *Model) BeginSearch(backward bool) {
 }
 
 // TypeSearch is the search as typed so far: incremental, it shows the
-// first match from where the search began, in its direction.
+// first match from where the search began in its direction: forward from
+// the top block, backward from above the top line (as in less).
 func (r *Model) TypeSearch(q string) {
-	r.setAbs(r.search.origin.abs)
+	a := r.search.origin.abs
+	r.setAbs(a)
 	r.setQuery(q)
 	if q == "" || len(r.vis) == 0 {
 		return
 	}
-	if !r.firstHitFrom(r.vis[r.top]) {
-		r.setAbs(r.search.origin.abs)
+	found := false
+	if r.search.back {
+		found = r.lastHitAbove(a)
+	} else {
+		found = r.firstHitFrom(r.vis[r.top])
+	}
+	if !found {
+		r.setAbs(a)
 	}
 }
+
+// Backward reports whether the search goes backward (it began with ?).
+func (r *Model) Backward() bool { return r.search.back }
 
 // CancelSearch puts back the search and place from before BeginSearch.
 func (r *Model) CancelSearch() {
@@ -291,6 +302,39 @@ func (r *Model) firstHitFrom(b int) bool {
 	}
 	s.cur = -1
 	return false
+}
+
+// lastHitAbove makes the last shown match starting above line a current,
+// else (wrapping) the last shown match, and reveals it. Only the block
+// that holds line a needs its match lines worked out.
+func (r *Model) lastHitAbove(a int) bool {
+	s := &r.search
+	for pass := 0; pass < 2; pass++ {
+		for i := len(s.hits) - 1; i >= 0; i-- {
+			h := s.hits[i]
+			v := r.visPos[h.block]
+			if v < 0 {
+				continue
+			}
+			if pass == 0 && (r.prefix[v] >= a || (r.prefix[v+1] > a && r.hitAbs(h) >= a)) {
+				continue
+			}
+			s.cur = i
+			r.revealHit(i)
+			return true
+		}
+	}
+	s.cur = -1
+	return false
+}
+
+// hitAbs is the line of the text a shown match is on.
+func (r *Model) hitAbs(h hit) int {
+	line := r.prefix[r.visPos[h.block]] + r.hitLine(h)
+	if r.d.Blocks[h.block].Label {
+		line++
+	}
+	return line
 }
 
 // revealHit scrolls a match into view, two lines below the top so that
