@@ -83,6 +83,9 @@ func TestGoldenStates(t *testing.T) {
 		keys []string
 	}{
 		{"help", 120, 40, []string{"h"}},
+		{"help-80x24", 80, 24, []string{"h"}},
+		{"help-200x60", 200, 60, []string{"h"}},
+		{"search-backward", 120, 40, []string{"G", "?", "type:Japan", "enter", "n"}},
 		{"picker", 120, 40, []string{"t", "s", "s", "space"}},
 		{"space-topic", 120, 40, []string{"t", "s", "s", "space", "enter"}},
 		{"search", 120, 40, []string{"/", "type:Japan", "enter", "n"}},

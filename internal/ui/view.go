@@ -37,7 +37,8 @@ func (m *Model) viewLines() []string {
 	if m.help {
 		groups, titles := m.helpGroups()
 		if box, x, y := helpView(m.st, groups, titles, w, bodyH, m.helpOff); box != nil {
-			body = overlay(body, box, x, y, w)
+			// Help hides the panes: nothing of them shows beside it.
+			body = overlay(blank(nil, bodyH, w), box, x, y, w)
 		}
 	}
 	lines = append(lines, body...)
