@@ -105,7 +105,12 @@ func (m *Model) headerLine() string {
 				src = host
 			}
 		}
-		for _, s := range []string{t.d.Date, src, t.d.B.Kind.String()} {
+		// The date in the one format the briefing list shows.
+		date := parseDocDate(t.d.Date).String()
+		if date == "" {
+			date = t.d.Date
+		}
+		for _, s := range []string{date, src, t.d.B.Kind.String()} {
 			if s != "" {
 				parts = append(parts, s)
 			}
