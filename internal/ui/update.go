@@ -129,11 +129,12 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		return m.startInput(t, false)
 	}
+	from := t.rd.Place()
 	if cmd, ok := t.rd.Navigate(msg); ok {
 		// The Reader's jump keys work from every pane. On a narrow
 		// screen the Reader may be hidden behind a list: show where the
-		// jump went.
-		if !m.lay.reader.visible() && !m.lay.tooSmall {
+		// jump went (a jump that went nowhere leaves focus where it is).
+		if !m.lay.reader.visible() && !m.lay.tooSmall && t.rd.Place() != from {
 			m.focus = paneReader
 			m.updateKeys()
 			m.relayout()

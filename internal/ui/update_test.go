@@ -1008,3 +1008,27 @@ func TestClearKeepsSpeaker(t *testing.T) {
 		t.Fatalf("after esc: speaker %d quote %d, want %d and %d", tb.rd.CurrentSpeaker(), tb.rd.FocusQuote(), s, fq)
 	}
 }
+
+// TestNoteBesideFilters: at 40 columns with a speaker and a topic filter
+// and Quotes over the Reader, a note shares the status line with the
+// filters (which keep "esc clears"), and a jump key that goes nowhere
+// leaves focus in Quotes.
+func TestNoteBesideFilters(t *testing.T) {
+	m := seedModel(t)
+	send(t, m, tea.WindowSizeMsg{Width: 40, Height: 20})
+	press(t, m, "tab", "enter", "tab", "enter", "tab")
+	if m.focus != paneQuotes {
+		t.Fatalf("focus %v, want Quotes", m.focus)
+	}
+	press(t, m, "9")
+	lines := strings.Split(plainView(m), "\n")
+	status := lines[len(lines)-2]
+	for _, want := range []string{"⧩ ", "esc clears", "no speaker 9"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("status line %q lacks %q", status, want)
+		}
+	}
+	if m.focus != paneQuotes {
+		t.Errorf("9 (no such speaker) moved focus to %v", m.focus)
+	}
+}

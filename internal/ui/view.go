@@ -270,7 +270,13 @@ func (m *Model) statusLine() string {
 	used := 0
 	if t != nil {
 		if f := t.filterSummary(); f != "" {
-			badge := filterBadge(f, w)
+			room := w
+			if m.status != "" {
+				// A note shares the line: the filters keep "esc
+				// clears" and give the note the rest.
+				room = max(w/2, noteBadgeWidth)
+			}
+			badge := filterBadge(f, room)
 			b.WriteString(st.StatusKey.S(badge) + " ")
 			used += width(badge) + 1
 		}
@@ -298,6 +304,10 @@ func (m *Model) statusLine() string {
 	used += width(left)
 	return fit(b.String()+spaces(w-used-width(rs))+st.Status.S(rs), w)
 }
+
+// noteBadgeWidth is the least the filters keep of the status line beside
+// a note: room for "⧩ ", some of the filters and " · esc clears".
+const noteBadgeWidth = 26
 
 // filterBadge is the filters as the status line shows them, cut to fit w
 // but keeping "esc clears".
