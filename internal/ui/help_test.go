@@ -81,3 +81,19 @@ func boxColumns(t *testing.T, body []string) (left, right int) {
 	t.Fatalf("no help box:\n%s", strings.Join(body, "\n"))
 	return 0, 0
 }
+
+// TestHelpSaysWhatKeysDo: help in a side pane does not list the Reader's
+// search keys, which do something else there (/ filters the list, ? is
+// help); in the Reader it does.
+func TestHelpSaysWhatKeysDo(t *testing.T) {
+	m := seedModel(t)
+	press(t, m, "h")
+	if v := plainView(m); !strings.Contains(v, "search backward") {
+		t.Fatalf("help in the Reader lacks ? search backward:\n%s", v)
+	}
+	press(t, m, "h", "tab", "h")
+	v := plainView(m)
+	if !strings.Contains(v, "In Speakers") || strings.Contains(v, "search backward") || strings.Contains(v, "/             search") {
+		t.Fatalf("help in Speakers lists the Reader's search:\n%s", v)
+	}
+}

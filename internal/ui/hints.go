@@ -79,11 +79,15 @@ func (m *Model) helpGroups() ([][]key.Binding, []string) {
 	var titles []string
 	rk := readerpane.DefaultKeyMap()
 	if t := m.tab(); t != nil {
+		rk = t.rd.KeyMap
 		if m.focus != paneReader {
 			groups = append(groups, t.pane(m.focus).FullHelp()[0])
 			titles = append(titles, "In "+m.focus.String())
+			// The Reader's jump keys work from here; its search does
+			// not (/ is the pane's own, ? is help).
+			rk.Search.SetEnabled(false)
+			rk.SearchBack.SetEnabled(false)
 		}
-		rk = t.rd.KeyMap
 	}
 	groups = append(append(groups, rk.FullHelp()...), m.keys.FullHelp()...)
 	titles = append(append(titles, readerpane.FullHelpTitles...), FullHelpTitles...)
