@@ -247,3 +247,28 @@ func (r *Model) visibleQuotes(dst []int) []int {
 	}
 	return dst
 }
+
+// TopParagraph is the paragraph at the top of the viewport (a heading
+// there counts as its section's first paragraph after it), 0 when nothing
+// is shown: where a reading position is saved.
+func (r *Model) TopParagraph() int {
+	for v := r.top; v >= 0 && v < len(r.vis); v++ {
+		if p := r.d.Blocks[r.vis[v]].Para; p >= 0 {
+			return p
+		}
+	}
+	return 0
+}
+
+// GoToParagraph puts paragraph p at the top, or the nearest shown
+// paragraph after it: where a saved reading position is restored.
+func (r *Model) GoToParagraph(p int) {
+	if p < 0 || p >= len(r.d.ParaBlock) {
+		return
+	}
+	for b := r.d.ParaBlock[p]; b >= 0 && b < len(r.d.Blocks); b++ {
+		if r.reveal(b, 0) {
+			return
+		}
+	}
+}

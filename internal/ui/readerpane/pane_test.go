@@ -147,3 +147,23 @@ func TestSearchDirection(t *testing.T) {
 		t.Fatalf("after cancel: %q backward %v", r.SearchQuery(), r.Backward())
 	}
 }
+
+// TestParagraphPlace: the paragraph at the top is what GoToParagraph put
+// there, and one the filters hide gives way to the next shown.
+func TestParagraphPlace(t *testing.T) {
+	r := newPane(t, 40, 60, 8)
+	r.GoToParagraph(25)
+	if got := r.TopParagraph(); got != 25 {
+		t.Fatalf("GoToParagraph(25): top paragraph %d", got)
+	}
+	r.SetFilter(Filter{Speakers: []bool{false, true}}) // Bob: odd paragraphs
+	r.GoToParagraph(10)
+	if got := r.TopParagraph(); got != 11 {
+		t.Fatalf("GoToParagraph(10) with only Bob shown: top paragraph %d, want 11", got)
+	}
+	r.GoToParagraph(-1)
+	r.GoToParagraph(400)
+	if got := r.TopParagraph(); got != 11 {
+		t.Fatalf("out-of-range paragraphs moved the reader to %d", got)
+	}
+}
