@@ -216,7 +216,7 @@ func (m *Model) syncPanes() {
 		// The Quotes cursor follows the Reader.
 		t.qp.Show(fq)
 	}
-	for _, id := range contracted {
+	for id := paneReader; id < paneCount; id++ {
 		p := t.pane(id)
 		if id == m.focus {
 			p.Focus()

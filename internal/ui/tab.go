@@ -48,14 +48,9 @@ func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *readerpane
 	return t
 }
 
-// contracted lists the places whose panes follow the pane contract.
-var contracted = [...]paneID{paneReader, paneSpeakers, paneTopics, paneQuotes}
-
-// pane is the pane at id if it follows the pane contract, else nil.
+// pane is the pane at id: every place on screen holds a pane.Pane.
 func (t *tab) pane(id paneID) pane.Pane {
 	switch id {
-	case paneReader:
-		return t.rd
 	case paneSpeakers:
 		return t.speakers
 	case paneTopics:
@@ -63,7 +58,7 @@ func (t *tab) pane(id paneID) pane.Pane {
 	case paneQuotes:
 		return t.qp
 	}
-	return nil
+	return t.rd
 }
 
 // push records that a filter was set, moving it to the top of the stack.

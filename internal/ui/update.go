@@ -141,10 +141,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	if p := t.pane(m.focus); p != nil {
-		return p.Update(msg)
-	}
-	return nil
+	return t.pane(m.focus).Update(msg)
 }
 
 func indexOf(items []int, v, def int) int {
