@@ -289,34 +289,34 @@ func (r *Model) stepHit(dir int) (wrapped, found bool) {
 // firstHitFrom makes the first shown match at or after block b current
 // (for incremental search) and reveals it.
 func (r *Model) firstHitFrom(b int) bool {
-	s := &r.search
-	for pass := 0; pass < 2; pass++ {
-		for i, h := range s.hits {
-			if r.visPos[h.block] < 0 || (pass == 0 && h.block < b) {
-				continue
-			}
-			s.cur = i
-			r.revealHit(i)
-			return true
-		}
-	}
-	s.cur = -1
-	return false
+	return r.seekHit(false, func(h hit, _ int) bool { return h.block >= b })
 }
 
-// lastHitAbove makes the last shown match starting above line a current,
-// else (wrapping) the last shown match, and reveals it. Only the block
-// that holds line a needs its match lines worked out.
+// lastHitAbove makes the last shown match starting above line a current
+// (for incremental search backward) and reveals it. Only the block that
+// holds line a needs its match lines worked out.
 func (r *Model) lastHitAbove(a int) bool {
+	laidOut := len(r.prefix) == len(r.vis)+1
+	return r.seekHit(true, func(h hit, v int) bool {
+		return laidOut && r.prefix[v] < a && (r.prefix[v+1] <= a || r.hitAbs(h) < a)
+	})
+}
+
+// seekHit makes the first shown match that ahead accepts current, going
+// through the matches forward or backward, else (wrapping) the first
+// shown match that way, and reveals it. ahead gets the match and its
+// block's vis position.
+func (r *Model) seekHit(backward bool, ahead func(h hit, v int) bool) bool {
 	s := &r.search
+	n := len(s.hits)
 	for pass := 0; pass < 2; pass++ {
-		for i := len(s.hits) - 1; i >= 0; i-- {
-			h := s.hits[i]
-			v := r.visPos[h.block]
-			if v < 0 {
-				continue
+		for k := 0; k < n; k++ {
+			i := k
+			if backward {
+				i = n - 1 - k
 			}
-			if pass == 0 && (r.prefix[v] >= a || (r.prefix[v+1] > a && r.hitAbs(h) >= a)) {
+			v := r.visPos[s.hits[i].block]
+			if v < 0 || (pass == 0 && !ahead(s.hits[i], v)) {
 				continue
 			}
 			s.cur = i
