@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
 	"github.com/brief-reader/brief/internal/ui/pane"
 )
@@ -294,11 +295,11 @@ func (m *Model) statusLine() string {
 	if t == nil {
 		return fit(b.String(), w)
 	}
-	rs := t.rd.StatusRight()
+	rs := m.statusRight(t)
 	if width(rs)+1 > room {
 		rs = ""
 	}
-	left := t.rd.StatusWhere(room - width(rs) - 1)
+	left := m.statusWhere(t, room-width(rs)-1)
 	b.WriteString(left)
 	used += width(left)
 	return fit(b.String()+spaces(w-used-width(rs))+st.Status.S(rs), w)
@@ -317,6 +318,57 @@ func filterBadge(summary string, w int) string {
 		return clip("⧩ "+summary, max0(w))
 	}
 	return "⧩ " + clip(summary, room) + tail
+}
+
+// statusRight is the search and quote position and how far through the
+// text the reader is.
+func (m *Model) statusRight(t *tab) string {
+	var right []string
+	if t.rd.Searching() {
+		pos, total, capped := t.rd.SearchPlace()
+		dir := "/"
+		if t.rd.Backward() {
+			dir = "?"
+		}
+		s := dir + t.rd.SearchQuery() + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
+		if capped {
+			s += "+"
+		}
+		right = append(right, s)
+	}
+	if fq := t.rd.FocusQuote(); fq >= 0 {
+		quotes := t.rd.Quotes()
+		if pos := indexOf(quotes, fq, -1); pos >= 0 {
+			what := "quote "
+			if t.d.B.Quotes[fq].Kind == briefing.Turn {
+				what = "turn "
+			}
+			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(quotes)))
+		}
+	}
+	right = append(right, strconv.Itoa(t.rd.Percent())+"%")
+	return strings.Join(right, " · ")
+}
+
+// statusWhere is the current speaker and section, cut to room cells.
+func (m *Model) statusWhere(t *tab, room int) string {
+	st := m.st
+	var b strings.Builder
+	used := 0
+	if s := t.rd.CurrentSpeaker(); s >= 0 {
+		sp := t.d.Speakers[s]
+		name := "▶ " + sp.Name
+		b.WriteString(st.SpeakerBold(sp.Colour).S(name))
+		used += width(name)
+	}
+	if si := t.rd.Section(); si >= 0 && !t.d.Implicit {
+		sec := "§" + strconv.Itoa(si+1) + " " + t.d.SectionTitle(si)
+		if used > 0 {
+			sec = " · " + sec
+		}
+		b.WriteString(st.Status.S(sec))
+	}
+	return clip(b.String(), max0(room))
 }
 
 // inputLine draws the text input with a block cursor.
