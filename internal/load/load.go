@@ -4,6 +4,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -210,7 +211,7 @@ func Stream(ctx context.Context, files []string, opts Options, emit func(Result)
 		return ReadFile(path, opts.MaxSize)
 	}
 	weigh := func(path string) int64 { return fileSize(path, stdin) }
-	return run(ctx, files, workers, opts.Budget, weigh, func(f string) Result { return loadOne(f, f, read, opts) }, emit)
+	return run(ctx, files, workers, opts.Budget, weigh, func(f string, ps *parse.Parser) Result { return loadOne(f, f, read, opts, ps) }, emit)
 }
 
 // LoadFS reads and parses files of a file system (such as the samples
@@ -233,7 +234,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts O
 		return 0
 	}
 	results := make([]Result, 0, len(files))
-	run(ctx, files, workers, opts.Budget, weigh, func(f string) Result { return loadOne(f, path.Join(root, f), read, opts) }, func(r Result) error {
+	run(ctx, files, workers, opts.Budget, weigh, func(f string, ps *parse.Parser) Result { return loadOne(f, path.Join(root, f), read, opts, ps) }, func(r Result) error {
 		results = append(results, r)
 		return nil
 	})
@@ -247,7 +248,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts O
 // before it reads the file, so the bytes being parsed at once stay bounded;
 // and no file is started more than a window of files ahead of the one emit
 // waits for, so the results waiting to be emitted stay bounded too.
-func run(ctx context.Context, files []string, workers int, budgetSize int64, weigh func(string) int64, one func(string) Result, emit func(Result) error) error {
+func run(ctx context.Context, files []string, workers int, budgetSize int64, weigh func(string) int64, one func(string, *parse.Parser) Result, emit func(Result) error) error {
 	if budgetSize <= 0 {
 		budgetSize = DefaultBudget
 	}
@@ -273,9 +274,10 @@ func run(ctx context.Context, files []string, workers int, budgetSize int64, wei
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := parse.NewParser() // each worker parses with its own
 			for i := range jobs {
 				n := inFlight.acquire(weigh(files[i]))
-				res := one(files[i])
+				res := one(files[i], ps)
 				inFlight.release(n)
 				slots[i%window] <- res
 			}
@@ -363,9 +365,9 @@ func (b *budget) release(n int64) {
 	b.cond.Broadcast()
 }
 
-// loadOne reads file with read and parses it; shown is the path the
-// result and the briefing carry.
-func loadOne(file, shown string, read func(string) ([]byte, error), opts Options) (res Result) {
+// loadOne reads file with read and parses it with ps; shown is the path
+// the result and the briefing carry.
+func loadOne(file, shown string, read func(string) ([]byte, error), opts Options, ps *parse.Parser) (res Result) {
 	res.Path = shown
 	defer func() {
 		// A parser bug must cost one file, never the run.
@@ -386,7 +388,7 @@ func loadOne(file, shown string, read func(string) ([]byte, error), opts Options
 		return res
 	}
 	if b == nil {
-		b, err = parseInput(shown, data, opts.Parse)
+		b, err = parseInput(ps, shown, data, opts.Parse)
 	}
 	if err != nil {
 		res.Err = err
@@ -425,29 +427,40 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// Check again what was opened: the path may have changed since.
-	if info, err := f.Stat(); err != nil {
+	if info, err = f.Stat(); err != nil {
 		return nil, cleanErr(err)
-	} else if !info.Mode().IsRegular() {
+	}
+	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", describeMode(info.Mode()))
 	}
-	return readLimited(f, max)
+	return readSized(f, max, info.Size())
 }
 
-func readLimited(r io.Reader, max int64) ([]byte, error) {
+func readLimited(r io.Reader, max int64) ([]byte, error) { return readSized(r, max, 0) }
+
+// readSized reads r to its end, refusing more than max bytes, into a
+// buffer made for size bytes (what a file's Stat said it holds), so that
+// a file is read in one buffer of its size rather than one that grows.
+func readSized(r io.Reader, max, size int64) ([]byte, error) {
 	// Read one byte more than max to tell a file of max bytes from a longer
 	// one, unless max+1 would overflow (LimitReader reads nothing then).
 	limit := max
 	if limit < math.MaxInt64 {
 		limit++
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit))
-	if err != nil {
+	var buf bytes.Buffer
+	if size > 0 && size <= max {
+		// bytes.Buffer reads while it has bytes.MinRead free: with that
+		// much room past the size, the read that finds the end fits too.
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit)); err != nil {
 		return nil, cleanErr(err)
 	}
-	if int64(len(data)) > max {
+	if int64(buf.Len()) > max {
 		return nil, tooLarge(-1, max)
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 func describeMode(m fs.FileMode) string {

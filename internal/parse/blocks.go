@@ -110,8 +110,8 @@ func collapseSpaces(s string) string {
 	return b.String()
 }
 
-// mdParser is built once per parse: goldmark parsers hold per-parse state
-// and are not shared between goroutines.
+// newMarkdownParser builds the Markdown parser a Parser keeps: building
+// one cost more than many a parse.
 func newMarkdownParser() parser.Parser {
 	// Scraped Markdown indents ordinary paragraphs; lines are dedented
 	// before parsing, so indented code blocks never occur.
@@ -131,9 +131,9 @@ func newMarkdownParser() parser.Parser {
 
 // markdownBlocks turns Markdown into paragraphs of plain text: markup is
 // dropped, headings keep their level, links keep their text.
-func markdownBlocks(s string) []block {
-	src := []byte(dedent(s))
-	doc := newMarkdownParser().Parse(text.NewReader(src))
+func markdownBlocks(md parser.Parser, s string) []block {
+	src := dedent(s)
+	doc := md.Parse(text.NewReader(src))
 	var out []block
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -173,10 +173,10 @@ func markdownBlocks(s string) []block {
 	return kept
 }
 
-// dedent removes leading spaces from every line.
-func dedent(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// dedent removes leading spaces from every line, into the one copy of the
+// text the Markdown parser reads.
+func dedent(s string) []byte {
+	b := make([]byte, 0, len(s))
 	for len(s) > 0 {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -184,9 +184,9 @@ func dedent(s string) string {
 		} else {
 			s = ""
 		}
-		b.WriteString(strings.TrimLeft(line, " "))
+		b = append(b, strings.TrimLeft(line, " ")...)
 	}
-	return b.String()
+	return b
 }
 
 // inlineLines returns the text of a block's inline content, one string per

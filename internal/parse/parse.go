@@ -2,7 +2,8 @@
 // a Markdown page — into a briefing.Briefing: paragraphs, speakers, quotes.
 //
 // Parse is a pure function of its input and is safe to call from many
-// goroutines at once.
+// goroutines at once. A Parser does the same for one goroutine that parses
+// many files, reusing what it built for one file for the next.
 package parse
 
 import (
@@ -11,6 +12,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/yuin/goldmark/parser"
 )
 
 // Options tune Parse. The zero value detects everything.
@@ -31,15 +33,53 @@ func DefaultOptions() Options { return Options{} }
 // text at all (binary, invalid UTF-8); anything else parses, possibly with
 // warnings.
 func Parse(path string, data []byte, opts Options) (*briefing.Briefing, error) {
-	text, err := textclean.Decode(data)
-	if err != nil {
-		return nil, err
-	}
-	return ParseText(path, text, opts), nil
+	return NewParser().Parse(path, data, opts)
 }
 
 // ParseText reads a briefing from text that is already decoded and clean.
 func ParseText(path, text string, opts Options) *briefing.Briefing {
+	return NewParser().ParseText(path, text, opts)
+}
+
+// A Parser parses briefings one after another and keeps, from one to the
+// next, what is costly to build: the Markdown parser. Its results are the
+// package functions' results. It is not safe for concurrent use: give each
+// goroutine its own.
+type Parser struct {
+	md parser.Parser // built when the first Markdown file comes
+	// toks and outlines are the article parser's buffers (see
+	// articleParser), handed from one article to the next.
+	toks     []token
+	outlines []otok
+}
+
+// maxKeptTokens bounds the buffers a Parser keeps between files, so that
+// one huge file does not hold its memory for the rest of a run.
+const maxKeptTokens = 1 << 16
+
+// NewParser returns a Parser.
+func NewParser() *Parser { return &Parser{} }
+
+// Parse reads one briefing, as the package function Parse does.
+func (ps *Parser) Parse(path string, data []byte, opts Options) (*briefing.Briefing, error) {
+	text, err := textclean.Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return ps.ParseText(path, text, opts), nil
+}
+
+// markdown returns the Parser's Markdown parser.
+func (ps *Parser) markdown() parser.Parser {
+	if ps.md == nil {
+		ps.md = newMarkdownParser()
+	}
+	return ps.md
+}
+
+// ParseText reads a briefing from text that is already decoded and clean,
+// as the package function ParseText does.
+func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing {
 	br := &briefing.Briefing{Path: path}
 	var m meta
 	body := text
@@ -60,7 +100,7 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 	var blocks []block
 	if markdown {
 		br.Markup = briefing.Markdown
-		blocks = markdownBlocks(body)
+		blocks = markdownBlocks(ps.markdown(), body)
 	} else {
 		blocks = plainBlocks(body)
 	}
@@ -82,7 +122,12 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 	if kind == briefing.Transcript {
 		b.transcript()
 	} else {
-		newArticleParser(b).run()
+		ap := newArticleParser(b)
+		ap.toks, ap.outlines = ps.toks[:0], ps.outlines[:0]
+		ap.run()
+		if cap(ap.toks) <= maxKeptTokens && cap(ap.outlines) <= maxKeptTokens {
+			ps.toks, ps.outlines = ap.toks[:0], ap.outlines[:0]
+		}
 	}
 	b.finish(br)
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
