@@ -157,6 +157,9 @@ func (e *Encoder) Write(b *briefing.Briefing) error {
 		return err
 	}
 	e.indented.Reset()
+	// Indenting adds a line per value: room for half as much again as
+	// the compact form spares most of the buffer's growing.
+	e.indented.Grow(len(raw) + len(raw)/2)
 	if err := json.Indent(&e.indented, raw, "  ", " "); err != nil {
 		return err
 	}

@@ -18,6 +18,14 @@ import (
 type block struct {
 	text  string
 	level int // Markdown heading level; 0 for other blocks
+	words int // wordCount(text), counted once by countWords
+}
+
+// countWords counts the words of each block, once for all that ask.
+func countWords(blocks []block) {
+	for i := range blocks {
+		blocks[i].words = wordCount(blocks[i].text)
+	}
 }
 
 // plainBlocks splits plain text into paragraphs at blank lines and at lines

@@ -11,6 +11,7 @@ import (
 // para is a paragraph being built.
 type para struct {
 	text    string
+	words   int // wordCount(text)
 	role    briefing.ParagraphRole
 	level   int
 	label   string
@@ -141,7 +142,7 @@ func (b *builder) finish(br *briefing.Briefing) {
 	br.Paragraphs = make([]briefing.Paragraph, len(b.paras))
 	words := 0
 	for i, p := range b.paras {
-		bp := briefing.Paragraph{Index: i, Text: p.text, Role: p.role, Label: p.label, Level: p.level, Words: wordCount(p.text)}
+		bp := briefing.Paragraph{Index: i, Text: p.text, Role: p.role, Label: p.label, Level: p.level, Words: p.words}
 		if p.speaker != nil {
 			bp.Speaker = ids[p.speaker.root()]
 		}

@@ -105,6 +105,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 		blocks = plainBlocks(body)
 	}
 	blocks = trimResidue(blocks)
+	countWords(blocks)
 
 	kind := opts.Kind
 	if !opts.ForceKind {
@@ -218,7 +219,7 @@ func detectKind(blocks []block) briefing.Kind {
 	total := 0
 	wordsAfter := 0
 	for i, bl := range blocks {
-		n := wordCount(bl.text)
+		n := bl.words
 		total += n
 		if firstStrong >= 0 {
 			wordsAfter += n
@@ -287,7 +288,7 @@ func layout(blocks []block, kind briefing.Kind, m *meta) []para {
 	}
 	pendingLabel := ""
 	for i, bl := range blocks {
-		p := para{text: bl.text, level: bl.level}
+		p := para{text: bl.text, level: bl.level, words: bl.words}
 		switch {
 		case bl.level > 0:
 			p.role = briefing.Heading
@@ -296,6 +297,7 @@ func layout(blocks []block, kind briefing.Kind, m *meta) []para {
 		case acceptLabel(labels[i], weak):
 			p.label = labels[i].text
 			p.text = strings.TrimSpace(bl.text[labels[i].rest:])
+			p.words = wordCount(p.text)
 			if p.text == "" && i+1 < len(blocks) && blocks[i+1].level == 0 && !acceptLabel(labels[i+1], weak) {
 				// A label on its own line opens the next paragraph.
 				pendingLabel = p.label
@@ -305,7 +307,7 @@ func layout(blocks []block, kind briefing.Kind, m *meta) []para {
 			p.label = pendingLabel
 		case isStage(bl.text):
 			p.role = briefing.Stage
-		case kind == briefing.Transcript && i < firstLabel && wordCount(bl.text) <= 8 && !strings.HasSuffix(bl.text, "."):
+		case kind == briefing.Transcript && i < firstLabel && bl.words <= 8 && !strings.HasSuffix(bl.text, "."):
 			p.role = briefing.Stage
 		}
 		pendingLabel = ""
@@ -350,7 +352,7 @@ func findTitle(blocks []block, kind briefing.Kind, firstLabel int) int {
 		return -1 // a Markdown heading titles itself
 	}
 	if kind == briefing.Article {
-		if headlineLike(blocks[0].text) && wordCount(blocks[0].text) >= 3 && !isStage(blocks[0].text) {
+		if headlineLike(blocks[0].text) && blocks[0].words >= 3 && !isStage(blocks[0].text) {
 			return 0
 		}
 		return -1
@@ -361,7 +363,7 @@ func findTitle(blocks []block, kind briefing.Kind, firstLabel int) int {
 		if isStage(t) || !headlineLike(t) {
 			continue
 		}
-		if n := wordCount(t); n >= 4 && n > bestN {
+		if n := blocks[i].words; n >= 4 && n > bestN {
 			best, bestN = i, n
 		}
 	}
