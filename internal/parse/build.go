@@ -57,15 +57,19 @@ func (b *builder) mergePeople() {
 		}
 		switch {
 		case len(p.name) == 1:
+			// The index holds everyone who had the surname, some more
+			// than once; each is checked as a scan of everyone would.
 			var match *person
-			n := 0
-			for _, q := range people {
+			for _, q := range b.reg.bySur[p.surname()] {
 				if q != p && q.merged == nil && q.kind == briefing.Person && len(q.name) >= 2 && q.surname() == p.surname() {
+					if match != nil && match != q {
+						match = nil // two people fit: merge with neither
+						break
+					}
 					match = q
-					n++
 				}
 			}
-			if n == 1 {
+			if match != nil {
 				p.merged = match
 			}
 		case len(p.name) == 0 && p.role != "":
