@@ -306,9 +306,15 @@ func editDistance(a, b string, limit int) int {
 	if d := len(ra) - len(rb); d >= limit || -d >= limit {
 		return limit
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Names are short: their rows fit on the stack.
+	var rows [3][24]int
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	if len(rb)+1 > len(rows[0]) {
+		prev2, prev, cur = nil, nil, nil
+	}
+	prev2 = append(prev2, make([]int, len(rb)+1)...)
+	prev = append(prev, make([]int, len(rb)+1)...)
+	cur = append(cur, make([]int, len(rb)+1)...)
 	for j := range prev {
 		prev[j] = j
 	}

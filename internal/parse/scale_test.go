@@ -89,3 +89,13 @@ func BenchmarkNameLookups(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEditDistance measures the surname comparison findNear makes for
+// each candidate: short names take no allocation.
+func BenchmarkEditDistance(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		editDistance("sullivan", "sullivcan", 3)
+		editDistance("kishida", "kishidaa", 3)
+	}
+}
