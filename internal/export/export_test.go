@@ -246,3 +246,75 @@ func BenchmarkWriteJSON(b *testing.B) {
 		}
 	})
 }
+
+// TestAppendIndentedMatchesIndent checks the Encoder's indenter against
+// json.Indent on what encoding/json writes: strings holding quotes,
+// backslashes, brackets, colons and commas, empty and nested objects and
+// arrays, numbers, true, false and null.
+func TestAppendIndentedMatchesIndent(t *testing.T) {
+	values := []any{
+		map[string]any{},
+		[]any{},
+		"plain",
+		`a "quoted" \ back\slash \\" {[:,]} ends with \`,
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{1, 2.5, -3e9, true, false, nil, "x\u2028y\u00e9\t"}},
+		[]any{[]any{[]any{}}, map[string]any{"k:,": map[string]any{"[": "]"}}},
+		seedBriefingsAny(t),
+	}
+	for i, v := range values {
+		src, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pre := range []string{"", "  "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, src, pre, " "); err != nil {
+				t.Fatal(err)
+			}
+			if got := appendIndented(nil, src, pre, " "); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("value %d, prefix %q:\n got %.200q\nwant %.200q", i, pre, got, want.Bytes())
+			}
+		}
+	}
+}
+
+// seedBriefingsAny is the samples as one value to encode.
+func seedBriefingsAny(t *testing.T) any { return seedBriefings(t) }
+
+// BenchmarkIndent compares the Encoder's indenter with json.Indent on the
+// JSON of the samples.
+func BenchmarkIndent(b *testing.B) {
+	var bs []*briefing.Briefing
+	for _, name := range []string{"india-japan-defence-misri-ani.txt", "wh-press-briefing-leavitt-2025-01-29.md"} {
+		data, err := os.ReadFile("../../briefings/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		br, err := parse.Parse(name, data, parse.DefaultOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		bs = append(bs, br)
+	}
+	src, err := json.Marshal(bs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("appendIndented", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		var dst []byte
+		for b.Loop() {
+			dst = appendIndented(dst[:0], src, "  ", " ")
+		}
+	})
+	b.Run("json.Indent", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		var dst bytes.Buffer
+		for b.Loop() {
+			dst.Reset()
+			if err := json.Indent(&dst, src, "  ", " "); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
