@@ -26,12 +26,6 @@ type articleParser struct {
 	intro *person
 	// lastOrg is the institution that spoke last, for "the statement said".
 	lastOrg *person
-
-	// toks holds the tokens of the paragraph being read, and outlines the
-	// outlines of the regions being read, innermost last: both are reused
-	// from paragraph to paragraph, which allocated most of a parse.
-	toks     []token
-	outlines []otok
 }
 
 // openQuote is a direct quote still running at the end of a paragraph,
@@ -69,9 +63,9 @@ func (a *articleParser) run() {
 	paras := a.out.paras
 	for i := range paras {
 		p := &paras[i]
-		a.toks = appendTokens(a.toks[:0], p.text)
+		a.out.toks = appendTokens(a.out.toks[:0], p.text)
 		if p.role != briefing.Body {
-			toks := a.toks
+			toks := a.out.toks
 			a.registerMentions(i, toks)
 			if p.role == briefing.Heading {
 				a.flushOpen(i - 1)
@@ -84,7 +78,7 @@ func (a *articleParser) run() {
 		if j := a.nextBody(i); j >= 0 {
 			next = opensWith(paras[j].text)
 		}
-		ctx := &paraCtx{index: i, text: p.text, toks: a.toks, nextFam: next}
+		ctx := &paraCtx{index: i, text: p.text, toks: a.out.toks, nextFam: next}
 		a.registerMentions(i, ctx.toks)
 		spans := findSpans(p.text, next)
 		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
@@ -127,21 +121,11 @@ func (a *articleParser) registerMentions(para int, toks []token) {
 // region reads one stretch of text: its sentences, in order, with the
 // quoted spans inside them.
 func (a *articleParser) region(ctx *paraCtx, start, end int, spans []*span, rs *regionState, depth int) {
-	outline, pop := a.pushOutline(ctx.toks, start, end, spans)
+	outline, pop := a.out.pushOutline(ctx.toks, start, end, spans)
 	defer pop()
 	for _, sb := range outlineSentences(outline, ctx.text) {
 		a.sentence(ctx, outline[sb[0]:sb[1]], rs, depth)
 	}
-}
-
-// pushOutline builds the outline of a region (see buildOutline) on top of
-// the outlines of the regions around it, and returns it with the function
-// that drops it when the region is read.
-func (a *articleParser) pushOutline(toks []token, start, end int, spans []*span) ([]otok, func()) {
-	base := len(a.outlines)
-	a.outlines = buildOutline(a.outlines, toks, start, end, spans)
-	n := len(a.outlines)
-	return a.outlines[base:n:n], func() { a.outlines = a.outlines[:base] }
 }
 
 // sentence reads one sentence of an outline.
@@ -645,7 +629,7 @@ func (a *articleParser) flushOpen(last int) {
 // it: one of its children has an attribution cue within the span.
 func (a *articleParser) holdsCues(ctx *paraCtx, sp *span) bool {
 	is, ie := sp.inner()
-	outline, pop := a.pushOutline(ctx.toks, is, ie, sp.children)
+	outline, pop := a.out.pushOutline(ctx.toks, is, ie, sp.children)
 	defer pop()
 	for _, sb := range outlineSentences(outline, ctx.text) {
 		sent := outline[sb[0]:sb[1]]

@@ -34,6 +34,23 @@ type builder struct {
 	paras  []para
 	quotes []pquote
 	speech map[*person]bool
+
+	// toks holds the tokens of the paragraph the article parser reads,
+	// and outlines the outlines of the regions it reads, innermost last:
+	// both are reused from paragraph to paragraph (and, through a Parser,
+	// from file to file), where new ones made most of a parse's garbage.
+	toks     []token
+	outlines []otok
+}
+
+// pushOutline builds the outline of a region (see buildOutline) on top of
+// the outlines of the regions around it, and returns it with the function
+// that drops it when the region is read.
+func (b *builder) pushOutline(toks []token, start, end int, spans []*span) ([]otok, func()) {
+	base := len(b.outlines)
+	b.outlines = buildOutline(b.outlines, toks, start, end, spans)
+	n := len(b.outlines)
+	return b.outlines[base:n:n], func() { b.outlines = b.outlines[:base] }
 }
 
 func newBuilder(paras []para) *builder {

@@ -47,8 +47,8 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 // goroutine its own.
 type Parser struct {
 	md parser.Parser // built when the first Markdown file comes
-	// toks and outlines are the article parser's buffers (see
-	// articleParser), handed from one article to the next.
+	// toks and outlines are the builder's buffers, handed from one file
+	// to the next.
 	toks     []token
 	outlines []otok
 }
@@ -119,16 +119,15 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 
 	paras := layout(blocks, kind, &m)
 	b := newBuilder(paras)
+	b.toks, b.outlines = ps.toks[:0], ps.outlines[:0]
 	b.registerMeta(m)
 	if kind == briefing.Transcript {
 		b.transcript()
 	} else {
-		ap := newArticleParser(b)
-		ap.toks, ap.outlines = ps.toks[:0], ps.outlines[:0]
-		ap.run()
-		if cap(ap.toks) <= maxKeptTokens && cap(ap.outlines) <= maxKeptTokens {
-			ps.toks, ps.outlines = ap.toks[:0], ap.outlines[:0]
-		}
+		newArticleParser(b).run()
+	}
+	if cap(b.toks) <= maxKeptTokens && cap(b.outlines) <= maxKeptTokens {
+		ps.toks, ps.outlines = b.toks[:0], b.outlines[:0]
 	}
 	b.finish(br)
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
