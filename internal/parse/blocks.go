@@ -103,17 +103,39 @@ func collapseSpaces(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\n' {
-			space = true
-			continue
+	if !utf8.ValidString(s) {
+		// Rune by rune, each invalid byte becoming U+FFFD.
+		space := false
+		for _, r := range s {
+			if r == ' ' || r == '\n' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		return b.String()
+	}
+	// Spaces and newlines are single bytes that no other character holds:
+	// the words between them are copied whole.
+	for len(s) > 0 {
+		i := strings.IndexAny(s, " \n")
+		if i < 0 {
+			i = len(s)
 		}
-		space = false
-		b.WriteRune(r)
+		if i > 0 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[:i])
+		}
+		s = s[i:]
+		for len(s) > 0 && (s[0] == ' ' || s[0] == '\n') {
+			s = s[1:]
+		}
 	}
 	return b.String()
 }

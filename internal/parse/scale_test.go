@@ -99,3 +99,32 @@ func BenchmarkEditDistance(b *testing.B) {
 		editDistance("kishida", "kishidaa", 3)
 	}
 }
+
+// TestCollapseSpaces checks collapseSpaces on runs of spaces and newlines
+// at either end and inside, other spaces, and invalid UTF-8 (each invalid
+// byte becomes U+FFFD, as ranging over the string gives).
+func TestCollapseSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain words":                  "plain words",
+		"  two  spaces \n and\n\nnew ": "two spaces and new",
+		"\t a  b\u00a0 c \t":           "a b\u00a0 c",
+		"é  日本\n\nß":                   "é 日本 ß",
+		"bad \xff  byte\xc3":           "bad \ufffd byte\ufffd",
+		"\n\n  \n":                     "",
+	} {
+		if got := collapseSpaces(in); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// BenchmarkCollapseSpaces measures collapseSpaces on a scraped paragraph
+// with doubled spaces.
+func BenchmarkCollapseSpaces(b *testing.B) {
+	s := strings.Repeat("The minister said  the talks went well.  “We agreed,” he said.\n", 50)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		collapseSpaces(s)
+	}
+}
