@@ -131,7 +131,7 @@ func (e *Encoder) Begin() error {
 		if err := enc.Encode(fj); err != nil {
 			return err
 		}
-		e.indented = appendIndented(e.indented[:0], bytes.TrimSuffix(raw.Bytes(), []byte("\n")), " ", " ")
+		e.indented = appendIndented(e.indented[:0], bytes.TrimSuffix(raw.Bytes(), []byte("\n")), " ", " ", nil)
 		e.bw.WriteString(` "filter": `)
 		e.out.Write(e.indented)
 		e.bw.WriteString(",\n")
@@ -158,8 +158,17 @@ func (e *Encoder) Write(b *briefing.Briefing) error {
 	} else {
 		e.bw.WriteString(",\n  ")
 	}
-	e.indented = appendIndented(e.indented[:0], raw, "  ", " ")
-	_, err = e.out.Write(e.indented)
+	// The indented JSON goes out in pieces of about writeBuffer bytes,
+	// cut between values, never inside a string (escapeWriter needs whole
+	// characters): a large briefing's is not held whole.
+	err = nil
+	flush := func(b []byte) []byte {
+		if err == nil {
+			_, err = e.out.Write(b)
+		}
+		return b[:0]
+	}
+	e.indented = flush(appendIndented(e.indented[:0], raw, "  ", " ", flush))
 	return err
 }
 
@@ -169,10 +178,15 @@ func (e *Encoder) Write(b *briefing.Briefing) error {
 // or array kept as {} or [], a space after each colon. Unlike json.Indent
 // it does not check the document, which encoding/json wrote, and it runs
 // through strings at once: it took an export of large briefings a tenth
-// of its time.
-func appendIndented(dst, src []byte, prefix, indent string) []byte {
+// of its time. When flush is not nil, it is given dst whenever dst holds
+// writeBuffer bytes or more at a line break, and returns what to go on
+// appending to.
+func appendIndented(dst, src []byte, prefix, indent string, flush func([]byte) []byte) []byte {
 	depth := 0
 	newline := func() {
+		if flush != nil && len(dst) >= writeBuffer {
+			dst = flush(dst)
+		}
 		dst = append(dst, '\n')
 		dst = append(dst, prefix...)
 		for range depth {
@@ -255,8 +269,9 @@ func cleanAll(values []string) []string {
 // drive a terminal or hide text, while decoding it gives back the exact
 // strings. encoding/json escapes C0 controls in strings already, but not the
 // others; outside strings a document holds only ASCII, so every such
-// character is in a string, where an escape means the same. The encoder
-// writes each document in one call, so no character is split between calls.
+// character is in a string, where an escape means the same. The Encoder
+// writes whole strings in each call, so no character is split between
+// calls.
 type escapeWriter struct{ w io.Writer }
 
 func (e escapeWriter) Write(doc []byte) (int, error) {

@@ -271,8 +271,23 @@ func TestAppendIndentedMatchesIndent(t *testing.T) {
 			if err := json.Indent(&want, src, pre, " "); err != nil {
 				t.Fatal(err)
 			}
-			if got := appendIndented(nil, src, pre, " "); !bytes.Equal(got, want.Bytes()) {
+			if got := appendIndented(nil, src, pre, " ", nil); !bytes.Equal(got, want.Bytes()) {
 				t.Errorf("value %d, prefix %q:\n got %.200q\nwant %.200q", i, pre, got, want.Bytes())
+			}
+			// Flushed in pieces, the same bytes.
+			var pieces []byte
+			flushes := 0
+			flush := func(b []byte) []byte {
+				flushes++
+				pieces = append(pieces, b...)
+				return b[:0]
+			}
+			pieces = append(pieces, appendIndented(nil, src, pre, " ", flush)...)
+			if !bytes.Equal(pieces, want.Bytes()) {
+				t.Errorf("value %d, prefix %q, flushed in pieces: differs from json.Indent", i, pre)
+			}
+			if len(want.Bytes()) > 2*writeBuffer && flushes == 0 {
+				t.Errorf("value %d: %d bytes indented in one piece, want pieces of about %d", i, want.Len(), writeBuffer)
 			}
 		}
 	}
@@ -304,7 +319,7 @@ func BenchmarkIndent(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		var dst []byte
 		for b.Loop() {
-			dst = appendIndented(dst[:0], src, "  ", " ")
+			dst = appendIndented(dst[:0], src, "  ", " ", nil)
 		}
 	})
 	b.Run("json.Indent", func(b *testing.B) {
