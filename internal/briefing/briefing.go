@@ -257,6 +257,8 @@ type TopicShare struct {
 
 // Speaker returns the speaker with the given ID. Briefings have tens of
 // speakers at most, so a scan beats keeping an index in sync.
+//
+// It looks through the speakers: to look up many, use SpeakerIndex.
 func (b *Briefing) Speaker(id string) (*Speaker, bool) {
 	for i := range b.Speakers {
 		if b.Speakers[i].ID == id {
@@ -264,6 +266,19 @@ func (b *Briefing) Speaker(id string) (*Speaker, bool) {
 		}
 	}
 	return nil, false
+}
+
+// SpeakerIndex maps each speaker's ID to its place in Speakers, for a
+// caller that looks up a speaker per quote or per paragraph: Speaker's
+// search per lookup would make that quadratic in the speakers.
+func (b *Briefing) SpeakerIndex() map[string]int {
+	idx := make(map[string]int, len(b.Speakers))
+	for i := range b.Speakers {
+		if _, dup := idx[b.Speakers[i].ID]; !dup {
+			idx[b.Speakers[i].ID] = i
+		}
+	}
+	return idx
 }
 
 // QuoteSpan returns the pieces of text a quote covers, one per paragraph.
@@ -307,18 +322,19 @@ func Reopened(t string) int {
 // numbered in order, each quote's text is the text it points at, each quote's
 // speaker exists, and sections cover the paragraphs in order without overlap.
 func (b *Briefing) Validate() error {
+	speakers := b.SpeakerIndex()
 	for i, p := range b.Paragraphs {
 		if p.Index != i {
 			return fmt.Errorf("paragraph %d has index %d", i, p.Index)
 		}
 		if p.Speaker != "" {
-			if _, ok := b.Speaker(p.Speaker); !ok {
+			if _, ok := speakers[p.Speaker]; !ok {
 				return fmt.Errorf("paragraph %d: unknown speaker %q", i, p.Speaker)
 			}
 		}
 	}
 	for i, q := range b.Quotes {
-		if _, ok := b.Speaker(q.Speaker); !ok {
+		if _, ok := speakers[q.Speaker]; !ok {
 			return fmt.Errorf("quote %d: unknown speaker %q", i, q.Speaker)
 		}
 		parts, err := b.QuoteSpan(q)

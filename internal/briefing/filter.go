@@ -17,31 +17,42 @@ func (f Filter) Empty() bool {
 	return len(f.Speakers) == 0 && len(f.Kinds) == 0 && len(f.Topics) == 0
 }
 
-// Match reports whether quote q of briefing b passes the filter.
+// Match reports whether quote q of briefing b passes the filter. To filter
+// many quotes of one briefing, use Quotes, which looks up speakers once.
 func (f Filter) Match(b *Briefing, q Quote) bool {
-	if len(f.Kinds) > 0 && !contains(f.Kinds, q.Kind) {
-		return false
-	}
-	if !q.OnTopic(f.Topics) {
-		return false
-	}
+	return f.matcher(b)(q)
+}
+
+// matcher returns Match for the quotes of b, with the speakers the filter
+// keeps found once: a search of the speakers per quote would make
+// filtering quadratic in them.
+func (f Filter) matcher(b *Briefing) func(Quote) bool {
+	var keep map[string]bool
 	if len(f.Speakers) > 0 {
-		s, found := b.Speaker(q.Speaker)
-		if !found {
-			return false
-		}
-		ok := false
-		for _, name := range f.Speakers {
-			if s.Answers(name) {
-				ok = true
-				break
+		keep = make(map[string]bool)
+		for i := range b.Speakers {
+			s := &b.Speakers[i]
+			if _, seen := keep[s.ID]; seen {
+				continue // Speaker(id) finds the first of that ID
+			}
+			keep[s.ID] = false
+			for _, name := range f.Speakers {
+				if s.Answers(name) {
+					keep[s.ID] = true
+					break
+				}
 			}
 		}
-		if !ok {
+	}
+	return func(q Quote) bool {
+		if len(f.Kinds) > 0 && !contains(f.Kinds, q.Kind) {
 			return false
 		}
+		if !q.OnTopic(f.Topics) {
+			return false
+		}
+		return keep == nil || keep[q.Speaker]
 	}
-	return true
 }
 
 // OnTopic reports whether q passes a topic filter of ids: its topics
@@ -78,8 +89,9 @@ func (f Filter) Quotes(b *Briefing) []Quote {
 		return b.Quotes
 	}
 	var out []Quote
+	match := f.matcher(b)
 	for _, q := range b.Quotes {
-		if f.Match(b, q) {
+		if match(q) {
 			out = append(out, q)
 		}
 	}
@@ -104,9 +116,12 @@ func (s *Speaker) Answers(name string) bool {
 	return false
 }
 
+// nameFolds are the marks foldName drops or evens out.
+var nameFolds = strings.NewReplacer(".", "", "’", "'", "-", " ")
+
 func foldName(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer(".", "", "’", "'", "-", " ").Replace(s)
+	s = nameFolds.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -75,8 +75,18 @@ all hold.`,
 					return &exitError{code: exitUsage, err: fmt.Errorf("--topic: %w", err)}
 				}
 			}
-			bs, code := loadAll(cmd.Context(), e, args, opts)
-			if err := export.Write(e.stdout, f, bs, flt); err != nil {
+			// Each briefing is written as soon as it and those before it
+			// are parsed, and dropped: memory stays that of a few.
+			enc := export.NewEncoder(e.stdout, f, flt)
+			err = enc.Begin()
+			code := exitOK
+			if err == nil {
+				code, err = streamAll(cmd.Context(), e, args, opts, enc.Write)
+			}
+			if err == nil {
+				err = enc.End()
+			}
+			if err != nil {
 				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
 			}
 			if code != exitOK {

@@ -132,25 +132,42 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 // It returns the briefings read and the exit code so far: exitUsage when a
 // path does not exist, exitSkipped when a file could not be read.
 func loadAll(ctx context.Context, e *env, paths []string, opts load.Options) ([]*briefing.Briefing, int) {
+	var out []*briefing.Briefing
+	code, _ := streamAll(ctx, e, paths, opts, func(b *briefing.Briefing) error {
+		out = append(out, b)
+		return nil
+	})
+	return out, code
+}
+
+// streamAll loads the briefings of paths and hands each to emit in order as
+// it is parsed, keeping none; files that cannot be loaded are reported on
+// stderr and skipped. It returns the exit code loading earned and emit's
+// error, which stops the run.
+func streamAll(ctx context.Context, e *env, paths []string, opts load.Options, emit func(*briefing.Briefing) error) (int, error) {
 	files, bad, missing := load.Expand(paths)
 	code := exitOK
 	for _, err := range missing {
 		fmt.Fprintf(e.stderr, "brief: %s\n", textclean.Line(err.Error()))
 		code = exitUsage
 	}
-	results := append(bad, load.Load(ctx, files, opts)...)
-	var out []*briefing.Briefing
-	for _, r := range results {
+	take := func(r load.Result) error {
 		if r.Err != nil {
 			fmt.Fprintf(e.stderr, "brief: skipping %s: %s\n", textclean.Path(r.Path), textclean.Line(r.Err.Error()))
 			if code == exitOK {
 				code = exitSkipped
 			}
-			continue
+			return nil
 		}
-		out = append(out, r.Briefing)
+		return emit(r.Briefing)
 	}
-	return out, code
+	for _, r := range bad {
+		if err := take(r); err != nil {
+			return code, err
+		}
+	}
+	err := load.Stream(ctx, files, opts, take)
+	return code, err
 }
 
 func newRootCmd(e *env) *cobra.Command {

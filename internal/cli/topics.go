@@ -205,9 +205,10 @@ func writeTopics(w io.Writer, b *briefing.Briefing) {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  TOPIC\tSHARE\tPARAGRAPHS\tQUOTES\tSPOKE ON IT")
+	speakers := b.SpeakerIndex()
 	for _, t := range b.Topics {
 		fmt.Fprintf(tw, "  %s\t%3.0f%%\t%d\t%d\t%s\n", textclean.Line(t.Label), t.Share*100, t.Paragraphs,
-			briefing.CountOnTopic(b, t.ID), textclean.Line(speakersOn(b, t.ID)))
+			briefing.CountOnTopic(b, t.ID), textclean.Line(speakersOn(b, speakers, t.ID)))
 	}
 	tw.Flush()
 }
@@ -234,7 +235,8 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 // (4), Tanmaya Lal (1)". It counts the quotes a topic filter keeps
 // (briefing.Quote.OnTopic), reported speech included, so the numbers add
 // up to the QUOTES column (less quotes by no known speaker).
-func speakersOn(b *briefing.Briefing, topic string) string {
+// speakers is b.SpeakerIndex().
+func speakersOn(b *briefing.Briefing, speakers map[string]int, topic string) string {
 	counts := map[string]int{}
 	ids := []string{topic}
 	for _, q := range b.Quotes {
@@ -248,8 +250,8 @@ func speakersOn(b *briefing.Briefing, topic string) string {
 	}
 	var list []sc
 	for id, n := range counts {
-		if s, ok := b.Speaker(id); ok {
-			list = append(list, sc{s.Name, n})
+		if i, ok := speakers[id]; ok {
+			list = append(list, sc{b.Speakers[i].Name, n})
 		}
 	}
 	sort.Slice(list, func(i, j int) bool {

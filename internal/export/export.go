@@ -4,9 +4,11 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -45,12 +47,6 @@ func ParseFormat(s string) (Format, error) {
 // Version is the version of the JSON document layout.
 const Version = 1
 
-type document struct {
-	Version   int                  `json:"version"`
-	Filter    *filterJSON          `json:"filter,omitempty"`
-	Briefings []*briefing.Briefing `json:"briefings"`
-}
-
 type filterJSON struct {
 	Speakers []string `json:"speakers,omitempty"`
 	Kinds    []string `json:"kinds,omitempty"`
@@ -58,41 +54,203 @@ type filterJSON struct {
 }
 
 // Write writes briefings in format f, keeping only the quotes the filter
-// selects.
+// selects: an Encoder's Begin, a Write for each briefing, and End.
 func Write(w io.Writer, f Format, bs []*briefing.Briefing, flt briefing.Filter) error {
-	switch f {
-	case JSON:
-		return writeJSON(w, bs, flt)
-	case Markdown:
-		return writePeople(w, bs, flt, markdownStyle)
-	default:
-		return writePeople(w, bs, flt, textStyle)
-	}
-}
-
-// writeJSON writes the JSON document. Its text is clean: titles and the
-// filter's values pass through textclean.Line, and the path, which must stay
-// exact for scripts to open the file, keeps every character, but those that
-// textclean would change are written as \u escapes (see escapeWriter).
-func writeJSON(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter) error {
-	doc := document{Version: Version, Briefings: make([]*briefing.Briefing, 0, len(bs))}
-	if !flt.Empty() {
-		fj := &filterJSON{Speakers: cleanAll(flt.Speakers), Topics: cleanAll(flt.Topics)}
-		for _, k := range flt.Kinds {
-			fj.Kinds = append(fj.Kinds, k.String())
-		}
-		doc.Filter = fj
+	e := NewEncoder(w, f, flt)
+	if err := e.Begin(); err != nil {
+		return err
 	}
 	for _, b := range bs {
-		c := *b
-		c.Title = textclean.Line(b.Title)
-		c.Quotes = flt.Quotes(b)
-		doc.Briefings = append(doc.Briefings, &c)
+		if err := e.Write(b); err != nil {
+			return err
+		}
 	}
-	enc := json.NewEncoder(escapeWriter{w})
-	enc.SetIndent("", " ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return e.End()
+}
+
+// writeBuffer is how much output is gathered before a write: a quote
+// comes in a handful of short pieces, and a write per piece made some
+// 400,000 write calls over the corpus.
+const writeBuffer = 64 << 10
+
+// An Encoder writes briefings one at a time as they come, in format f, so
+// that an export of thousands of briefings holds one of them, not all of
+// them and the whole document: Begin once, Write each briefing in order,
+// End once. The output is the same as Write's for the same briefings.
+//
+// The JSON document is
+//
+//	{"version": 1, "filter": {…}, "briefings": [{…}, …]}
+//
+// indented by one space, the filter only when it selects something. Its
+// text is clean: titles and the filter's values pass through
+// textclean.Line, and the path, which must stay exact for scripts to open
+// the file, keeps every character, but those that textclean would change
+// are written as \u escapes (see escapeWriter).
+type Encoder struct {
+	bw *bufio.Writer // keeps its first error: later writes do nothing
+	// out is where briefings go: bw, through an escapeWriter for JSON
+	// (above the buffer, which would split characters between writes).
+	out io.Writer
+	f   Format
+	flt briefing.Filter
+	st  style
+	n   int // briefings written
+	// indented is reused for each briefing's JSON.
+	indented []byte
+}
+
+// NewEncoder returns an Encoder writing format f to w, keeping only the
+// quotes flt selects.
+func NewEncoder(w io.Writer, f Format, flt briefing.Filter) *Encoder {
+	e := &Encoder{bw: bufio.NewWriterSize(w, writeBuffer), f: f, flt: flt, st: textStyle}
+	e.out = e.bw
+	if f == JSON {
+		e.out = escapeWriter{e.bw}
+	}
+	if f == Markdown {
+		e.st = markdownStyle
+	}
+	return e
+}
+
+// Begin writes what comes before the first briefing.
+func (e *Encoder) Begin() error {
+	if e.f != JSON {
+		return nil
+	}
+	e.bw.WriteString("{\n \"version\": " + strconv.Itoa(Version) + ",\n")
+	if !e.flt.Empty() {
+		fj := filterJSON{Speakers: cleanAll(e.flt.Speakers), Topics: cleanAll(e.flt.Topics)}
+		for _, k := range e.flt.Kinds {
+			fj.Kinds = append(fj.Kinds, k.String())
+		}
+		var raw bytes.Buffer
+		enc := json.NewEncoder(&raw)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(fj); err != nil {
+			return err
+		}
+		e.indented = appendIndented(e.indented[:0], bytes.TrimSuffix(raw.Bytes(), []byte("\n")), " ", " ", nil)
+		e.bw.WriteString(` "filter": `)
+		e.out.Write(e.indented)
+		e.bw.WriteString(",\n")
+	}
+	_, err := e.bw.WriteString(` "briefings": [`)
+	return err
+}
+
+// Write writes one briefing with the quotes the filter selects.
+func (e *Encoder) Write(b *briefing.Briefing) error {
+	defer func() { e.n++ }()
+	if e.f != JSON {
+		return writePeople(e.bw, b, e.flt, e.st, e.n == 0)
+	}
+	c := *b
+	c.Title = textclean.Line(b.Title)
+	c.Quotes = e.flt.Quotes(b)
+	raw, err := c.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	if e.n == 0 {
+		e.bw.WriteString("\n  ")
+	} else {
+		e.bw.WriteString(",\n  ")
+	}
+	// The indented JSON goes out in pieces of about writeBuffer bytes,
+	// cut between values, never inside a string (escapeWriter needs whole
+	// characters): a large briefing's is not held whole.
+	err = nil
+	flush := func(b []byte) []byte {
+		if err == nil {
+			_, err = e.out.Write(b)
+		}
+		return b[:0]
+	}
+	e.indented = flush(appendIndented(e.indented[:0], raw, "  ", " ", flush))
+	return err
+}
+
+// appendIndented appends compact JSON, as encoding/json writes it, to dst
+// indented as json.Indent indents it: a value of an object or array on a
+// line of its own after prefix and one indent per level, an empty object
+// or array kept as {} or [], a space after each colon. Unlike json.Indent
+// it does not check the document, which encoding/json wrote, and it runs
+// through strings at once: it took an export of large briefings a tenth
+// of its time. When flush is not nil, it is given dst whenever dst holds
+// writeBuffer bytes or more at a line break, and returns what to go on
+// appending to.
+func appendIndented(dst, src []byte, prefix, indent string, flush func([]byte) []byte) []byte {
+	depth := 0
+	newline := func() {
+		if flush != nil && len(dst) >= writeBuffer {
+			dst = flush(dst)
+		}
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, indent...)
+		}
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '"':
+			// Copy the string through its closing quote, passing over
+			// escaped characters.
+			j := i + 1
+			for j < len(src) {
+				k := bytes.IndexAny(src[j:], `"\`)
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				if src[j] == '\\' {
+					j += 2
+					continue
+				}
+				break
+			}
+			end := min(j+1, len(src))
+			dst = append(dst, src[i:end]...)
+			i = end - 1
+		case '{', '[':
+			dst = append(dst, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				dst = append(dst, src[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst = append(dst, c)
+		case ',':
+			dst = append(dst, c)
+			newline()
+		case ':':
+			dst = append(dst, ':', ' ')
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// End writes what comes after the last briefing and flushes the output;
+// it returns the first write error.
+func (e *Encoder) End() error {
+	if e.f == JSON {
+		if e.n > 0 {
+			e.bw.WriteString("\n ")
+		}
+		e.bw.WriteString("]\n}\n")
+	}
+	return e.bw.Flush()
 }
 
 // cleanAll returns the values cleaned by textclean.Line.
@@ -111,8 +269,9 @@ func cleanAll(values []string) []string {
 // drive a terminal or hide text, while decoding it gives back the exact
 // strings. encoding/json escapes C0 controls in strings already, but not the
 // others; outside strings a document holds only ASCII, so every such
-// character is in a string, where an escape means the same. The encoder
-// writes each document in one call, so no character is split between calls.
+// character is in a string, where an escape means the same. The Encoder
+// writes whole strings in each call, so no character is split between
+// calls.
 type escapeWriter struct{ w io.Writer }
 
 func (e escapeWriter) Write(doc []byte) (int, error) {
@@ -196,58 +355,51 @@ var textStyle = style{
 	empty:    "No quotes match.\n",
 }
 
-// writeBuffer is how much Markdown or text is gathered before a write: a
-// quote comes in a handful of short pieces, and a write per piece made
-// some 400,000 write calls over the corpus.
-const writeBuffer = 64 << 10
-
-// writePeople writes briefings grouped by speaker, each quote followed by
-// its citation. The first write error stops the output and is returned.
-func writePeople(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter, st style) error {
-	// bufio.Writer keeps its first error: later writes do nothing and
-	// Flush returns it.
-	bw := bufio.NewWriterSize(w, writeBuffer)
-	for bi, b := range bs {
-		if bi > 0 {
-			bw.WriteString("\n")
+// writePeople writes a briefing's quotes grouped by speaker, each quote
+// followed by its citation; a blank line comes before every briefing but
+// the first. It returns the first write error.
+func writePeople(bw *bufio.Writer, b *briefing.Briefing, flt briefing.Filter, st style, first bool) error {
+	if !first {
+		bw.WriteString("\n")
+	}
+	bw.WriteString(st.title(textclean.Line(b.Title)))
+	var metaParts []string
+	for _, s := range []string{textclean.Line(b.Date), textclean.Line(b.Source), b.Kind.String(), textclean.Path(b.Path), textclean.Line(sourceURL(b))} {
+		if s != "" {
+			metaParts = append(metaParts, s)
 		}
-		bw.WriteString(st.title(textclean.Line(b.Title)))
-		var metaParts []string
-		for _, s := range []string{textclean.Line(b.Date), textclean.Line(b.Source), b.Kind.String(), textclean.Path(b.Path), textclean.Line(sourceURL(b))} {
-			if s != "" {
-				metaParts = append(metaParts, s)
-			}
-		}
-		bw.WriteString(st.meta(strings.Join(metaParts, " · ")))
-		quotes := flt.Quotes(b)
-		if len(quotes) == 0 {
-			bw.WriteString("\n" + st.empty)
+	}
+	bw.WriteString(st.meta(strings.Join(metaParts, " · ")))
+	quotes := flt.Quotes(b)
+	if len(quotes) == 0 {
+		_, err := bw.WriteString("\n" + st.empty)
+		return err
+	}
+	bySpeaker := make(map[string][]briefing.Quote)
+	for _, q := range quotes {
+		bySpeaker[q.Speaker] = append(bySpeaker[q.Speaker], q)
+	}
+	for _, s := range b.Speakers {
+		qs := bySpeaker[s.ID]
+		if len(qs) == 0 {
 			continue
 		}
-		bySpeaker := make(map[string][]briefing.Quote)
-		for _, q := range quotes {
-			bySpeaker[q.Speaker] = append(bySpeaker[q.Speaker], q)
+		head := s.Name
+		if s.Role != "" {
+			head += " — " + s.Role
 		}
-		for _, s := range b.Speakers {
-			qs := bySpeaker[s.ID]
-			if len(qs) == 0 {
-				continue
-			}
-			head := s.Name
-			if s.Role != "" {
-				head += " — " + s.Role
-			}
-			if k := kindNote(s.Kind); k != "" {
-				head += " (" + k + ")"
-			}
-			bw.WriteString("\n" + st.speaker(textclean.Line(head)))
-			for _, q := range qs {
-				bw.WriteString("\n" + st.quote(quoteText(q)))
-				bw.WriteString(st.citation(Citation(b, &s, q)))
+		if k := kindNote(s.Kind); k != "" {
+			head += " (" + k + ")"
+		}
+		bw.WriteString("\n" + st.speaker(textclean.Line(head)))
+		for _, q := range qs {
+			bw.WriteString("\n" + st.quote(quoteText(q)))
+			if _, err := bw.WriteString(st.citation(Citation(b, &s, q))); err != nil {
+				return err
 			}
 		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 // kindNote names the voices that are not a named person or a transcript

@@ -11,6 +11,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/parse"
+	"github.com/brief-reader/brief/internal/textclean"
 )
 
 // TestSpeakerKindsAndPartialQuotes checks that text and Markdown say which
@@ -156,8 +157,62 @@ func BenchmarkEscapeWriter(b *testing.B) {
 	}
 }
 
-// BenchmarkWriteJSON compares writing the seed briefing's JSON document with
-// the escape writer and without it (plain encoding/json), in the same run.
+// document is the JSON export as one value, the way it was written before
+// the Encoder streamed it: the reference for TestEncoderMatchesDocument.
+type document struct {
+	Version   int                  `json:"version"`
+	Filter    *filterJSON          `json:"filter,omitempty"`
+	Briefings []*briefing.Briefing `json:"briefings"`
+}
+
+// encodeDocument writes briefings as one encoding/json document.
+func encodeDocument(w io.Writer, bs []*briefing.Briefing, flt briefing.Filter) error {
+	doc := document{Version: Version, Briefings: []*briefing.Briefing{}}
+	if !flt.Empty() {
+		fj := &filterJSON{Speakers: cleanAll(flt.Speakers), Topics: cleanAll(flt.Topics)}
+		for _, k := range flt.Kinds {
+			fj.Kinds = append(fj.Kinds, k.String())
+		}
+		doc.Filter = fj
+	}
+	for _, b := range bs {
+		c := *b
+		c.Title = textclean.Line(b.Title)
+		c.Quotes = flt.Quotes(b)
+		doc.Briefings = append(doc.Briefings, &c)
+	}
+	enc := json.NewEncoder(escapeWriter{w})
+	enc.SetIndent("", " ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// TestEncoderMatchesDocument checks that the streamed JSON is byte for byte
+// the document encoding/json writes for the same briefings: none, one, or
+// all the samples, with and without a filter (whose values hold characters
+// HTML escaping and textclean would change).
+func TestEncoderMatchesDocument(t *testing.T) {
+	bs := seedBriefings(t)
+	bs[0].Title += " <b>&\u202e"
+	filters := []briefing.Filter{{}, {Speakers: []string{"Misri", "<x>\u200b"}, Kinds: []briefing.QuoteKind{briefing.Direct}}, {Topics: []string{"defence"}}}
+	for _, n := range []int{0, 1, len(bs)} {
+		for fi, flt := range filters {
+			var want, got bytes.Buffer
+			if err := encodeDocument(&want, bs[:n], flt); err != nil {
+				t.Fatal(err)
+			}
+			if err := Write(&got, JSON, bs[:n], flt); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("%d briefings, filter %d: streamed JSON differs from the document:\n got %.300q\nwant %.300q", n, fi, got.String(), want.String())
+			}
+		}
+	}
+}
+
+// BenchmarkWriteJSON compares writing the seed briefing's JSON with the
+// Encoder and as one encoding/json document, in the same run.
 func BenchmarkWriteJSON(b *testing.B) {
 	data, err := os.ReadFile("../../briefings/india-japan-defence-misri-ani.txt")
 	if err != nil {
@@ -169,24 +224,110 @@ func BenchmarkWriteJSON(b *testing.B) {
 	}
 	bs := []*briefing.Briefing{br}
 	var out bytes.Buffer
-	if err := writeJSON(&out, bs, briefing.Filter{}); err != nil {
+	if err := Write(&out, JSON, bs, briefing.Filter{}); err != nil {
 		b.Fatal(err)
 	}
-	b.Run("escaped", func(b *testing.B) {
+	b.Run("encoder", func(b *testing.B) {
 		b.SetBytes(int64(out.Len()))
+		b.ReportAllocs()
 		for b.Loop() {
-			if err := writeJSON(io.Discard, bs, briefing.Filter{}); err != nil {
+			if err := Write(io.Discard, JSON, bs, briefing.Filter{}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("encoding-json", func(b *testing.B) {
+	b.Run("document", func(b *testing.B) {
 		b.SetBytes(int64(out.Len()))
+		b.ReportAllocs()
 		for b.Loop() {
-			enc := json.NewEncoder(io.Discard)
-			enc.SetIndent("", " ")
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(document{Version: Version, Briefings: bs}); err != nil {
+			if err := encodeDocument(io.Discard, bs, briefing.Filter{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// TestAppendIndentedMatchesIndent checks the Encoder's indenter against
+// json.Indent on what encoding/json writes: strings holding quotes,
+// backslashes, brackets, colons and commas, empty and nested objects and
+// arrays, numbers, true, false and null.
+func TestAppendIndentedMatchesIndent(t *testing.T) {
+	values := []any{
+		map[string]any{},
+		[]any{},
+		"plain",
+		`a "quoted" \ back\slash \\" {[:,]} ends with \`,
+		map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{1, 2.5, -3e9, true, false, nil, "x\u2028y\u00e9\t"}},
+		[]any{[]any{[]any{}}, map[string]any{"k:,": map[string]any{"[": "]"}}},
+		seedBriefingsAny(t),
+	}
+	for i, v := range values {
+		src, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pre := range []string{"", "  "} {
+			var want bytes.Buffer
+			if err := json.Indent(&want, src, pre, " "); err != nil {
+				t.Fatal(err)
+			}
+			if got := appendIndented(nil, src, pre, " ", nil); !bytes.Equal(got, want.Bytes()) {
+				t.Errorf("value %d, prefix %q:\n got %.200q\nwant %.200q", i, pre, got, want.Bytes())
+			}
+			// Flushed in pieces, the same bytes.
+			var pieces []byte
+			flushes := 0
+			flush := func(b []byte) []byte {
+				flushes++
+				pieces = append(pieces, b...)
+				return b[:0]
+			}
+			pieces = append(pieces, appendIndented(nil, src, pre, " ", flush)...)
+			if !bytes.Equal(pieces, want.Bytes()) {
+				t.Errorf("value %d, prefix %q, flushed in pieces: differs from json.Indent", i, pre)
+			}
+			if len(want.Bytes()) > 2*writeBuffer && flushes == 0 {
+				t.Errorf("value %d: %d bytes indented in one piece, want pieces of about %d", i, want.Len(), writeBuffer)
+			}
+		}
+	}
+}
+
+// seedBriefingsAny is the samples as one value to encode.
+func seedBriefingsAny(t *testing.T) any { return seedBriefings(t) }
+
+// BenchmarkIndent compares the Encoder's indenter with json.Indent on the
+// JSON of the samples.
+func BenchmarkIndent(b *testing.B) {
+	var bs []*briefing.Briefing
+	for _, name := range []string{"india-japan-defence-misri-ani.txt", "wh-press-briefing-leavitt-2025-01-29.md"} {
+		data, err := os.ReadFile("../../briefings/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		br, err := parse.Parse(name, data, parse.DefaultOptions())
+		if err != nil {
+			b.Fatal(err)
+		}
+		bs = append(bs, br)
+	}
+	src, err := json.Marshal(bs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("appendIndented", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		var dst []byte
+		for b.Loop() {
+			dst = appendIndented(dst[:0], src, "  ", " ", nil)
+		}
+	})
+	b.Run("json.Indent", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		var dst bytes.Buffer
+		for b.Loop() {
+			dst.Reset()
+			if err := json.Indent(&dst, src, "  ", " "); err != nil {
 				b.Fatal(err)
 			}
 		}

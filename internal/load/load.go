@@ -4,6 +4,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -173,8 +174,22 @@ func (o *Options) defaults() int {
 // Load reads and parses files on all cores and returns results in the order
 // of files.
 func Load(ctx context.Context, files []string, opts Options) []Result {
+	results := make([]Result, 0, len(files))
+	Stream(ctx, files, opts, func(r Result) error {
+		results = append(results, r)
+		return nil
+	})
+	return results
+}
+
+// Stream reads and parses files on all cores, as Load does, but hands each
+// result to emit, in the order of files, as soon as it and those before it
+// are done, and keeps none: workers run at most a few files ahead of emit,
+// so a run over thousands of files holds a handful of briefings at a time.
+// An error from emit stops the run (files not yet started are not read)
+// and is returned.
+func Stream(ctx context.Context, files []string, opts Options, emit func(Result) error) error {
 	workers := opts.defaults()
-	results := make([]Result, len(files))
 	opts.fetch = newFetcher(ctx, files, opts)
 	// Standard input is read here, once, before the workers start.
 	var stdin []byte
@@ -196,8 +211,7 @@ func Load(ctx context.Context, files []string, opts Options) []Result {
 		return ReadFile(path, opts.MaxSize)
 	}
 	weigh := func(path string) int64 { return fileSize(path, stdin) }
-	run(ctx, files, workers, opts.Budget, results, weigh, func(f string) Result { return loadOne(f, f, read, opts) })
-	return results
+	return run(ctx, files, workers, opts.Budget, weigh, func(f string, ps *parse.Parser) Result { return loadOne(f, f, read, opts, ps) }, emit)
 }
 
 // LoadFS reads and parses files of a file system (such as the samples
@@ -219,42 +233,80 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts O
 		}
 		return 0
 	}
-	results := make([]Result, len(files))
-	run(ctx, files, workers, opts.Budget, results, weigh, func(f string) Result { return loadOne(f, path.Join(root, f), read, opts) })
+	results := make([]Result, 0, len(files))
+	run(ctx, files, workers, opts.Budget, weigh, func(f string, ps *parse.Parser) Result { return loadOne(f, path.Join(root, f), read, opts, ps) }, func(r Result) error {
+		results = append(results, r)
+		return nil
+	})
 	return results
 }
 
-// run loads files on workers goroutines into results, in order; files
-// after ctx ends get its error. A worker takes a file's weight from a byte
-// budget shared by all of them before it reads the file, so the bytes being
-// parsed at once stay bounded.
-func run(ctx context.Context, files []string, workers int, budgetSize int64, results []Result, weigh func(string) int64, one func(string) Result) {
+// run loads files on workers goroutines and hands the results to emit in
+// the order of files; files after ctx ends, or after emit fails, get the
+// context's error without being read (and are not emitted after a failure).
+// A worker takes a file's weight from a byte budget shared by all of them
+// before it reads the file, so the bytes being parsed at once stay bounded;
+// and no file is started more than a window of files ahead of the one emit
+// waits for, so the results waiting to be emitted stay bounded too.
+func run(ctx context.Context, files []string, workers int, budgetSize int64, weigh func(string) int64, one func(string, *parse.Parser) Result, emit func(Result) error) error {
 	if budgetSize <= 0 {
 		budgetSize = DefaultBudget
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	inFlight := newBudget(budgetSize)
+	workers = min(workers, max(len(files), 1))
+	// Each of the window slots holds the result of file i for i modulo the
+	// window; a file is handed out only when its slot is free, that is
+	// once the file a window before it has been emitted.
+	window := 2 * workers
+	slots := make([]chan Result, window)
+	for i := range slots {
+		slots[i] = make(chan Result, 1)
+	}
+	free := make(chan struct{}, window)
+	for range window {
+		free <- struct{}{}
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(workers, max(len(files), 1)); w++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := parse.NewParser() // each worker parses with its own
 			for i := range jobs {
 				n := inFlight.acquire(weigh(files[i]))
-				results[i] = one(files[i])
+				res := one(files[i], ps)
 				inFlight.release(n)
+				slots[i%window] <- res
 			}
 		}()
 	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			<-free
+			if ctx.Err() != nil {
+				slots[i%window] <- Result{Path: files[i], Err: ctx.Err()}
+				continue
+			}
+			jobs <- i
+		}
+	}()
+	var err error
 	for i := range files {
-		if ctx.Err() != nil {
-			results[i] = Result{Path: files[i], Err: ctx.Err()}
+		res := <-slots[i%window]
+		free <- struct{}{}
+		if err != nil {
 			continue
 		}
-		jobs <- i
+		if err = emit(res); err != nil {
+			cancel()
+		}
 	}
-	close(jobs)
 	wg.Wait()
+	return err
 }
 
 // fileSize returns what a file weighs against the budget before it is
@@ -313,9 +365,9 @@ func (b *budget) release(n int64) {
 	b.cond.Broadcast()
 }
 
-// loadOne reads file with read and parses it; shown is the path the
-// result and the briefing carry.
-func loadOne(file, shown string, read func(string) ([]byte, error), opts Options) (res Result) {
+// loadOne reads file with read and parses it with ps; shown is the path
+// the result and the briefing carry.
+func loadOne(file, shown string, read func(string) ([]byte, error), opts Options, ps *parse.Parser) (res Result) {
 	res.Path = shown
 	defer func() {
 		// A parser bug must cost one file, never the run.
@@ -336,7 +388,7 @@ func loadOne(file, shown string, read func(string) ([]byte, error), opts Options
 		return res
 	}
 	if b == nil {
-		b, err = parseInput(shown, data, opts.Parse)
+		b, err = parseInput(ps, shown, data, opts.Parse)
 	}
 	if err != nil {
 		res.Err = err
@@ -375,29 +427,40 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// Check again what was opened: the path may have changed since.
-	if info, err := f.Stat(); err != nil {
+	if info, err = f.Stat(); err != nil {
 		return nil, cleanErr(err)
-	} else if !info.Mode().IsRegular() {
+	}
+	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("not a regular file (%s)", describeMode(info.Mode()))
 	}
-	return readLimited(f, max)
+	return readSized(f, max, info.Size())
 }
 
-func readLimited(r io.Reader, max int64) ([]byte, error) {
+func readLimited(r io.Reader, max int64) ([]byte, error) { return readSized(r, max, 0) }
+
+// readSized reads r to its end, refusing more than max bytes, into a
+// buffer made for size bytes (what a file's Stat said it holds), so that
+// a file is read in one buffer of its size rather than one that grows.
+func readSized(r io.Reader, max, size int64) ([]byte, error) {
 	// Read one byte more than max to tell a file of max bytes from a longer
 	// one, unless max+1 would overflow (LimitReader reads nothing then).
 	limit := max
 	if limit < math.MaxInt64 {
 		limit++
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit))
-	if err != nil {
+	var buf bytes.Buffer
+	if size > 0 && size <= max {
+		// bytes.Buffer reads while it has bytes.MinRead free: with that
+		// much room past the size, the read that finds the end fits too.
+		buf.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit)); err != nil {
 		return nil, cleanErr(err)
 	}
-	if int64(len(data)) > max {
+	if int64(buf.Len()) > max {
 		return nil, tooLarge(-1, max)
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 func describeMode(m fs.FileMode) string {

@@ -55,7 +55,7 @@ func (f *fetcher) load(rawURL string, opts Options) (*briefing.Briefing, error) 
 		return nil, err
 	}
 	if resp.Format == web.HTML {
-		return parseHTML(rawURL, resp.Body, resp.ContentType, resp.URL, opts.Parse)
+		return parseHTML(parse.NewParser(), rawURL, resp.Body, resp.ContentType, resp.URL, opts.Parse)
 	}
 	body, err := textToUTF8(resp.Body, resp.ContentType)
 	if err != nil {
@@ -73,23 +73,23 @@ func (f *fetcher) load(rawURL string, opts Options) (*briefing.Briefing, error) 
 
 // parseInput parses a file's bytes: saved web pages (and HTML on
 // standard input) through the HTML reader, everything else as text.
-func parseInput(path string, data []byte, opts parse.Options) (*briefing.Briefing, error) {
+func parseInput(ps *parse.Parser, path string, data []byte, opts parse.Options) (*briefing.Briefing, error) {
 	if isHTMLFile(path) || path == Stdin && looksHTML(data) {
-		return parseHTML(path, data, "", "", opts)
+		return parseHTML(ps, path, data, "", "", opts)
 	}
-	return parse.Parse(path, data, opts)
+	return ps.Parse(path, data, opts)
 }
 
 // parseHTML extracts a page's main content and metadata and parses it as
 // Markdown with front matter, so that the page's title, date and source
 // win over guesses from the text.
-func parseHTML(path string, data []byte, contentType, pageURL string, opts parse.Options) (*briefing.Briefing, error) {
+func parseHTML(ps *parse.Parser, path string, data []byte, contentType, pageURL string, opts parse.Options) (*briefing.Briefing, error) {
 	page, err := web.ReadHTML(data, contentType, pageURL)
 	if err != nil {
 		return nil, err
 	}
 	opts.Markdown = true
-	b, err := parse.Parse(path, page.Markdown(), opts)
+	b, err := ps.Parse(path, page.Markdown(), opts)
 	if err != nil {
 		return nil, err
 	}

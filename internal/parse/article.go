@@ -63,8 +63,9 @@ func (a *articleParser) run() {
 	paras := a.out.paras
 	for i := range paras {
 		p := &paras[i]
+		a.out.toks = appendTokens(a.out.toks[:0], p.text)
 		if p.role != briefing.Body {
-			toks := tokenize(p.text)
+			toks := a.out.toks
 			a.registerMentions(i, toks)
 			if p.role == briefing.Heading {
 				a.flushOpen(i - 1)
@@ -77,7 +78,7 @@ func (a *articleParser) run() {
 		if j := a.nextBody(i); j >= 0 {
 			next = opensWith(paras[j].text)
 		}
-		ctx := &paraCtx{index: i, text: p.text, toks: tokenize(p.text), nextFam: next}
+		ctx := &paraCtx{index: i, text: p.text, toks: a.out.toks, nextFam: next}
 		a.registerMentions(i, ctx.toks)
 		spans := findSpans(p.text, next)
 		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
@@ -120,7 +121,8 @@ func (a *articleParser) registerMentions(para int, toks []token) {
 // region reads one stretch of text: its sentences, in order, with the
 // quoted spans inside them.
 func (a *articleParser) region(ctx *paraCtx, start, end int, spans []*span, rs *regionState, depth int) {
-	outline := buildOutline(ctx.toks, start, end, spans)
+	outline, pop := a.out.pushOutline(ctx.toks, start, end, spans)
+	defer pop()
 	for _, sb := range outlineSentences(outline, ctx.text) {
 		a.sentence(ctx, outline[sb[0]:sb[1]], rs, depth)
 	}
@@ -627,7 +629,8 @@ func (a *articleParser) flushOpen(last int) {
 // it: one of its children has an attribution cue within the span.
 func (a *articleParser) holdsCues(ctx *paraCtx, sp *span) bool {
 	is, ie := sp.inner()
-	outline := buildOutline(ctx.toks, is, ie, sp.children)
+	outline, pop := a.out.pushOutline(ctx.toks, is, ie, sp.children)
+	defer pop()
 	for _, sb := range outlineSentences(outline, ctx.text) {
 		sent := outline[sb[0]:sb[1]]
 		for i, t := range sent {
@@ -738,11 +741,10 @@ func sentenceRange(text string, sent []otok) (int, int) {
 	return trimSpan(text, s, e)
 }
 
-// buildOutline returns the tokens of text[start:end] outside the given
+// buildOutline appends to out the tokens of text[start:end] outside the given
 // spans, with a placeholder token where each span stands.
-func buildOutline(toks []token, start, end int, spans []*span) []otok {
+func buildOutline(out []otok, toks []token, start, end int, spans []*span) []otok {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].start >= start })
-	out := make([]otok, 0, 16)
 	si := 0
 	for i < len(toks) && toks[i].start < end {
 		t := toks[i]

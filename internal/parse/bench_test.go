@@ -34,41 +34,106 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseCorpus parses every 20th page of the White House corpus
 // (../shared/corpus/whitehouse, or BRIEF_CORPUS): about 720 real pages of
 // every kind, the measure for "no slower than before" across parser
-// changes. It skips when the corpus is absent.
+// changes. It parses them one after another with one Parser, as a worker
+// of internal/load does. It skips when the corpus is absent.
 func BenchmarkParseCorpus(b *testing.B) {
 	dir := os.Getenv("BRIEF_CORPUS")
 	if dir == "" {
 		dir = "../../../shared/corpus/whitehouse"
 	}
-	var files [][2]string
+	type file struct {
+		path string
+		data []byte
+	}
+	var files []file
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
 			return err
 		}
-		files = append(files, [2]string{path})
+		files = append(files, file{path: path})
 		return nil
 	})
 	if err != nil || len(files) == 0 {
 		b.Skipf("no corpus at %s (%v)", dir, err)
 	}
-	var sample [][2]string
+	var sample []file
 	size := 0
 	for i := 0; i < len(files); i += 20 {
-		data, err := os.ReadFile(files[i][0])
+		data, err := os.ReadFile(files[i].path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		sample = append(sample, [2]string{files[i][0], string(data)})
+		sample = append(sample, file{files[i].path, data})
 		size += len(data)
 	}
+	ps := NewParser()
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, f := range sample {
-			if _, err := Parse(f[0], []byte(f[1]), DefaultOptions()); err != nil {
+			if _, err := ps.Parse(f.path, f.data, DefaultOptions()); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
+}
+
+// BenchmarkParser compares a fresh parse per file (Parse) with a Parser
+// reused from file to file, as load's workers use one, on the Markdown
+// transcript (where the reused Markdown parser counts) and the seed article
+// (where the reused token and outline buffers do).
+func BenchmarkParser(b *testing.B) {
+	for _, name := range []string{"../../briefings/wh-press-briefing-leavitt-2025-01-29.md", "../../briefings/india-japan-defence-misri-ani.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		short := filepath.Ext(name)[1:]
+		b.Run(short+"/fresh", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(name, data, DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(short+"/reused", func(b *testing.B) {
+			ps := NewParser()
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ps.Parse(name, data, DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTokenize measures tokenizing the seed article's text into a new
+// slice and into a reused one (appendTokens, as the article parser does
+// paragraph by paragraph).
+func BenchmarkTokenize(b *testing.B) {
+	data, err := os.ReadFile("../../briefings/india-japan-defence-misri-ani.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.Run("new", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = tokenize(text)
+		}
+	})
+	b.Run("reused", func(b *testing.B) {
+		var toks []token
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			toks = appendTokens(toks[:0], text)
+		}
+	})
 }

@@ -18,6 +18,14 @@ import (
 type block struct {
 	text  string
 	level int // Markdown heading level; 0 for other blocks
+	words int // wordCount(text), counted once by countWords
+}
+
+// countWords counts the words of each block, once for all that ask.
+func countWords(blocks []block) {
+	for i := range blocks {
+		blocks[i].words = wordCount(blocks[i].text)
+	}
 }
 
 // plainBlocks splits plain text into paragraphs at blank lines and at lines
@@ -95,23 +103,45 @@ func collapseSpaces(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\n' {
-			space = true
-			continue
+	if !utf8.ValidString(s) {
+		// Rune by rune, each invalid byte becoming U+FFFD.
+		space := false
+		for _, r := range s {
+			if r == ' ' || r == '\n' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		return b.String()
+	}
+	// Spaces and newlines are single bytes that no other character holds:
+	// the words between them are copied whole.
+	for len(s) > 0 {
+		i := strings.IndexAny(s, " \n")
+		if i < 0 {
+			i = len(s)
 		}
-		space = false
-		b.WriteRune(r)
+		if i > 0 {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[:i])
+		}
+		s = s[i:]
+		for len(s) > 0 && (s[0] == ' ' || s[0] == '\n') {
+			s = s[1:]
+		}
 	}
 	return b.String()
 }
 
-// mdParser is built once per parse: goldmark parsers hold per-parse state
-// and are not shared between goroutines.
+// newMarkdownParser builds the Markdown parser a Parser keeps: building
+// one cost more than many a parse.
 func newMarkdownParser() parser.Parser {
 	// Scraped Markdown indents ordinary paragraphs; lines are dedented
 	// before parsing, so indented code blocks never occur.
@@ -131,9 +161,9 @@ func newMarkdownParser() parser.Parser {
 
 // markdownBlocks turns Markdown into paragraphs of plain text: markup is
 // dropped, headings keep their level, links keep their text.
-func markdownBlocks(s string) []block {
-	src := []byte(dedent(s))
-	doc := newMarkdownParser().Parse(text.NewReader(src))
+func markdownBlocks(md parser.Parser, s string) []block {
+	src := dedent(s)
+	doc := md.Parse(text.NewReader(src))
 	var out []block
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
@@ -173,10 +203,10 @@ func markdownBlocks(s string) []block {
 	return kept
 }
 
-// dedent removes leading spaces from every line.
-func dedent(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+// dedent removes leading spaces from every line, into the one copy of the
+// text the Markdown parser reads.
+func dedent(s string) []byte {
+	b := make([]byte, 0, len(s))
 	for len(s) > 0 {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -184,9 +214,9 @@ func dedent(s string) string {
 		} else {
 			s = ""
 		}
-		b.WriteString(strings.TrimLeft(line, " "))
+		b = append(b, strings.TrimLeft(line, " ")...)
 	}
-	return b.String()
+	return b
 }
 
 // inlineLines returns the text of a block's inline content, one string per

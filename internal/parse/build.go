@@ -11,6 +11,7 @@ import (
 // para is a paragraph being built.
 type para struct {
 	text    string
+	words   int // wordCount(text)
 	role    briefing.ParagraphRole
 	level   int
 	label   string
@@ -33,6 +34,23 @@ type builder struct {
 	paras  []para
 	quotes []pquote
 	speech map[*person]bool
+
+	// toks holds the tokens of the paragraph the article parser reads,
+	// and outlines the outlines of the regions it reads, innermost last:
+	// both are reused from paragraph to paragraph (and, through a Parser,
+	// from file to file), where new ones made most of a parse's garbage.
+	toks     []token
+	outlines []otok
+}
+
+// pushOutline builds the outline of a region (see buildOutline) on top of
+// the outlines of the regions around it, and returns it with the function
+// that drops it when the region is read.
+func (b *builder) pushOutline(toks []token, start, end int, spans []*span) ([]otok, func()) {
+	base := len(b.outlines)
+	b.outlines = buildOutline(b.outlines, toks, start, end, spans)
+	n := len(b.outlines)
+	return b.outlines[base:n:n], func() { b.outlines = b.outlines[:base] }
 }
 
 func newBuilder(paras []para) *builder {
@@ -56,15 +74,19 @@ func (b *builder) mergePeople() {
 		}
 		switch {
 		case len(p.name) == 1:
+			// The index holds everyone who had the surname, some more
+			// than once; each is checked as a scan of everyone would.
 			var match *person
-			n := 0
-			for _, q := range people {
+			for _, q := range b.reg.bySur[p.surname()] {
 				if q != p && q.merged == nil && q.kind == briefing.Person && len(q.name) >= 2 && q.surname() == p.surname() {
+					if match != nil && match != q {
+						match = nil // two people fit: merge with neither
+						break
+					}
 					match = q
-					n++
 				}
 			}
-			if n == 1 {
+			if match != nil {
 				p.merged = match
 			}
 		case len(p.name) == 0 && p.role != "":
@@ -141,7 +163,7 @@ func (b *builder) finish(br *briefing.Briefing) {
 	br.Paragraphs = make([]briefing.Paragraph, len(b.paras))
 	words := 0
 	for i, p := range b.paras {
-		bp := briefing.Paragraph{Index: i, Text: p.text, Role: p.role, Label: p.label, Level: p.level, Words: wordCount(p.text)}
+		bp := briefing.Paragraph{Index: i, Text: p.text, Role: p.role, Label: p.label, Level: p.level, Words: p.words}
 		if p.speaker != nil {
 			bp.Speaker = ids[p.speaker.root()]
 		}

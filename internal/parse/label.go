@@ -193,12 +193,18 @@ func isStage(s string) bool {
 	if (s[0] == '(' && s[len(s)-1] == ')') || (s[0] == '[' && s[len(s)-1] == ']') {
 		return wordCount(s) <= 24
 	}
-	switch strings.ToUpper(strings.Trim(s, " .")) {
-	case "END", "###", "# # #", "-30-", "* * *", "***", "—", "BREAK":
-		return true
+	// The marks are five bytes at most: longer text is not upper-cased.
+	if t := strings.Trim(s, " ."); len(t) <= len("# # #") {
+		switch strings.ToUpper(t) {
+		case "END", "###", "# # #", "-30-", "* * *", "***", "—", "BREAK":
+			return true
+		}
 	}
 	return isTimestamp(strings.TrimPrefix(s, "END "))
 }
+
+// timestampDots drops the dots and spaces of "P.M. EST".
+var timestampDots = strings.NewReplacer(".", "", " ", "")
 
 // isTimestamp matches "6:04 P.M. EST", "10:35 A.M. EDT", "00:12:31".
 func isTimestamp(s string) bool {
@@ -216,7 +222,7 @@ func isTimestamp(s string) bool {
 		i++
 	}
 	rest := strings.ToUpper(strings.TrimSpace(s[i:]))
-	rest = strings.NewReplacer(".", "", " ", "").Replace(rest)
+	rest = timestampDots.Replace(rest)
 	if rest == "" {
 		return true
 	}

@@ -2,7 +2,8 @@
 // a Markdown page — into a briefing.Briefing: paragraphs, speakers, quotes.
 //
 // Parse is a pure function of its input and is safe to call from many
-// goroutines at once.
+// goroutines at once. A Parser does the same for one goroutine that parses
+// many files, reusing what it built for one file for the next.
 package parse
 
 import (
@@ -11,6 +12,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/yuin/goldmark/parser"
 )
 
 // Options tune Parse. The zero value detects everything.
@@ -31,15 +33,53 @@ func DefaultOptions() Options { return Options{} }
 // text at all (binary, invalid UTF-8); anything else parses, possibly with
 // warnings.
 func Parse(path string, data []byte, opts Options) (*briefing.Briefing, error) {
-	text, err := textclean.Decode(data)
-	if err != nil {
-		return nil, err
-	}
-	return ParseText(path, text, opts), nil
+	return NewParser().Parse(path, data, opts)
 }
 
 // ParseText reads a briefing from text that is already decoded and clean.
 func ParseText(path, text string, opts Options) *briefing.Briefing {
+	return NewParser().ParseText(path, text, opts)
+}
+
+// A Parser parses briefings one after another and keeps, from one to the
+// next, what is costly to build: the Markdown parser. Its results are the
+// package functions' results. It is not safe for concurrent use: give each
+// goroutine its own.
+type Parser struct {
+	md parser.Parser // built when the first Markdown file comes
+	// toks and outlines are the builder's buffers, handed from one file
+	// to the next.
+	toks     []token
+	outlines []otok
+}
+
+// maxKeptTokens bounds the buffers a Parser keeps between files, so that
+// one huge file does not hold its memory for the rest of a run.
+const maxKeptTokens = 1 << 16
+
+// NewParser returns a Parser.
+func NewParser() *Parser { return &Parser{} }
+
+// Parse reads one briefing, as the package function Parse does.
+func (ps *Parser) Parse(path string, data []byte, opts Options) (*briefing.Briefing, error) {
+	text, err := textclean.Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return ps.ParseText(path, text, opts), nil
+}
+
+// markdown returns the Parser's Markdown parser.
+func (ps *Parser) markdown() parser.Parser {
+	if ps.md == nil {
+		ps.md = newMarkdownParser()
+	}
+	return ps.md
+}
+
+// ParseText reads a briefing from text that is already decoded and clean,
+// as the package function ParseText does.
+func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing {
 	br := &briefing.Briefing{Path: path}
 	var m meta
 	body := text
@@ -60,11 +100,12 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 	var blocks []block
 	if markdown {
 		br.Markup = briefing.Markdown
-		blocks = markdownBlocks(body)
+		blocks = markdownBlocks(ps.markdown(), body)
 	} else {
 		blocks = plainBlocks(body)
 	}
 	blocks = trimResidue(blocks)
+	countWords(blocks)
 
 	kind := opts.Kind
 	if !opts.ForceKind {
@@ -78,11 +119,15 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 
 	paras := layout(blocks, kind, &m)
 	b := newBuilder(paras)
+	b.toks, b.outlines = ps.toks[:0], ps.outlines[:0]
 	b.registerMeta(m)
 	if kind == briefing.Transcript {
 		b.transcript()
 	} else {
 		newArticleParser(b).run()
+	}
+	if cap(b.toks) <= maxKeptTokens && cap(b.outlines) <= maxKeptTokens {
+		ps.toks, ps.outlines = b.toks[:0], b.outlines[:0]
 	}
 	b.finish(br)
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
@@ -173,7 +218,7 @@ func detectKind(blocks []block) briefing.Kind {
 	total := 0
 	wordsAfter := 0
 	for i, bl := range blocks {
-		n := wordCount(bl.text)
+		n := bl.words
 		total += n
 		if firstStrong >= 0 {
 			wordsAfter += n
@@ -242,7 +287,7 @@ func layout(blocks []block, kind briefing.Kind, m *meta) []para {
 	}
 	pendingLabel := ""
 	for i, bl := range blocks {
-		p := para{text: bl.text, level: bl.level}
+		p := para{text: bl.text, level: bl.level, words: bl.words}
 		switch {
 		case bl.level > 0:
 			p.role = briefing.Heading
@@ -251,6 +296,7 @@ func layout(blocks []block, kind briefing.Kind, m *meta) []para {
 		case acceptLabel(labels[i], weak):
 			p.label = labels[i].text
 			p.text = strings.TrimSpace(bl.text[labels[i].rest:])
+			p.words = wordCount(p.text)
 			if p.text == "" && i+1 < len(blocks) && blocks[i+1].level == 0 && !acceptLabel(labels[i+1], weak) {
 				// A label on its own line opens the next paragraph.
 				pendingLabel = p.label
@@ -260,7 +306,7 @@ func layout(blocks []block, kind briefing.Kind, m *meta) []para {
 			p.label = pendingLabel
 		case isStage(bl.text):
 			p.role = briefing.Stage
-		case kind == briefing.Transcript && i < firstLabel && wordCount(bl.text) <= 8 && !strings.HasSuffix(bl.text, "."):
+		case kind == briefing.Transcript && i < firstLabel && bl.words <= 8 && !strings.HasSuffix(bl.text, "."):
 			p.role = briefing.Stage
 		}
 		pendingLabel = ""
@@ -305,7 +351,7 @@ func findTitle(blocks []block, kind briefing.Kind, firstLabel int) int {
 		return -1 // a Markdown heading titles itself
 	}
 	if kind == briefing.Article {
-		if headlineLike(blocks[0].text) && wordCount(blocks[0].text) >= 3 && !isStage(blocks[0].text) {
+		if headlineLike(blocks[0].text) && blocks[0].words >= 3 && !isStage(blocks[0].text) {
 			return 0
 		}
 		return -1
@@ -316,7 +362,7 @@ func findTitle(blocks []block, kind briefing.Kind, firstLabel int) int {
 		if isStage(t) || !headlineLike(t) {
 			continue
 		}
-		if n := wordCount(t); n >= 4 && n > bestN {
+		if n := blocks[i].words; n >= 4 && n > bestN {
 			best, bestN = i, n
 		}
 	}

@@ -79,6 +79,22 @@ type registry struct {
 	// every person, which made a text naming thousands of people
 	// quadratic.
 	byKey, bySur map[string][]*person
+	// byFirst indexes people of two names or more by their folded first
+	// name, for findNear. Entries go stale as byKey's do.
+	byFirst map[string][]*person
+	// near indexes people by their surname with up to two letters left
+	// out, for findNear's typos: each form's hash leads to a chain of
+	// entries in nearList (see nearKeys). It is built on the first lookup
+	// that needs it, and goes stale as byKey does.
+	near     map[uint64]int32
+	nearList []nearEntry
+}
+
+// nearEntry is a person in a chain of the near index; next is the index
+// in nearList of the next entry of the chain, or -1.
+type nearEntry struct {
+	p    *person
+	next int32
 }
 
 // add appends a new person to the registry.
@@ -96,12 +112,64 @@ func (r *registry) rename(p *person, name []string) {
 
 func (r *registry) index(p *person) {
 	if r.byKey == nil {
-		r.byKey, r.bySur = map[string][]*person{}, map[string][]*person{}
+		r.byKey, r.bySur, r.byFirst = map[string][]*person{}, map[string][]*person{}, map[string][]*person{}
 	}
 	if len(p.name) >= 2 {
 		r.byKey[p.key] = append(r.byKey[p.key], p)
+		first := strings.ToLower(p.name[0])
+		r.byFirst[first] = append(r.byFirst[first], p)
 	}
 	r.bySur[p.sur] = append(r.bySur[p.sur], p)
+	if r.near != nil {
+		r.indexNear(p)
+	}
+}
+
+// nearScan is how many people findNear looks through one by one before it
+// turns to its index, which costs more to build than a short scan.
+const nearScan = 64
+
+// indexNear indexes a person's surname under each of its forms with up to
+// two letters left out: two words within two edits of each other (a
+// transposition counting one) have such a form in common.
+func (r *registry) indexNear(p *person) {
+	if p.sur == "" {
+		return
+	}
+	nearKeys(p.sur, 2, func(h uint64) {
+		head, ok := r.near[h]
+		if !ok {
+			head = -1
+		}
+		r.near[h] = int32(len(r.nearList))
+		r.nearList = append(r.nearList, nearEntry{p: p, next: head})
+	})
+}
+
+// nearKeys calls f with the hash of s and of each of its forms with up to
+// k (at most 2) letters left out. Equal forms hash equal; a collision
+// only adds a candidate that findNear then checks.
+func nearKeys(s string, k int, f func(uint64)) {
+	var buf [32]rune
+	rs := append(buf[:0], []rune(s)...)
+	hash := func(skip1, skip2 int) uint64 {
+		h := uint64(14695981039346656037) // FNV-1a
+		for i, c := range rs {
+			if i != skip1 && i != skip2 {
+				h = (h ^ uint64(c)) * 1099511628211
+			}
+		}
+		return h
+	}
+	f(hash(-1, -1))
+	for i := range rs {
+		if k >= 1 {
+			f(hash(i, -1))
+		}
+		for j := i + 1; k >= 2 && j < len(rs); j++ {
+			f(hash(i, j))
+		}
+	}
 }
 
 // nameKey identifies a full name: first and last name, folded, ignoring
@@ -172,15 +240,46 @@ func (r *registry) findName(name []string) *person {
 // surname exactly: a given name written first ("Kishida" for "Kishida
 // Fumio"), or a surname with a typo ("Sullivcan" for "Sullivan"). It
 // returns nil when no person or more than one fits.
+//
+// Up to nearScan people it looks at each; past that, at those its indexes
+// give.
 func (r *registry) findNear(one string) *person {
 	one = strings.ToLower(strings.TrimSuffix(one, "."))
 	if len(one) < 2 {
 		return nil
 	}
+	// The people who may fit: those with the name as a first name, and,
+	// where a typo counts (five letters or more), those whose surname
+	// shares a form with it with up to two letters left out. Each is
+	// checked below as every person once was.
+	cands := r.byFirst[one]
+	switch {
+	case len(r.people) <= nearScan:
+		cands = r.people
+	case len(one) >= 5:
+		if r.near == nil {
+			r.near = map[uint64]int32{}
+			for _, p := range r.people {
+				r.indexNear(p)
+			}
+		}
+		cands = append([]*person(nil), cands...)
+		// Only a long name may be two letters off (see below).
+		k := 1
+		if len(one) >= 9 {
+			k = 2
+		}
+		nearKeys(one, k, func(h uint64) {
+			if e, ok := r.near[h]; ok {
+				for ; e >= 0; e = r.nearList[e].next {
+					cands = append(cands, r.nearList[e].p)
+				}
+			}
+		})
+	}
 	var found *person
-	n := 0
-	for _, p := range r.people {
-		if p.merged != nil || len(p.name) == 0 {
+	for _, p := range cands {
+		if p == found || p.merged != nil || len(p.name) == 0 {
 			continue
 		}
 		// A family name written first ("Li" for "Li Qiang"), or a typo'd
@@ -191,12 +290,11 @@ func (r *registry) findNear(one string) *person {
 			ok = d == 1 && len(one) >= 5 || d == 2 && len(one) >= 9
 		}
 		if ok {
+			if found != nil {
+				return nil // more than one person fits
+			}
 			found = p
-			n++
 		}
-	}
-	if n != 1 {
-		return nil
 	}
 	return found
 }
@@ -208,9 +306,15 @@ func editDistance(a, b string, limit int) int {
 	if d := len(ra) - len(rb); d >= limit || -d >= limit {
 		return limit
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Names are short: their rows fit on the stack.
+	var rows [3][24]int
+	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]
+	if len(rb)+1 > len(rows[0]) {
+		prev2, prev, cur = nil, nil, nil
+	}
+	prev2 = append(prev2, make([]int, len(rb)+1)...)
+	prev = append(prev, make([]int, len(rb)+1)...)
+	cur = append(cur, make([]int, len(rb)+1)...)
 	for j := range prev {
 		prev[j] = j
 	}

@@ -79,7 +79,12 @@ func (t token) allCaps() bool {
 // word (Asia’s, Jean-Pierre, U.S, AT&T) stays in it when a letter or digit
 // follows.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return appendTokens(make([]token, 0, len(s)/5+1), s)
+}
+
+// appendTokens appends the tokens of s to toks, as tokenize returns them:
+// a caller that reads one paragraph at a time reuses one slice.
+func appendTokens(toks []token, s string) []token {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
