@@ -50,6 +50,9 @@ func (m *Model) hints() (now, tail []key.Binding) {
 	case m.help:
 		return []key.Binding{mk.Scroll, mk.Close}, []key.Binding{k.ForceQ}
 	}
+	if now, ok := m.libraryHints(); ok {
+		return now, always
+	}
 	t := m.tab()
 	if t != nil && m.focus != paneReader {
 		if p := t.pane(m.focus); p != nil {
@@ -76,15 +79,22 @@ func (m *Model) hints() (now, tail []key.Binding) {
 func (m *Model) helpGroups() ([][]key.Binding, []string) {
 	groups, titles := m.keys.FullHelp(), FullHelpTitles
 	var own []key.Binding
+	where := m.focus.String()
 	if t := m.tab(); t != nil {
 		if p := t.pane(m.focus); p != nil {
 			own = p.FullHelp()[0]
 		}
 	}
+	if p := m.libPage(); p != nil {
+		own, where = p.FullHelp()[0], "the Library"
+	}
+	if lib, ok := m.libraryHelp(); ok {
+		groups, titles = append(groups, lib), append(titles, "Library")
+	}
 	if own == nil {
 		return groups, titles
 	}
-	return append([][]key.Binding{own}, groups...), append([]string{"In " + m.focus.String()}, titles...)
+	return append([][]key.Binding{own}, groups...), append([]string{"In " + where}, titles...)
 }
 
 // hintLine draws the hint line: the bindings for now, as many as fit, then

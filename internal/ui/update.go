@@ -36,6 +36,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	// Errors and notes stay until the next key.
 	m.status, m.statusErr = "", false
 	if m.in != nil {
+		if m.in.kind == inputLibFilter || m.in.kind == inputLibSearch {
+			return m.onLibraryInput(msg)
+		}
 		return m.onInputKey(msg)
 	}
 	if m.picker != nil {
@@ -55,6 +58,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			m.helpOff = max(0, m.helpOff-1)
 		}
 		return nil
+	}
+	if cmd, ok := m.onLibraryKey(msg); ok {
+		return cmd
 	}
 	t := m.tab()
 	switch {
@@ -157,16 +163,10 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	switch m.focus {
-	case paneSpeakers:
-		return t.speakers.Update(msg)
-	case paneTopics:
-		return t.topics.Update(msg)
-	case paneQuotes:
-		return t.qp.Update(msg)
-	default:
-		m.onReaderKey(t, msg)
+	if p := t.pane(m.focus); p != nil {
+		return p.Update(msg)
 	}
+	m.onReaderKey(t, msg)
 	return nil
 }
 

@@ -25,6 +25,8 @@ type Entry struct {
 	Path, Title, Source string
 	Date                time.Time // zero if unknown
 	Quotes              int
+	// Position is the paragraph the reader was left at.
+	Position int
 	// Unread: never opened; New: added or changed since the library was
 	// last opened.
 	Unread, New bool
