@@ -116,7 +116,9 @@ func speakerName(b *briefing.Briefing, id string) string {
 
 func (l *memLibrary) Search(_ context.Context, text string) ([]hitpane.Hit, error) {
 	text = strings.ToLower(text)
-	return l.hits(func(_ *briefing.Briefing, q briefing.Quote) bool { return strings.Contains(strings.ToLower(q.Text), text) }), nil
+	return l.hits(func(_ *briefing.Briefing, q briefing.Quote) bool {
+		return strings.Contains(strings.ToLower(q.Text), text)
+	}), nil
 }
 
 func (l *memLibrary) SpeakerQuotes(_ context.Context, name string) ([]hitpane.Hit, error) {
