@@ -149,7 +149,7 @@ func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
 			m.setNote("nothing to search for")
 			return nil
 		}
-		return m.listHits("Search “"+v+"”", "No quote in the library matches "+v+".",
+		return m.listHits("Search · "+v, "No quote in the library matches "+v+".",
 			func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.Search(ctx, v) })
 	}
 	if in.ti.Update(msg) && in.kind == inputLibFilter {
@@ -158,8 +158,11 @@ func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// starredWhat names the starred list.
+const starredWhat = "Starred"
+
 func (m *Model) listStarred() tea.Cmd {
-	return m.listHits("Starred", "No starred quotes yet: s stars the current quote.",
+	return m.listHits(starredWhat, "No starred quotes yet: s stars the current quote.",
 		func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.Starred(ctx) })
 }
 
@@ -285,11 +288,11 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return m.openAt(msg.BriefingID, msg.QuoteIndex), true
 	case speakerpane.AllMsg:
 		name := msg.Name
-		return m.listHits(name+" in all briefings", "No quotes by "+name+" in the library.",
+		return m.listHits("All · "+name, "No quotes by "+name+" in the library.",
 			func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.SpeakerQuotes(ctx, name) }), true
 	case topicpane.AllMsg:
 		id, label := msg.ID, msg.Label
-		return m.listHits("#"+label+" in all briefings", "No quotes on "+label+" in the library.",
+		return m.listHits("All · #"+label, "No quotes on "+label+" in the library.",
 			func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.TopicQuotes(ctx, id) }), true
 	case watchStartedMsg:
 		switch {

@@ -78,15 +78,14 @@ func (m *Model) hints() (now, tail []key.Binding) {
 // first, then the reader's.
 func (m *Model) helpGroups() ([][]key.Binding, []string) {
 	groups, titles := m.keys.FullHelp(), FullHelpTitles
+	if g, ti, ok := m.libraryHelpGroups(); ok {
+		return g, ti
+	}
 	var own []key.Binding
-	where := m.focus.String()
 	if t := m.tab(); t != nil {
 		if p := t.pane(m.focus); p != nil {
 			own = p.FullHelp()[0]
 		}
-	}
-	if p := m.libPage(); p != nil {
-		own, where = p.FullHelp()[0], "the Library"
 	}
 	if lib, ok := m.libraryHelp(); ok {
 		groups, titles = append(groups, lib), append(titles, "Library")
@@ -94,7 +93,7 @@ func (m *Model) helpGroups() ([][]key.Binding, []string) {
 	if own == nil {
 		return groups, titles
 	}
-	return append([][]key.Binding{own}, groups...), append([]string{"In " + where}, titles...)
+	return append([][]key.Binding{own}, groups...), append([]string{"In " + m.focus.String()}, titles...)
 }
 
 // hintLine draws the hint line: the bindings for now, as many as fit, then

@@ -58,7 +58,7 @@ type LibKeys struct {
 func DefaultLibKeys() LibKeys {
 	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
 	return LibKeys{
-		Library: b("L", "library of briefings"),
+		Library: b("L", "library"),
 		Search:  b("F", "search all briefings"),
 		Star:    b("s", "star/unstar quote"),
 		Starred: b("S", "starred quotes"),

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/load"
@@ -32,19 +34,31 @@ type memLibrary struct {
 	reindexed [][]string
 }
 
-func newMemLibrary(t testing.TB, paths ...string) *memLibrary {
+// parsedBriefings keeps the briefings of a folder parsed once for all
+// tests; the reader only reads them.
+var parsedBriefings sync.Map
+
+func newMemLibrary(t testing.TB, dir string) *memLibrary {
 	t.Helper()
-	files, _, missing := load.Expand(paths)
-	if len(missing) > 0 {
-		t.Fatal(missing)
+	v, ok := parsedBriefings.Load(dir)
+	if !ok {
+		files, _, missing := load.Expand([]string{dir})
+		if len(missing) > 0 {
+			t.Fatal(missing)
+		}
+		var bs []*briefing.Briefing
+		for _, r := range load.Load(context.Background(), files, testLoadOptions()) {
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			bs = append(bs, r.Briefing)
+		}
+		v, _ = parsedBriefings.LoadOrStore(dir, bs)
 	}
 	l := &memLibrary{bs: map[int64]*briefing.Briefing{}, pos: map[int64]int{}, opened: map[int64]bool{}, isNew: map[int64]bool{}, stars: map[int64]map[int]bool{}}
-	for i, r := range load.Load(context.Background(), files, testLoadOptions()) {
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
+	for i, b := range v.([]*briefing.Briefing) {
 		id := int64(i + 1)
-		l.bs[id] = r.Briefing
+		l.bs[id] = b
 		l.order = append(l.order, id)
 	}
 	sort.SliceStable(l.order, func(a, b int) bool {
@@ -59,7 +73,7 @@ func (l *memLibrary) Briefings(context.Context) ([]librarypane.Entry, error) {
 	var out []librarypane.Entry
 	for _, id := range l.order {
 		b := l.bs[id]
-		out = append(out, librarypane.Entry{ID: id, Path: b.Path, Title: b.Title, Date: parseDocDate(b.Date).t, Source: b.Source,
+		out = append(out, librarypane.Entry{ID: id, Path: b.Path, Title: b.Title, Date: yearDate(b.Date), Source: b.Source,
 			Quotes: len(b.Quotes), Position: l.pos[id], Unread: !l.opened[id], New: l.isNew[id]})
 	}
 	return out, nil
@@ -98,11 +112,19 @@ func (l *memLibrary) hits(match func(b *briefing.Briefing, q briefing.Quote) boo
 			if !match(b, q) {
 				continue
 			}
-			out = append(out, hitpane.Hit{BriefingID: id, Title: b.Title, Date: parseDocDate(b.Date).t, Speaker: speakerName(b, q.Speaker),
+			out = append(out, hitpane.Hit{BriefingID: id, Title: b.Title, Date: yearDate(b.Date), Speaker: speakerName(b, q.Speaker),
 				Kind: q.Kind, Text: q.Text, QuoteIndex: qi, Paragraph: q.Paragraph, Starred: l.stars[id][qi]})
 		}
 	}
 	return out
+}
+
+// yearDate is a briefing's date if it has a year, else zero.
+func yearDate(s string) time.Time {
+	if d := parseDocDate(s); d.hasYear {
+		return d.t
+	}
+	return time.Time{}
 }
 
 func speakerName(b *briefing.Briefing, id string) string {
@@ -209,7 +231,7 @@ func TestLibraryOpens(t *testing.T) {
 	lib := newMemLibrary(t, briefingsDir)
 	m := newLibModel(t, 120, 40, lib)
 	view := plainView(m)
-	for _, want := range []string{"Library", "5 briefings · 5 unread", "2025-07-29", "● unread", "enter open briefing"} {
+	for _, want := range []string{"Library", "5 briefings · 5 unread", "2025-07-29", "● unread", "enter open"} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("library screen lacks %q:\n%s", want, view)
 		}
@@ -341,7 +363,7 @@ func TestLibraryAcross(t *testing.T) {
 	name := m.tab().d.Speakers[m.tab().speakers.Cursor()].Name
 	press(t, m, "A")
 	hp := m.tab().hits
-	if hp == nil || hp.What() != name+" in all briefings" || len(hp.Hits()) == 0 {
+	if hp == nil || hp.What() != "All · "+name || len(hp.Hits()) == 0 {
 		t.Fatalf("A in Speakers gave %+v", hp)
 	}
 	for _, h := range hp.Hits() {
@@ -354,7 +376,7 @@ func TestLibraryAcross(t *testing.T) {
 		t.Fatalf("focus %v, want Topics", m.focus)
 	}
 	press(t, m, "A")
-	if hp := m.tab().hits; hp == nil || !strings.HasPrefix(hp.What(), "#") || len(hp.Hits()) == 0 {
+	if hp := m.tab().hits; hp == nil || !strings.HasPrefix(hp.What(), "All · #") || len(hp.Hits()) == 0 {
 		t.Fatalf("A in Topics gave %+v", hp)
 	}
 	press(t, m, "F", "type:tariff")
@@ -423,5 +445,107 @@ func TestLibraryReindexReloads(t *testing.T) {
 	}
 	if !strings.Contains(plainView(m), "reloaded") {
 		t.Errorf("no note that it reloaded:\n%s", plainView(m))
+	}
+}
+
+// TestLibraryShownKeysWork is TestShownKeysWork on a library: every key
+// the hint line and help show on the Library page (with and without a
+// briefing open), on a list across briefings, and in each pane of a
+// briefing opened from the library does something.
+func TestLibraryShownKeysWork(t *testing.T) {
+	states := []struct {
+		name  string
+		setup []string
+		focus paneID
+	}{
+		{"library", []string{"j"}, paneReader},
+		{"library with a briefing open", []string{"enter", "L", "j"}, paneReader},
+		{"starred page", []string{"enter", "]", "s", "]", "s", "]", "s", "L", "S", "j"}, paneReader},
+		{"reader", []string{"enter", "d", "d", "]"}, paneReader},
+		{"speakers", []string{"enter"}, paneSpeakers},
+		{"topics", []string{"enter"}, paneTopics},
+		{"quotes", []string{"enter"}, paneQuotes},
+		{"speaker across briefings", []string{"enter", "tab", "A", "j"}, paneQuotes},
+	}
+	for _, s := range states {
+		open := func() *Model {
+			// A library of its own: what one press stars, the next
+			// would unstar.
+			m := newLibModel(t, 200, 60, newMemLibrary(t, briefingsDir))
+			press(t, m, s.setup...)
+			if s.focus != paneReader {
+				m.setFocus(s.focus)
+				m.syncPanes()
+				press(t, m, "j")
+			}
+			return m
+		}
+		seen := map[string]bool{}
+		for _, b := range shownKeys(open()) {
+			if !b.Enabled() || len(b.Keys()) == 0 || seen[b.Help().Key] {
+				continue
+			}
+			seen[b.Help().Key] = true
+			m := open()
+			k := b.Keys()[0]
+			before := snapshot(m) + m.lib.pane.Title()
+			_, cmd := m.Update(keyMsg(k))
+			quit := false
+			if cmd != nil {
+				switch cmd().(type) {
+				case tea.QuitMsg, tea.SuspendMsg:
+					quit = true
+				}
+			}
+			drain(t, m, cmd)
+			if !quit && snapshot(m)+m.lib.pane.Title() == before {
+				t.Errorf("%s: %q (%s) shown but did nothing", s.name, k, b.Help().Desc)
+			}
+		}
+		for _, want := range []string{"L", "F", "S"} {
+			if !seen[want] && s.name != "library" && (want != "S" || s.name != "starred page") {
+				t.Errorf("%s: %s is not shown", s.name, want)
+			}
+		}
+	}
+}
+
+// TestLibraryGolden pins the Library page at 80×24 and 120×40 (cursor on
+// the second briefing, the first opened once), and a speaker's quotes
+// across briefings in the Quotes pane. Regenerate with -update.
+func TestLibraryGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"library-80x24", 80, 24, []string{"enter", "L", "j"}},
+		{"library-120x40", 120, 40, []string{"enter", "L", "j"}},
+		{"library-filter-80x24", 80, 24, []string{"/", "type:since:2025 wh"}},
+		{"across-120x40", 120, 40, []string{"enter", "tab", "A"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := newLibModel(t, c.w, c.h, newMemLibrary(t, briefingsDir))
+			press(t, m, c.keys...)
+			view := m.View()
+			checkFrame(t, view, c.w, c.h)
+			golden.RequireEqual(t, view)
+		})
+	}
+}
+
+// TestLibraryLayout holds the Library page, its help and a list across
+// briefings to exactly the screen's size, down to the smallest.
+func TestLibraryLayout(t *testing.T) {
+	m := newLibModel(t, 80, 24, newMemLibrary(t, briefingsDir))
+	for _, keys := range [][]string{nil, {"?"}, {"?", "?", "enter", "tab", "A"}, {"L", "S"}} {
+		press(t, m, keys...)
+		for w := 1; w <= 200; w += 9 {
+			for h := 1; h <= 60; h += 5 {
+				send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+				checkFrame(t, m.View(), w, h)
+			}
+		}
 	}
 }

@@ -66,17 +66,35 @@ func (m *Model) libraryStatus() (string, bool) {
 	return fit(out, w), true
 }
 
+// libKeys are the library keys with what applies now enabled: L back
+// to the briefing from a page, s on a quote, S unless the starred list
+// is what shows.
+func (m *Model) libKeys() LibKeys {
+	l := m.lib
+	lk := l.keys
+	page := m.libPage()
+	t := m.tab()
+	if page != nil {
+		lk.Library.SetHelp("L", "back to briefing")
+		lk.Library.SetEnabled(t != nil)
+	}
+	lk.Star.SetEnabled(l.full != nil && l.shown || page == nil && t != nil && (t.libID != 0 || t.hits != nil))
+	onStarred := l.full != nil && l.shown && l.full.What() == starredWhat
+	if t != nil && !l.shown && m.focus == paneQuotes && t.hits != nil {
+		onStarred = t.hits.What() == starredWhat
+	}
+	lk.Starred.SetEnabled(!onStarred)
+	return lk
+}
+
 // libraryHints are the hint line's keys while a library page shows.
 func (m *Model) libraryHints() ([]key.Binding, bool) {
 	p := m.libPage()
 	if p == nil {
 		return nil, false
 	}
-	lk := m.lib.keys
-	back := lk.Library
-	back.SetHelp("L", "back to the briefing")
-	back.SetEnabled(m.tab() != nil)
-	return append(p.ShortHelp(), back, lk.Search, lk.Starred), true
+	lk := m.libKeys()
+	return append(p.ShortHelp(), lk.Search, lk.Starred, lk.Library), true
 }
 
 // libraryHelp is the help's Library column: its keys, then what its marks
@@ -91,9 +109,33 @@ func (m *Model) libraryHelp() ([]key.Binding, bool) {
 		b.SetKeys([]string{}...)
 		return b
 	}
-	return append(m.lib.keys.Bindings(),
+	return append(m.libKeys().Bindings(),
 		mark(librarypane.UnreadMark, "unread briefing"),
 		mark(librarypane.NewMark, "indexed since last time"),
 		mark(hitpane.StarMark, "starred quote"),
 	), true
+}
+
+// libraryHelpGroups are the help's columns while a library page shows:
+// the page's keys, the library's, and the program's; the reader's keys do
+// not apply there.
+func (m *Model) libraryHelpGroups() ([][]key.Binding, []string, bool) {
+	p := m.libPage()
+	if p == nil {
+		return nil, nil, false
+	}
+	k := &m.keys
+	own := p.FullHelp()
+	lib, _ := m.libraryHelp()
+	where := "In the Library"
+	if m.lib.full != nil {
+		where = "In the list"
+	}
+	groups := [][]key.Binding{own[0], lib, {k.Mouse, k.Help, k.Quit, k.ForceQ, k.Suspend}}
+	titles := []string{where, "Library", "Program"}
+	if len(own) > 1 {
+		groups = append(groups, own[1])
+		titles = append(titles, "Scroll")
+	}
+	return groups, titles, true
 }

@@ -43,8 +43,8 @@ type KeyMap struct {
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		ScrollKeys: pane.DefaultScrollKeys(),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open briefing")),
-		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter (since:2025-01 until:…)")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter, since:2025-01")),
 	}
 }
 
