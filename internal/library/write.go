@@ -1,0 +1,183 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"github.com/brief-reader/brief/internal/briefing"
+)
+
+// sep separates the items of a list column.
+const sep = "\x1f"
+
+func joinList(items []string) string { return strings.Join(items, sep) }
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, sep)
+}
+
+// fileStamp is what the index knows of a file on disk.
+type fileStamp struct {
+	path  string
+	size  int64
+	mtime int64
+	hash  string
+}
+
+// writer writes briefings in one transaction with prepared statements.
+type writer struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	now   int64
+}
+
+var writeSQL = map[string]string{
+	"upsert": `INSERT INTO briefings (path, size, mtime, hash, parser, indexed_at, title, date, day, source, source_url, kind, markup, words, warnings, n_quotes, n_speakers)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime=excluded.mtime, hash=excluded.hash, parser=excluded.parser,
+			indexed_at=excluded.indexed_at, title=excluded.title, date=excluded.date, day=excluded.day, source=excluded.source,
+			source_url=excluded.source_url, kind=excluded.kind, markup=excluded.markup, words=excluded.words,
+			warnings=excluded.warnings, n_quotes=excluded.n_quotes, n_speakers=excluded.n_speakers
+		RETURNING id`,
+	"speaker":    `INSERT INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+	"name":       `INSERT OR IGNORE INTO speaker_names (name, briefing_id, speaker) VALUES (?,?,?)`,
+	"paragraph":  `INSERT INTO paragraphs (briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+	"quote":      `INSERT INTO quotes (briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
+	"quoteTopic": `INSERT OR IGNORE INTO quote_topics (topic, quote_id) VALUES (?,?)`,
+	"section":    `INSERT INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES (?,?,?,?,?,?)`,
+	"topic":      `INSERT INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES (?,?,?,?,?,?,?)`,
+	"touch":      `UPDATE briefings SET size=?, mtime=? WHERE path=?`,
+	"delete":     `DELETE FROM briefings WHERE path=?`,
+	"readingFind": `SELECT r.path FROM reading r WHERE r.hash=? AND NOT EXISTS (SELECT 1 FROM briefings b WHERE b.path=r.path)
+		AND NOT EXISTS (SELECT 1 FROM reading WHERE path=?) LIMIT 1`,
+	"readingMove": `UPDATE reading SET path=? WHERE path=?`,
+	"starsMove":   `UPDATE stars SET path=? WHERE path=?`,
+}
+
+// childTables hold a briefing's parts; they are emptied before a briefing
+// is written again.
+var childTables = []string{"quotes", "paragraphs", "speakers", "speaker_names", "sections", "topics"}
+
+func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, now: time.Now().UnixNano()}
+	for name, q := range writeSQL {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		w.stmts[name] = st
+	}
+	for _, t := range childTables {
+		st, err := tx.PrepareContext(ctx, "DELETE FROM "+t+" WHERE briefing_id=?")
+		if err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		w.stmts["clear "+t] = st
+	}
+	return w, nil
+}
+
+func (w *writer) commit() error   { return w.tx.Commit() }
+func (w *writer) rollback() error { return w.tx.Rollback() }
+
+func (w *writer) exec(ctx context.Context, name string, args ...any) error {
+	_, err := w.stmts[name].ExecContext(ctx, args...)
+	return err
+}
+
+// put writes a parsed briefing for a file, replacing what the index held
+// for its path (keeping the briefing's id), and moves reading state left by
+// the same content at a path that is gone to this one.
+func (w *writer) put(ctx context.Context, f fileStamp, parser string, b *briefing.Briefing) (int64, error) {
+	var id int64
+	err := w.stmts["upsert"].QueryRowContext(ctx, f.path, f.size, f.mtime, f.hash, parser, w.now,
+		b.Title, b.Date, dayOf(b.Date), b.Source, b.SourceURL, int(b.Kind), int(b.Markup), b.Words,
+		joinList(b.Warnings), len(b.Quotes), len(b.Speakers)).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range childTables {
+		if err := w.exec(ctx, "clear "+t, id); err != nil {
+			return 0, err
+		}
+	}
+	for i, s := range b.Speakers {
+		if err := w.exec(ctx, "speaker", id, i, s.ID, s.Name, s.Role, int(s.Kind), joinList(s.Aliases), s.Quotes, s.Reported, s.Words); err != nil {
+			return 0, err
+		}
+		for _, n := range append([]string{s.ID, s.Name}, s.Aliases...) {
+			if fn := briefing.FoldName(n); fn != "" {
+				if err := w.exec(ctx, "name", fn, id, s.ID); err != nil {
+					return 0, err
+				}
+			}
+		}
+	}
+	for i, p := range b.Paragraphs {
+		if err := w.exec(ctx, "paragraph", id, i, p.Text, p.Speaker, int(p.Role), p.Label, p.Level, p.Words, joinList(p.Topics), p.Section); err != nil {
+			return 0, err
+		}
+	}
+	for i, q := range b.Quotes {
+		var qid int64
+		err := w.stmts["quote"].QueryRowContext(ctx, id, i, q.Speaker, int(q.Kind), q.Partial, q.Text, q.Paragraph, q.EndParagraph,
+			q.Start, q.End, joinList(q.Topics), q.Section).Scan(&qid)
+		if err != nil {
+			return 0, err
+		}
+		for _, t := range q.Topics {
+			if err := w.exec(ctx, "quoteTopic", t, qid); err != nil {
+				return 0, err
+			}
+		}
+	}
+	for i, s := range b.Sections {
+		if err := w.exec(ctx, "section", id, i, s.Title, joinList(s.Topics), s.FirstParagraph, s.LastParagraph); err != nil {
+			return 0, err
+		}
+	}
+	for i, t := range b.Topics {
+		if err := w.exec(ctx, "topic", id, i, t.ID, t.Label, t.Share, t.Paragraphs, t.Words); err != nil {
+			return 0, err
+		}
+	}
+	return id, w.adoptReading(ctx, f)
+}
+
+// adoptReading moves the reading state of a file that vanished to a new
+// path with the same content: the file was moved or renamed.
+func (w *writer) adoptReading(ctx context.Context, f fileStamp) error {
+	var old string
+	err := w.stmts["readingFind"].QueryRowContext(ctx, f.hash, f.path).Scan(&old)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.exec(ctx, "readingMove", f.path, old); err != nil {
+		return err
+	}
+	return w.exec(ctx, "starsMove", f.path, old)
+}
+
+// touch records a new size and mtime for a file whose content is unchanged.
+func (w *writer) touch(ctx context.Context, f fileStamp) error {
+	return w.exec(ctx, "touch", f.size, f.mtime, f.path)
+}
+
+// remove drops a file's briefing from the index; its reading state stays.
+func (w *writer) remove(ctx context.Context, path string) error {
+	return w.exec(ctx, "delete", path)
+}
