@@ -42,10 +42,11 @@ type DB struct {
 // DefaultPath returns where the library lives: $BRIEF_LIBRARY, else
 // $XDG_DATA_HOME/brief/library.db, else ~/.local/share/brief/library.db.
 func DefaultPath() (string, error) {
-	return defaultPath(os.Getenv, os.UserHomeDir)
+	return PathFrom(os.Getenv, os.UserHomeDir)
 }
 
-func defaultPath(getenv func(string) string, home func() (string, error)) (string, error) {
+// PathFrom is DefaultPath with the environment and home folder given.
+func PathFrom(getenv func(string) string, home func() (string, error)) (string, error) {
 	if p := getenv(EnvPath); p != "" {
 		return p, nil
 	}
