@@ -17,9 +17,10 @@ func newExportCmd(e *env) *cobra.Command {
 		speakers []string
 		kinds    []string
 		topicIDs []string
+		lib      string
 	)
 	cmd := &cobra.Command{
-		Use:   "export [flags] PATH...",
+		Use:   "export [flags] PATH... | --library",
 		Short: "Write briefings and their quotes as JSON, Markdown or text",
 		Long: `export parses briefings and writes them with their speakers and quotes.
 
@@ -40,7 +41,7 @@ all hold.`,
   brief export --format md https://example.org/briefings/2025-08-26-transcript.html
   brief export "Transcript of Special Briefing.html"
   cat story.txt | brief export --format text -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: libraryArgs(&lib),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := export.ParseFormat(format)
 			if err != nil {
@@ -76,6 +77,11 @@ all hold.`,
 				}
 			}
 			bs, code := loadAll(cmd.Context(), e, args, opts)
+			if lib != "" {
+				if bs, err = libraryBriefings(cmd.Context(), e, lib); err != nil {
+					return err
+				}
+			}
 			if err := export.Write(e.stdout, f, bs, flt); err != nil {
 				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
 			}
@@ -90,5 +96,6 @@ all hold.`,
 	cmd.Flags().StringArrayVar(&kinds, "kind", nil, "keep quotes of `KIND` direct, reported or turn (repeatable); article or transcript reads briefings as that kind")
 	cmd.Flags().StringArrayVarP(&topicIDs, "topic", "t", nil, "keep quotes on topic `ID` (repeatable; see brief topics)")
 	flags.registerShared(cmd)
+	registerLibraryFlag(cmd, &lib)
 	return cmd
 }

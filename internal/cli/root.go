@@ -42,6 +42,8 @@ type env struct {
 	getenv         func(string) string
 	// isTerminal reports whether stdout is a terminal.
 	isTerminal func() bool
+	// stderrTerminal reports whether stderr is one (nil: it is not).
+	stderrTerminal func() bool
 }
 
 // Main runs brief with args and returns the exit code.
@@ -49,7 +51,8 @@ func Main(args []string, build BuildInfo) int {
 	e := &env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		build: build.resolve(), getenv: os.Getenv,
-		isTerminal: func() bool { return isTerminal(os.Stdout) },
+		isTerminal:     func() bool { return isTerminal(os.Stdout) },
+		stderrTerminal: stderrTerminal,
 	}
 	return run(args, e)
 }
@@ -187,7 +190,7 @@ sample briefings built into it.`,
 	}
 	flags.register(cmd)
 	reader.register(cmd)
-	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e))
+	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e), newIndexCmd(e), newSearchCmd(e))
 	cmd.AddCommand(newDocsCmd(e))
 	return cmd
 }

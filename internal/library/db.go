@@ -42,10 +42,11 @@ type DB struct {
 // DefaultPath returns where the library lives: $BRIEF_LIBRARY, else
 // $XDG_DATA_HOME/brief/library.db, else ~/.local/share/brief/library.db.
 func DefaultPath() (string, error) {
-	return defaultPath(os.Getenv, os.UserHomeDir)
+	return PathFrom(os.Getenv, os.UserHomeDir)
 }
 
-func defaultPath(getenv func(string) string, home func() (string, error)) (string, error) {
+// PathFrom is DefaultPath with the environment and home folder given.
+func PathFrom(getenv func(string) string, home func() (string, error)) (string, error) {
 	if p := getenv(EnvPath); p != "" {
 		return p, nil
 	}
@@ -137,26 +138,56 @@ func checkHeader(path string) string {
 
 // dsn is the driver's name for the database at an absolute path, as a URI
 // so that no character of the path is read as a parameter.
-func dsn(abs string) string {
+func dsn(abs string, params ...string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), OmitHost: true}
-	params := []string{
-		"_pragma=busy_timeout(10000)",
-		"_pragma=foreign_keys(1)",
-		"_pragma=journal_mode(WAL)",
-		"_pragma=synchronous(NORMAL)",
-		"_txlock=immediate",
-	}
 	return u.String() + "?" + strings.Join(params, "&")
+}
+
+// pragmas set up every connection: WAL, so that readers never wait for
+// the writer and a kill loses at most the transaction in flight; a wait
+// for a lock held by another brief; cascading deletes.
+var pragmas = []string{
+	"_pragma=busy_timeout(10000)",
+	"_pragma=foreign_keys(1)",
+	"_pragma=journal_mode(WAL)",
+	"_pragma=synchronous(NORMAL)",
+	"_txlock=immediate",
 }
 
 // open opens the SQL database and migrates it; a file SQLite cannot read,
 // or a SQLite database of another program, is a badFile.
 func (db *DB) open(ctx context.Context, version int) error {
-	s, err := sql.Open("sqlite", dsn(db.path))
+	if _, err := os.Stat(db.path); err == nil {
+		// Look before changing anything: the connection's pragmas
+		// (WAL) would write to another program's database.
+		ro, err := sql.Open("sqlite", dsn(db.path, "mode=ro"))
+		if err != nil {
+			return err
+		}
+		err = db.check(ctx, ro, version)
+		ro.Close()
+		if err != nil {
+			return err
+		}
+	}
+	s, err := sql.Open("sqlite", dsn(db.path, pragmas...))
 	if err != nil {
 		return err
 	}
 	db.sql = s
+	if err := db.check(ctx, s, version); err != nil {
+		return err
+	}
+	var uv int
+	if err := s.QueryRowContext(ctx, "PRAGMA user_version").Scan(&uv); err != nil {
+		return classify(err)
+	}
+	return db.migrate(ctx, uv, version)
+}
+
+// check returns a badFile unless s is empty or a brief library, and an
+// error for a library of a newer brief.
+func (db *DB) check(ctx context.Context, s *sql.DB, version int) error {
 	var id, uv int
 	if err := s.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
 		return classify(err)
@@ -176,7 +207,7 @@ func (db *DB) open(ctx context.Context, version int) error {
 	case uv > len(migrations):
 		return fmt.Errorf("written by a newer brief (schema %d, this brief knows up to %d): upgrade brief or use another --library", uv, len(migrations))
 	}
-	return db.migrate(ctx, uv, version)
+	return nil
 }
 
 // classify turns SQLite's "not a database" and "malformed" errors into a

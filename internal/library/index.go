@@ -293,30 +293,29 @@ func expandRoots(paths []string, sum *Summary) (roots, files, walkFailed []strin
 			continue
 		}
 		a, err := filepath.Abs(p)
+		if err == nil {
+			_, err = os.Stat(a)
+		}
 		if err != nil {
+			// As load.Expand says it: a PATH that cannot be read at all.
+			_, _, missing := load.Expand([]string{p})
+			if len(missing) > 0 {
+				err = missing[0]
+			}
 			sum.Failed = append(sum.Failed, Failure{Path: p, Err: err})
 			continue
 		}
 		abs = append(abs, a)
 	}
 	found, bad, missing := load.Expand(abs)
-	for _, err := range missing {
-		var pe *load.PathError
-		if errors.As(err, &pe) {
-			sum.Failed = append(sum.Failed, Failure{Path: pe.Path, Err: pe.Err})
-		} else {
-			sum.Failed = append(sum.Failed, Failure{Err: err})
-		}
+	for _, err := range missing { // gone since the check above
+		sum.Failed = append(sum.Failed, Failure{Err: err})
 	}
 	for _, b := range bad {
 		sum.Failed = append(sum.Failed, Failure{Path: b.Path, Err: b.Err})
 		walkFailed = append(walkFailed, b.Path)
 	}
-	for _, a := range abs {
-		if _, err := os.Stat(a); err == nil {
-			roots = append(roots, a)
-		}
-	}
+	roots = abs
 	// A file given twice, or inside a folder also given, is indexed once.
 	seen := make(map[string]bool, len(found))
 	for _, f := range found {

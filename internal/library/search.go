@@ -29,12 +29,23 @@ type Hit struct {
 	// without search text.
 	Rank float64
 
+	// Snippet is an excerpt of Text around what a text search matched,
+	// each match between SnippetOpen and SnippetClose; "" without
+	// search text.
+	Snippet string
+
 	Role         string // the speaker's role
 	EndParagraph int
 	Partial      bool
 	DateText     string // the date as the briefing gives it
 	SourceURL    string
 }
+
+// The marks around a match in Hit.Snippet.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
 
 // Query selects quotes across the library. Within a Query all the set
 // fields must hold.
@@ -73,7 +84,7 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 	var args []any
 	from := "FROM quotes q JOIN briefings b ON b.id = q.briefing_id"
 	order := "b.day = '', b.day, b.id, q.idx"
-	rank := "0"
+	rank, snippet := "0", "''"
 	if q.Paragraphs {
 		from = "FROM paragraphs q JOIN briefings b ON b.id = q.briefing_id"
 	}
@@ -87,7 +98,8 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 		where = append(where, fmt.Sprintf("%[1]s.rowid = q.id AND %[1]s MATCH ?", fts))
 		args = append(args, match)
 		rank = fmt.Sprintf("bm25(%s)", fts)
-		order = "rank"
+		snippet = fmt.Sprintf("snippet(%s, 0, char(2), char(3), '…', 24)", fts)
+		order = rank + ", b.id, q.idx"
 	}
 	if q.Speaker != "" {
 		name := briefing.FoldName(q.Speaker)
@@ -123,9 +135,9 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 		w = "WHERE " + strings.Join(where, " AND ")
 	}
 	if q.Paragraphs {
-		return db.paragraphHits(ctx, from, w, args, order, rank, q.Limit)
+		return db.paragraphHits(ctx, from, w, args, order, rank+", "+snippet, q.Limit)
 	}
-	return db.hitsRanked(ctx, from, w, args, order, rank, q.Limit)
+	return db.hitsRanked(ctx, from, w, args, order, rank+", "+snippet, q.Limit)
 }
 
 // SpeakerQuotes returns the quotes of a speaker (by id, name or alias)
@@ -142,24 +154,24 @@ func (db *DB) TopicQuotes(ctx context.Context, topic string) ([]Hit, error) {
 
 // hits runs a quote query without ranking.
 func (db *DB) hits(ctx context.Context, from, where string, args []any, order string, limit int) ([]Hit, error) {
-	return db.hitsRanked(ctx, from, where, args, order, "0", limit)
+	return db.hitsRanked(ctx, from, where, args, order, "0, ''", limit)
 }
 
 // hitsRanked runs a quote query: from must name the quotes q and the
-// briefings b.
-func (db *DB) hitsRanked(ctx context.Context, from, where string, args []any, order, rank string, limit int) ([]Hit, error) {
+// briefings b; ranked selects the rank and the snippet.
+func (db *DB) hitsRanked(ctx context.Context, from, where string, args []any, order, ranked string, limit int) ([]Hit, error) {
 	query := fmt.Sprintf(`SELECT b.id, b.path, b.title, b.day, b.date, b.source_url, q.speaker,
 			coalesce((SELECT sp.name FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), q.speaker),
 			coalesce((SELECT sp.role FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), ''),
-			q.kind, q.partial, q.text, q.paragraph, q.end_paragraph, q.idx, q.topics, %s AS rank
-		%s %s ORDER BY %s%s`, rank, from, where, order, limitClause(limit))
+			q.kind, q.partial, q.text, q.paragraph, q.end_paragraph, q.idx, q.topics, %s
+		%s %s ORDER BY %s%s`, ranked, from, where, order, limitClause(limit))
 	var out []Hit
 	err := eachRow(ctx, db.sql, query, args, func(r *sql.Rows) error {
 		var h Hit
 		var day, tops string
 		var kind int
 		if err := r.Scan(&h.BriefingID, &h.Path, &h.Title, &day, &h.DateText, &h.SourceURL, &h.SpeakerID, &h.Speaker, &h.Role,
-			&kind, &h.Partial, &h.Text, &h.Paragraph, &h.EndParagraph, &h.QuoteIndex, &tops, &h.Rank); err != nil {
+			&kind, &h.Partial, &h.Text, &h.Paragraph, &h.EndParagraph, &h.QuoteIndex, &tops, &h.Rank, &h.Snippet); err != nil {
 			return err
 		}
 		h.Date, h.Kind, h.Topics, h.Rank = parseDay(day), briefing.QuoteKind(kind), splitList(tops), -h.Rank
@@ -170,19 +182,19 @@ func (db *DB) hitsRanked(ctx context.Context, from, where string, args []any, or
 }
 
 // paragraphHits runs a paragraph query: from must name the paragraphs q
-// and the briefings b.
-func (db *DB) paragraphHits(ctx context.Context, from, where string, args []any, order, rank string, limit int) ([]Hit, error) {
+// and the briefings b; ranked selects the rank and the snippet.
+func (db *DB) paragraphHits(ctx context.Context, from, where string, args []any, order, ranked string, limit int) ([]Hit, error) {
 	query := fmt.Sprintf(`SELECT b.id, b.path, b.title, b.day, b.date, b.source_url, q.speaker,
 			coalesce((SELECT sp.name FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), q.speaker),
 			coalesce((SELECT sp.role FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), ''),
-			q.text, q.idx, q.topics, %s AS rank
-		%s %s ORDER BY %s%s`, rank, from, where, order, limitClause(limit))
+			q.text, q.idx, q.topics, %s
+		%s %s ORDER BY %s%s`, ranked, from, where, order, limitClause(limit))
 	var out []Hit
 	err := eachRow(ctx, db.sql, query, args, func(r *sql.Rows) error {
 		var h Hit
 		var day, tops string
 		if err := r.Scan(&h.BriefingID, &h.Path, &h.Title, &day, &h.DateText, &h.SourceURL, &h.SpeakerID, &h.Speaker, &h.Role,
-			&h.Text, &h.Paragraph, &tops, &h.Rank); err != nil {
+			&h.Text, &h.Paragraph, &tops, &h.Rank, &h.Snippet); err != nil {
 			return err
 		}
 		h.Date, h.Topics, h.Rank = parseDay(day), splitList(tops), -h.Rank
