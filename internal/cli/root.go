@@ -179,6 +179,7 @@ sample briefings built into it.`,
 			if err != nil {
 				return err
 			}
+			reader.topics = flags.topics
 			return runReader(cmd.Context(), e, args, opts, &reader)
 		},
 	}
