@@ -183,7 +183,7 @@ func (m *Model) toggleStar() tea.Cmd {
 			id, qi, on = h.BriefingID, h.QuoteIndex, !h.Starred
 		}
 	case t != nil && t.libID != 0:
-		id, qi = t.libID, t.rd.focusQuote()
+		id, qi = t.libID, t.currentQuote()
 		if c := t.qp.Cursor(); m.focus == paneQuotes && c >= 0 {
 			qi = c
 		}
@@ -253,11 +253,7 @@ func (m *Model) showOpened(t *tab, from *tab, qi int) {
 	m.updateKeys()
 	m.relayout()
 	if qi >= 0 && qi < len(t.d.B.Quotes) {
-		before := t.rd.place()
-		if t.rd.revealQuote(qi) {
-			t.jumps.record(before)
-			t.qp.Show(qi)
-		} else {
+		if !t.jumpToQuote(qi) {
 			m.setError("that quote is filtered out of the reader; esc clears the last filter")
 		}
 	}

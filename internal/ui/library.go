@@ -242,29 +242,6 @@ func (m *Model) reindex(paths []string) tea.Cmd {
 	return guard(func() tea.Msg { return reindexedMsg{paths: paths, err: db.Reindex(ctx, paths)} })
 }
 
-// topParagraph is the paragraph at the top of a tab's reader.
-func (t *tab) topParagraph() int {
-	r := t.rd
-	if len(r.vis) == 0 || r.top >= len(r.vis) {
-		return 0
-	}
-	return max(t.d.Blocks[r.vis[r.top]].Para, 0)
-}
-
-// goToParagraph puts paragraph p at the top of the reader, or the nearest
-// shown paragraph after it.
-func (t *tab) goToParagraph(p int) {
-	d := t.d
-	if p <= 0 || p >= len(d.ParaBlock) {
-		return
-	}
-	for b := d.ParaBlock[p]; b >= 0 && b < len(d.Blocks); b++ {
-		if t.rd.reveal(b, 0) {
-			return
-		}
-	}
-}
-
 // savePlace writes where the reader is in tab t, if it is a library
 // briefing and the place changed since it was last written.
 func (m *Model) savePlace(t *tab) tea.Cmd {
