@@ -124,6 +124,27 @@ func (m *Model) libEsc() {
 	}
 }
 
+// onLibraryMouse is the mouse over a library page: the wheel moves its
+// cursor, a click puts it on a row.
+func (m *Model) onLibraryMouse(msg tea.MouseMsg) {
+	p, ok := m.libPage().(pane.Pointer)
+	if !ok || m.in != nil || m.help {
+		return
+	}
+	ev := tea.MouseEvent(msg)
+	switch {
+	case ev.Button == tea.MouseButtonWheelDown:
+		p.Wheel(1)
+	case ev.Button == tea.MouseButtonWheelUp:
+		p.Wheel(-1)
+	case ev.Action == tea.MouseActionPress && ev.Button == tea.MouseButtonLeft:
+		// The page's body starts under the header and the frame's top.
+		if row := msg.Y - m.lay.header - pane.Border; row >= 0 {
+			p.Click(row)
+		}
+	}
+}
+
 // onLibraryInput edits the Library's filter (live) or a search across
 // briefings (run on enter).
 func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {

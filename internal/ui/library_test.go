@@ -549,3 +549,20 @@ func TestLibraryLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestLibraryMouse: on the Library the wheel and a click move its cursor,
+// not the panes hidden under it.
+func TestLibraryMouse(t *testing.T) {
+	m := newLibModel(t, 120, 40, newMemLibrary(t, briefingsDir))
+	m.View()
+	send(t, m, tea.MouseMsg{X: 10, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if m.lib.pane.List.Cursor != 1 {
+		t.Fatalf("wheel: cursor %d, want 1", m.lib.pane.List.Cursor)
+	}
+	// Header, top border, legend row: the fourth briefing is on line 6.
+	m.View()
+	send(t, m, tea.MouseMsg{X: 10, Y: 6, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.lib.pane.List.Cursor != 3 {
+		t.Fatalf("click on line 6: cursor %d, want 3", m.lib.pane.List.Cursor)
+	}
+}
