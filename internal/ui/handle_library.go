@@ -356,6 +356,7 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 		return nil
 	}
 	l.pane.SetEntries(msg.entries)
+	m.dbg.printf("library: %d briefings listed", len(msg.entries))
 	byPath := make(map[string]int64, len(l.changed))
 	for _, e := range msg.entries {
 		if _, ok := l.pos[e.ID]; !ok {
@@ -387,13 +388,15 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 
 func (m *Model) onOpened(msg libOpenedMsg) tea.Cmd {
 	l := m.lib
+	m.dbg.printf("library: briefing %d read and laid out in %.1f ms", msg.id, float64(msg.took.Microseconds())/1000)
 	if msg.err != nil {
 		if msg.d == nil {
 			m.setError("could not open the briefing: " + msg.err.Error())
 			return nil
 		}
-		// Opened but not marked read: say so, and show it anyway.
-		m.setError("could not mark the briefing read: " + msg.err.Error())
+		// Opened, but its stars or its read mark failed: say so, and
+		// show it anyway.
+		m.setError("reading state of the briefing: " + msg.err.Error())
 	}
 	if msg.stars != nil {
 		l.stars[msg.id] = msg.stars

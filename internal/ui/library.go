@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -130,6 +131,7 @@ type (
 		at     int
 		reload bool
 		err    error
+		took   time.Duration
 	}
 	libHitsMsg struct {
 		gen         int
@@ -172,24 +174,32 @@ func (m *Model) listLibrary() tea.Cmd {
 func (m *Model) openBriefing(id int64, at int, reload bool) tea.Cmd {
 	db, ctx := m.lib.db, m.ctx
 	return guard(func() tea.Msg {
-		msg := libOpenedMsg{id: id, at: at, reload: reload}
-		b, err := db.Briefing(ctx, id)
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		if msg.d, msg.err = layoutDoc(b); msg.err != nil {
-			return msg
-		}
-		if msg.stars, err = db.IsStarred(ctx, id); err != nil {
-			msg.err = err
-			return msg
-		}
-		if !reload {
-			msg.err = db.Opened(ctx, id)
-		}
+		t0 := time.Now()
+		msg := readBriefing(ctx, db, id, !reload)
+		msg.at, msg.reload, msg.took = at, reload, time.Since(t0)
 		return msg
 	})
+}
+
+// readBriefing reads briefing id and its stars and lays it out; opened
+// marks it read too.
+func readBriefing(ctx context.Context, db Library, id int64, opened bool) libOpenedMsg {
+	msg := libOpenedMsg{id: id}
+	b, err := db.Briefing(ctx, id)
+	if err != nil {
+		msg.err = err
+		return msg
+	}
+	if msg.d, msg.err = layoutDoc(b); msg.err != nil {
+		return msg
+	}
+	if msg.stars, msg.err = db.IsStarred(ctx, id); msg.err != nil {
+		return msg
+	}
+	if opened {
+		msg.err = db.Opened(ctx, id)
+	}
+	return msg
 }
 
 // listHits runs a query across briefings in a command.

@@ -75,7 +75,10 @@ type Model struct {
 	KeyMap
 	st      *theme.Styles
 	entries []Entry
-	query   string
+	// titles and places are what an entry is found by: date and title
+	// first, then path and source; made once per list, not per key.
+	titles, places []string
+	query          string
 	// since and until bound the dates shown (zero: no bound); bad is a
 	// date bound that could not be read.
 	since, until time.Time
@@ -97,6 +100,12 @@ func New(st *theme.Styles) *Model {
 func (m *Model) SetEntries(entries []Entry) {
 	was := m.Current()
 	m.entries = entries
+	m.titles, m.places = make([]string, len(entries)), make([]string, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		m.titles[i] = dateText(e.Date) + " " + textclean.Line(e.Title)
+		m.places[i] = textclean.Line(e.Path) + " " + textclean.Line(e.Source)
+	}
 	m.refilter(false)
 	if was != nil {
 		m.Show(was.ID)
@@ -161,13 +170,7 @@ func (m *Model) refilter(fresh bool) {
 	text, since, until, bad := parseBounds(m.query)
 	m.since, m.until, m.bad = since, until, bad
 	q := query.Parse(text)
-	ranked := q.Rank(len(m.entries), func(i int) string {
-		e := &m.entries[i]
-		return dateText(e.Date) + " " + textclean.Line(e.Title)
-	}, func(i int) string {
-		e := &m.entries[i]
-		return textclean.Line(e.Path) + " " + textclean.Line(e.Source)
-	})
+	ranked := q.Rank(len(m.entries), func(i int) string { return m.titles[i] }, func(i int) string { return m.places[i] })
 	items := m.List.Items[:0]
 	for _, i := range ranked {
 		if m.inBounds(m.entries[i].Date) {
