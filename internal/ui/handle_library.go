@@ -152,10 +152,10 @@ func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
 	l := m.lib
 	switch msg.Type {
 	case tea.KeyEsc:
-		if in.kind == inputLibFilter {
-			l.pane.SetQuery(in.prevQuery)
-		}
 		m.in = nil
+		if in.kind == inputLibFilter {
+			return l.pane.Type(in.prevQuery)
+		}
 		return nil
 	case tea.KeyEnter:
 		v := strings.TrimSpace(in.ti.Value())
@@ -174,7 +174,7 @@ func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
 			func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.Search(ctx, v) })
 	}
 	if in.ti.Update(msg) && in.kind == inputLibFilter {
-		l.pane.SetQuery(in.ti.Value())
+		return l.pane.Type(in.ti.Value())
 	}
 	return nil
 }
@@ -299,6 +299,8 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 			m.setError("could not save " + msg.what + ": " + msg.err.Error())
 		}
 		return nil, true
+	case librarypane.DueMsg, librarypane.FilteredMsg:
+		return l.pane.Filtered(msg), true
 	case librarypane.OpenMsg:
 		return m.openAt(msg.ID, -1), true
 	case hitpane.OpenMsg:

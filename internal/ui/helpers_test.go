@@ -136,7 +136,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		case libListedMsg, libOpenedMsg, libHitsMsg, libWroteMsg, reindexedMsg, watchStartedMsg,
-			librarypane.OpenMsg, hitpane.OpenMsg, speakerpane.AllMsg, topicpane.AllMsg:
+			librarypane.OpenMsg, librarypane.DueMsg, librarypane.FilteredMsg, hitpane.OpenMsg, speakerpane.AllMsg, topicpane.AllMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

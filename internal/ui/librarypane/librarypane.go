@@ -78,11 +78,15 @@ type Model struct {
 	// titles and places are what an entry is found by: date and title
 	// first, then path and source; made once per list, not per key.
 	titles, places []string
+	dates          []time.Time
 	query          string
-	// since and until bound the dates shown (zero: no bound); bad is a
-	// date bound that could not be read.
-	since, until time.Time
-	bad          string
+	// bad is a date bound that could not be read.
+	bad string
+	// gen counts the lists and queries, to drop a filter result computed
+	// in a command for an older one; pending is the query being filtered
+	// there, "" when none is.
+	gen     int
+	pending string
 }
 
 var (
@@ -100,11 +104,14 @@ func New(st *theme.Styles) *Model {
 func (m *Model) SetEntries(entries []Entry) {
 	was := m.Current()
 	m.entries = entries
-	m.titles, m.places = make([]string, len(entries)), make([]string, len(entries))
+	// New slices, never written again: a filter command may hold the
+	// old ones.
+	m.titles, m.places, m.dates = make([]string, len(entries)), make([]string, len(entries)), make([]time.Time, len(entries))
 	for i := range entries {
 		e := &entries[i]
 		m.titles[i] = dateText(e.Date) + " " + textclean.Line(e.Title)
 		m.places[i] = textclean.Line(e.Path) + " " + textclean.Line(e.Source)
+		m.dates[i] = e.Date
 	}
 	m.refilter(false)
 	if was != nil {
@@ -161,37 +168,115 @@ func (m *Model) SetQuery(q string) {
 	m.refilter(true)
 }
 
+// asyncEntries is the list length from which typing filters in a command
+// (after a pause in the typing), not in Update: ranking fourteen thousand
+// titles takes longer than a key may.
+const asyncEntries = 2000
+
+// typePause is how long typing must pause before a long list is
+// filtered.
+const typePause = 120 * time.Millisecond
+
+// DueMsg says a pause in typing has passed; FilteredMsg brings a filter
+// result computed in a command. Both are for the pane's Filtered.
+type (
+	DueMsg      struct{ gen int }
+	FilteredMsg struct {
+		gen   int
+		query string
+		items []int
+		bad   string
+	}
+)
+
+// Type filters as the query is typed: now for a short list; for a long
+// one, once typing pauses, in a command, while the title says the filter
+// is pending.
+func (m *Model) Type(q string) tea.Cmd {
+	m.query = q
+	m.gen++
+	if len(m.entries) < asyncEntries {
+		m.pending = ""
+		m.refilter(true)
+		return nil
+	}
+	m.pending = q
+	gen := m.gen
+	return tea.Tick(typePause, func(time.Time) tea.Msg { return DueMsg{gen: gen} })
+}
+
+// Filtered takes a pause or a result for the pane: a pause starts the
+// filter command (nil if the query changed since), a result is shown if
+// it is for the query now.
+func (m *Model) Filtered(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case DueMsg:
+		if msg.gen != m.gen {
+			return nil
+		}
+		titles, places, dates, q, gen := m.titles, m.places, m.dates, m.query, m.gen
+		return func() tea.Msg {
+			items, bad := rank(titles, places, dates, q)
+			return FilteredMsg{gen: gen, query: q, items: items, bad: bad}
+		}
+	case FilteredMsg:
+		if msg.gen != m.gen {
+			return nil
+		}
+		m.List.Items, m.bad, m.pending = msg.items, msg.bad, ""
+		m.List.Cursor, m.List.Offset = 0, 0
+		m.List.Clamp(m.Rows(), 1)
+	}
+	return nil
+}
+
+// Pending is the query being filtered in a command, or "".
+func (m *Model) Pending() string { return m.pending }
+
 // BadDate is a date bound in the query that could not be read, or "".
 func (m *Model) BadDate() string { return m.bad }
 
 // refilter applies the query; with fresh, the cursor goes to the best
 // match.
 func (m *Model) refilter(fresh bool) {
-	text, since, until, bad := parseBounds(m.query)
-	m.since, m.until, m.bad = since, until, bad
-	q := query.Parse(text)
-	ranked := q.Rank(len(m.entries), func(i int) string { return m.titles[i] }, func(i int) string { return m.places[i] })
-	items := m.List.Items[:0]
-	for _, i := range ranked {
-		if m.inBounds(m.entries[i].Date) {
-			items = append(items, i)
-		}
-	}
-	m.List.Items = items
+	m.gen++
+	m.pending = ""
+	m.List.Items, m.bad = rank(m.titles, m.places, m.dates, m.query)
 	if fresh {
 		m.List.Cursor, m.List.Offset = 0, 0
 	}
 	m.List.Clamp(m.Rows(), 1)
 }
 
-func (m *Model) inBounds(d time.Time) bool {
-	if m.since.IsZero() && m.until.IsZero() {
+// rank filters the entries (by their titles, places and dates) with a
+// query: date bounds first, then fzf terms ranked, title and date matches
+// before path and source ones. It reads only what it is given, so it can
+// run in a command.
+func rank(titles, places []string, dates []time.Time, qs string) (items []int, bad string) {
+	text, since, until, bad := parseBounds(qs)
+	in := make([]int, 0, len(dates))
+	for i, d := range dates {
+		if inBounds(d, since, until) {
+			in = append(in, i)
+		}
+	}
+	q := query.Parse(text)
+	ranked := q.Rank(len(in), func(k int) string { return titles[in[k]] }, func(k int) string { return places[in[k]] })
+	items = make([]int, len(ranked))
+	for k, r := range ranked {
+		items[k] = in[r]
+	}
+	return items, bad
+}
+
+func inBounds(d, since, until time.Time) bool {
+	if since.IsZero() && until.IsZero() {
 		return true
 	}
 	if d.IsZero() {
 		return false
 	}
-	return (m.since.IsZero() || !d.Before(m.since)) && (m.until.IsZero() || d.Before(m.until))
+	return (since.IsZero() || !d.Before(since)) && (until.IsZero() || d.Before(until))
 }
 
 // parseBounds takes since:DATE and until:DATE out of a query. DATE is
@@ -268,6 +353,9 @@ func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 // filter.
 func (m *Model) Title() string {
 	s := "Library " + strconv.Itoa(len(m.entries))
+	if m.pending != "" {
+		return "Library … ~" + m.pending
+	}
 	if m.query != "" {
 		s = "Library " + strconv.Itoa(len(m.List.Items)) + "/" + strconv.Itoa(len(m.entries)) + " ~" + m.query
 	}

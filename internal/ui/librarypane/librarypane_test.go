@@ -214,3 +214,46 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestTypeLongList: a long list filters in a command once typing pauses,
+// the title saying so meanwhile; a pause or result for an older query is
+// dropped; the result is what SetQuery gives.
+func TestTypeLongList(t *testing.T) {
+	var es []Entry
+	for i := 0; i < asyncEntries+10; i++ {
+		es = append(es, Entry{ID: int64(i + 1), Title: fmt.Sprintf("Briefing number %d on trade", i), Date: day("2025-01-01").AddDate(0, 0, -i)})
+	}
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}))
+	m.SetEntries(es)
+	m.View(60, 10)
+	old := m.Type("number 1")
+	cmd := m.Type("number 12 since:2024-12")
+	if old == nil || cmd == nil {
+		t.Fatal("typing in a long list filtered in Update")
+	}
+	if m.Title() != "Library … ~number 12 since:2024-12" || len(m.Shown()) != len(es) {
+		t.Fatalf("pending: title %q, %d shown", m.Title(), len(m.Shown()))
+	}
+	if m.Filtered(old()) != nil {
+		t.Fatal("the pause of an older query started a filter")
+	}
+	run := m.Filtered(cmd())
+	if run == nil {
+		t.Fatal("the pause started no filter")
+	}
+	res := run()
+	m.Type("zzz")
+	if m.Filtered(res); m.Pending() != "zzz" {
+		t.Fatal("a result for an older query was shown")
+	}
+	m.Type("number 12 since:2024-12")
+	m.Filtered(m.Filtered(DueMsg{gen: m.gen})())
+	got := ids(m.Shown())
+	m.SetQuery("number 12 since:2024-12")
+	if want := ids(m.Shown()); len(got) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("command gave %v, SetQuery %v", got, want)
+	}
+	if m.Pending() != "" || !strings.Contains(m.Title(), "~number 12") {
+		t.Fatalf("after the result: pending %q, title %q", m.Pending(), m.Title())
+	}
+}
