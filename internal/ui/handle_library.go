@@ -357,10 +357,11 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 		m.setError("reading the library: " + msg.err.Error())
 		return nil
 	}
-	l.pane.SetEntries(msg.entries)
-	m.dbg.printf("library: %d briefings listed", len(msg.entries))
+	cmds := []tea.Cmd{l.pane.SetList(msg.list)}
+	entries := msg.list.Entries()
+	m.dbg.printf("library: %d briefings listed", len(entries))
 	byPath := make(map[string]int64, len(l.changed))
-	for _, e := range msg.entries {
+	for _, e := range entries {
 		if _, ok := l.pos[e.ID]; !ok {
 			l.pos[e.ID] = e.Position
 		}
@@ -371,7 +372,6 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 			byPath[p] = e.ID
 		}
 	}
-	var cmds []tea.Cmd
 	// Open briefings whose file changed reload in place.
 	for _, t := range m.tabs {
 		if id, ok := byPath[filepath.Clean(t.path)]; ok && t.libID != 0 {

@@ -117,9 +117,9 @@ func newLibState(m *Model) *libState {
 // Messages of the library's commands.
 type (
 	libListedMsg struct {
-		gen     int
-		entries []librarypane.Entry
-		err     error
+		gen  int
+		list *librarypane.List
+		err  error
 	}
 	// libOpenedMsg brings a briefing from the database, laid out; at is
 	// the quote to show (-1: the place it was left at); reload replaces
@@ -166,7 +166,7 @@ func (m *Model) listLibrary() tea.Cmd {
 	db, ctx, gen := l.db, m.ctx, l.listGen
 	return guard(func() tea.Msg {
 		es, err := db.Briefings(ctx)
-		return libListedMsg{gen: gen, entries: es, err: err}
+		return libListedMsg{gen: gen, list: librarypane.NewList(es), err: err}
 	})
 }
 

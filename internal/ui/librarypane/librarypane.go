@@ -87,6 +87,9 @@ type Model struct {
 	// there, "" when none is.
 	gen     int
 	pending string
+	// keep is the briefing the cursor goes back to when a new list's
+	// filter result comes; 0 puts it on the best match.
+	keep int64
 }
 
 var (
@@ -99,24 +102,54 @@ func New(st *theme.Styles) *Model {
 	return &Model{st: st, KeyMap: DefaultKeyMap()}
 }
 
-// SetEntries replaces the list, newest first as given, keeping the cursor
-// on the briefing it was on.
-func (m *Model) SetEntries(entries []Entry) {
-	was := m.Current()
-	m.entries = entries
-	// New slices, never written again: a filter command may hold the
-	// old ones.
-	m.titles, m.places, m.dates = make([]string, len(entries)), make([]string, len(entries)), make([]time.Time, len(entries))
+// List is a library's briefings made ready for the pane: what each is
+// found by, worked out once (in a command, for a long list) rather than
+// in Update.
+type List struct {
+	entries        []Entry
+	titles, places []string
+	dates          []time.Time
+}
+
+// NewList prepares entries, newest first as given.
+func NewList(entries []Entry) *List {
+	l := &List{entries: entries, titles: make([]string, len(entries)), places: make([]string, len(entries)), dates: make([]time.Time, len(entries))}
 	for i := range entries {
 		e := &entries[i]
-		m.titles[i] = dateText(e.Date) + " " + textclean.Line(e.Title)
-		m.places[i] = textclean.Line(e.Path) + " " + textclean.Line(e.Source)
-		m.dates[i] = e.Date
+		l.titles[i] = dateText(e.Date) + " " + textclean.Line(e.Title)
+		l.places[i] = textclean.Line(e.Path) + " " + textclean.Line(e.Source)
+		l.dates[i] = e.Date
+	}
+	return l
+}
+
+// Entries is the list's briefings.
+func (l *List) Entries() []Entry { return l.entries }
+
+// SetEntries is SetList(NewList(entries)).
+func (m *Model) SetEntries(entries []Entry) tea.Cmd { return m.SetList(NewList(entries)) }
+
+// SetList replaces the list, keeping the cursor on the briefing it was
+// on. Under a query, a long list is filtered in a command (returned),
+// the old list showing until the result comes.
+func (m *Model) SetList(l *List) tea.Cmd {
+	was := m.Current()
+	m.keep = 0
+	if was != nil {
+		m.keep = was.ID
+	}
+	// The slices are never written again: a filter command may hold
+	// them.
+	m.entries, m.titles, m.places, m.dates = l.entries, l.titles, l.places, l.dates
+	if m.query != "" && len(m.entries) >= asyncEntries {
+		m.gen++
+		m.List.Items = nil
+		m.pending = m.query
+		return m.Filtered(DueMsg{gen: m.gen})
 	}
 	m.refilter(false)
-	if was != nil {
-		m.Show(was.ID)
-	}
+	m.Show(m.keep)
+	return nil
 }
 
 // Entries is every briefing, filtered or not.
@@ -195,6 +228,7 @@ type (
 func (m *Model) Type(q string) tea.Cmd {
 	m.query = q
 	m.gen++
+	m.keep = 0
 	if len(m.entries) < asyncEntries {
 		m.pending = ""
 		m.refilter(true)
@@ -225,6 +259,7 @@ func (m *Model) Filtered(msg tea.Msg) tea.Cmd {
 		}
 		m.List.Items, m.bad, m.pending = msg.items, msg.bad, ""
 		m.List.Cursor, m.List.Offset = 0, 0
+		m.Show(m.keep)
 		m.List.Clamp(m.Rows(), 1)
 	}
 	return nil

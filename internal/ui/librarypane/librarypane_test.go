@@ -257,3 +257,26 @@ func TestTypeLongList(t *testing.T) {
 		t.Fatalf("after the result: pending %q, title %q", m.Pending(), m.Title())
 	}
 }
+
+// TestSetListLongFiltered: a new long list under a query is filtered in a
+// command, and the cursor comes back to the briefing it was on.
+func TestSetListLongFiltered(t *testing.T) {
+	var es []Entry
+	for i := 0; i < asyncEntries+10; i++ {
+		es = append(es, Entry{ID: int64(i + 1), Title: fmt.Sprintf("Briefing %d", i)})
+	}
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}))
+	m.SetEntries(es)
+	m.View(60, 10)
+	m.SetQuery("'briefing 1")
+	m.Update(keyMsg("j"))
+	was := m.Current().ID
+	cmd := m.SetEntries(append([]Entry{{ID: 99999, Title: "Briefing 1 again"}}, es...))
+	if cmd == nil || m.Pending() == "" {
+		t.Fatal("a long list under a query was filtered in Update")
+	}
+	m.Filtered(cmd())
+	if e := m.Current(); e == nil || e.ID != was {
+		t.Fatalf("cursor on %+v, want it back on %d", e, was)
+	}
+}
