@@ -361,15 +361,9 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 	entries := msg.list.Entries()
 	m.dbg.printf("library: %d briefings listed", len(entries))
 	byPath := make(map[string]int64, len(l.changed))
-	for _, e := range entries {
-		if _, ok := l.pos[e.ID]; !ok {
-			l.pos[e.ID] = e.Position
-		}
-		if _, ok := l.saved[e.ID]; !ok {
-			l.saved[e.ID] = e.Position
-		}
-		if p := filepath.Clean(e.Path); l.changed[p] {
-			byPath[p] = e.ID
+	for i := 0; len(l.changed) > 0 && i < len(entries); i++ {
+		if p := filepath.Clean(entries[i].Path); l.changed[p] {
+			byPath[p] = entries[i].ID
 		}
 	}
 	// Open briefings whose file changed reload in place.
@@ -404,9 +398,11 @@ func (m *Model) onOpened(msg libOpenedMsg) tea.Cmd {
 		l.stars[msg.id] = msg.stars
 	}
 	path := msg.d.B.Path
-	for _, e := range l.pane.Entries() {
-		if e.ID == msg.id {
-			path = e.Path
+	if e := l.pane.Entry(msg.id); e != nil {
+		path = e.Path
+		if _, ok := l.pos[msg.id]; !ok {
+			// Where the library says the reader left it.
+			l.pos[msg.id], l.saved[msg.id] = e.Position, e.Position
 		}
 	}
 	if msg.reload {

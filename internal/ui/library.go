@@ -83,9 +83,9 @@ type libState struct {
 	// full is a list across briefings filling the body, when no briefing
 	// is open to show it in its Quotes pane.
 	full *hitpane.Model
-	// pos is the paragraph each briefing was left at, as listed or since
-	// saved; saved what the database holds, so that unchanged places are
-	// not written again.
+	// pos is the paragraph each briefing opened was left at, as listed
+	// or since saved; saved what the database holds, so that unchanged
+	// places are not written again.
 	pos, saved map[int64]int
 	stars      map[int64]map[int]bool
 	// listed: the first listing has come (and the "new" baseline was

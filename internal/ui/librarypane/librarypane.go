@@ -172,6 +172,16 @@ func (m *Model) Current() *Entry {
 	return nil
 }
 
+// Entry is briefing id, or nil if the list does not have it.
+func (m *Model) Entry(id int64) *Entry {
+	for i := range m.entries {
+		if m.entries[i].ID == id {
+			return &m.entries[i]
+		}
+	}
+	return nil
+}
+
 // Show puts the cursor on briefing id if it is listed.
 func (m *Model) Show(id int64) {
 	for r, i := range m.List.Items {
