@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -294,6 +295,11 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 	case libHitsMsg:
 		m.onHits(msg)
 		return nil, true
+	case idleMsg:
+		if msg.gen == l.idleGen && !l.shown {
+			return m.savePlace(m.tab()), true
+		}
+		return nil, true
 	case libWroteMsg:
 		if msg.err != nil {
 			m.setError("could not save " + msg.what + ": " + msg.err.Error())
@@ -498,10 +504,20 @@ func (m *Model) libSync() tea.Cmd {
 	if !l.shown {
 		cur = m.tab()
 	}
-	if cur == l.lastTab {
+	if cur != l.lastTab {
+		prev := l.lastTab
+		l.lastTab = cur
+		return m.savePlace(prev)
+	}
+	if cur == nil || cur.libID == 0 || l.idle <= 0 {
 		return nil
 	}
-	prev := l.lastTab
-	l.lastTab = cur
-	return m.savePlace(prev)
+	// A new place: saved once the reader rests on it.
+	if p := cur.topParagraph(); p != l.pos[cur.libID] {
+		l.pos[cur.libID] = p
+		l.idleGen++
+		gen := l.idleGen
+		return tea.Tick(l.idle, func(time.Time) tea.Msg { return idleMsg{gen: gen} })
+	}
+	return nil
 }

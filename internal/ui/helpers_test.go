@@ -135,7 +135,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case filesMsg, loadedMsg, renderedMsg, copiedMsg, openedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
-		case libListedMsg, libOpenedMsg, libHitsMsg, libWroteMsg, reindexedMsg, watchStartedMsg,
+		case libListedMsg, libOpenedMsg, idleMsg, libHitsMsg, libWroteMsg, reindexedMsg, watchStartedMsg,
 			librarypane.OpenMsg, librarypane.DueMsg, librarypane.FilteredMsg, hitpane.OpenMsg, speakerpane.AllMsg, topicpane.AllMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)

@@ -103,12 +103,24 @@ type libState struct {
 	watcher *watch.Watcher
 	// watchNote says what the watcher does, for the status line.
 	watchNote string
+	// idle is how long the reader must rest on a new place before it is
+	// saved (so a kill -9 loses at most that); 0 saves only on leaving.
+	// idleGen drops the timers of places since left.
+	idle    time.Duration
+	idleGen int
 }
+
+// idleSave is how long the reader rests on a place before it is saved.
+const idleSave = 2 * time.Second
+
+// idleMsg says the reader rested on a place for idleSave.
+type idleMsg struct{ gen int }
 
 func newLibState(m *Model) *libState {
 	l := &libState{
 		db: m.opts.Library, keys: DefaultLibKeys(), pane: librarypane.New(m.st), shown: true,
 		pos: map[int64]int{}, saved: map[int64]int{}, stars: map[int64]map[int]bool{}, changed: map[string]bool{},
+		idle: idleSave,
 	}
 	l.pane.Focus()
 	return l

@@ -216,6 +216,9 @@ func (l *memLibrary) Reindex(_ context.Context, paths []string) error {
 func newLibModel(t testing.TB, w, h int, lib Library) *Model {
 	t.Helper()
 	m := New(Options{Library: lib, Theme: asciiTheme(), NoGlamour: true, Clipboard: &strings.Builder{}, Context: context.Background()})
+	// Places are saved on leaving only, unless a test says otherwise:
+	// drain would wait out every idle timer.
+	m.lib.idle = 0
 	drain(t, m, m.Init())
 	send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
@@ -564,5 +567,31 @@ func TestLibraryMouse(t *testing.T) {
 	send(t, m, tea.MouseMsg{X: 10, Y: 6, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
 	if m.lib.pane.List.Cursor != 3 {
 		t.Fatalf("click on line 6: cursor %d, want 3", m.lib.pane.List.Cursor)
+	}
+}
+
+// TestLibraryIdleSave: a place the reader rests on is saved without
+// leaving the briefing (what a kill -9 would lose is the last moments);
+// a place left before the timer fires is not written by it.
+func TestLibraryIdleSave(t *testing.T) {
+	lib := newMemLibrary(t, briefingsDir)
+	m := newLibModel(t, 120, 40, lib)
+	m.lib.idle = time.Millisecond
+	press(t, m, "enter", "d", "d")
+	tb := m.tab()
+	if got, want := lib.pos[tb.libID], tb.topParagraph(); got != want || want == 0 {
+		t.Fatalf("rested at paragraph %d, saved %d", want, got)
+	}
+	// A timer for a place since left does nothing.
+	m.lib.idle = time.Hour
+	_, cmd := m.Update(keyMsg("d"))
+	if cmd == nil {
+		t.Fatal("moving on set no timer")
+	}
+	stale := idleMsg{gen: m.lib.idleGen - 1}
+	before := lib.pos[tb.libID]
+	send(t, m, stale)
+	if lib.pos[tb.libID] != before {
+		t.Fatal("a stale timer saved the place")
 	}
 }
