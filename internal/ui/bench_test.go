@@ -14,7 +14,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
 
 	"github.com/brief-reader/brief/briefings"
 	"github.com/brief-reader/brief/internal/briefing"
@@ -215,7 +214,7 @@ func BenchmarkKeyPressCold(b *testing.B) {
 	m := bigModel(b, 120, 40, false)
 	benchFrames(b, m, func(i int) tea.Msg {
 		if (i+1)%len(benchKeys) == 0 {
-			clear(m.tab().rd.plain)
+			m.tab().rd.ForgetLines()
 		}
 		return keyMsg(benchKeys[i%len(benchKeys)])
 	})
@@ -262,30 +261,6 @@ func benchLetter(b *testing.B, m *Model, letter string) {
 	}
 }
 
-// BenchmarkGlamourChunk is glamour's cost for one chunk (up to 24
-// paragraphs), paid in a background command.
-func BenchmarkGlamourChunk(b *testing.B) {
-	d := doc.New(parsedBig())
-	th := asciiTheme()
-	th.Profile = termenv.ANSI256 // as in tmux
-	th.NoColor = false
-	n := 0
-	for c := 0; c < 16; c++ {
-		for blk := d.Chunks[c].First; blk <= d.Chunks[c].Last; blk++ {
-			n += len(d.Text(blk))
-		}
-	}
-	b.SetBytes(int64(n / 16))
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if _, err := renderBlocks(d, i%16, th); err != nil {
-			b.Fatal(err)
-		}
-		i++
-	}
-}
-
 // TestBigTranscript checks the benchmark fixture itself: about a
 // megabyte, a transcript with many turns, drawn at every size.
 func TestBigTranscript(t *testing.T) {
@@ -325,7 +300,7 @@ func BenchmarkQuoteFilterCold(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			tb := m.tab()
-			tb.qp.SetBase(tb.quotes, false)
+			tb.qp.SetBase(tb.rd.Quotes(), false)
 			m.Update(keyMsg("t"))
 			_ = m.View()
 			m.Update(keyMsg("backspace"))

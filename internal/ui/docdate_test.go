@@ -55,3 +55,16 @@ func TestBriefingListByDate(t *testing.T) {
 		t.Errorf("dates shown as written, not in one format:\n%s", v)
 	}
 }
+
+// TestHeaderDateFormat: the header shows a briefing's date in the list's
+// one format, and a date brief does not know as written.
+func TestHeaderDateFormat(t *testing.T) {
+	for _, c := range [][2]string{{"2025-01-29", "Jan 29, 2025"}, {"August 26", "Aug 26"}, {"soon", "soon"}} {
+		b := seedSnapshot(t)[0]
+		b.Date = c[0]
+		m := newModelFor(t, 120, 40, []*briefing.Briefing{b})
+		if header := strings.Split(plainView(m), "\n")[0]; !strings.Contains(header, c[1]+" · ") {
+			t.Errorf("date %q: header %q, want %q", c[0], header, c[1])
+		}
+	}
+}

@@ -82,7 +82,10 @@ func TestGoldenStates(t *testing.T) {
 		w, h int
 		keys []string
 	}{
-		{"help", 120, 40, []string{"?"}},
+		{"help", 120, 40, []string{"h"}},
+		{"help-80x24", 80, 24, []string{"h"}},
+		{"help-200x60", 200, 60, []string{"h"}},
+		{"search-backward", 120, 40, []string{"G", "?", "type:Japan", "enter", "n"}},
 		{"picker", 120, 40, []string{"t", "s", "s", "space"}},
 		{"space-topic", 120, 40, []string{"t", "s", "s", "space", "enter"}},
 		{"search", 120, 40, []string{"/", "type:Japan", "enter", "n"}},
@@ -160,7 +163,7 @@ func TestTeaFlowLanding(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
 	tb := final.tab()
 	misri := quotesBy(tb.d, "vikram-misri")
-	if tb.rd.cur != misri[2] {
-		t.Fatalf("1 n landed on quote %d, want Misri's third %d (the first is current at the start)", tb.rd.cur, misri[2])
+	if tb.rd.Current() != misri[2] {
+		t.Fatalf("1 n landed on quote %d, want Misri's third %d (the first is current at the start)", tb.rd.Current(), misri[2])
 	}
 }

@@ -1,15 +1,17 @@
 package ui
 
 import (
-	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
-// startInput is /: a search in the Reader, a list filter in Speakers or
-// Quotes.
-func (m *Model) startInput(t *tab) tea.Cmd {
+// startInput is /: a search in the Reader (? backward), a list filter in
+// Speakers or Quotes.
+func (m *Model) startInput(t *tab, backward bool) tea.Cmd {
 	switch m.focus {
 	case paneSpeakers:
 		m.in = newInput(inputSpeakers, "filter speakers: ", t.speakers.Query())
@@ -19,10 +21,13 @@ func (m *Model) startInput(t *tab) tea.Cmd {
 		m.setNote("t opens the topic picker")
 		return nil
 	default:
-		m.in = newInput(inputSearch, "/", "")
-		m.in.originAbs = t.rd.abs()
-		m.in.prevQuery = t.rd.search.query
+		prompt := "/"
+		if backward {
+			prompt = "?"
+		}
+		m.in = newInput(inputSearch, prompt, "")
 		m.in.hist = len(m.history)
+		t.rd.BeginSearch(backward)
 	}
 	return nil
 }
@@ -39,11 +44,10 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		// Cancel: put back what was there before.
 		switch in.kind {
 		case inputSearch:
-			t.rd.setQuery(in.prevQuery)
-			if in.prevQuery == "" {
+			t.rd.CancelSearch()
+			if !t.rd.Searching() {
 				t.drop(filterSearch)
 			}
-			t.rd.setAbs(in.originAbs)
 		case inputSpeakers:
 			t.speakers.SetQuery(in.prevQuery)
 		case inputQuotes:
@@ -59,27 +63,16 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 			if v == "" {
 				// As in less and vim, / and enter repeat the last search.
 				if len(m.history) == 0 {
-					t.rd.setQuery("")
+					t.rd.ClearSearch()
 					t.drop(filterSearch)
 					return nil
 				}
-				v = m.history[len(m.history)-1]
-				if t.rd.search.query != v {
-					t.rd.setQuery(v)
-				}
 				t.push(filterSearch)
-				m.stepSame(t, 1)
-				return nil
+				return t.rd.RepeatSearch(m.history[len(m.history)-1])
 			}
 			m.remember(v)
 			t.push(filterSearch)
-			if _, total := t.rd.visibleHits(); total == 0 {
-				if all := len(t.rd.search.hits); all > 0 {
-					m.setError("not found in the filtered view (" + strconv.Itoa(all) + " outside it; esc clears filters): " + v)
-				} else {
-					m.setError("pattern not found: " + v)
-				}
-			}
+			return t.rd.CommitSearch(v)
 		case inputSpeakers:
 			m.setListQuery(t, filterSpeakersQuery, v)
 		case inputQuotes:
@@ -91,11 +84,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 		// ↑/↓ walk the search history, as in less.
 		if v, ok := m.recall(in, msg.Type == tea.KeyUp); ok {
 			in.ti.SetValue(v)
-			t.rd.setAbs(in.originAbs)
-			t.rd.setQuery(v)
-			if v != "" && len(t.rd.vis) > 0 && !t.rd.firstHitFrom(t.rd.vis[t.rd.top]) {
-				t.rd.setAbs(in.originAbs)
-			}
+			t.rd.TypeSearch(v)
 		}
 		return nil
 	}
@@ -106,17 +95,7 @@ func (m *Model) onInputKey(msg tea.KeyMsg) tea.Cmd {
 	switch in.kind {
 	case inputSearch:
 		// Incremental: show the first match from where the search began.
-		t.rd.setAbs(in.originAbs)
-		t.rd.setQuery(v)
-		if v != "" {
-			from := 0
-			if len(t.rd.vis) > 0 {
-				from = t.rd.vis[t.rd.top]
-			}
-			if !t.rd.firstHitFrom(from) {
-				t.rd.setAbs(in.originAbs)
-			}
-		}
+		t.rd.TypeSearch(v)
 	case inputSpeakers:
 		t.speakers.SetQuery(v)
 	case inputQuotes:
@@ -207,7 +186,7 @@ func (m *Model) pickerJump(r rune) {
 	n := len(p.ids)
 	for i := 1; i <= n; i++ {
 		j := (p.cursor + i) % n
-		if l := p.labels[j]; l != "" && foldEq([]rune(l)[0], r) {
+		if l := p.labels[j]; l != "" && strings.EqualFold(string([]rune(l)[0]), string(r)) {
 			p.cursor = j
 			return
 		}
@@ -238,20 +217,14 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	wheel := 0
 	switch ev.Button {
 	case tea.MouseButtonWheelDown:
-		wheel = 3
+		wheel = 1
 	case tea.MouseButtonWheelUp:
-		wheel = -3
+		wheel = -1
 	}
+	p, _ := t.pane(target).(pane.Pointer)
 	if wheel != 0 {
-		switch target {
-		case paneReader:
-			t.rd.scroll(wheel)
-		case paneSpeakers:
-			t.speakers.Wheel(sign(wheel))
-		case paneTopics:
-			t.topics.Wheel(sign(wheel))
-		case paneQuotes:
-			t.qp.Wheel(sign(wheel))
+		if p != nil {
+			p.Wheel(wheel)
 		}
 		return nil
 	}
@@ -260,15 +233,8 @@ func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
 	}
 	m.focus = target
 	m.updateKeys()
-	r := m.lay.rect(target)
-	row := msg.Y - r.y - 1
-	switch target {
-	case paneSpeakers:
-		t.speakers.Click(row)
-	case paneTopics:
-		t.topics.Click(row)
-	case paneQuotes:
-		t.qp.Click(row)
+	if p != nil {
+		p.Click(msg.Y - m.lay.rect(target).y - pane.Border)
 	}
 	return nil
 }

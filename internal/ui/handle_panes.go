@@ -4,37 +4,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-func (m *Model) onReaderKey(t *tab, msg tea.KeyMsg) {
-	delta, top, bottom, ok := m.scrollAmount(msg, t.rd.h)
-	if !ok {
-		return
-	}
-	switch {
-	case top:
-		t.rd.setAbs(0)
-	case bottom:
-		t.rd.setAbs(t.rd.maxAbs())
-	default:
-		t.rd.scroll(delta)
-	}
-}
-
-func sign(n int) int {
-	if n < 0 {
-		return -1
-	}
-	return 1
-}
-
 // showQuote is enter in Quotes: the quote in the Reader, which takes
 // focus (moving in Quotes already previews it there).
 func (m *Model) showQuote(t *tab, qi int) {
-	from := t.rd.place()
-	if !t.rd.revealQuote(qi) {
+	if !t.rd.ShowQuote(qi) {
 		m.setError("that quote is filtered out of the reader")
 		return
 	}
-	t.jumps.record(from)
 	m.focus = paneReader
 	m.updateKeys()
 	m.relayout()
@@ -42,7 +18,7 @@ func (m *Model) showQuote(t *tab, qi int) {
 
 // afterFilter reports what a filter change left.
 func (m *Model) afterFilter(t *tab) {
-	if len(t.rd.vis) == 0 {
+	if t.rd.Empty() {
 		m.setNote("nothing matches; esc clears the last filter")
 	}
 }
@@ -85,7 +61,7 @@ func (m *Model) cycleFocus(dir int) {
 func (m *Model) setFocus(p paneID) {
 	m.focus = p
 	if t := m.tab(); t != nil && m.focus == paneQuotes {
-		if fq := t.rd.focusQuote(); fq >= 0 {
+		if fq := t.rd.FocusQuote(); fq >= 0 {
 			t.qp.Show(fq)
 		}
 	}
@@ -144,7 +120,7 @@ func (m *Model) switchTab(dir int) {
 
 // copyQuote is y: the current quote and its citation, via OSC 52.
 func (m *Model) copyQuote(t *tab) tea.Cmd {
-	qi := t.rd.focusQuote()
+	qi := t.rd.FocusQuote()
 	if c := t.qp.Cursor(); m.focus == paneQuotes && c >= 0 {
 		// In the Quotes pane, the quote under the cursor.
 		qi = c

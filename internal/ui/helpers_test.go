@@ -15,7 +15,9 @@ import (
 	"github.com/brief-reader/brief/internal/topics"
 	"github.com/brief-reader/brief/internal/ui/hitpane"
 	"github.com/brief-reader/brief/internal/ui/librarypane"
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/quotepane"
+	"github.com/brief-reader/brief/internal/ui/readerpane"
 	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
@@ -132,7 +134,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
-		case filesMsg, loadedMsg, renderedMsg, copiedMsg, openedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
+		case filesMsg, loadedMsg, readerpane.RenderedMsg, readerpane.JumpedMsg, pane.NoteMsg, copiedMsg, openedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		case libListedMsg, libOpenedMsg, idleMsg, libHitsMsg, libWroteMsg, reindexedMsg, watchStartedMsg,

@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 
+	"github.com/brief-reader/brief/internal/ui/readerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 )
 
@@ -23,7 +24,7 @@ func defaultModeKeys() modeKeys {
 		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "toggle")),
 		Open:   b("enter", "open"),
 		Scroll: key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll")),
-		Close:  key.NewBinding(key.WithKeys("esc", "?", "q"), key.WithHelp("esc/?/q", "close")),
+		Close:  key.NewBinding(key.WithKeys("esc", "h", "f1", "?", "q"), key.WithHelp("esc/h/q", "close")),
 	}
 }
 
@@ -38,6 +39,9 @@ func (m *Model) hints() (now, tail []key.Binding) {
 		enter := mk.Enter
 		if m.in.kind == inputSearch {
 			enter.SetHelp("enter", "search (empty: the last again)")
+			if m.in.ti.prompt == "?" {
+				enter.SetHelp("enter", "search backward (empty: the last again)")
+			}
 			hist := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "history"))
 			return []key.Binding{enter, mk.Cancel, hist}, []key.Binding{k.ForceQ}
 		}
@@ -54,46 +58,49 @@ func (m *Model) hints() (now, tail []key.Binding) {
 		return now, always
 	}
 	t := m.tab()
-	if t != nil && m.focus != paneReader {
-		if p := t.pane(m.focus); p != nil {
-			now := p.ShortHelp()
-			if m.w < narrowWidth {
-				// The pane is over the Reader: say how to move on.
-				now = append([]key.Binding{k.NextPane}, now...)
-			}
-			return now, always
-		}
+	if t == nil {
+		return k.ShortHelp(), always
 	}
-	if t != nil && t.rd.search.active() {
-		next, prev, clear := k.NextSame, k.PrevSame, k.Clear
-		next.SetHelp("n", "next match")
-		prev.SetHelp("N", "previous match")
-		clear.SetHelp("esc", "clear search")
-		return []key.Binding{next, prev, k.Search, clear}, always
+	p := t.pane(m.focus)
+	now = p.ShortHelp()
+	switch {
+	case m.focus == paneReader:
+		// The Reader's keys, then what works everywhere.
+		now = append(now, k.ShortHelp()...)
+	case m.w < narrowWidth:
+		// The pane is over the Reader: say how to move on.
+		now = append([]key.Binding{k.NextPane}, now...)
 	}
-	return k.ShortHelp(), always
+	return now, always
 }
 
-// helpGroups are the help screen's columns: the focused pane's own keys
-// first, then the reader's.
+// helpGroups are the help screen's columns: a side pane's own keys
+// first, then the Reader's (its jump keys work from every pane), then the
+// root's.
 func (m *Model) helpGroups() ([][]key.Binding, []string) {
-	groups, titles := m.keys.FullHelp(), FullHelpTitles
 	if g, ti, ok := m.libraryHelpGroups(); ok {
 		return g, ti
 	}
-	var own []key.Binding
+	var groups [][]key.Binding
+	var titles []string
+	rk := readerpane.DefaultKeyMap()
 	if t := m.tab(); t != nil {
-		if p := t.pane(m.focus); p != nil {
-			own = p.FullHelp()[0]
+		rk = t.rd.KeyMap
+		if m.focus != paneReader {
+			groups = append(groups, t.pane(m.focus).FullHelp()[0])
+			titles = append(titles, "In "+m.focus.String())
+			// The Reader's jump keys work from here; its search does
+			// not (/ is the pane's own, ? is help).
+			rk.Search.SetEnabled(false)
+			rk.SearchBack.SetEnabled(false)
 		}
 	}
+	groups = append(append(groups, rk.FullHelp()...), m.keys.FullHelp()...)
+	titles = append(append(titles, readerpane.FullHelpTitles...), FullHelpTitles...)
 	if lib, ok := m.libraryHelp(); ok {
 		groups, titles = append(groups, lib), append(titles, "Library")
 	}
-	if own == nil {
-		return groups, titles
-	}
-	return append([][]key.Binding{own}, groups...), append([]string{"In " + m.focus.String()}, titles...)
+	return groups, titles
 }
 
 // hintLine draws the hint line: the bindings for now, as many as fit, then

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/brief-reader/brief/internal/ui/cell"
 	"github.com/brief-reader/brief/internal/ui/pane"
+	"github.com/brief-reader/brief/internal/ui/readerpane"
 )
 
 // Layout thresholds, in cells. The reader always gets what is left.
@@ -31,7 +32,7 @@ const (
 	// readerMaxWidth caps the Reader at a readable measure: 100 columns
 	// of text, its gutter, margin and border. Wider screens give the rest
 	// to the side panes.
-	readerMaxWidth       = 100 + gutterWidth + rightMargin + 2*pane.Border
+	readerMaxWidth       = 100 + readerpane.Margins + 2*pane.Border
 	quotesMin, quotesMax = 32, 52
 	// helpMinHeight is the height from which the footer has a hint line:
 	// every height brief draws at, so "? help" and "q quit" always show.

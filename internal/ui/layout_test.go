@@ -73,7 +73,7 @@ func TestLayoutStates(t *testing.T) {
 		{"speakers", []string{"tab"}},
 		{"topics", []string{"tab", "tab"}},
 		{"quotes", []string{"shift+tab"}},
-		{"help", []string{"?"}},
+		{"help", []string{"h"}},
 		{"picker", []string{"t", "j", "space"}},
 		{"search-typing", []string{"/", "type:défense 日本"}},
 		{"filter-typing", []string{"tab", "/", "type:mis"}},

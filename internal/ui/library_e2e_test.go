@@ -64,7 +64,7 @@ func TestLibraryEndToEnd(t *testing.T) {
 	}
 	id, title := tb.libID, tb.d.Title
 	press(t, m, "d", "d", "]")
-	qi := tb.rd.focusQuote()
+	qi := tb.currentQuote()
 	press(t, m, "s")
 	p := tb.topParagraph()
 	if qi < 0 || p == 0 {
@@ -95,7 +95,7 @@ func TestLibraryEndToEnd(t *testing.T) {
 		t.Fatalf("starred list %+v, want quote %d of briefing %d", hs, qi, id)
 	}
 	press(t, m, "enter")
-	if m.tab() != tb || tb.rd.focusQuote() != qi {
+	if m.tab() != tb || tb.currentQuote() != qi {
 		t.Fatalf("the starred quote did not lead back to quote %d", qi)
 	}
 }

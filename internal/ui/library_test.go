@@ -311,7 +311,7 @@ func TestLibraryStar(t *testing.T) {
 	m := newLibModel(t, 120, 40, lib)
 	press(t, m, "enter", "]", "]")
 	tb := m.tab()
-	qi := tb.rd.focusQuote()
+	qi := tb.currentQuote()
 	if qi < 0 {
 		t.Fatal("] ] found no quote")
 	}
@@ -336,8 +336,8 @@ func TestLibraryStar(t *testing.T) {
 		t.Fatalf("no Starred list on screen:\n%s", view)
 	}
 	press(t, m, "enter")
-	if m.tab() != tb || tb.rd.focusQuote() != qi || m.focus != paneReader {
-		t.Fatalf("enter on the starred quote did not open its briefing at it (quote %d)", tb.rd.focusQuote())
+	if m.tab() != tb || tb.currentQuote() != qi || m.focus != paneReader {
+		t.Fatalf("enter on the starred quote did not open its briefing at it (quote %d)", tb.currentQuote())
 	}
 	// The list came along: s on it removes the star.
 	press(t, m, "tab", "tab", "tab")
@@ -393,8 +393,8 @@ func TestLibraryAcross(t *testing.T) {
 	}
 	h := hp.Hits()[0]
 	press(t, m, "enter")
-	if tb := m.tab(); tb.libID != h.BriefingID || tb.rd.focusQuote() != h.QuoteIndex {
-		t.Fatalf("enter on a hit opened briefing %d at quote %d, want %d at %d", tb.libID, tb.rd.focusQuote(), h.BriefingID, h.QuoteIndex)
+	if tb := m.tab(); tb.libID != h.BriefingID || tb.currentQuote() != h.QuoteIndex {
+		t.Fatalf("enter on a hit opened briefing %d at quote %d, want %d at %d", tb.libID, tb.currentQuote(), h.BriefingID, h.QuoteIndex)
 	}
 }
 

@@ -2,8 +2,8 @@
 // briefing's speakers, topics, text and quotes side by side and moves
 // between them with single keys.
 //
-// The root Model owns layout, focus, modes and global keys; the panes are
-// drawn by functions of their state. Update and View never block: loading,
+// The root Model owns layout, focus, modes and global keys; each pane is a
+// package behind the contract in package pane. Update and View never block: loading,
 // parsing, glamour rendering and clipboard writes run in commands that get
 // copies of what they need and return tagged messages.
 package ui
@@ -20,7 +20,9 @@ import (
 
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/quotepane"
+	"github.com/brief-reader/brief/internal/ui/readerpane"
 	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
@@ -71,8 +73,8 @@ const (
 type input struct {
 	kind inputKind
 	ti   lineEdit
-	// origin is where the reader was when a search started; esc goes back.
-	originAbs int
+	// prevQuery is the list filter before the input opened; esc puts it
+	// back. (The Reader keeps its own for a search.)
 	prevQuery string
 	// hist is the place in the search history ↑/↓ reached; the length
 	// of the history is the new, empty line.
@@ -85,7 +87,7 @@ type Model struct {
 	ctx   context.Context
 	st    *theme.Styles
 	keys  KeyMap
-	store *renderStore
+	store *readerpane.Store
 
 	w, h int
 	lay  layout
@@ -132,12 +134,11 @@ func New(opts Options) *Model {
 		ctx:     opts.Context,
 		st:      theme.NewStyles(opts.Theme),
 		keys:    DefaultKeyMap(),
-		store:   newRenderStore(),
+		store:   readerpane.NewStore(opts.NoGlamour),
 		side:    paneSpeakers,
 		mouse:   opts.Mouse,
 		loading: opts.Source != nil,
 	}
-	m.store.disabled = opts.NoGlamour
 	if opts.Library != nil {
 		m.lib = newLibState(m)
 		m.loading = true
@@ -228,14 +229,14 @@ func (m *Model) syncPanes() {
 	if t == nil {
 		return
 	}
-	t.speakers.SetCurrent(m.currentSpeaker(t))
-	fq := t.rd.focusQuote()
+	t.speakers.SetCurrent(t.rd.CurrentSpeaker())
+	fq := t.rd.FocusQuote()
 	t.qp.SetCurrent(fq)
 	if m.focus != paneQuotes && fq >= 0 {
 		// The Quotes cursor follows the Reader.
 		t.qp.Show(fq)
 	}
-	for _, id := range contracted {
+	for id := paneReader; id < paneCount; id++ {
 		p := t.pane(id)
 		if id == m.focus {
 			p.Focus()
@@ -297,8 +298,21 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.onFiles(msg)
 	case loadedMsg:
 		return m.onLoaded(msg)
-	case renderedMsg:
+	case readerpane.RenderedMsg:
 		return m.onRendered(msg)
+	case readerpane.JumpedMsg:
+		if t := m.tabByID(msg.Owner); t != nil {
+			if msg.Quote >= 0 {
+				t.qp.Show(msg.Quote)
+			}
+			if msg.Speaker >= 0 {
+				t.speakers.Show(msg.Speaker)
+			}
+		}
+		return nil
+	case pane.NoteMsg:
+		m.status, m.statusErr = msg.Text, msg.Err
+		return nil
 	case quotepane.FilteredMsg:
 		if t := m.tabByID(msg.Owner); t != nil {
 			t.qp.Filtered(msg)
@@ -308,9 +322,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if t := m.tab(); t != nil && t.id == msg.Owner {
 			if msg.Preview {
 				// The Reader follows the Quotes cursor, quietly.
-				if t.rd.quoteVisible(msg.Quote) {
-					t.rd.revealQuote(msg.Quote)
-				}
+				t.rd.Preview(msg.Quote)
 			} else {
 				m.showQuote(t, msg.Quote)
 			}
@@ -427,26 +439,16 @@ func (m *Model) reportFailures() {
 	m.setError(msg)
 }
 
-func (m *Model) onRendered(msg renderedMsg) tea.Cmd {
-	k := msg.key
-	delete(m.store.inflight, k)
-	t := m.tabByID(k.bid)
-	if t == nil || k.theme != m.st.Theme.ID || k.chunk < 0 || k.chunk >= len(t.d.Chunks) {
-		// Stale: not for anything open in this theme.
+func (m *Model) onRendered(msg readerpane.RenderedMsg) tea.Cmd {
+	t := m.tabByID(msg.Owner)
+	if t == nil {
+		m.store.Drop(msg)
 		return m.renderCmds()
 	}
-	styled := msg.styled
-	if msg.err != nil || styled == nil {
-		if msg.err != nil {
-			m.setError(msg.err.Error())
-		}
-		// Keep the chunk plain rather than asking again.
-		c := t.d.Chunks[k.chunk]
-		styled = make([]string, c.Last-c.First+1)
+	if err := t.rd.Rendered(msg); err != nil {
+		m.setError(err.Error())
 	}
-	m.store.put(k, styled)
-	m.dbg.printf("glamour: briefing %d chunk %d in %.1f ms", k.bid, k.chunk, float64(msg.took.Microseconds())/1000)
-	t.rd.chunkRendered(k.chunk)
+	m.dbg.printf("glamour: briefing %d chunk %d in %.1f ms", msg.Owner, msg.Chunk(), float64(msg.Took.Microseconds())/1000)
 	return m.renderCmds()
 }
 
@@ -467,7 +469,7 @@ func (m *Model) renderCmds() tea.Cmd {
 	if t == nil || m.lay.tooSmall || !m.lay.reader.visible() {
 		return nil
 	}
-	cmds := t.rd.renderCmds()
+	cmds := t.rd.RenderCmds()
 	if len(cmds) == 0 {
 		return nil
 	}
@@ -504,14 +506,14 @@ func (m *Model) relayout() {
 	if !r.visible() {
 		// Keep the reader's geometry so that jumps still work while
 		// another pane fills the screen.
-		if t.rd.tw == 0 {
+		if !t.rd.Sized() {
 			full := rect{w: m.w, h: m.h - m.lay.header - m.lay.footer}.inner()
-			t.rd.layout(max(full.w, 1), max(full.h, 1))
+			t.rd.SetSize(max(full.w, 1), max(full.h, 1))
 		}
 		return
 	}
 	in := r.inner()
-	t.rd.layout(in.w, in.h)
+	t.rd.SetSize(in.w, in.h)
 }
 
 func (m *Model) setError(s string) { m.status, m.statusErr = s, true }

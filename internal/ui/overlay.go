@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/brief-reader/brief/internal/ui/doc"
 	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 )
@@ -62,8 +63,9 @@ const (
 	// border (2), the filter line, a blank line, and two more for its
 	// note and margin.
 	docListChrome = 2*pane.Border + 4
-	// helpMaxWidth caps the help box: up to four key columns side by side.
-	helpMaxWidth = 110
+	// helpMaxWidth caps the help box: up to four key columns side by side
+	// (a column is about 38 cells with its gap).
+	helpMaxWidth = 4*38 + 1 + 2*pane.Border
 )
 
 // view draws the picker box for a screen of w×h.
@@ -146,12 +148,14 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 		}
 		cols = append(cols, col)
 	}
-	bw := min(w-2*pane.Border, helpMaxWidth)
+	bw := min(w, helpMaxWidth)
 	if bw < 20 || h < 6 {
 		return nil, 0, 0
 	}
-	iw := bw - 2
-	colW := keyW + 2 + 24
+	iw, _ := pane.Frame{W: bw, H: h}.Inner()
+	// A column is a key and its description; on a narrow screen the
+	// description gets what is left, cut with an ellipsis.
+	colW := min(keyW+2+helpDescWidth, iw-1)
 	perRow := max(1, min(len(cols), (iw-1)/(colW+2)))
 	var body []string
 	for start := 0; start < len(cols); start += perRow {
@@ -181,32 +185,47 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 		body = append(body, spaces(iw))
 	}
 	body = append(body, fit(st.SectionTitle.S(" Marks"), iw))
+	// The legend and notes wrap to the box: nothing of them is cut.
+	note := func(s string) {
+		for _, r := range doc.Wrap(s, max(iw-2, 1)) {
+			body = append(body, fit(" "+st.Muted.S(s[r.Start:r.End]), iw))
+		}
+	}
 	for _, l := range helpLegend {
-		body = append(body, fit(" "+st.Muted.S(clip(l, iw-1)), iw))
+		note(l)
 	}
 	body = append(body, spaces(iw))
-	body = append(body, fit(" "+st.Muted.S(clip("In Speakers and Quotes, / filters the list: words match fuzzily, 'word exactly, !word excludes.", iw-1)), iw))
-	body = append(body, fit(" "+st.Muted.S(clip("In the Reader, / searches (smart case); n/N go to the next match; esc clears.", iw-1)), iw))
+	for _, l := range helpNotes {
+		note(l)
+	}
 	bh := min(h, len(body)+2)
 	ih := bh - 2
 	offset = clampInt(offset, 0, max(0, len(body)-ih))
 	visible := body[offset:min(len(body), offset+ih)]
-	note := "? or esc closes"
+	closes := "h or esc closes"
 	if len(body) > ih {
-		note = "j/k scroll · " + note
+		closes = "j/k scroll · " + closes
 	}
-	box := pane.Frame{W: bw, H: bh}.Draw(st, "Keys", note, visible, true)
+	box := pane.Frame{W: bw, H: bh}.Draw(st, "Keys", closes, visible, true)
 	return box, (w - bw) / 2, max(0, (h-bh)/2)
 }
 
+// helpDescWidth is the room for a key's description in a help column.
+const helpDescWidth = 22
+
 // helpLegend says what the reader's marks mean.
 var helpLegend = []string{
-	"▶  the current quote (Reader, Quotes) or speaker (Speakers); ▏ the rest of the current quote",
-	"┃ a transcript turn   ▌ a direct quote   ┆ reported speech — in the speaker's colour",
-	"●  a speaker   ◆ kept by the speaker filter   ○ left out by it   ✓ a topic in the filter",
-	"▸  the cursor in the focused pane   › the cursor in another pane   ⧩ active filters",
-	"Speakers: quotes (direct and turns) +reported.  Topics: the bar is the share of words,",
-	"the number the quotes a filter on the topic keeps.  The thick border is the focused pane.",
+	"▶ the current quote (Reader, Quotes) or speaker (Speakers) · ▏ the rest of the current quote",
+	"┃ a transcript turn · ▌ a direct quote · ┆ reported speech — in the speaker's colour",
+	"● a speaker · ◆ kept by the speaker filter · ○ left out by it · ✓ a topic in the filter",
+	"▸ the cursor in the focused pane · › the cursor in another pane · ⧩ active filters",
+	"Speakers: quotes (direct and turns) +reported. Topics: the bar is the share of words, the number the quotes a filter on the topic keeps. The thick border is the focused pane.",
+}
+
+// helpNotes are the help's closing notes.
+var helpNotes = []string{
+	"In Speakers and Quotes, / filters the list: words match fuzzily, best first; 'word exactly, !word excludes.",
+	"In the Reader, / searches forward and ? backward (smart case, as in less): n goes on the same way, N the other; ↑/↓ recall earlier searches; an empty search repeats the last.",
 }
 
 // overlay draws box over lines at column x, line y. Lines are cut with

@@ -51,7 +51,7 @@ func TestPanicsStopCleanly(t *testing.T) {
 	}
 	// A panic inside Update itself.
 	m := seedModel(t)
-	m.tabs[0].rd.d = nil
+	m.tabs[0].rd = nil
 	_, cmd := m.Update(keyMsg("]"))
 	if m.Fatal() == "" || cmd == nil {
 		t.Fatal("a panic in Update was not caught")
@@ -96,8 +96,8 @@ func TestMouse(t *testing.T) {
 	rd := m.tab().rd
 	r := m.lay.reader
 	send(t, m, tea.MouseMsg{X: r.x + 5, Y: r.y + 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
-	if rd.abs() != 3 {
-		t.Fatalf("wheel down: top %d, want 3", rd.abs())
+	if rd.Abs() != 3 {
+		t.Fatalf("wheel down: top %d, want 3", rd.Abs())
 	}
 	sp := m.lay.speakers
 	// The pane's first row is its legend.

@@ -7,6 +7,7 @@ import (
 	"github.com/brief-reader/brief/internal/ui/hitpane"
 	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/quotepane"
+	"github.com/brief-reader/brief/internal/ui/readerpane"
 	"github.com/brief-reader/brief/internal/ui/speakerpane"
 	"github.com/brief-reader/brief/internal/ui/theme"
 	"github.com/brief-reader/brief/internal/ui/topicpane"
@@ -30,10 +31,9 @@ type tab struct {
 	id   int
 	path string
 	d    *doc.Doc
-	rd   *reader
+	rd   *readerpane.Model
 
 	qp       *quotepane.Model
-	jumps    jumpList
 	speakers *speakerpane.Model
 	topics   *topicpane.Model
 	// spkSel is the speaker filter (by doc speaker index), nil if none;
@@ -41,9 +41,6 @@ type tab struct {
 	spkSel   []bool
 	topicSel []string
 	stack    []filterKind
-	// quotes are the quotes the reader shows, before the Quotes pane's
-	// own query.
-	quotes []int
 
 	// libID is the briefing's id in the library, 0 if it was not opened
 	// from one; hits, if set, is a list across briefings shown in the
@@ -52,16 +49,13 @@ type tab struct {
 	hits  *hitpane.Model
 }
 
-func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *renderStore) *tab {
-	t := &tab{id: id, path: path, d: d, rd: newReader(d, id, st, store), speakers: speakerpane.New(st, d, id), qp: quotepane.New(st, d, id), topics: topicpane.New(st, d.B, id)}
+func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *readerpane.Store) *tab {
+	t := &tab{id: id, path: path, d: d, rd: readerpane.New(st, d, id, store), speakers: speakerpane.New(st, d, id), qp: quotepane.New(st, d, id), topics: topicpane.New(st, d.B, id)}
 	t.refilter()
 	return t
 }
 
-// contracted lists the places whose panes follow the pane contract.
-var contracted = [...]paneID{paneSpeakers, paneTopics, paneQuotes}
-
-// pane is the pane at id if it follows the pane contract, else nil.
+// pane is the pane at id: every place on screen holds a pane.Pane.
 func (t *tab) pane(id paneID) pane.Pane {
 	switch id {
 	case paneSpeakers:
@@ -74,7 +68,7 @@ func (t *tab) pane(id paneID) pane.Pane {
 		}
 		return t.qp
 	}
-	return nil
+	return t.rd
 }
 
 // push records that a filter was set, moving it to the top of the stack.
@@ -95,9 +89,8 @@ func (t *tab) drop(k filterKind) {
 // refilter applies the speaker and topic filters to the reader and the
 // lists.
 func (t *tab) refilter() {
-	t.rd.setFilter(readerFilter{speakers: t.spkSel, topics: t.topicSel})
-	t.quotes = t.rd.visibleQuotes(t.quotes)
-	t.qp.SetBase(t.quotes, t.spkSel != nil || len(t.topicSel) > 0)
+	t.rd.SetFilter(readerpane.Filter{Speakers: t.spkSel, Topics: t.topicSel})
+	t.qp.SetBase(t.rd.Quotes(), t.spkSel != nil || len(t.topicSel) > 0)
 	t.speakers.SetSelected(t.spkSel)
 	t.topics.SetSelected(t.topicSel)
 }
@@ -189,7 +182,7 @@ func (t *tab) clearInnermost() (string, bool) {
 	t.stack = t.stack[:len(t.stack)-1]
 	switch k {
 	case filterSearch:
-		t.rd.setQuery("")
+		t.rd.ClearSearch()
 		return "search cleared", true
 	case filterQuotesQuery:
 		t.qp.SetQuery("")

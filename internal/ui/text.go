@@ -3,26 +3,16 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/brief-reader/brief/internal/ui/cell"
 )
 
 // The cell primitives under their short names, for the root's drawing.
-func width(s string) int            { return cell.Width(s) }
-func fit(s string, w int) string    { return cell.Fit(s, w) }
-func clip(s string, w int) string   { return cell.Clip(s, w) }
-func spaces(n int) string           { return cell.Spaces(n) }
-func repeat(g string, n int) string { return cell.Repeat(g, n) }
+func width(s string) int          { return cell.Width(s) }
+func fit(s string, w int) string  { return cell.Fit(s, w) }
+func clip(s string, w int) string { return cell.Clip(s, w) }
+func spaces(n int) string         { return cell.Spaces(n) }
 
-// stripSGR removes styling from a line the reader built (which holds only
-// SGR sequences).
-func stripSGR(s string) string {
-	if !strings.Contains(s, "\x1b") {
-		return s
-	}
-	return ansi.Strip(s)
-}
+func max0(n int) int { return max(n, 0) }
 
 func blank(lines []string, n, w int) []string { return cell.Blank(lines, n, w) }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/ui/doc"
 	"github.com/brief-reader/brief/internal/ui/query"
+	"github.com/brief-reader/brief/internal/ui/readerpane"
 )
 
 const (
@@ -48,41 +49,42 @@ func TestSpeakerKeysLandOnQuotes(t *testing.T) {
 	}
 	// The briefing opens on Misri's first quote, marked current: 1 and n
 	// move off it, never land on it again.
-	if fq := tb.rd.focusQuote(); fq != misri[0] {
+	if fq := tb.rd.FocusQuote(); fq != misri[0] {
 		t.Fatalf("the current quote at the start is %d, want Misri's first %d", fq, misri[0])
 	}
 	press(t, m, "1")
-	if tb.rd.cur != misri[1] {
-		t.Fatalf("1 landed on quote %d, want Misri's second %d (the first is current)", tb.rd.cur, misri[1])
+	if tb.rd.Current() != misri[1] {
+		t.Fatalf("1 landed on quote %d, want Misri's second %d (the first is current)", tb.rd.Current(), misri[1])
 	}
-	if !tb.rd.inViewport(tb.rd.quoteBlock(misri[1])) {
+	at, shown := tb.rd.QuoteRow(misri[1])
+	if !shown {
 		t.Fatal("Misri's second quote is not on screen")
 	}
 	// Like vim's scrolloff, a jump keeps lines above its target.
-	if at := tb.rd.prefix[tb.rd.visPos[tb.rd.quoteBlock(misri[1])]] - tb.rd.abs(); at != scrollOff {
-		t.Fatalf("the quote's block starts %d lines down the screen, want %d", at, scrollOff)
+	if at != readerpane.ScrollOff {
+		t.Fatalf("the quote's block starts %d lines down the screen, want %d", at, readerpane.ScrollOff)
 	}
 	press(t, m, "N")
-	if tb.rd.cur != misri[0] {
-		t.Fatalf("N landed on quote %d, want Misri's first %d", tb.rd.cur, misri[0])
+	if tb.rd.Current() != misri[0] {
+		t.Fatalf("N landed on quote %d, want Misri's first %d", tb.rd.Current(), misri[0])
 	}
 	press(t, m, "n")
-	if tb.rd.cur != misri[1] {
-		t.Fatalf("n landed on quote %d, want Misri's second %d", tb.rd.cur, misri[1])
+	if tb.rd.Current() != misri[1] {
+		t.Fatalf("n landed on quote %d, want Misri's second %d", tb.rd.Current(), misri[1])
 	}
 	press(t, m, "1")
-	if tb.rd.cur != misri[2] {
-		t.Fatalf("1 again went to %d, want the next Misri quote %d", tb.rd.cur, misri[2])
+	if tb.rd.Current() != misri[2] {
+		t.Fatalf("1 again went to %d, want the next Misri quote %d", tb.rd.Current(), misri[2])
 	}
 	// The second speaker, then n follows them.
 	lal := quotesBy(tb.d, "tanmaya-lal")
 	press(t, m, "2")
-	if tb.rd.cur != lal[0] {
-		t.Fatalf("2 landed on %d, want Lal's first %d", tb.rd.cur, lal[0])
+	if tb.rd.Current() != lal[0] {
+		t.Fatalf("2 landed on %d, want Lal's first %d", tb.rd.Current(), lal[0])
 	}
 	press(t, m, "n")
-	if tb.rd.cur != lal[1] {
-		t.Fatalf("n after 2 landed on %d, want Lal's second %d", tb.rd.cur, lal[1])
+	if tb.rd.Current() != lal[1] {
+		t.Fatalf("n after 2 landed on %d, want Lal's second %d", tb.rd.Current(), lal[1])
 	}
 	if !strings.Contains(plainView(m), "▶ Tanmaya Lal") {
 		t.Error("the footer does not name the current speaker")
@@ -103,16 +105,16 @@ func TestQuoteAndSectionKeys(t *testing.T) {
 	d := tb.d
 	press(t, m, "]")
 	// The first quote is current at the start: ] moves off it.
-	if tb.rd.cur != d.Order[1] {
-		t.Fatalf("] went to %d, want the second quote %d", tb.rd.cur, d.Order[1])
+	if tb.rd.Current() != d.Order[1] {
+		t.Fatalf("] went to %d, want the second quote %d", tb.rd.Current(), d.Order[1])
 	}
 	press(t, m, "]", "]")
-	if tb.rd.cur != d.Order[3] {
-		t.Fatalf("]]] went to %d, want %d", tb.rd.cur, d.Order[3])
+	if tb.rd.Current() != d.Order[3] {
+		t.Fatalf("]]] went to %d, want %d", tb.rd.Current(), d.Order[3])
 	}
 	press(t, m, "[")
-	if tb.rd.cur != d.Order[2] {
-		t.Fatalf("[ went to %d, want %d", tb.rd.cur, d.Order[2])
+	if tb.rd.Current() != d.Order[2] {
+		t.Fatalf("[ went to %d, want %d", tb.rd.Current(), d.Order[2])
 	}
 	// Sections: } walks headings in order, { comes back.
 	press(t, m, "g")
@@ -122,7 +124,7 @@ func TestQuoteAndSectionKeys(t *testing.T) {
 	// Every section, the short last one too, is reached and named.
 	for si := 1; si < len(d.Sections); si++ {
 		press(t, m, "}")
-		if got := tb.rd.section(); got != si {
+		if got := tb.rd.Section(); got != si {
 			t.Fatalf("} #%d: current section %d, want %d", si, got, si)
 		}
 		if !strings.Contains(plainView(m), "§"+strconv.Itoa(si+1)+"/") {
@@ -134,27 +136,27 @@ func TestQuoteAndSectionKeys(t *testing.T) {
 		t.Fatalf("} past the last section: status %q", m.status)
 	}
 	press(t, m, "{")
-	if got := tb.rd.section(); got != len(d.Sections)-2 {
+	if got := tb.rd.Section(); got != len(d.Sections)-2 {
 		t.Fatalf("{ from the last section: section %d, want %d", got, len(d.Sections)-2)
 	}
 	press(t, m, "g", "}", "}", "{")
-	if got := tb.rd.topSection(); got != 1 {
+	if got := tb.rd.TopSection(); got != 1 {
 		t.Fatalf("g } } {: section %d, want 1", got)
 	}
 	// ] wraps at the end with a note.
 	press(t, m, "G")
 	last := d.Order[len(d.Order)-1]
-	tb.rd.cur = last
+	tb.rd.ShowQuote(last)
 	press(t, m, "]")
-	if tb.rd.cur != d.Order[0] || !strings.Contains(m.status, "wrapped") {
-		t.Fatalf("] at the last quote: cur %d status %q", tb.rd.cur, m.status)
+	if tb.rd.Current() != d.Order[0] || !strings.Contains(m.status, "wrapped") {
+		t.Fatalf("] at the last quote: cur %d status %q", tb.rd.Current(), m.status)
 	}
 }
 
 func TestScrollKeys(t *testing.T) {
 	m := newTestModel(t, 120, 40, []string{leavittPath})
 	rd := m.tab().rd
-	h := rd.h
+	h := rd.Height()
 	steps := []struct {
 		key  string
 		want func(before int) int
@@ -172,20 +174,20 @@ func TestScrollKeys(t *testing.T) {
 		{"pgdown", func(b int) int { return b + h - 2 }},
 		{"b", func(b int) int { return b - (h - 2) }},
 		{"pgup", func(b int) int { return b - (h - 2) }},
-		{"G", func(int) int { return rd.maxAbs() }},
+		{"G", func(int) int { return rd.MaxAbs() }},
 		{"g", func(int) int { return 0 }},
 	}
 	press(t, m, "d", "d")
 	for _, s := range steps {
-		before := rd.abs()
+		before := rd.Abs()
 		press(t, m, s.key)
-		if got, want := rd.abs(), s.want(before); got != want {
+		if got, want := rd.Abs(), s.want(before); got != want {
 			t.Errorf("%s: top line %d, want %d", s.key, got, want)
 		}
 	}
 	press(t, m, "G")
-	if rd.percent() != 100 || !strings.Contains(plainView(m), "100%") {
-		t.Errorf("G: %d%%", rd.percent())
+	if rd.Percent() != 100 || !strings.Contains(plainView(m), "100%") {
+		t.Errorf("G: %d%%", rd.Percent())
 	}
 }
 
@@ -299,7 +301,7 @@ func TestSpeakerFilter(t *testing.T) {
 			t.Fatalf("quote %d by %s listed under a filter to %s", qi, tb.d.B.Quotes[qi].Speaker, reporter)
 		}
 	}
-	for _, b := range tb.rd.vis {
+	for _, b := range tb.rd.Shown() {
 		blk := tb.d.Blocks[b]
 		if blk.Kind == doc.Para && blk.Speaker != 1 {
 			t.Fatalf("block %d by speaker %d shown under the filter", b, blk.Speaker)
@@ -360,7 +362,7 @@ func TestTopicPicker(t *testing.T) {
 		t.Fatal("esc in the picker should cancel, not apply")
 	}
 	press(t, m, "esc")
-	if tb.topicSel != nil || len(tb.rd.vis) != len(tb.d.Blocks) {
+	if tb.topicSel != nil || len(tb.rd.Shown()) != len(tb.d.Blocks) {
 		t.Fatal("esc did not clear the topic filter")
 	}
 }
@@ -374,25 +376,25 @@ func checkTopicFilter(t *testing.T, tb *tab, id string) {
 	if len(want) == 0 {
 		t.Fatalf("the seed has no quote on %s", id)
 	}
-	if len(tb.quotes) != len(want) {
-		t.Fatalf("the reader keeps %d quotes on %s, export %d", len(tb.quotes), id, len(want))
+	if len(tb.rd.Quotes()) != len(want) {
+		t.Fatalf("the reader keeps %d quotes on %s, export %d", len(tb.rd.Quotes()), id, len(want))
 	}
-	for _, qi := range tb.quotes {
+	for _, qi := range tb.rd.Quotes() {
 		if !tb.d.B.Quotes[qi].OnTopic([]string{id}) {
 			t.Fatalf("quote %d is kept but not on %s", qi, id)
 		}
 	}
-	if n := briefing.CountOnTopic(tb.d.B, id); n != len(tb.quotes) {
-		t.Fatalf("the Topics pane says %d, the filter yields %d", n, len(tb.quotes))
+	if n := briefing.CountOnTopic(tb.d.B, id); n != len(tb.rd.Quotes()) {
+		t.Fatalf("the Topics pane says %d, the filter yields %d", n, len(tb.rd.Quotes()))
 	}
 	kept := map[int]bool{}
-	for _, qi := range tb.quotes {
+	for _, qi := range tb.rd.Quotes() {
 		q := tb.d.B.Quotes[qi]
 		for p := q.Paragraph; p <= max(q.Paragraph, q.EndParagraph); p++ {
 			kept[p] = true
 		}
 	}
-	for _, b := range tb.rd.vis {
+	for _, b := range tb.rd.Shown() {
 		if blk := tb.d.Blocks[b]; blk.Kind == doc.Para && !kept[blk.Para] {
 			t.Fatalf("paragraph %d is shown but holds no quote on %s", blk.Para, id)
 		}
@@ -410,18 +412,17 @@ func TestReaderSearch(t *testing.T) {
 		t.Error("the prompt does not show what is typed")
 	}
 	press(t, m, "enter")
-	lower := len(tb.rd.search.hits)
-	if lower == 0 || tb.rd.search.sensitive {
-		t.Fatalf("smart case: %d hits, sensitive %v", lower, tb.rd.search.sensitive)
+	first, lower, sensitive := tb.rd.SearchMatch()
+	if lower == 0 || sensitive {
+		t.Fatalf("smart case: %d hits, sensitive %v", lower, sensitive)
 	}
-	first := tb.rd.search.cur
 	press(t, m, "n")
-	if tb.rd.search.cur != first+1 {
-		t.Fatalf("n went to match %d, want %d", tb.rd.search.cur, first+1)
+	if cur, _, _ := tb.rd.SearchMatch(); cur != first+1 {
+		t.Fatalf("n went to match %d, want %d", cur, first+1)
 	}
 	press(t, m, "N")
-	if tb.rd.search.cur != first {
-		t.Fatalf("N went to match %d, want %d", tb.rd.search.cur, first)
+	if cur, _, _ := tb.rd.SearchMatch(); cur != first {
+		t.Fatalf("N went to match %d, want %d", cur, first)
 	}
 	// The current match is highlighted (reverse video has no SGR under
 	// Ascii; check the model instead) and counted in the footer.
@@ -430,34 +431,34 @@ func TestReaderSearch(t *testing.T) {
 	}
 	// Upper case makes it case-sensitive.
 	press(t, m, "/", "type:JAPAN", "enter")
-	if !tb.rd.search.sensitive || len(tb.rd.search.hits) != 0 {
-		t.Fatalf("JAPAN: sensitive %v, %d hits", tb.rd.search.sensitive, len(tb.rd.search.hits))
+	if _, n, sensitive := tb.rd.SearchMatch(); !sensitive || n != 0 {
+		t.Fatalf("JAPAN: sensitive %v, %d hits", sensitive, n)
 	}
 	if !m.statusErr {
 		t.Error("no error for a pattern not found")
 	}
 	press(t, m, "/", "type:Japan", "enter")
-	if n := len(tb.rd.search.hits); n == 0 || n > lower {
+	if _, n, _ := tb.rd.SearchMatch(); n == 0 || n > lower {
 		t.Fatalf("Japan: %d hits (japan had %d)", n, lower)
 	}
 	press(t, m, "esc")
-	if tb.rd.search.active() {
+	if tb.rd.Searching() {
 		t.Fatal("esc did not clear the search")
 	}
 	// n without a search follows the speaker again.
 	press(t, m, "1", "n")
-	if tb.d.QuoteSpeaker[tb.rd.cur] != 0 {
+	if tb.d.QuoteSpeaker[tb.rd.Current()] != 0 {
 		t.Fatal("n after the search was cleared does not follow the speaker")
 	}
 	// esc while typing goes back to where the search began.
 	press(t, m, "g")
 	press(t, m, "/", "type:Tianjin")
-	if tb.rd.abs() == 0 {
+	if tb.rd.Abs() == 0 {
 		t.Fatal("incremental search did not move to the match")
 	}
 	press(t, m, "esc")
-	if tb.rd.abs() != 0 || tb.rd.search.active() {
-		t.Fatalf("esc while typing: top %d, search %q", tb.rd.abs(), tb.rd.search.query)
+	if tb.rd.Abs() != 0 || tb.rd.Searching() {
+		t.Fatalf("esc while typing: top %d, search %q", tb.rd.Abs(), tb.rd.SearchQuery())
 	}
 }
 
@@ -471,7 +472,7 @@ func TestBurstOfKeys(t *testing.T) {
 	}
 	press(t, m, "esc")
 	send(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1n")})
-	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.cur != misri[2] {
+	if misri := quotesBy(m.tab().d, "vikram-misri"); m.tab().rd.Current() != misri[2] {
 		t.Fatal("a burst of 1n did not land on Misri's third quote (the first is current at the start)")
 	}
 }
@@ -521,14 +522,14 @@ func TestListFilters(t *testing.T) {
 	// enter jumps the reader to the quote under the cursor.
 	qi := tb.qp.Items()[0]
 	press(t, m, "enter")
-	if tb.rd.cur != qi || !tb.rd.inViewport(tb.rd.quoteBlock(qi)) {
+	if _, shown := tb.rd.QuoteRow(qi); tb.rd.Current() != qi || !shown {
 		t.Fatal("enter in Quotes did not bring the quote into the reader")
 	}
 	if m.focus != paneReader {
 		t.Fatalf("enter in Quotes left focus on %v, want the Reader", m.focus)
 	}
 	press(t, m, "esc")
-	if tb.qp.Query() != "" || len(tb.qp.Items()) != len(tb.quotes) {
+	if tb.qp.Query() != "" || len(tb.qp.Items()) != len(tb.rd.Quotes()) {
 		t.Fatal("esc did not clear the quote filter")
 	}
 	// Speakers: fuzzy on name and role.
@@ -576,7 +577,7 @@ func TestBriefingSwitch(t *testing.T) {
 		t.Error("the header does not say which briefing of how many")
 	}
 	press(t, m, "1", "n")
-	pos := m.tab().rd.abs()
+	pos := m.tab().rd.Abs()
 	press(t, m, "J")
 	if m.cur != 1 || !strings.Contains(plainView(m), "2/3") {
 		t.Fatalf("J: tab %d", m.cur)
@@ -586,22 +587,31 @@ func TestBriefingSwitch(t *testing.T) {
 		t.Fatalf("K K from 2: tab %d, want 3 (wrapping)", m.cur+1)
 	}
 	press(t, m, "J")
-	if m.cur != 0 || m.tab().rd.abs() != pos {
+	if m.cur != 0 || m.tab().rd.Abs() != pos {
 		t.Fatal("coming back did not keep the place")
 	}
 }
 
 func TestHelpQuitMouse(t *testing.T) {
 	m := seedModel(t)
-	press(t, m, "?")
+	press(t, m, "h")
 	if !m.help || !strings.Contains(plainView(m), "quote of speaker N") {
-		t.Fatal("? did not show the help")
+		t.Fatal("h did not show the help")
 	}
 	if strings.Contains(plainView(m), "next briefing") {
 		t.Error("help lists J/K with one briefing open")
 	}
-	press(t, m, "j", "?")
+	press(t, m, "j", "h")
 	if m.help {
+		t.Fatal("h did not close the help")
+	}
+	// ? is help where there is no search: in a side pane.
+	press(t, m, "tab", "?")
+	if !m.help || m.in != nil {
+		t.Fatal("? in Speakers did not show the help")
+	}
+	press(t, m, "?", "shift+tab")
+	if m.help || m.focus != paneReader {
 		t.Fatal("? did not close the help")
 	}
 	_, cmd := m.Update(keyMsg("m"))
@@ -797,15 +807,15 @@ func TestQuotesFollowsReader(t *testing.T) {
 	m := newTestModel(t, 200, 60, []string{leavittPath})
 	tb := m.tab()
 	press(t, m, "]", "]", "]")
-	if tb.qp.Cursor() != tb.rd.cur {
-		t.Fatalf("Quotes cursor on %d, the Reader on %d", tb.qp.Cursor(), tb.rd.cur)
+	if tb.qp.Cursor() != tb.rd.Current() {
+		t.Fatalf("Quotes cursor on %d, the Reader on %d", tb.qp.Cursor(), tb.rd.Current())
 	}
 	press(t, m, "shift+tab", "j", "j")
 	if m.focus != paneQuotes {
 		t.Fatalf("focus %v, want Quotes", m.focus)
 	}
-	if tb.rd.cur != tb.qp.Cursor() || !tb.rd.inViewport(tb.rd.quoteBlock(tb.rd.cur)) {
-		t.Fatalf("moving in Quotes to %d did not preview it (Reader on %d)", tb.qp.Cursor(), tb.rd.cur)
+	if _, shown := tb.rd.QuoteRow(tb.rd.Current()); tb.rd.Current() != tb.qp.Cursor() || !shown {
+		t.Fatalf("moving in Quotes to %d did not preview it (Reader on %d)", tb.qp.Cursor(), tb.rd.Current())
 	}
 }
 
@@ -814,29 +824,29 @@ func TestQuotesFollowsReader(t *testing.T) {
 func TestJumpList(t *testing.T) {
 	m := seedModel(t)
 	rd := m.tab().rd
-	start := rd.place()
+	start := rd.Place()
 	press(t, m, "]")
-	a := rd.place()
+	a := rd.Place()
 	press(t, m, "}")
-	b := rd.place()
+	b := rd.Place()
 	if a == start || b == a {
 		t.Fatal("the jumps did not move")
 	}
 	press(t, m, "ctrl+o")
-	if rd.place() != a {
-		t.Fatalf("ctrl+o: %+v, want %+v", rd.place(), a)
+	if rd.Place() != a {
+		t.Fatalf("ctrl+o: %+v, want %+v", rd.Place(), a)
 	}
 	press(t, m, "ctrl+o")
-	if rd.place() != start {
-		t.Fatalf("ctrl+o twice: %+v, want the start %+v", rd.place(), start)
+	if rd.Place() != start {
+		t.Fatalf("ctrl+o twice: %+v, want the start %+v", rd.Place(), start)
 	}
 	press(t, m, "ctrl+o")
 	if !strings.Contains(m.status, "no earlier jump") {
 		t.Fatalf("ctrl+o at the start: %q", m.status)
 	}
 	press(t, m, "ctrl+]", "ctrl+]")
-	if rd.place() != b {
-		t.Fatalf("ctrl+] twice: %+v, want %+v", rd.place(), b)
+	if rd.Place() != b {
+		t.Fatalf("ctrl+] twice: %+v, want %+v", rd.Place(), b)
 	}
 	press(t, m, "ctrl+]")
 	if !strings.Contains(m.status, "no later jump") {
@@ -850,10 +860,10 @@ func TestSearchLikeLess(t *testing.T) {
 	m := seedModel(t)
 	tb := m.tab()
 	press(t, m, "/", "type:Japan", "enter")
-	first := tb.rd.search.cur
+	first, _, _ := tb.rd.SearchMatch()
 	press(t, m, "/", "enter")
-	if tb.rd.search.query != "Japan" || tb.rd.search.cur == first {
-		t.Fatalf("/ enter: query %q, match %d (was %d); want the next Japan", tb.rd.search.query, tb.rd.search.cur, first)
+	if cur, _, _ := tb.rd.SearchMatch(); tb.rd.SearchQuery() != "Japan" || cur == first {
+		t.Fatalf("/ enter: query %q, match %d (was %d); want the next Japan", tb.rd.SearchQuery(), cur, first)
 	}
 	press(t, m, "/", "type:ISRO", "enter", "/", "up")
 	if m.in == nil || m.in.ti.Value() != "ISRO" {
@@ -875,6 +885,52 @@ func TestSearchLikeLess(t *testing.T) {
 	press(t, m, "/", "type:ISRO", "enter")
 	if !strings.Contains(m.status, "outside it") {
 		t.Fatalf("hidden matches: status %q", m.status)
+	}
+}
+
+// TestSearchBackward: ? searches backward as in less: from above the top
+// line, wrapping to the last match; n then goes on backward and N
+// forward; ? and enter repeat the last search backward, and / turns n
+// forward again.
+func TestSearchBackward(t *testing.T) {
+	m := seedModel(t)
+	tb := m.tab()
+	// From the top nothing is above: ? wraps to the last match.
+	press(t, m, "?", "type:Japan")
+	if m.in == nil || !strings.Contains(plainView(m), "?Japan") {
+		t.Fatalf("? did not open a backward search:\n%s", plainView(m))
+	}
+	press(t, m, "enter")
+	cur, all, _ := tb.rd.SearchMatch()
+	if all < 3 || cur != all-1 {
+		t.Fatalf("?Japan from the top: match %d of %d, want the last", cur, all)
+	}
+	if !strings.Contains(plainView(m), "?Japan ") {
+		t.Errorf("the status line does not show the backward search:\n%s", plainView(m))
+	}
+	press(t, m, "n")
+	if c, _, _ := tb.rd.SearchMatch(); c != all-2 {
+		t.Fatalf("n after ?: match %d, want %d (backward)", c, all-2)
+	}
+	press(t, m, "N")
+	if c, _, _ := tb.rd.SearchMatch(); c != all-1 {
+		t.Fatalf("N after ?: match %d, want %d (forward)", c, all-1)
+	}
+	press(t, m, "?", "enter")
+	if c, _, _ := tb.rd.SearchMatch(); c != all-2 {
+		t.Fatalf("? enter: match %d, want %d (the last search, backward)", c, all-2)
+	}
+	// From the end, the match found is above the top line.
+	press(t, m, "esc", "G")
+	top := tb.rd.Abs()
+	press(t, m, "?", "type:Japan", "enter")
+	c, _, _ := tb.rd.SearchMatch()
+	if c < 0 || tb.rd.Abs() >= top {
+		t.Fatalf("?Japan from the end: match %d, top %d (was %d): want a match above", c, tb.rd.Abs(), top)
+	}
+	press(t, m, "/", "enter", "n")
+	if c2, _, _ := tb.rd.SearchMatch(); c2 != (c+2)%all {
+		t.Fatalf("/ enter n after ?: match %d, want %d (forward)", c2, (c+2)%all)
 	}
 }
 
@@ -924,14 +980,14 @@ func TestBriefingListSameTitles(t *testing.T) {
 	}
 }
 
-// TestHelpAndQuitAlwaysShown: the hint line ends in "? help · q quit" at
+// TestHelpAndQuitAlwaysShown: the hint line ends in "h help · q quit" at
 // every size brief draws at, the smallest too.
 func TestHelpAndQuitAlwaysShown(t *testing.T) {
 	m := seedModel(t)
 	for _, size := range [][2]int{{minWidth, minHeight}, {60, 12}, {80, 24}, {120, 40}, {200, 60}} {
 		send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		lines := strings.Split(plainView(m), "\n")
-		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "? help · q quit") {
+		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "h help · q quit") {
 			t.Errorf("%dx%d: hint line %q", size[0], size[1], last)
 		}
 	}
@@ -943,12 +999,36 @@ func TestClearKeepsSpeaker(t *testing.T) {
 	m := seedModel(t)
 	tb := m.tab()
 	press(t, m, "tab", "j", "enter", "shift+tab")
-	s, fq := m.currentSpeaker(tb), tb.rd.focusQuote()
+	s, fq := tb.rd.CurrentSpeaker(), tb.rd.FocusQuote()
 	if s < 0 || fq < 0 {
 		t.Fatal("no current speaker under the speaker filter")
 	}
 	press(t, m, "esc")
-	if m.currentSpeaker(tb) != s || tb.rd.focusQuote() != fq {
-		t.Fatalf("after esc: speaker %d quote %d, want %d and %d", m.currentSpeaker(tb), tb.rd.focusQuote(), s, fq)
+	if tb.rd.CurrentSpeaker() != s || tb.rd.FocusQuote() != fq {
+		t.Fatalf("after esc: speaker %d quote %d, want %d and %d", tb.rd.CurrentSpeaker(), tb.rd.FocusQuote(), s, fq)
+	}
+}
+
+// TestNoteBesideFilters: at 40 columns with a speaker and a topic filter
+// and Quotes over the Reader, a note shares the status line with the
+// filters (which keep "esc clears"), and a jump key that goes nowhere
+// leaves focus in Quotes.
+func TestNoteBesideFilters(t *testing.T) {
+	m := seedModel(t)
+	send(t, m, tea.WindowSizeMsg{Width: 40, Height: 20})
+	press(t, m, "tab", "enter", "tab", "enter", "tab")
+	if m.focus != paneQuotes {
+		t.Fatalf("focus %v, want Quotes", m.focus)
+	}
+	press(t, m, "9")
+	lines := strings.Split(plainView(m), "\n")
+	status := lines[len(lines)-2]
+	for _, want := range []string{"⧩ ", "esc clears", "no speaker 9"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("status line %q lacks %q", status, want)
+		}
+	}
+	if m.focus != paneQuotes {
+		t.Errorf("9 (no such speaker) moved focus to %v", m.focus)
 	}
 }

@@ -38,7 +38,8 @@ func (m *Model) viewLines() []string {
 	if m.help {
 		groups, titles := m.helpGroups()
 		if box, x, y := helpView(m.st, groups, titles, w, bodyH, m.helpOff); box != nil {
-			body = overlay(body, box, x, y, w)
+			// Help hides the panes: nothing of them shows beside it.
+			body = overlay(blank(nil, bodyH, w), box, x, y, w)
 		}
 	}
 	lines = append(lines, body...)
@@ -105,7 +106,12 @@ func (m *Model) headerLine() string {
 				src = host
 			}
 		}
-		for _, s := range []string{t.d.Date, src, t.d.B.Kind.String()} {
+		// The date in the one format the briefing list shows.
+		date := parseDocDate(t.d.Date).String()
+		if date == "" {
+			date = t.d.Date
+		}
+		for _, s := range []string{date, src, t.d.B.Kind.String()} {
 			if s != "" {
 				parts = append(parts, s)
 			}
@@ -173,14 +179,12 @@ func (m *Model) bodyLines(h int) []string {
 	}
 	if l.reader.visible() {
 		r := l.reader
-		var body []string
 		if t == nil {
 			in := r.inner()
-			body = m.emptyReader(in.w, in.h)
+			cols = append(cols, r.frame().Draw(st, "Reader", "", m.emptyReader(in.w, in.h), m.focus == paneReader))
 		} else {
-			body = t.rd.view()
+			cols = append(cols, m.drawPane(t, paneReader, r))
 		}
-		cols = append(cols, r.frame().Draw(st, m.readerTitle(t), m.readerNote(t), body, m.focus == paneReader))
 	}
 	if l.quotes.visible() {
 		cols = append(cols, m.drawPane(t, paneQuotes, l.quotes))
@@ -247,29 +251,6 @@ func plural(n int) string {
 	return "s"
 }
 
-func (m *Model) readerTitle(t *tab) string {
-	if t == nil {
-		return "Reader"
-	}
-	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
-		s := "§" + strconv.Itoa(si+1) + "/" + strconv.Itoa(len(t.d.Sections))
-		if t.rd.headTitleShown(si) {
-			// The heading's title is on screen: the border does not
-			// repeat it.
-			return s
-		}
-		return s + " " + t.d.SectionTitle(si)
-	}
-	return "Reader"
-}
-
-func (m *Model) readerNote(t *tab) string {
-	if t == nil || len(t.rd.vis) == 0 {
-		return ""
-	}
-	return strconv.Itoa(t.rd.percent()) + "%"
-}
-
 // footerLines draws the status line and, on tall enough screens, the help
 // line.
 func (m *Model) footerLines() []string {
@@ -299,7 +280,13 @@ func (m *Model) statusLine() string {
 	used := 0
 	if t != nil {
 		if f := t.filterSummary(); f != "" {
-			badge := filterBadge(f, w)
+			room := w
+			if m.status != "" {
+				// A note shares the line: the filters keep "esc
+				// clears" and give the note the rest.
+				room = max(w/2, noteBadgeWidth)
+			}
+			badge := filterBadge(f, room)
 			b.WriteString(st.StatusKey.S(badge) + " ")
 			used += width(badge) + 1
 		}
@@ -328,6 +315,10 @@ func (m *Model) statusLine() string {
 	return fit(b.String()+spaces(w-used-width(rs))+st.Status.S(rs), w)
 }
 
+// noteBadgeWidth is the least the filters keep of the status line beside
+// a note: room for "⧩ ", some of the filters and " · esc clears".
+const noteBadgeWidth = 26
+
 // filterBadge is the filters as the status line shows them, cut to fit w
 // but keeping "esc clears".
 func filterBadge(summary string, w int) string {
@@ -343,16 +334,21 @@ func filterBadge(summary string, w int) string {
 // text the reader is.
 func (m *Model) statusRight(t *tab) string {
 	var right []string
-	if t.rd.search.active() {
-		pos, total := t.rd.visibleHits()
-		s := "/" + t.rd.search.query + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
-		if t.rd.search.capped {
+	if t.rd.Searching() {
+		pos, total, capped := t.rd.SearchPlace()
+		dir := "/"
+		if t.rd.Backward() {
+			dir = "?"
+		}
+		s := dir + t.rd.SearchQuery() + " " + strconv.Itoa(pos) + "/" + strconv.Itoa(total)
+		if capped {
 			s += "+"
 		}
 		right = append(right, s)
 	}
-	if fq := t.rd.focusQuote(); fq >= 0 {
-		if pos := indexOf(t.quotes, fq, -1); pos >= 0 {
+	if fq := t.rd.FocusQuote(); fq >= 0 {
+		quotes := t.rd.Quotes()
+		if pos := indexOf(quotes, fq, -1); pos >= 0 {
 			what := "quote "
 			if t.d.B.Quotes[fq].Kind == briefing.Turn {
 				what = "turn "
@@ -360,10 +356,10 @@ func (m *Model) statusRight(t *tab) string {
 			if m.starred(t, fq) {
 				what = hitpane.StarMark + " " + what
 			}
-			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(t.quotes)))
+			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(quotes)))
 		}
 	}
-	right = append(right, strconv.Itoa(t.rd.percent())+"%")
+	right = append(right, strconv.Itoa(t.rd.Percent())+"%")
 	return strings.Join(right, " · ")
 }
 
@@ -372,13 +368,13 @@ func (m *Model) statusWhere(t *tab, room int) string {
 	st := m.st
 	var b strings.Builder
 	used := 0
-	if s := m.currentSpeaker(t); s >= 0 {
+	if s := t.rd.CurrentSpeaker(); s >= 0 {
 		sp := t.d.Speakers[s]
 		name := "▶ " + sp.Name
 		b.WriteString(st.SpeakerBold(sp.Colour).S(name))
 		used += width(name)
 	}
-	if si := t.rd.section(); si >= 0 && !t.d.Implicit {
+	if si := t.rd.Section(); si >= 0 && !t.d.Implicit {
 		sec := "§" + strconv.Itoa(si+1) + " " + t.d.SectionTitle(si)
 		if used > 0 {
 			sec = " · " + sec
@@ -404,7 +400,7 @@ func (m *Model) inputLine() string {
 	prompt := st.StatusKey.S(in.ti.prompt)
 	var info string
 	if t := m.tab(); t != nil && in.kind == inputSearch && v != "" {
-		p, total := t.rd.visibleHits()
+		p, total, _ := t.rd.SearchPlace()
 		info = strconv.Itoa(p) + "/" + strconv.Itoa(total)
 		if total == 0 {
 			info = "no match"

@@ -3,6 +3,7 @@
 package quotepane
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -198,12 +199,21 @@ func (m *Model) View(w, h int) []string {
 // typing narrows instead of starting over at each letter.
 func (m *Model) filterNow() {
 	if items, ok := m.cached(); ok {
-		m.List.Items = append(m.List.Items[:0], items...)
+		m.setItems(items)
 		return
 	}
 	qs, base := m.query, m.narrowest()
 	m.keep(qs, FilterList(m.d, base, qs))
-	m.List.Items = append(m.List.Items[:0], m.cache[qs]...)
+	m.setItems(m.cache[qs])
+}
+
+// setItems lists a filter's result: under a query, ranked, with the
+// cursor on the best match.
+func (m *Model) setItems(items []int) {
+	m.List.Items = append(m.List.Items[:0], items...)
+	if m.query != "" {
+		m.List.Cursor, m.List.Offset = 0, 0
+	}
 }
 
 // asyncFilterBytes is how much quote text a filter goes through in
@@ -223,7 +233,7 @@ type FilteredMsg struct {
 // a result for a query since changed is kept for narrowing, not shown).
 func (m *Model) filterLater() tea.Cmd {
 	if items, ok := m.cached(); ok {
-		m.List.Items = append(m.List.Items[:0], items...)
+		m.setItems(items)
 		m.pending = ""
 		return nil
 	}
@@ -252,7 +262,7 @@ func (m *Model) Filtered(msg FilteredMsg) {
 	}
 	m.keep(msg.query, msg.items)
 	if msg.query == m.query {
-		m.List.Items = append(m.List.Items[:0], msg.items...)
+		m.setItems(msg.items)
 		m.pending = ""
 	}
 }
@@ -286,17 +296,26 @@ func (m *Model) keep(qs string, items []int) {
 }
 
 // FilterList filters quotes (indices into d's quotes) by an fzf-style
-// query over speaker and text. It reads only the immutable doc.
+// query over speaker and text, ranked as fzf ranks: quotes whose speaker
+// matches first, then those that match only with their text; within each,
+// the best fuzzy score first (a term typed as it stands in the text beats
+// scattered letters), and ties in reading order. It reads only the
+// immutable doc.
 func FilterList(d *doc.Doc, base []int, qs string) []int {
 	q := query.Parse(qs)
-	idx := q.Filter(len(base), func(i int) string {
-		qi := base[i]
-		name := ""
-		if s := d.QuoteSpeaker[qi]; s >= 0 {
-			name = d.Speakers[s].Name
+	if !sort.SliceIsSorted(base, func(a, b int) bool { return d.OrderPos[base[a]] < d.OrderPos[base[b]] }) {
+		// A kept result being narrowed is in rank order: ties go back
+		// to reading order.
+		base = append([]int(nil), base...)
+		sort.Slice(base, func(a, b int) bool { return d.OrderPos[base[a]] < d.OrderPos[base[b]] })
+	}
+	name := func(i int) string {
+		if s := d.QuoteSpeaker[base[i]]; s >= 0 {
+			return d.Speakers[s].Name + ":"
 		}
-		return name + ": " + d.B.Quotes[qi].Text
-	})
+		return ":"
+	}
+	idx := q.Rank(len(base), name, func(i int) string { return d.B.Quotes[base[i]].Text })
 	items := make([]int, 0, len(idx))
 	for _, i := range idx {
 		items = append(items, base[i])

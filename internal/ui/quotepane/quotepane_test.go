@@ -72,3 +72,66 @@ func TestSectionTitleOnce(t *testing.T) {
 		t.Fatalf("the section title shows %d times:\n%s", n, v)
 	}
 }
+
+// ranked lays out quotes, one paragraph each, by the speakers named.
+func ranked(t *testing.T, quotes ...[2]string) *doc.Doc {
+	t.Helper()
+	b := &briefing.Briefing{Speakers: []briefing.Speaker{{ID: "jane", Name: "Jane Doe"}, {ID: "ravi", Name: "Ravi Rao"}}}
+	for i, q := range quotes {
+		text := "“" + q[1] + "”"
+		b.Paragraphs = append(b.Paragraphs, briefing.Paragraph{Text: text})
+		b.Quotes = append(b.Quotes, briefing.Quote{Speaker: q[0], Kind: briefing.Direct, Text: q[1], Paragraph: i, EndParagraph: i, Start: len("“"), End: len("“") + len(q[1])})
+	}
+	return doc.New(b)
+}
+
+// TestFilterRanked: the Quotes filter ranks as the other lists do: a quote
+// whose speaker matches comes before one that matches only in its text, a
+// term as typed beats scattered letters, ties keep reading order, and the
+// cursor goes to the best match.
+func TestFilterRanked(t *testing.T) {
+	d := ranked(t,
+		[2]string{"jane", "The target is rising inflation for food."},
+		[2]string{"jane", "Ravi is right about the numbers."},
+		[2]string{"ravi", "We discussed the tariff at length."},
+		[2]string{"ravi", "Nothing more to add."},
+	)
+	for _, c := range []struct {
+		query string
+		want  []int
+	}{
+		{"tariff", []int{2, 0}},
+		{"ravi", []int{2, 3, 1}},
+		{"", []int{0, 1, 2, 3}},
+	} {
+		if got := FilterList(d, []int{0, 1, 2, 3}, c.query); !equal(got, c.want) {
+			t.Errorf("%q: %v, want %v", c.query, got, c.want)
+		}
+	}
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}), d, 1)
+	m.SetBase([]int{0, 1, 2, 3}, false)
+	m.View(40, 12)
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")})
+	// Typing narrows a kept result: the ranking is the same as from scratch.
+	m.Type("t")
+	m.Type("ta")
+	m.Type("tariff")
+	if got := m.Items(); !equal(got, []int{2, 0}) {
+		t.Fatalf("typed tariff: %v", got)
+	}
+	if m.Cursor() != 2 {
+		t.Errorf("the cursor is on %d, want the best match 2", m.Cursor())
+	}
+}
+
+func equal(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,12 +1,26 @@
-package ui
+package readerpane
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/pane"
 )
+
+// stripSGR removes styling from a line the reader built (which holds only
+// SGR sequences).
+func stripSGR(s string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	return ansi.Strip(s)
+}
 
 // maxHits bounds the matches a search collects, so that searching for
 // "e" in a huge briefing stays quick.
@@ -26,6 +40,18 @@ type searchState struct {
 	hits      []hit
 	cur       int // index into hits, or -1
 	capped    bool
+	// back says the search was started with ?: n goes backward, N
+	// forward, as in less and vim.
+	back bool
+	// origin is where the Reader was when a search began to be typed,
+	// and the search then: cancelling goes back to both.
+	origin searchOrigin
+}
+
+type searchOrigin struct {
+	abs   int
+	query string
+	back  bool
 }
 
 func (s *searchState) active() bool { return s.query != "" }
@@ -40,8 +66,107 @@ func smartCase(q string) bool {
 	return false
 }
 
+// BeginSearch starts a search being typed, forward or backward (?):
+// CancelSearch comes back to here.
+func (r *Model) BeginSearch(backward bool) {
+	s := &r.search
+	s.origin = searchOrigin{abs: r.abs(), query: s.query, back: s.back}
+	s.back = backward
+}
+
+// TypeSearch is the search as typed so far: incremental, it shows the
+// first match from where the search began in its direction: forward from
+// the top block, backward from above the top line (as in less).
+func (r *Model) TypeSearch(q string) {
+	a := r.search.origin.abs
+	r.setAbs(a)
+	r.setQuery(q)
+	if q == "" || len(r.vis) == 0 {
+		return
+	}
+	found := false
+	if r.search.back {
+		found = r.lastHitAbove(a)
+	} else {
+		found = r.firstHitFrom(r.vis[r.top])
+	}
+	if !found {
+		r.setAbs(a)
+	}
+}
+
+// Backward reports whether the search goes backward (it began with ?).
+func (r *Model) Backward() bool { return r.search.back }
+
+// CancelSearch puts back the search and place from before BeginSearch.
+func (r *Model) CancelSearch() {
+	o := r.search.origin
+	r.setQuery(o.query)
+	r.search.back = o.back
+	r.setAbs(o.abs)
+}
+
+// CommitSearch is enter on a typed search q: it stays, and n/N step
+// through its matches. It says when nothing shown matches.
+func (r *Model) CommitSearch(q string) tea.Cmd {
+	if r.search.query != q {
+		r.TypeSearch(q)
+	}
+	if _, total := r.visibleHits(); total == 0 {
+		if all := len(r.search.hits); all > 0 {
+			return pane.Note("not found in the filtered view ("+strconv.Itoa(all)+" outside it; esc clears filters): "+q, true)
+		}
+		return pane.Note("pattern not found: "+q, true)
+	}
+	return nil
+}
+
+// RepeatSearch is enter on an empty search: as in less and vim, the last
+// search q again, to its next match in the direction just typed.
+func (r *Model) RepeatSearch(q string) tea.Cmd {
+	if r.search.query != q {
+		r.setQuery(q)
+	}
+	return r.stepSearch(1)
+}
+
+// ClearSearch ends the search.
+func (r *Model) ClearSearch() { r.setQuery("") }
+
+// Searching reports whether a search is on.
+func (r *Model) Searching() bool { return r.search.active() }
+
+// SearchQuery is the search, or "".
+func (r *Model) SearchQuery() string { return r.search.query }
+
+// SearchPlace is the current match's place among the shown matches (0
+// when none is current), how many are shown, and whether the matches were
+// capped at maxHits.
+func (r *Model) SearchPlace() (pos, total int, capped bool) {
+	pos, total = r.visibleHits()
+	return pos, total, r.search.capped
+}
+
+// stepSearch is n (dir 1) and N (dir -1): the next match in the search's
+// direction, or the other way.
+func (r *Model) stepSearch(dir int) tea.Cmd {
+	if r.search.back {
+		dir = -dir
+	}
+	wrapped, found := r.stepHit(dir)
+	switch {
+	case !found:
+		return note("no match for " + r.search.query)
+	case wrapped && dir > 0:
+		return note("search hit BOTTOM, continuing at TOP")
+	case wrapped:
+		return note("search hit TOP, continuing at BOTTOM")
+	}
+	return nil
+}
+
 // setQuery finds every match of q in the briefing.
-func (r *reader) setQuery(q string) {
+func (r *Model) setQuery(q string) {
 	s := &r.search
 	s.query, s.hits, s.cur, s.capped = q, s.hits[:0], -1, false
 	if q == "" {
@@ -80,7 +205,7 @@ func (r *reader) setQuery(q string) {
 
 // visibleHits counts the matches in shown blocks and the position of the
 // current one among them (0 when there is none).
-func (r *reader) visibleHits() (pos, total int) {
+func (r *Model) visibleHits() (pos, total int) {
 	s := &r.search
 	for i, h := range s.hits {
 		if r.visPos[h.block] < 0 {
@@ -97,7 +222,7 @@ func (r *reader) visibleHits() (pos, total int) {
 // stepHit moves to the next or previous shown match, wrapping around. It
 // starts from the current match if it is on screen, else from the top of
 // the viewport. It reports whether it wrapped and whether there was any.
-func (r *reader) stepHit(dir int) (wrapped, found bool) {
+func (r *Model) stepHit(dir int) (wrapped, found bool) {
 	s := &r.search
 	n := len(s.hits)
 	if n == 0 || len(r.vis) == 0 {
@@ -163,11 +288,35 @@ func (r *reader) stepHit(dir int) (wrapped, found bool) {
 
 // firstHitFrom makes the first shown match at or after block b current
 // (for incremental search) and reveals it.
-func (r *reader) firstHitFrom(b int) bool {
+func (r *Model) firstHitFrom(b int) bool {
+	return r.seekHit(false, func(h hit, _ int) bool { return h.block >= b })
+}
+
+// lastHitAbove makes the last shown match starting above line a current
+// (for incremental search backward) and reveals it. Only the block that
+// holds line a needs its match lines worked out.
+func (r *Model) lastHitAbove(a int) bool {
+	laidOut := len(r.prefix) == len(r.vis)+1
+	return r.seekHit(true, func(h hit, v int) bool {
+		return laidOut && r.prefix[v] < a && (r.prefix[v+1] <= a || r.hitAbs(h) < a)
+	})
+}
+
+// seekHit makes the first shown match that ahead accepts current, going
+// through the matches forward or backward, else (wrapping) the first
+// shown match that way, and reveals it. ahead gets the match and its
+// block's vis position.
+func (r *Model) seekHit(backward bool, ahead func(h hit, v int) bool) bool {
 	s := &r.search
+	n := len(s.hits)
 	for pass := 0; pass < 2; pass++ {
-		for i, h := range s.hits {
-			if r.visPos[h.block] < 0 || (pass == 0 && h.block < b) {
+		for k := 0; k < n; k++ {
+			i := k
+			if backward {
+				i = n - 1 - k
+			}
+			v := r.visPos[s.hits[i].block]
+			if v < 0 || (pass == 0 && !ahead(s.hits[i], v)) {
 				continue
 			}
 			s.cur = i
@@ -179,9 +328,18 @@ func (r *reader) firstHitFrom(b int) bool {
 	return false
 }
 
+// hitAbs is the line of the text a shown match is on.
+func (r *Model) hitAbs(h hit) int {
+	line := r.prefix[r.visPos[h.block]] + r.hitLine(h)
+	if r.d.Blocks[h.block].Label {
+		line++
+	}
+	return line
+}
+
 // revealHit scrolls a match into view, two lines below the top so that
 // its context shows.
-func (r *reader) revealHit(i int) {
+func (r *Model) revealHit(i int) {
 	h := r.search.hits[i]
 	line := r.hitLine(h)
 	if r.d.Blocks[h.block].Label {
@@ -192,7 +350,7 @@ func (r *reader) revealHit(i int) {
 
 // hitLine estimates the line of a match within its block's text from the
 // plain wrap (glamour wraps the same words at the same width).
-func (r *reader) hitLine(h hit) int {
+func (r *Model) hitLine(h hit) int {
 	text := r.d.Text(h.block)
 	for i, l := range doc.Wrap(text, r.tw) {
 		if h.off < l.End || i == 0 && h.off < l.Start {
@@ -206,7 +364,7 @@ func (r *reader) hitLine(h hit) int {
 // with a match lose their other styling: the match matters more. cur is
 // the ordinal of the current match within the line's block, and *ord
 // counts the block's matches seen in earlier lines.
-func (r *reader) highlight(line string, cur int, ord *int) string {
+func (r *Model) highlight(line string, cur int, ord *int) string {
 	s := &r.search
 	plain := stripSGR(line)
 	idx := findAll(plain, s.query, s.sensitive)

@@ -1,4 +1,4 @@
-package ui
+package readerpane
 
 import (
 	"fmt"
@@ -23,21 +23,29 @@ type renderKey struct {
 	bid, chunk, theme int
 }
 
-// renderedMsg carries a chunk's glamour output back to the model: one
-// styled line per block of the chunk, "" for a block left plain.
-type renderedMsg struct {
+// RenderedMsg carries a chunk's glamour output back to the model: one
+// styled line per block of the chunk, "" for a block left plain. Owner is
+// the briefing it is for; the root gives it to that briefing's Reader, or
+// to the Store's Drop if none.
+type RenderedMsg struct {
+	Owner  int
 	key    renderKey
 	styled []string
 	err    error
-	took   time.Duration
+	// Took is how long glamour took.
+	Took time.Duration
 }
+
+// Chunk is the chunk rendered.
+func (m RenderedMsg) Chunk() int { return m.key.chunk }
 
 // renderBudget bounds the bytes of rendered text kept.
 const renderBudget = 64 << 20
 
-// renderStore caches glamour renders and remembers which are in flight.
-// It belongs to the model and is only touched from Update and View.
-type renderStore struct {
+// Store caches glamour renders and remembers which are in flight. The
+// root makes one and every Reader shares it; it is only touched from
+// Update and View.
+type Store struct {
 	cache    map[renderKey][]string
 	size     map[renderKey]int
 	order    []renderKey // insertion order, for eviction
@@ -48,17 +56,23 @@ type renderStore struct {
 	disabled bool
 }
 
-func newRenderStore() *renderStore {
-	return &renderStore{
+// NewStore makes a store; plain keeps every paragraph plain-wrapped
+// (tests of the plain layout, benchmarks of the placeholder path).
+func NewStore(plain bool) *Store {
+	return &Store{
 		cache:    make(map[renderKey][]string),
 		size:     make(map[renderKey]int),
 		inflight: make(map[renderKey]bool),
+		disabled: plain,
 	}
 }
 
-func (s *renderStore) get(k renderKey) []string { return s.cache[k] }
+// Drop forgets a render in flight for a briefing no longer open.
+func (s *Store) Drop(msg RenderedMsg) { delete(s.inflight, msg.key) }
 
-func (s *renderStore) put(k renderKey, styled []string) {
+func (s *Store) get(k renderKey) []string { return s.cache[k] }
+
+func (s *Store) put(k renderKey, styled []string) {
 	delete(s.inflight, k)
 	if _, ok := s.cache[k]; ok {
 		return
@@ -85,14 +99,14 @@ func (s *renderStore) put(k renderKey, styled []string) {
 // machine can do while the reader waits.
 func maxInflight() int { return max(2, runtime.GOMAXPROCS(0)) }
 
-func (r *reader) renderKey(chunk int) renderKey {
+func (r *Model) renderKey(chunk int) renderKey {
 	return renderKey{bid: r.bid, chunk: chunk, theme: r.st.Theme.ID}
 }
 
 // wanted lists the chunks near the viewport that have no render yet,
 // nearest first: the screen, then a screen above and two below, where the
 // reader is likely to go next.
-func (r *reader) wanted() []int {
+func (r *Model) wanted() []int {
 	if len(r.vis) == 0 || r.h <= 0 || len(r.prefix) == 0 {
 		return nil
 	}
@@ -132,7 +146,7 @@ func (r *reader) wanted() []int {
 	return out
 }
 
-func (r *reader) chunkNeedsGlamour(c int) bool {
+func (r *Model) chunkNeedsGlamour(c int) bool {
 	ch := r.d.Chunks[c]
 	for b := ch.First; b <= ch.Last; b++ {
 		if r.d.Glamourable(b) {
@@ -142,9 +156,29 @@ func (r *reader) chunkNeedsGlamour(c int) bool {
 	return false
 }
 
-// renderCmds starts glamour renders for the chunks the reader wants, up to
+// Rendered takes in a chunk's render: it is kept in the store and the
+// chunk's lines are drawn from it. A render for another theme is stale and
+// dropped. It returns glamour's error, if any (the chunk then stays plain).
+func (r *Model) Rendered(msg RenderedMsg) error {
+	k := msg.key
+	delete(r.store.inflight, k)
+	if k.bid != r.bid || k.theme != r.st.Theme.ID || k.chunk < 0 || k.chunk >= len(r.d.Chunks) {
+		return nil
+	}
+	styled := msg.styled
+	if msg.err != nil || styled == nil {
+		// Keep the chunk plain rather than asking again.
+		c := r.d.Chunks[k.chunk]
+		styled = make([]string, c.Last-c.First+1)
+	}
+	r.store.put(k, styled)
+	r.chunkRendered(k.chunk)
+	return msg.err
+}
+
+// RenderCmds starts glamour renders for the chunks the reader wants, up to
 // the in-flight limit.
-func (r *reader) renderCmds() []tea.Cmd {
+func (r *Model) RenderCmds() []tea.Cmd {
 	if r.store == nil || r.store.disabled {
 		return nil
 	}
@@ -177,12 +211,12 @@ func renderChunk(d *doc.Doc, k renderKey, th theme.Theme) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if p := recover(); p != nil {
-				msg = renderedMsg{key: k, err: fmt.Errorf("rendering failed: %v", p)}
+				msg = RenderedMsg{Owner: k.bid, key: k, err: fmt.Errorf("rendering failed: %v", p)}
 			}
 		}()
 		t0 := time.Now()
 		styled, err := renderBlocks(d, k.chunk, th)
-		return renderedMsg{key: k, styled: styled, err: err, took: time.Since(t0)}
+		return RenderedMsg{Owner: k.bid, key: k, styled: styled, err: err, Took: time.Since(t0)}
 	}
 }
 

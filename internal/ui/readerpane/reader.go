@@ -1,4 +1,4 @@
-package ui
+package readerpane
 
 import (
 	"sort"
@@ -12,46 +12,51 @@ import (
 const (
 	gutterWidth = 3
 	rightMargin = 1
+	// Margins is the cells of a Reader line beside its text.
+	Margins = gutterWidth + rightMargin
 )
 
-// readerFilter is what the reader shows. A nil field lets everything
+// Filter is what the reader shows. A nil field lets everything
 // through. A quote passes when its speaker is selected and it is on one of
 // the topics (briefing.Quote.OnTopic, the meaning export --topic has too);
 // the reader shows the paragraphs such quotes cover, and sections stay
 // navigation.
-type readerFilter struct {
-	// speakers is indexed by doc speaker index.
-	speakers []bool
-	// topics are topic IDs.
-	topics []string
+type Filter struct {
+	// Speakers is indexed by doc speaker index.
+	Speakers []bool
+	// Topics are topic IDs.
+	Topics []string
 }
 
 // passes reports whether quote qi of d passes the filter.
-func (f readerFilter) passes(d *doc.Doc, qi int) bool {
-	if f.speakers != nil {
+func (f Filter) passes(d *doc.Doc, qi int) bool {
+	if f.Speakers != nil {
 		s := d.QuoteSpeaker[qi]
-		if s < 0 || !f.speakers[s] {
+		if s < 0 || !f.Speakers[s] {
 			return false
 		}
 	}
-	return d.B.Quotes[qi].OnTopic(f.topics)
+	return d.B.Quotes[qi].OnTopic(f.Topics)
 }
 
-func (f readerFilter) empty() bool { return f.speakers == nil && len(f.topics) == 0 }
+func (f Filter) empty() bool { return f.Speakers == nil && len(f.Topics) == 0 }
 
-// reader is the centre pane: a virtualised list of blocks. Only the blocks
+// Model is the Reader pane: a virtualised list of blocks. Only the blocks
 // in the viewport are ever drawn; every block's height is known (from
 // glamour's lines if they have arrived, else from the plain wrap), so
 // scrolling and jumping are arithmetic over prefix sums. The scroll
 // position is an anchor — a block and a line within it — so that heights
 // changing when glamour's render arrives never move what the reader sees.
-type reader struct {
-	d     *doc.Doc
-	bid   int
-	st    *theme.Styles
-	store *renderStore
+type Model struct {
+	KeyMap
+	d       *doc.Doc
+	bid     int
+	st      *theme.Styles
+	store   *Store
+	focused bool
+	jumps   jumpList
 
-	flt    readerFilter
+	flt    Filter
 	vis    []int // visible block indices, in order
 	visPos []int // block index → position in vis, or -1
 
@@ -69,18 +74,23 @@ type reader struct {
 	sec int
 
 	search searchState
+	// quotes are the quotes shown, in reading order.
+	quotes []int
 }
 
-func newReader(d *doc.Doc, bid int, st *theme.Styles, store *renderStore) *reader {
-	r := &reader{d: d, bid: bid, st: st, store: store, cur: -1, sec: -1}
+// New makes the Reader for d; owner tags its messages and renders. The
+// store is shared by every briefing's Reader.
+func New(st *theme.Styles, d *doc.Doc, owner int, store *Store) *Model {
+	r := &Model{KeyMap: DefaultKeyMap(), d: d, bid: owner, st: st, store: store, cur: -1, sec: -1}
 	r.search.cur = -1
 	r.rebuildVis()
+	r.quotes = r.visibleQuotes(nil)
 	return r
 }
 
 // layout sizes the viewport. Heights are recomputed only when the text
 // width changes.
-func (r *reader) layout(w, h int) {
+func (r *Model) layout(w, h int) {
 	r.w, r.h = max(w, 0), max(h, 0)
 	tw := max(1, r.w-gutterWidth-rightMargin)
 	if tw != r.tw || r.heights == nil {
@@ -95,7 +105,7 @@ func (r *reader) layout(w, h int) {
 	r.clamp()
 }
 
-func (r *reader) rebuildVis() {
+func (r *Model) rebuildVis() {
 	d := r.d
 	r.vis = r.vis[:0]
 	if r.visPos == nil || len(r.visPos) != len(d.Blocks) {
@@ -128,7 +138,7 @@ func (r *reader) rebuildVis() {
 // coveredParagraphs marks, under a filter, the paragraphs that a passing
 // quote starts in, ends in or runs through; nil without a filter. The work
 // is the quotes' total span in paragraphs: linear in the briefing.
-func (r *reader) coveredParagraphs() []bool {
+func (r *Model) coveredParagraphs() []bool {
 	if r.flt.empty() {
 		return nil
 	}
@@ -149,20 +159,20 @@ func (r *reader) coveredParagraphs() []bool {
 // paraVisible reports whether a paragraph block shows: always without a
 // filter; under one, when a passing quote covers it, or (with no topic
 // filter) when a selected speaker's label heads it.
-func (r *reader) paraVisible(blk doc.Block, covered []bool) bool {
+func (r *Model) paraVisible(blk doc.Block, covered []bool) bool {
 	if covered == nil {
 		return true
 	}
 	if blk.Para >= 0 && blk.Para < len(covered) && covered[blk.Para] {
 		return true
 	}
-	return len(r.flt.topics) == 0 && r.flt.speakers != nil && blk.Speaker >= 0 && r.flt.speakers[blk.Speaker]
+	return len(r.flt.Topics) == 0 && r.flt.Speakers != nil && blk.Speaker >= 0 && r.flt.Speakers[blk.Speaker]
 }
 
 // setFilter changes what is shown and keeps the reader where it was: on
 // the current quote if it is still shown, else on the nearest block at or
 // after the old top.
-func (r *reader) setFilter(f readerFilter) {
+func (r *Model) setFilter(f Filter) {
 	if len(r.prefix) > 0 && r.h > 0 {
 		// The quote marked current stays current: clearing a speaker
 		// filter keeps that speaker's quote, not whoever comes first.
@@ -186,7 +196,7 @@ func (r *reader) setFilter(f readerFilter) {
 	r.clamp()
 }
 
-func (r *reader) rebuildPrefix() {
+func (r *Model) rebuildPrefix() {
 	if cap(r.prefix) >= len(r.vis)+1 {
 		r.prefix = r.prefix[:len(r.vis)+1]
 	} else {
@@ -199,14 +209,14 @@ func (r *reader) rebuildPrefix() {
 }
 
 // headHeight is a section heading's height: title rule, topics, blank.
-func (r *reader) headHeight(si int) int {
+func (r *Model) headHeight(si int) int {
 	if len(r.d.Sections[si].Topics) > 0 {
 		return 3
 	}
 	return 2
 }
 
-func (r *reader) blockHeight(i int) int {
+func (r *Model) blockHeight(i int) int {
 	blk := r.d.Blocks[i]
 	if blk.Kind == doc.SectionHead {
 		return r.headHeight(blk.Section)
@@ -220,7 +230,7 @@ func (r *reader) blockHeight(i int) int {
 
 // textLineCount is the number of lines of a paragraph block: the plain
 // wrap's, which glamour's styling never changes.
-func (r *reader) textLineCount(i int) int {
+func (r *Model) textLineCount(i int) int {
 	if p, ok := r.plain[i]; ok {
 		return len(p)
 	}
@@ -229,7 +239,7 @@ func (r *reader) textLineCount(i int) int {
 
 // glam returns glamour's styled line for block i, or "" if it has not
 // arrived or the block stays plain.
-func (r *reader) glam(i int) string {
+func (r *Model) glam(i int) string {
 	blk := r.d.Blocks[i]
 	if blk.Chunk < 0 || r.store == nil {
 		return ""
@@ -245,7 +255,7 @@ func (r *reader) glam(i int) string {
 // textLines returns block i's text lines at the current width: glamour's
 // styled text cut at the plain wrap's breaks if it has arrived, else the
 // plain wrap painted by brief. Lines are cached per width.
-func (r *reader) textLines(i int) []string {
+func (r *Model) textLines(i int) []string {
 	if p, ok := r.plain[i]; ok {
 		return p
 	}
@@ -265,7 +275,7 @@ func (r *reader) textLines(i int) []string {
 
 // chunkRendered drops the cached lines of a chunk whose glamour render
 // has arrived; heights do not change.
-func (r *reader) chunkRendered(chunk int) {
+func (r *Model) chunkRendered(chunk int) {
 	if r.plain == nil || chunk < 0 || chunk >= len(r.d.Chunks) {
 		return
 	}
@@ -275,24 +285,24 @@ func (r *reader) chunkRendered(chunk int) {
 	}
 }
 
-func (r *reader) total() int {
+func (r *Model) total() int {
 	if len(r.prefix) == 0 {
 		return 0
 	}
 	return r.prefix[len(r.vis)]
 }
 
-func (r *reader) maxAbs() int { return max(0, r.total()-r.h) }
+func (r *Model) maxAbs() int { return max(0, r.total()-r.h) }
 
 // abs is the absolute line at the top of the viewport.
-func (r *reader) abs() int {
+func (r *Model) abs() int {
 	if len(r.vis) == 0 || len(r.prefix) == 0 {
 		return 0
 	}
 	return r.prefix[r.top] + r.off
 }
 
-func (r *reader) setAbs(a int) {
+func (r *Model) setAbs(a int) {
 	r.sec = -1
 	if len(r.vis) == 0 || len(r.prefix) == 0 {
 		r.top, r.off = 0, 0
@@ -305,10 +315,10 @@ func (r *reader) setAbs(a int) {
 	r.top, r.off = k, a-r.prefix[k]
 }
 
-func (r *reader) scroll(delta int) { r.setAbs(r.abs() + delta) }
+func (r *Model) scroll(delta int) { r.setAbs(r.abs() + delta) }
 
 // clamp keeps the anchor inside the text and the viewport full.
-func (r *reader) clamp() {
+func (r *Model) clamp() {
 	if len(r.vis) == 0 || len(r.prefix) == 0 {
 		r.top, r.off = 0, 0
 		return
@@ -321,7 +331,7 @@ func (r *reader) clamp() {
 }
 
 // bottomVis is the last vis position with a line in the viewport.
-func (r *reader) bottomVis() int {
+func (r *Model) bottomVis() int {
 	if len(r.vis) == 0 {
 		return -1
 	}
@@ -331,13 +341,13 @@ func (r *reader) bottomVis() int {
 }
 
 // inViewport reports whether block b has a line on screen.
-func (r *reader) inViewport(b int) bool {
+func (r *Model) inViewport(b int) bool {
 	v := r.visPos[b]
 	return v >= 0 && v >= r.top && v <= r.bottomVis()
 }
 
 // percent is how far through the text the bottom of the viewport is.
-func (r *reader) percent() int {
+func (r *Model) percent() int {
 	t := r.total()
 	if t <= r.h || t == 0 {
 		return 100
@@ -348,7 +358,7 @@ func (r *reader) percent() int {
 // reveal scrolls so block b's line is at the top (or as near as the end
 // of the text allows); a negative line keeps that many lines above the
 // block in view. It reports false if b is filtered out.
-func (r *reader) reveal(b, line int) bool {
+func (r *Model) reveal(b, line int) bool {
 	if b < 0 || b >= len(r.visPos) || r.visPos[b] < 0 {
 		return false
 	}
@@ -359,243 +369,4 @@ func (r *reader) reveal(b, line int) bool {
 	}
 	r.setAbs(r.prefix[v] + line)
 	return true
-}
-
-func (r *reader) quoteBlock(qi int) int {
-	q := r.d.B.Quotes[qi]
-	if q.Paragraph < 0 || q.Paragraph >= len(r.d.ParaBlock) {
-		return -1
-	}
-	return r.d.ParaBlock[q.Paragraph]
-}
-
-func (r *reader) quoteVisible(qi int) bool {
-	b := r.quoteBlock(qi)
-	if b < 0 || r.visPos[b] < 0 {
-		return false
-	}
-	return r.flt.passes(r.d, qi)
-}
-
-// scrollOff is how many lines a jump keeps above its target, like vim's
-// scrolloff, so the speaker label and the line before stay in view.
-const scrollOff = 2
-
-func (r *reader) revealQuote(qi int) bool {
-	r.cur = qi
-	return r.reveal(r.quoteBlock(qi), -scrollOff)
-}
-
-// navFrom is where quote navigation starts: the quote marked current on
-// screen (focusQuote: the current quote, else the first on screen), so
-// that the first ] or n moves off it; else the first quote at or after the
-// top of the viewport.
-func (r *reader) navFrom() (pos int, onCur bool) {
-	d := r.d
-	if fq := r.focusQuote(); fq >= 0 && fq < len(d.OrderPos) && d.OrderPos[fq] >= 0 {
-		return d.OrderPos[fq], true
-	}
-	if len(r.vis) == 0 {
-		return 0, false
-	}
-	p0 := d.Blocks[r.vis[r.top]].Para
-	return sort.Search(len(d.Order), func(i int) bool { return d.B.Quotes[d.Order[i]].Paragraph >= p0 }), false
-}
-
-// step finds the next (dir > 0) or previous visible quote that matches,
-// wrapping around the ends. It returns -1 if there is none.
-func (r *reader) step(dir int, match func(qi int) bool) (qi int, wrapped bool) {
-	d := r.d
-	n := len(d.Order)
-	if n == 0 {
-		return -1, false
-	}
-	pos, onCur := r.navFrom()
-	ok := func(i int) bool {
-		q := d.Order[i]
-		return r.quoteVisible(q) && (match == nil || match(q))
-	}
-	if dir > 0 {
-		start := pos
-		if onCur {
-			start++
-		}
-		for i := start; i < n; i++ {
-			if ok(i) {
-				return d.Order[i], false
-			}
-		}
-		for i := 0; i < min(start, n); i++ {
-			if ok(i) {
-				return d.Order[i], true
-			}
-		}
-		return -1, false
-	}
-	start := pos - 1
-	for i := start; i >= 0; i-- {
-		if ok(i) {
-			return d.Order[i], false
-		}
-	}
-	for i := n - 1; i > start; i-- {
-		if ok(i) {
-			return d.Order[i], true
-		}
-	}
-	return -1, false
-}
-
-// focusQuote is the quote the footer and y refer to: the current quote if
-// it is on screen, else the first quote starting on screen, else -1.
-func (r *reader) focusQuote() int {
-	if r.cur >= 0 && r.quoteVisible(r.cur) && r.inViewport(r.quoteBlock(r.cur)) {
-		return r.cur
-	}
-	if len(r.vis) == 0 {
-		return -1
-	}
-	last := r.bottomVis()
-	for v := r.top; v <= last && v < len(r.vis); v++ {
-		blk := r.d.Blocks[r.vis[v]]
-		if blk.Kind != doc.Para {
-			continue
-		}
-		for _, qi := range r.d.ParaQuotes[blk.Para] {
-			if r.quoteVisible(qi) {
-				return qi
-			}
-		}
-	}
-	return -1
-}
-
-// section is the current section: one } landed on at the end of the
-// text, else the section at the top of the viewport.
-func (r *reader) section() int {
-	if v := r.headVis(r.sec); v >= 0 && v <= r.bottomVis() {
-		return r.sec
-	}
-	return r.topSection()
-}
-
-// headTitleShown reports whether section s's heading has its title line
-// (the heading's first) on screen.
-func (r *reader) headTitleShown(s int) bool {
-	v := r.headVis(s)
-	return v >= 0 && (v > r.top || (v == r.top && r.off == 0)) && v <= r.bottomVis()
-}
-
-// headVis is the vis position of section s's heading, or -1 if it is not
-// shown. Blocks are in section order, so it is a binary search.
-func (r *reader) headVis(s int) int {
-	if s < 0 {
-		return -1
-	}
-	v := sort.Search(len(r.vis), func(i int) bool { return r.d.Blocks[r.vis[i]].Section >= s })
-	if v < len(r.vis) && r.d.Blocks[r.vis[v]].Kind == doc.SectionHead && r.d.Blocks[r.vis[v]].Section == s {
-		return v
-	}
-	return -1
-}
-
-// topSection is the section at the top of the viewport.
-func (r *reader) topSection() int {
-	if len(r.vis) == 0 {
-		return -1
-	}
-	return r.d.Blocks[r.vis[r.top]].Section
-}
-
-// topSpeaker is the speaker of the first spoken block on screen, or -1.
-func (r *reader) topSpeaker() int {
-	if len(r.vis) == 0 {
-		return -1
-	}
-	last := r.bottomVis()
-	for v := r.top; v <= last && v < len(r.vis); v++ {
-		if s := r.d.Blocks[r.vis[v]].Speaker; s >= 0 {
-			return s
-		}
-	}
-	return -1
-}
-
-// sectionStep moves to the next or previous visible section heading. For
-// a briefing without sections it goes to the top or bottom.
-func (r *reader) sectionStep(dir int) bool {
-	if len(r.vis) == 0 {
-		return false
-	}
-	if r.d.Implicit {
-		if dir > 0 {
-			if r.abs() >= r.maxAbs() {
-				return false
-			}
-			r.setAbs(r.maxAbs())
-		} else {
-			if r.abs() == 0 {
-				return false
-			}
-			r.setAbs(0)
-		}
-		return true
-	}
-	cur := r.section()
-	if dir > 0 {
-		for v := r.top + 1; v < len(r.vis); v++ {
-			blk := r.d.Blocks[r.vis[v]]
-			if blk.Kind != doc.SectionHead || blk.Section <= cur {
-				continue
-			}
-			r.reveal(r.vis[v], 0)
-			if r.top != v {
-				// The end of the text is on screen: the heading stays
-				// below the top, and its section is the current one.
-				r.sec = blk.Section
-			}
-			return true
-		}
-		return false
-	}
-	if cur != r.topSection() {
-		// Back from a section } could not bring to the top: to the
-		// start of the section before it.
-		for v := r.headVis(cur) - 1; v >= 0; v-- {
-			if r.d.Blocks[r.vis[v]].Kind == doc.SectionHead {
-				r.reveal(r.vis[v], 0)
-				return true
-			}
-		}
-		r.setAbs(0)
-		return true
-	}
-	// Back to the start of this section if we are inside it, else to the
-	// previous one.
-	for v := r.top; v >= 0; v-- {
-		if r.d.Blocks[r.vis[v]].Kind != doc.SectionHead {
-			continue
-		}
-		if v == r.top && r.off == 0 {
-			continue
-		}
-		r.reveal(r.vis[v], 0)
-		return true
-	}
-	if r.abs() > 0 {
-		r.setAbs(0)
-		return true
-	}
-	return false
-}
-
-// visibleQuotes lists the quotes the reader shows, in reading order.
-func (r *reader) visibleQuotes(dst []int) []int {
-	dst = dst[:0]
-	for _, qi := range r.d.Order {
-		if r.quoteVisible(qi) {
-			dst = append(dst, qi)
-		}
-	}
-	return dst
 }

@@ -1,8 +1,8 @@
-package ui
+package readerpane
 
-// jumpPos is a place in the Reader: the block at the top, the line in it,
+// Place is a place in the Reader: the block at the top, the line in it,
 // and the current quote.
-type jumpPos struct{ block, off, cur int }
+type Place struct{ block, off, cur int }
 
 // maxJumps bounds the jump list, as vim's does.
 const maxJumps = 100
@@ -10,12 +10,12 @@ const maxJumps = 100
 // jumpList is the places jumps left, for ctrl+o (back) and ctrl+] (forward;
 // vim's ctrl+i cannot be told from tab in a terminal).
 type jumpList struct {
-	pos []jumpPos
+	pos []Place
 	at  int // index of the place shown when moving back; len(pos) when at the newest
 }
 
-func (r *reader) place() jumpPos {
-	p := jumpPos{block: -1, cur: r.cur}
+func (r *Model) place() Place {
+	p := Place{block: -1, cur: r.cur}
 	if len(r.vis) > 0 {
 		p.block, p.off = r.vis[r.top], r.off
 	}
@@ -23,7 +23,7 @@ func (r *reader) place() jumpPos {
 }
 
 // goTo shows place p: its block if still shown, else where it would be.
-func (r *reader) goTo(p jumpPos) {
+func (r *Model) goTo(p Place) {
 	if p.block >= 0 && !r.reveal(p.block, p.off) {
 		r.setAbs(0)
 	}
@@ -31,7 +31,7 @@ func (r *reader) goTo(p jumpPos) {
 }
 
 // record notes the place a jump leaves, dropping what was ahead of it.
-func (j *jumpList) record(p jumpPos) {
+func (j *jumpList) record(p Place) {
 	j.pos = append(j.pos[:min(j.at, len(j.pos))], p)
 	if len(j.pos) > maxJumps {
 		j.pos = j.pos[len(j.pos)-maxJumps:]
@@ -40,9 +40,9 @@ func (j *jumpList) record(p jumpPos) {
 }
 
 // back returns the place before, saving here so forward comes back.
-func (j *jumpList) back(here jumpPos) (jumpPos, bool) {
+func (j *jumpList) back(here Place) (Place, bool) {
 	if j.at == 0 || len(j.pos) == 0 {
-		return jumpPos{}, false
+		return Place{}, false
 	}
 	if j.at == len(j.pos) {
 		j.pos = append(j.pos, here)
@@ -52,9 +52,9 @@ func (j *jumpList) back(here jumpPos) (jumpPos, bool) {
 }
 
 // forward returns the place after one back went to.
-func (j *jumpList) forward() (jumpPos, bool) {
+func (j *jumpList) forward() (Place, bool) {
 	if j.at+1 >= len(j.pos) {
-		return jumpPos{}, false
+		return Place{}, false
 	}
 	j.at++
 	p := j.pos[j.at]

@@ -1,15 +1,16 @@
-package ui
+package readerpane
 
 import (
 	"strconv"
 	"strings"
 
+	"github.com/brief-reader/brief/internal/ui/cell"
 	"github.com/brief-reader/brief/internal/ui/doc"
 )
 
 // view draws the viewport: exactly r.h lines of r.w cells. Only the
 // blocks on screen are touched.
-func (r *reader) view() []string {
+func (r *Model) view() []string {
 	lines := make([]string, 0, r.h)
 	if r.w <= 0 || r.h <= 0 {
 		return lines
@@ -21,8 +22,8 @@ func (r *reader) view() []string {
 		} else if len(r.d.B.Paragraphs) == 0 {
 			msg = "This briefing has no text."
 		}
-		lines = append(lines, fit(r.st.Muted.S(clip(msg, r.w)), r.w))
-		return blank(lines, r.h-1, r.w)
+		lines = append(lines, cell.Fit(r.st.Muted.S(cell.Clip(msg, r.w)), r.w))
+		return cell.Blank(lines, r.h-1, r.w)
 	}
 	curBlock := -1
 	if fq := r.focusQuote(); fq >= 0 && fq == r.cur {
@@ -34,12 +35,12 @@ func (r *reader) view() []string {
 		lines = r.blockLines(lines, b, skip, r.h-len(lines), b == curBlock)
 		skip = 0
 	}
-	return blank(lines, r.h-len(lines), r.w)
+	return cell.Blank(lines, r.h-len(lines), r.w)
 }
 
 // blockLines appends at most max lines of block b, starting at its line
 // from.
-func (r *reader) blockLines(out []string, b, from, max int, current bool) []string {
+func (r *Model) blockLines(out []string, b, from, max int, current bool) []string {
 	blk := r.d.Blocks[b]
 	if blk.Kind == doc.SectionHead {
 		return r.headLines(out, blk, from, max)
@@ -58,7 +59,7 @@ func (r *reader) blockLines(out []string, b, from, max int, current bool) []stri
 	}
 	if blk.Label {
 		if line >= from && len(out) < end {
-			out = append(out, fit(mark(true)+r.label(blk, r.w-1), r.w))
+			out = append(out, cell.Fit(mark(true)+r.label(blk, r.w-1), r.w))
 		}
 		line++
 	}
@@ -90,19 +91,19 @@ func (r *reader) blockLines(out []string, b, from, max int, current bool) []stri
 			sb.WriteString(bar)
 			sb.WriteByte(' ')
 			sb.WriteString(t)
-			out = append(out, fit(sb.String(), r.w))
+			out = append(out, cell.Fit(sb.String(), r.w))
 		}
 		line++
 	}
 	if line >= from && len(out) < end {
-		out = append(out, spaces(r.w))
+		out = append(out, cell.Spaces(r.w))
 	}
 	return out
 }
 
 // bar is the gutter mark of a block: its shape says how it is spoken
 // (┃ turn, ▌ direct quote, ┆ reported speech), its colour who speaks.
-func (r *reader) bar(blk doc.Block) string {
+func (r *Model) bar(blk doc.Block) string {
 	glyph := " "
 	switch blk.Voice {
 	case doc.Turn:
@@ -119,11 +120,11 @@ func (r *reader) bar(blk doc.Block) string {
 }
 
 // label is the speaker line above a run of speech, at most w cells.
-func (r *reader) label(blk doc.Block, w int) string {
+func (r *Model) label(blk doc.Block, w int) string {
 	s := r.d.Speakers[blk.Speaker]
-	name := clip(s.Name, max0(w))
+	name := cell.Clip(s.Name, max0(w))
 	out := r.st.SpeakerBold(s.Colour).S(name)
-	rest := w - width(name)
+	rest := w - cell.Width(name)
 	tail := ""
 	if s.Role != "" {
 		tail = " · " + s.Role
@@ -132,35 +133,35 @@ func (r *reader) label(blk doc.Block, w int) string {
 		tail += " (reported)"
 	}
 	if tail != "" && rest > 4 {
-		out += r.st.LabelRole.S(clip(tail, rest))
+		out += r.st.LabelRole.S(cell.Clip(tail, rest))
 	}
 	return out
 }
 
 // headLines draws a section heading: "§2 Title ────" then its topics.
-func (r *reader) headLines(out []string, blk doc.Block, from, max int) []string {
+func (r *Model) headLines(out []string, blk doc.Block, from, max int) []string {
 	st := r.st
 	d := r.d
 	si := blk.Section
 	var lines [3]string
 	n := 0
 	title := "§" + strconv.Itoa(si+1) + " " + d.SectionTitle(si)
-	title = clip(title, max0(r.w-2))
-	rule := max0(r.w - width(title) - 1)
-	lines[n] = st.SectionTitle.S(title) + " " + st.SectionRule.S(repeat("─", rule))
+	title = cell.Clip(title, max0(r.w-2))
+	rule := max0(r.w - cell.Width(title) - 1)
+	lines[n] = st.SectionTitle.S(title) + " " + st.SectionRule.S(cell.Repeat("─", rule))
 	n++
 	if ts := d.Sections[si].Topics; len(ts) > 0 {
 		labels := make([]string, 0, len(ts))
 		for _, t := range ts {
 			labels = append(labels, d.TopicLabel(t))
 		}
-		lines[n] = "   " + st.SectionTopics.S(clip(strings.Join(labels, " · "), max0(r.w-3)))
+		lines[n] = "   " + st.SectionTopics.S(cell.Clip(strings.Join(labels, " · "), max0(r.w-3)))
 		n++
 	}
 	lines[n] = ""
 	n++
 	for i := from; i < n && max > 0; i++ {
-		out = append(out, fit(lines[i], r.w))
+		out = append(out, cell.Fit(lines[i], r.w))
 		max--
 	}
 	return out
