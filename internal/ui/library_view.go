@@ -111,7 +111,7 @@ func (m *Model) libraryHelp() ([]key.Binding, bool) {
 	}
 	return append(m.libKeys().Bindings(),
 		mark(librarypane.UnreadMark, "unread briefing"),
-		mark(librarypane.NewMark, "indexed since last time"),
+		mark(librarypane.NewMark, "new since last run"),
 		mark(hitpane.StarMark, "starred quote"),
 	), true
 }
