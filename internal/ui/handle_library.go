@@ -309,6 +309,11 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 		return l.pane.Filtered(msg), true
 	case librarypane.OpenMsg:
 		return m.openAt(msg.ID, -1), true
+	case hitpane.PreviewMsg:
+		if t := m.tab(); t != nil && !l.shown && t.libID == msg.BriefingID && msg.QuoteIndex < len(t.d.B.Quotes) {
+			t.rd.Preview(msg.QuoteIndex)
+		}
+		return nil, true
 	case hitpane.OpenMsg:
 		return m.openAt(msg.BriefingID, msg.QuoteIndex), true
 	case speakerpane.AllMsg:

@@ -138,7 +138,7 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		case libListedMsg, libOpenedMsg, idleMsg, libHitsMsg, libWroteMsg, reindexedMsg, watchStartedMsg,
-			librarypane.OpenMsg, librarypane.DueMsg, librarypane.FilteredMsg, hitpane.OpenMsg, speakerpane.AllMsg, topicpane.AllMsg:
+			librarypane.OpenMsg, librarypane.DueMsg, librarypane.FilteredMsg, hitpane.OpenMsg, hitpane.PreviewMsg, speakerpane.AllMsg, topicpane.AllMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

@@ -354,6 +354,26 @@ func TestLibraryStar(t *testing.T) {
 	}
 }
 
+// TestLibraryPreview: moving in a list across briefings shows the quote
+// in the Reader when it is in the briefing open, focus staying in the
+// list.
+func TestLibraryPreview(t *testing.T) {
+	m := newLibModel(t, 200, 60, newMemLibrary(t, briefingsDir))
+	press(t, m, "enter", "]", "s", "]", "]", "s", "S")
+	hs := m.tab().hits.Hits()
+	if len(hs) != 2 || m.focus != paneQuotes {
+		t.Fatalf("%d starred, focus %v", len(hs), m.focus)
+	}
+	press(t, m, "g", "j")
+	if got := m.tab().currentQuote(); got != hs[1].QuoteIndex {
+		t.Fatalf("the Reader shows quote %d, want the second starred (%d)", got, hs[1].QuoteIndex)
+	}
+	press(t, m, "k")
+	if got := m.tab().currentQuote(); got != hs[0].QuoteIndex || m.focus != paneQuotes {
+		t.Fatalf("the Reader shows quote %d (focus %v), want %d with focus kept", got, m.focus, hs[0].QuoteIndex)
+	}
+}
+
 // TestLibraryAcross: A in Speakers lists the speaker's quotes in every
 // briefing, A in Topics the topic's, F searches; each opens at the quote.
 func TestLibraryAcross(t *testing.T) {

@@ -69,6 +69,13 @@ type OpenMsg struct {
 	Paragraph  int
 }
 
+// PreviewMsg says the cursor moved onto a quote: the Reader shows it if
+// its briefing is the one open, and focus stays in the list.
+type PreviewMsg struct {
+	BriefingID int64
+	QuoteIndex int
+}
+
 // StarMark marks a starred quote.
 const StarMark = "★"
 
@@ -122,7 +129,12 @@ func (m *Model) SetStarred(id int64, qi int, on bool) {
 
 // Update implements pane.Pane.
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
+	before := m.List.Cursor
 	if m.List.Move(m.ScrollKeys, msg, m.Rows(), ItemHeight) {
+		if h := m.Current(); h != nil && m.List.Cursor != before {
+			p := PreviewMsg{BriefingID: h.BriefingID, QuoteIndex: h.QuoteIndex}
+			return func() tea.Msg { return p }
+		}
 		return nil
 	}
 	if h := m.Current(); h != nil && key.Matches(msg, m.KeyMap.Open) {

@@ -25,7 +25,13 @@ func TestOpen(t *testing.T) {
 	m := New(theme.NewStyles(theme.Theme{NoColor: true}), "Starred", "No starred quotes.", hits())
 	m.Focus()
 	m.View(40, 9)
-	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	move := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	if move == nil || move() != (PreviewMsg{BriefingID: 9, QuoteIndex: 0}) {
+		t.Fatal("j did not ask for a preview of the second hit")
+	}
+	if m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")}) != nil {
+		t.Fatal("j on the last hit asked for a preview")
+	}
 	cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	if cmd == nil {
 		t.Fatal("enter asked for nothing")
