@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"sort"
 	"strings"
@@ -613,5 +614,30 @@ func TestLibraryIdleSave(t *testing.T) {
 	send(t, m, stale)
 	if lib.pos[tb.libID] != before {
 		t.Fatal("a stale timer saved the place")
+	}
+}
+
+// TestLibraryRandomKeys presses 1,500 keys drawn from every key the
+// reader and the library know (and letters for the inputs), with resizes
+// down to 1×1 now and then: no panic, and every frame exactly the
+// screen's size.
+func TestLibraryRandomKeys(t *testing.T) {
+	keys := []string{"j", "k", "d", "u", "g", "G", "enter", "esc", "tab", "shift+tab", "/", "?", "h", "q", "L", "F", "s", "S", "A",
+		"]", "[", "}", "{", "n", "N", "1", "2", "t", "space", "J", "K", "B", "Q", "ctrl+o", "ctrl+]", "backspace", "a", "e", "2", "0", ":"}
+	rng := rand.New(rand.NewPCG(12, 2026))
+	m := newLibModel(t, 100, 30, newMemLibrary(t, briefingsDir))
+	w, h := 100, 30
+	for i := 0; i < 1500; i++ {
+		if rng.IntN(40) == 0 {
+			w, h = 1+rng.IntN(160), 1+rng.IntN(50)
+			send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+		}
+		k := keys[rng.IntN(len(keys))]
+		_, cmd := m.Update(keyMsg(k))
+		drain(t, m, cmd)
+		if m.Fatal() != "" {
+			t.Fatalf("key %d (%q): %s", i, k, m.Fatal())
+		}
+		checkFrame(t, m.View(), w, h)
 	}
 }
