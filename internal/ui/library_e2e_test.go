@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/brief-reader/brief/internal/library"
 )
@@ -132,6 +135,12 @@ func TestLibraryEndToEndWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	send(t, m, watchBatchMsg{paths: []string{added}})
+	checkNew(t, m, added)
+}
+
+// checkNew checks that the library lists two briefings, only added new.
+func checkNew(t *testing.T, m *Model, added string) {
+	t.Helper()
 	es := m.lib.pane.Entries()
 	if len(es) != 2 {
 		t.Fatalf("%d briefings listed after the watcher's batch, want 2", len(es))
@@ -144,4 +153,66 @@ func TestLibraryEndToEndWatch(t *testing.T) {
 	if view := plainView(m); !strings.Contains(view, "re-indexed 1 new or changed file") || !strings.Contains(view, " new ") {
 		t.Fatalf("no note or new mark:\n%s", view)
 	}
+}
+
+// TestLibraryEndToEndWatcher runs the real watcher: the folder comes from
+// the library's roots, a file written into it comes back as a batch, is
+// re-indexed and listed new.
+func TestLibraryEndToEndWatcher(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(briefingsDir, "india-japan-defence-misri-ani.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := library.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Index(context.Background(), []string{dir}, library.IndexOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	// The deadline only keeps a broken watcher from hanging the test.
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	m := New(Options{Library: LibraryDB(db, library.IndexOptions{Workers: 1}), Theme: asciiTheme(), NoGlamour: true, Context: ctx})
+	m.lib.idle = 0
+	drain(t, m, m.listLibrary())
+	send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	_, wait := m.Update(m.startWatch()())
+	defer m.Close(context.Background())
+	if m.lib.watcher == nil || wait == nil {
+		t.Fatalf("no watcher started (%s)", m.status)
+	}
+	if !strings.Contains(plainView(m), "watching 1 folder") {
+		t.Errorf("the status line does not say it watches:\n%s", plainView(m))
+	}
+	vance, err := os.ReadFile(filepath.Join(briefingsDir, "wh-vance-ohio-steelworkers-2025-07-29.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(added, vance, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	batch := wait()
+	b, ok := batch.(watchBatchMsg)
+	if !ok || b.err != nil || len(b.paths) != 1 || b.paths[0] != added {
+		t.Fatalf("watcher gave %#v", batch)
+	}
+	// The batch re-indexes, lists again, and waits for the next batch:
+	// run all but the wait, which the watcher closed ends at once.
+	_, cmd := m.Update(b)
+	m.lib.watcher.Close()
+	for _, c := range cmd().(tea.BatchMsg) {
+		if msg := c(); msg != nil {
+			if _, isWait := msg.(watchBatchMsg); !isWait {
+				send(t, m, msg)
+			}
+		}
+	}
+	checkNew(t, m, added)
 }
