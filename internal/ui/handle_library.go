@@ -62,7 +62,7 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		case key.Matches(msg, k.Clear):
 			m.libEsc()
 		case key.Matches(msg, k.Search) && l.full == nil:
-			m.in = newInput(inputLibFilter, "filter library (since:2025-01 until:2025-06): ", l.pane.Query())
+			m.in = newInput(inputLibFilter, "filter library (since:2025-01): ", l.pane.Query())
 		case key.Matches(msg, lk.Library):
 			if m.tab() == nil {
 				m.setNote("no briefing open yet: enter opens the one under the cursor")
