@@ -310,7 +310,7 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 	case librarypane.OpenMsg:
 		return m.openAt(msg.ID, -1), true
 	case hitpane.PreviewMsg:
-		if t := m.tab(); t != nil && !l.shown && t.libID == msg.BriefingID && msg.QuoteIndex < len(t.d.B.Quotes) {
+		if t := m.tab(); t != nil && !l.shown && t.libID == msg.BriefingID && msg.QuoteIndex >= 0 && msg.QuoteIndex < len(t.d.B.Quotes) {
 			t.rd.Preview(msg.QuoteIndex)
 		}
 		return nil, true
