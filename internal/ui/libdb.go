@@ -34,7 +34,7 @@ func (l dbLibrary) Briefings(ctx context.Context) ([]librarypane.Entry, error) {
 	}
 	out := make([]librarypane.Entry, len(es))
 	for i, e := range es {
-		out[i] = librarypane.Entry{ID: e.ID, Path: e.Path, Title: e.Title, Source: e.Source, Date: e.Date,
+		out[i] = librarypane.Entry{ID: e.ID, Path: e.Path, Title: e.Title, Source: e.Source, Date: e.Date, DateText: e.DateText,
 			Quotes: e.Quotes, Position: e.Position, Unread: e.Unread, New: e.New}
 	}
 	return out, nil

@@ -74,7 +74,7 @@ func (l *memLibrary) Briefings(context.Context) ([]librarypane.Entry, error) {
 	var out []librarypane.Entry
 	for _, id := range l.order {
 		b := l.bs[id]
-		out = append(out, librarypane.Entry{ID: id, Path: b.Path, Title: b.Title, Date: yearDate(b.Date), Source: b.Source,
+		out = append(out, librarypane.Entry{ID: id, Path: b.Path, Title: b.Title, Date: yearDate(b.Date), DateText: b.Date, Source: b.Source,
 			Quotes: len(b.Quotes), Position: l.pos[id], Unread: !l.opened[id], New: l.isNew[id]})
 	}
 	return out, nil

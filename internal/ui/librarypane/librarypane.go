@@ -24,7 +24,10 @@ type Entry struct {
 	ID                  int64
 	Path, Title, Source string
 	Date                time.Time // zero if unknown
-	Quotes              int
+	// DateText is the date as the briefing gives it, shown when Date is
+	// unknown ("August 26", with no year).
+	DateText string
+	Quotes   int
 	// Position is the paragraph the reader was left at.
 	Position int
 	// Unread: never opened; New: added or changed since the library was
@@ -116,7 +119,7 @@ func NewList(entries []Entry) *List {
 	l := &List{entries: entries, titles: make([]string, len(entries)), places: make([]string, len(entries)), dates: make([]time.Time, len(entries))}
 	for i := range entries {
 		e := &entries[i]
-		l.titles[i] = dateText(e.Date) + " " + textclean.Line(e.Title)
+		l.titles[i] = shownDate(e) + " " + textclean.Line(e.Title)
 		l.places[i] = textclean.Line(e.Path) + " " + textclean.Line(e.Source)
 		l.dates[i] = e.Date
 	}
@@ -382,6 +385,15 @@ func dateText(d time.Time) string {
 	return d.Format(dateLayout)
 }
 
+// shownDate is an entry's date as the list shows it: YYYY-MM-DD, else as
+// the briefing writes it.
+func shownDate(e *Entry) string {
+	if d := dateText(e.Date); d != "" {
+		return d
+	}
+	return textclean.Line(e.DateText)
+}
+
 // Update implements pane.Pane.
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 	if m.List.Move(m.ScrollKeys, msg, m.Rows(), 1) {
@@ -467,7 +479,7 @@ func (m *Model) row(e *Entry, isCursor bool, c cols) string {
 	}
 	b.WriteByte(' ')
 	if c.date > 0 {
-		d := dateText(e.Date)
+		d := cell.Clip(shownDate(e), c.date)
 		b.WriteString(st.Muted.S(d) + cell.Spaces(c.date-cell.Width(d)+2))
 	}
 	title := textclean.Line(e.Title)

@@ -30,7 +30,7 @@ func entries() []Entry {
 		{ID: 4, Path: "/b/mea-2025-03-14.txt", Title: "Weekly media briefing by the official spokesperson", Date: day("2025-03-14"), Quotes: 7},
 		{ID: 3, Path: "/b/mea-2025-01-09.txt", Title: "Special briefing on the visit to Japan", Date: day("2025-01-09"), Quotes: 12, Unread: true},
 		{ID: 2, Path: "/b/jp-2024-12-02.txt", Title: "記者会見 東京 — 日本語の題", Date: day("2024-12-02"), Quotes: 3},
-		{ID: 1, Path: "/b/undated-leavitt.txt", Title: "Press gaggle aboard Air Force One 🛫", Quotes: 120},
+		{ID: 1, Path: "/b/undated-leavitt.txt", Title: "Press gaggle aboard Air Force One 🛫", DateText: "Tuesday, August 26", Quotes: 120},
 	}
 }
 
