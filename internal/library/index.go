@@ -192,7 +192,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 		if w == nil {
 			return nil
 		}
-		err := w.commit()
+		err := w.commit(ctx)
 		w = nil
 		if err != nil {
 			return err
@@ -253,7 +253,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 			err = w.touch(ctx, r.stamp)
 			pending.Unchanged++
 		default:
-			_, err = w.put(ctx, r.stamp, stamp, r.briefing)
+			_, err = w.put(ctx, r.stamp, stamp, r.briefing, r.old != nil)
 			if r.old == nil {
 				pending.Added++
 			} else {

@@ -127,13 +127,11 @@ CREATE TABLE topics (
 	PRIMARY KEY (briefing_id, idx)
 ) WITHOUT ROWID;
 
+-- Full-text search over quotes. No triggers keep it in step: the writer
+-- adds a whole batch of quotes in one statement (a trigger would make FTS5
+-- flush its index at each row's statement savepoint, a hundred times
+-- slower) and deletes a briefing's entries before its rows.
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-	INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-	INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 
 -- Reading state is keyed by path, not by briefing id, so that it outlives
 -- the briefing's row: a file that vanishes and comes back (or moves, with
@@ -157,12 +155,6 @@ CREATE TABLE stars (
 	// 2: full-text search over paragraphs too (search --paragraphs).
 	`
 CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
-	INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
-	INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
 `,
 }
