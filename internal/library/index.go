@@ -368,20 +368,7 @@ func (db *DB) addRoots(ctx context.Context, roots []string) error {
 
 // Roots returns the files and folders the user indexed, sorted.
 func (db *DB) Roots(ctx context.Context) ([]string, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT path FROM roots ORDER BY path")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return column[string](ctx, db.sql, "SELECT path FROM roots ORDER BY path")
 }
 
 // parseAll reads, hashes, parses and classifies jobs on opt.Workers

@@ -157,20 +157,19 @@ func (db *DB) Each(ctx context.Context, fn func(*briefing.Briefing) error) error
 }
 
 func (db *DB) ids(ctx context.Context) ([]int64, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT id FROM briefings ORDER BY path")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[int64](ctx, db.sql, "SELECT id FROM briefings ORDER BY path")
+}
+
+// column returns the one column of a query's rows.
+func column[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
+	var out []T
+	err := eachRow(ctx, q, query, args, func(r *sql.Rows) error {
+		var v T
+		err := r.Scan(&v)
+		out = append(out, v)
+		return err
+	})
+	return out, err
 }
 
 // querier is a *sql.DB or a *sql.Tx.
