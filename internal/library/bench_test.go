@@ -36,3 +36,73 @@ func BenchmarkIndex(b *testing.B) {
 		db.Close()
 	}
 }
+
+// benchLibrary opens the library named by $BRIEF_BENCH_LIBRARY (one made by
+// brief index over the corpus, say), or skips.
+func benchLibrary(b *testing.B) *DB {
+	b.Helper()
+	path := os.Getenv("BRIEF_BENCH_LIBRARY")
+	if path == "" {
+		b.Skip("set BRIEF_BENCH_LIBRARY to a library made by brief index")
+	}
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db
+}
+
+// BenchmarkBriefingLargest rebuilds the library's largest briefing from
+// the database: what opening it in the reader costs.
+func BenchmarkBriefingLargest(b *testing.B) {
+	db := benchLibrary(b)
+	var id int64
+	if err := db.sql.QueryRow("SELECT id FROM briefings ORDER BY words DESC LIMIT 1").Scan(&id); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := db.Briefing(context.Background(), id); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBriefings lists the library, as the reader's Library pane does.
+func BenchmarkBriefings(b *testing.B) {
+	db := benchLibrary(b)
+	for b.Loop() {
+		if _, err := db.Briefings(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchSpeaker is brief search tariffs --speaker Leavitt.
+func BenchmarkSearchSpeaker(b *testing.B) {
+	db := benchLibrary(b)
+	for b.Loop() {
+		if _, err := db.Search(context.Background(), Query{Text: "tariffs", Speaker: "Leavitt", Limit: 20}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpenSearchClose is what brief search costs beyond starting
+// the process: open the library, search, close.
+func BenchmarkOpenSearchClose(b *testing.B) {
+	path := os.Getenv("BRIEF_BENCH_LIBRARY")
+	if path == "" {
+		b.Skip("set BRIEF_BENCH_LIBRARY to a library made by brief index")
+	}
+	for b.Loop() {
+		db, err := Open(context.Background(), path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.Search(context.Background(), Query{Text: "tariffs", Speaker: "Leavitt", Limit: 20}); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}

@@ -89,26 +89,43 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 	var args []any
 	from := fmt.Sprintf("FROM %s q JOIN briefings b ON b.id = q.briefing_id", table)
 	order, rank := "b.day = '', b.day, b.id, q.idx", "0"
+	// ftsOnly: a quote search filtered at most by speaker and topic
+	// never reads the quotes table before the hits are cut: the filters
+	// are sets of quote ids from covering indexes, so a search touches the
+	// full-text index and those indexes only.
+	ftsOnly := match != "" && !q.Paragraphs && q.Kind == nil && q.Since.IsZero() && q.Until.IsZero()
+	id := "q.id"
 	if match != "" {
 		// The full-text index drives the query (CROSS JOIN keeps SQLite
 		// from starting elsewhere). FTS5 takes MATCH and bm25 on the
 		// table's own name, not an alias.
 		from = fmt.Sprintf("FROM %[1]s CROSS JOIN %[2]s q ON q.id = %[1]s.rowid JOIN briefings b ON b.id = q.briefing_id", fts, table)
+		if ftsOnly {
+			from, id = "FROM "+fts, fts+".rowid"
+		}
 		where = append(where, fts+" MATCH ?")
 		args = append(args, match)
-		order, rank = "r, b.id, q.idx", fmt.Sprintf("bm25(%s)", fts)
+		order, rank = "r, qid", fmt.Sprintf("bm25(%s)", fts)
 	}
 	if q.Speaker != "" {
 		name := briefing.FoldName(q.Speaker)
 		if name == "" {
 			return nil, errors.New("empty speaker name")
 		}
-		from += " JOIN speaker_names sn ON sn.briefing_id = q.briefing_id AND sn.speaker = q.speaker"
-		where = append(where, "sn.name = ?")
+		if ftsOnly {
+			// The + keeps SQLite from looking each id up in the
+			// full-text index, which would run the search again per id.
+			where = append(where, "+"+id+" IN (SELECT q.id FROM speaker_names sn JOIN quotes q ON q.briefing_id = sn.briefing_id AND q.speaker = sn.speaker WHERE sn.name = ?)")
+		} else {
+			from += " JOIN speaker_names sn ON sn.briefing_id = q.briefing_id AND sn.speaker = q.speaker"
+			where = append(where, "sn.name = ?")
+		}
 		args = append(args, name)
 	}
 	if q.Topic != "" {
-		if q.Paragraphs {
+		if ftsOnly {
+			where = append(where, "+"+id+" IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
+		} else if q.Paragraphs {
 			where = append(where, "instr(char(31) || q.topics || char(31), char(31) || ? || char(31)) > 0")
 		} else {
 			where = append(where, "EXISTS (SELECT 1 FROM quote_topics qt WHERE qt.topic = ? AND qt.quote_id = q.id)")
@@ -133,14 +150,14 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 	}
 	// The matches are ranked and cut first; only those kept get their
 	// speaker's name and a snippet, which are dear to make for thousands.
-	top := fmt.Sprintf("SELECT q.id AS qid, %s AS r %s %s ORDER BY %s%s", rank, from, w, order, limitClause(q.Limit))
+	top := fmt.Sprintf("SELECT %s AS qid, %s AS r %s %s ORDER BY %s%s", id, rank, from, w, order, limitClause(q.Limit))
 	outer := fmt.Sprintf("FROM top JOIN %s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", table)
 	snippet := "''"
 	if match != "" {
 		outer = fmt.Sprintf("FROM top CROSS JOIN %[1]s ON %[1]s.rowid = top.qid AND %[1]s MATCH ? JOIN %[2]s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", fts, table)
 		args = append(args, match)
 		snippet = fmt.Sprintf("snippet(%s, 0, char(2), char(3), '…', 24)", fts)
-		order = "top.r, b.id, q.idx"
+		order = "top.r, top.qid"
 	}
 	with := "WITH top AS (" + top + ") "
 	if q.Paragraphs {
