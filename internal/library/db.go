@@ -175,6 +175,8 @@ var pragmas = []string{
 	// Pages are read through a memory map (up to 1 GiB) rather than a
 	// read call each: a search in a new process touches thousands.
 	"_pragma=mmap_size(1073741824)",
+	// Sorts and temporary indexes stay in memory, not in files.
+	"_pragma=temp_store(MEMORY)",
 	"_txlock=immediate",
 }
 
