@@ -101,7 +101,9 @@ CREATE INDEX quotes_speaker ON quotes(briefing_id, speaker);
 
 CREATE TABLE quote_topics (
 	topic    TEXT NOT NULL,
-	quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+	-- Checked at commit: the writer gathers rows and may write a quote's
+	-- topics before the quote.
+	quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	PRIMARY KEY (topic, quote_id)
 ) WITHOUT ROWID;
 CREATE INDEX quote_topics_quote ON quote_topics(quote_id);
