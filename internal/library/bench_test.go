@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/brief-reader/brief/internal/load"
@@ -104,5 +105,27 @@ func BenchmarkOpenSearchClose(b *testing.B) {
 			b.Fatal(err)
 		}
 		db.Close()
+	}
+}
+
+// BenchmarkReindexUnchanged indexes again the roots of the library named
+// by $BRIEF_BENCH_LIBRARY, where nothing changed: one stat a file.
+func BenchmarkReindexUnchanged(b *testing.B) {
+	db := benchLibrary(b)
+	roots, err := db.Roots(context.Background())
+	if err != nil || len(roots) == 0 {
+		b.Skip("the library has no roots")
+	}
+	// The stamp brief index used (its version and topics files).
+	var parser string
+	if err := db.sql.QueryRow("SELECT parser FROM briefings LIMIT 1").Scan(&parser); err != nil {
+		b.Fatal(err)
+	}
+	_, stamp, _ := strings.Cut(parser, "/")
+	for b.Loop() {
+		sum, err := db.Index(context.Background(), roots, IndexOptions{Stamp: stamp})
+		if err != nil || sum.Added+sum.Updated+sum.Removed > 0 {
+			b.Fatalf("%+v, %v", sum, err)
+		}
 	}
 }

@@ -165,4 +165,9 @@ INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
 	`
 CREATE INDEX briefings_list ON briefings(day, title, path, date, source, n_quotes, n_speakers, kind, words, indexed_at);
 `,
+	// 4: what indexing checks of every file, in a covering index, for the
+	// same reason.
+	`
+CREATE INDEX briefings_files ON briefings(path, size, mtime, hash, parser);
+`,
 }
