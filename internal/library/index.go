@@ -339,7 +339,7 @@ func under(path string, roots []string) bool {
 
 // knownFiles returns what the index holds about every file.
 func (db *DB) knownFiles(ctx context.Context) (map[string]known, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT path, size, mtime, hash, parser FROM briefings INDEXED BY briefings_files")
+	rows, err := db.sql.QueryContext(ctx, "SELECT path, size, mtime, hash, parser FROM briefings")
 	if err != nil {
 		return nil, err
 	}

@@ -92,10 +92,10 @@ func (db *DB) Briefings(ctx context.Context) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The columns are those of the covering index briefings_list; the
+	// The columns are those of the covering index briefings_list (which SQLite picks); the
 	// order is made here (SQLite sorted in a temporary B-tree, slower).
 	var out []Entry
-	err = eachRow(ctx, db.sql, `SELECT id, path, title, day, date, source, n_quotes, n_speakers, kind, words, indexed_at FROM briefings INDEXED BY briefings_list`, nil,
+	err = eachRow(ctx, db.sql, `SELECT id, path, title, day, date, source, n_quotes, n_speakers, kind, words, indexed_at FROM briefings`, nil,
 		func(r *sql.Rows) error {
 			var e Entry
 			var day string
