@@ -21,6 +21,9 @@ import (
 	"github.com/brief-reader/brief/internal/topics"
 )
 
+// maxBatchTime bounds how long a write transaction of Index stays open.
+const maxBatchTime = time.Second
+
 // ParserVersion is stamped on every indexed briefing. Bump it when the
 // parser or the topic classifier produce different briefings from the same
 // text: the next index then re-parses what the older parser produced.
@@ -45,7 +48,9 @@ type IndexOptions struct {
 	// briefing indexed under another stamp is parsed again.
 	Stamp string
 	// BatchFiles and BatchBytes bound a write transaction (0 means 512
-	// files and 16 MiB of text).
+	// files and 16 MiB of text). A transaction is also committed after
+	// maxBatchTime, so that it never holds the write lock long: another
+	// brief (a reader saving its position) waits for it.
 	BatchFiles int
 	BatchBytes int64
 }
@@ -265,7 +270,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 			return fail(fmt.Errorf("writing %s: %w", r.path, err))
 		}
 		inBatch++
-		if inBatch >= batchFiles || batchSize >= batchBytes {
+		if inBatch >= batchFiles || batchSize >= batchBytes || time.Since(w.began) >= maxBatchTime {
 			if err := flush(); err != nil {
 				return fail(err)
 			}

@@ -43,6 +43,8 @@ type writer struct {
 	// firstQuote and firstParagraph are the ids of the batch's first
 	// quote and paragraph; nextQuote and nextParagraph the next ids.
 	firstQuote, nextQuote, firstParagraph, nextParagraph int64
+	// began is when the transaction began.
+	began time.Time
 	// rows gathers the rows of the many-row tables, written rowsPerInsert
 	// at a time, in the order of rowTables (a row's parent first).
 	rows map[string]*rowBuffer
@@ -165,7 +167,7 @@ func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, now: time.Now().UnixNano()}
+	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, now: time.Now().UnixNano(), began: time.Now()}
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'").Scan(&n); err != nil {
 		tx.Rollback()
