@@ -21,9 +21,6 @@ import (
 	"github.com/brief-reader/brief/internal/topics"
 )
 
-// maxBatchTime bounds how long a write transaction of Index stays open.
-const maxBatchTime = time.Second
-
 // ParserVersion is stamped on every indexed briefing. Bump it when the
 // parser or the topic classifier produce different briefings from the same
 // text: the next index then re-parses what the older parser produced.
@@ -47,12 +44,13 @@ type IndexOptions struct {
 	// briefing (the brief version, a fingerprint of the user's topics): a
 	// briefing indexed under another stamp is parsed again.
 	Stamp string
-	// BatchFiles and BatchBytes bound a write transaction (0 means 512
-	// files and 16 MiB of text). A transaction is also committed after
-	// maxBatchTime, so that it never holds the write lock long: another
-	// brief (a reader saving its position) waits for it.
+	// BatchFiles, BatchBytes and BatchTime bound a write transaction (0
+	// means 512 files, 16 MiB of text and a second): a transaction must
+	// not hold the write lock long, as another brief (a reader saving its
+	// position) waits for it.
 	BatchFiles int
 	BatchBytes int64
+	BatchTime  time.Duration
 }
 
 // Progress is how far an Index run is.
@@ -189,6 +187,10 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 	if batchBytes <= 0 {
 		batchBytes = 16 << 20
 	}
+	batchTime := opt.BatchTime
+	if batchTime <= 0 {
+		batchTime = time.Second
+	}
 	var w *writer
 	var inBatch int
 	var batchSize int64
@@ -270,7 +272,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 			return fail(fmt.Errorf("writing %s: %w", r.path, err))
 		}
 		inBatch++
-		if inBatch >= batchFiles || batchSize >= batchBytes || time.Since(w.began) >= maxBatchTime {
+		if inBatch >= batchFiles || batchSize >= batchBytes || time.Since(w.began) >= batchTime {
 			if err := flush(); err != nil {
 				return fail(err)
 			}

@@ -327,7 +327,7 @@ func TestCancelMidIndexLeavesConsistentDB(t *testing.T) {
 	for _, stopAt := range []int{1, 5, 17} {
 		db := openTemp(t)
 		ctx, cancel := context.WithCancel(context.Background())
-		sum, err := db.Index(ctx, []string{dir}, IndexOptions{BatchFiles: 3, Workers: 2, Progress: func(p Progress) {
+		sum, err := db.Index(ctx, []string{dir}, IndexOptions{BatchFiles: 3, BatchTime: time.Hour, Workers: 2, Progress: func(p Progress) {
 			if p.Files >= stopAt {
 				cancel()
 			}
