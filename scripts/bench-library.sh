@@ -55,6 +55,17 @@ median() {
 	printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
 }
 
+# cpu_median CMD...: the median CPU time (user + system) of $runs runs: on
+# a shared machine, less at the mercy of the other processes than wall time.
+cpu_median() {
+	local i times=()
+	for ((i = 0; i < runs; i++)); do
+		/usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null 2>&1
+		times+=("$(awk '{ printf "%.3f", $1 + $2 }' "$work/cpu")")
+	done
+	printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+}
+
 # peak RSS (MB) and wall of one run, via GNU time.
 timed() {
 	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
@@ -78,6 +89,9 @@ db_mb=$(du -sm "$lib" | cut -f1)
 
 hits=$("$brief" search --library "$lib" "$word" --speaker "$speaker" --limit 0 --format json | grep -c '"briefing_id"' || true)
 search=$(median "$brief" search --library "$lib" "$word" --speaker "$speaker")
+search_cpu=$(cpu_median "$brief" search --library "$lib" "$word" --speaker "$speaker")
+version=$(median "$brief" --version)
+version_cpu=$(cpu_median "$brief" --version)
 grep_t=$(median grep -ri "$word" "$corpus")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -92,5 +106,6 @@ echo "  ratio:           $(ratio "$cold" "$floor")×   (goal ≤ 6×: $(verdict 
 echo "re-index:          $re s, peak RSS ${re_rss} MB   (goal ≤ 0.5 s: $(verdict "$re" 0.5))"
 echo "                   $re_summary"
 echo "search:            brief search $word --speaker $speaker: $(ms "$search") median of $runs ($hits hits in all)   (goal ≤ 50 ms: $(verdict "$search" 0.05))"
+echo "                   CPU (user+sys) $(ms "$search_cpu") median; brief --version alone: $(ms "$version") wall, $(ms "$version_cpu") CPU"
 echo "grep -ri $word:    $(ms "$grep_t") median of $runs"
 echo "  ratio:           $(ratio "$search" "$grep_t")×   (goal ≤ 0.1×: $(verdict "$(ratio "$search" "$grep_t")" 0.1))"

@@ -44,10 +44,13 @@ type IndexOptions struct {
 	// briefing (the brief version, a fingerprint of the user's topics): a
 	// briefing indexed under another stamp is parsed again.
 	Stamp string
-	// BatchFiles and BatchBytes bound a write transaction (0 means 512
-	// files and 16 MiB of text).
+	// BatchFiles, BatchBytes and BatchTime bound a write transaction (0
+	// means 512 files, 16 MiB of text and a second): a transaction must
+	// not hold the write lock long, as another brief (a reader saving its
+	// position) waits for it.
 	BatchFiles int
 	BatchBytes int64
+	BatchTime  time.Duration
 }
 
 // Progress is how far an Index run is.
@@ -184,6 +187,10 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 	if batchBytes <= 0 {
 		batchBytes = 16 << 20
 	}
+	batchTime := opt.BatchTime
+	if batchTime <= 0 {
+		batchTime = time.Second
+	}
 	var w *writer
 	var inBatch int
 	var batchSize int64
@@ -192,7 +199,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 		if w == nil {
 			return nil
 		}
-		err := w.commit()
+		err := w.commit(ctx)
 		w = nil
 		if err != nil {
 			return err
@@ -253,7 +260,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 			err = w.touch(ctx, r.stamp)
 			pending.Unchanged++
 		default:
-			_, err = w.put(ctx, r.stamp, stamp, r.briefing)
+			_, err = w.put(ctx, r.stamp, stamp, r.briefing, r.old != nil)
 			if r.old == nil {
 				pending.Added++
 			} else {
@@ -265,7 +272,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 			return fail(fmt.Errorf("writing %s: %w", r.path, err))
 		}
 		inBatch++
-		if inBatch >= batchFiles || batchSize >= batchBytes {
+		if inBatch >= batchFiles || batchSize >= batchBytes || time.Since(w.began) >= batchTime {
 			if err := flush(); err != nil {
 				return fail(err)
 			}
@@ -368,20 +375,7 @@ func (db *DB) addRoots(ctx context.Context, roots []string) error {
 
 // Roots returns the files and folders the user indexed, sorted.
 func (db *DB) Roots(ctx context.Context) ([]string, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT path FROM roots ORDER BY path")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return column[string](ctx, db.sql, "SELECT path FROM roots ORDER BY path")
 }
 
 // parseAll reads, hashes, parses and classifies jobs on opt.Workers

@@ -3,6 +3,7 @@ package library
 import (
 	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -177,7 +178,7 @@ func TestReindexUpdatesExactlyTheChangedFile(t *testing.T) {
 	if sum.Unchanged != len(before) || sum.Added+sum.Updated+sum.Removed != 0 {
 		t.Fatalf("re-index of unchanged files: %+v", sum)
 	}
-	if after := state(t, db); !equalState(after, before) {
+	if after := state(t, db); !maps.Equal(after, before) {
 		t.Fatalf("unchanged re-index touched the index:\n%v\n%v", before, after)
 	}
 
@@ -217,18 +218,6 @@ func TestReindexUpdatesExactlyTheChangedFile(t *testing.T) {
 	if err != nil || len(hits) != 1 || hits[0].Path != changed {
 		t.Fatalf("search for the new text: %v, %v", hits, err)
 	}
-}
-
-func equalState(a, b map[string][3]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 func TestVanishedFileKeepsReadingState(t *testing.T) {
@@ -338,7 +327,7 @@ func TestCancelMidIndexLeavesConsistentDB(t *testing.T) {
 	for _, stopAt := range []int{1, 5, 17} {
 		db := openTemp(t)
 		ctx, cancel := context.WithCancel(context.Background())
-		sum, err := db.Index(ctx, []string{dir}, IndexOptions{BatchFiles: 3, Workers: 2, Progress: func(p Progress) {
+		sum, err := db.Index(ctx, []string{dir}, IndexOptions{BatchFiles: 3, BatchTime: time.Hour, Workers: 2, Progress: func(p Progress) {
 			if p.Files >= stopAt {
 				cancel()
 			}

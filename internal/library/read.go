@@ -1,10 +1,12 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -75,35 +77,60 @@ func (db *DB) Briefings(ctx context.Context) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.sql.QueryContext(ctx, `
-		SELECT b.id, b.path, b.title, b.day, b.date, b.source, b.n_quotes, b.n_speakers, b.kind, b.words, b.indexed_at,
-			r.opened_at, coalesce(r.position, 0)
-		FROM briefings b LEFT JOIN reading r ON r.path = b.path
-		ORDER BY b.day = '', b.day DESC, b.title, b.path`)
+	type state struct {
+		opened   sql.NullInt64
+		position int
+	}
+	reading := map[string]state{}
+	err = eachRow(ctx, db.sql, "SELECT path, opened_at, position FROM reading", nil, func(r *sql.Rows) error {
+		var p string
+		var st state
+		err := r.Scan(&p, &st.opened, &st.position)
+		reading[p] = st
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	// The columns are those of the covering index briefings_list (which SQLite picks); the
+	// order is made here (SQLite sorted in a temporary B-tree, slower).
 	var out []Entry
-	for rows.Next() {
-		var e Entry
-		var day string
-		var kind int
-		var indexed int64
-		var opened sql.NullInt64
-		if err := rows.Scan(&e.ID, &e.Path, &e.Title, &day, &e.DateText, &e.Source, &e.Quotes, &e.Speakers, &kind, &e.Words,
-			&indexed, &opened, &e.Position); err != nil {
-			return nil, err
-		}
-		e.Date = parseDay(day)
-		e.Kind = briefing.Kind(kind)
-		e.IndexedAt = time.Unix(0, indexed)
-		e.OpenedAt = nanoTime(opened)
-		e.Unread = !opened.Valid
-		e.New = indexed > seen && (!opened.Valid || indexed > opened.Int64)
-		out = append(out, e)
+	err = eachRow(ctx, db.sql, `SELECT id, path, title, day, date, source, n_quotes, n_speakers, kind, words, indexed_at FROM briefings`, nil,
+		func(r *sql.Rows) error {
+			var e Entry
+			var day string
+			var kind int
+			var indexed int64
+			if err := r.Scan(&e.ID, &e.Path, &e.Title, &day, &e.DateText, &e.Source, &e.Quotes, &e.Speakers, &kind, &e.Words, &indexed); err != nil {
+				return err
+			}
+			st := reading[e.Path]
+			e.Date = parseDay(day)
+			e.Kind = briefing.Kind(kind)
+			e.IndexedAt = time.Unix(0, indexed)
+			e.OpenedAt = nanoTime(st.opened)
+			e.Position = st.position
+			e.Unread = !st.opened.Valid
+			e.New = indexed > seen && (!st.opened.Valid || indexed > st.opened.Int64)
+			out = append(out, e)
+			return nil
+		})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	slices.SortFunc(out, func(a, b Entry) int {
+		switch {
+		case a.Date.IsZero() != b.Date.IsZero():
+			if a.Date.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.Date.Equal(b.Date):
+			return b.Date.Compare(a.Date)
+		}
+		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Path, b.Path))
+	})
+	return out, nil
 }
 
 // IDForPath returns the id of the briefing indexed for a file.
@@ -157,20 +184,19 @@ func (db *DB) Each(ctx context.Context, fn func(*briefing.Briefing) error) error
 }
 
 func (db *DB) ids(ctx context.Context) ([]int64, error) {
-	rows, err := db.sql.QueryContext(ctx, "SELECT id FROM briefings ORDER BY path")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[int64](ctx, db.sql, "SELECT id FROM briefings ORDER BY path")
+}
+
+// column returns the one column of a query's rows.
+func column[T any](ctx context.Context, q querier, query string, args ...any) ([]T, error) {
+	var out []T
+	err := eachRow(ctx, q, query, args, func(r *sql.Rows) error {
+		var v T
+		err := r.Scan(&v)
+		out = append(out, v)
+		return err
+	})
+	return out, err
 }
 
 // querier is a *sql.DB or a *sql.Tx.

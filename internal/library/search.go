@@ -80,38 +80,52 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		match = m
 	}
+	table := "quotes"
+	if q.Paragraphs {
+		table = "paragraphs"
+	}
+	fts := table + "_fts"
 	var where []string
 	var args []any
-	from := "FROM quotes q JOIN briefings b ON b.id = q.briefing_id"
-	order := "b.day = '', b.day, b.id, q.idx"
-	rank, snippet := "0", "''"
-	if q.Paragraphs {
-		from = "FROM paragraphs q JOIN briefings b ON b.id = q.briefing_id"
-	}
+	from := fmt.Sprintf("FROM %s q JOIN briefings b ON b.id = q.briefing_id", table)
+	order, rank := "b.day = '', b.day, b.id, q.idx", "0"
+	// ftsOnly: a quote search filtered at most by speaker and topic
+	// never reads the quotes table before the hits are cut: the filters
+	// are sets of quote ids from covering indexes, so a search touches the
+	// full-text index and those indexes only.
+	ftsOnly := match != "" && !q.Paragraphs && q.Kind == nil && q.Since.IsZero() && q.Until.IsZero()
+	id := "q.id"
 	if match != "" {
-		fts := "quotes_fts"
-		if q.Paragraphs {
-			fts = "paragraphs_fts"
+		// The full-text index drives the query (CROSS JOIN keeps SQLite
+		// from starting elsewhere). FTS5 takes MATCH and bm25 on the
+		// table's own name, not an alias.
+		from = fmt.Sprintf("FROM %[1]s CROSS JOIN %[2]s q ON q.id = %[1]s.rowid JOIN briefings b ON b.id = q.briefing_id", fts, table)
+		if ftsOnly {
+			from, id = "FROM "+fts, fts+".rowid"
 		}
-		// FTS5 takes MATCH and bm25 on the table's own name, not an alias.
-		from = fmt.Sprintf("FROM %s JOIN %s", fts, strings.TrimPrefix(from, "FROM "))
-		where = append(where, fmt.Sprintf("%[1]s.rowid = q.id AND %[1]s MATCH ?", fts))
+		where = append(where, fts+" MATCH ?")
 		args = append(args, match)
-		rank = fmt.Sprintf("bm25(%s)", fts)
-		snippet = fmt.Sprintf("snippet(%s, 0, char(2), char(3), '…', 24)", fts)
-		order = rank + ", b.id, q.idx"
+		order, rank = "r, qid", fmt.Sprintf("bm25(%s)", fts)
 	}
 	if q.Speaker != "" {
 		name := briefing.FoldName(q.Speaker)
 		if name == "" {
 			return nil, errors.New("empty speaker name")
 		}
-		from += " JOIN speaker_names sn ON sn.briefing_id = q.briefing_id AND sn.speaker = q.speaker"
-		where = append(where, "sn.name = ?")
+		if ftsOnly {
+			// The + keeps SQLite from looking each id up in the
+			// full-text index, which would run the search again per id.
+			where = append(where, "+"+id+" IN (SELECT q.id FROM speaker_names sn JOIN quotes q ON q.briefing_id = sn.briefing_id AND q.speaker = sn.speaker WHERE sn.name = ?)")
+		} else {
+			from += " JOIN speaker_names sn ON sn.briefing_id = q.briefing_id AND sn.speaker = q.speaker"
+			where = append(where, "sn.name = ?")
+		}
 		args = append(args, name)
 	}
 	if q.Topic != "" {
-		if q.Paragraphs {
+		if ftsOnly {
+			where = append(where, "+"+id+" IN (SELECT quote_id FROM quote_topics WHERE topic = ?)")
+		} else if q.Paragraphs {
 			where = append(where, "instr(char(31) || q.topics || char(31), char(31) || ? || char(31)) > 0")
 		} else {
 			where = append(where, "EXISTS (SELECT 1 FROM quote_topics qt WHERE qt.topic = ? AND qt.quote_id = q.id)")
@@ -134,10 +148,22 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")
 	}
-	if q.Paragraphs {
-		return db.paragraphHits(ctx, from, w, args, order, rank+", "+snippet, q.Limit)
+	// The matches are ranked and cut first; only those kept get their
+	// speaker's name and a snippet, which are dear to make for thousands.
+	top := fmt.Sprintf("SELECT %s AS qid, %s AS r %s %s ORDER BY %s%s", id, rank, from, w, order, limitClause(q.Limit))
+	outer := fmt.Sprintf("FROM top JOIN %s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", table)
+	snippet := "''"
+	if match != "" {
+		outer = fmt.Sprintf("FROM top CROSS JOIN %[1]s ON %[1]s.rowid = top.qid AND %[1]s MATCH ? JOIN %[2]s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", fts, table)
+		args = append(args, match)
+		snippet = fmt.Sprintf("snippet(%s, 0, char(2), char(3), '…', 24)", fts)
+		order = "top.r, top.qid"
 	}
-	return db.hitsRanked(ctx, from, w, args, order, rank+", "+snippet, q.Limit)
+	with := "WITH top AS (" + top + ") "
+	if q.Paragraphs {
+		return db.paragraphHits(ctx, with, outer, args, order, "-top.r, "+snippet)
+	}
+	return db.hitsRanked(ctx, with, outer, args, order, "-top.r, "+snippet)
 }
 
 // SpeakerQuotes returns the quotes of a speaker (by id, name or alias)
@@ -154,17 +180,18 @@ func (db *DB) TopicQuotes(ctx context.Context, topic string) ([]Hit, error) {
 
 // hits runs a quote query without ranking.
 func (db *DB) hits(ctx context.Context, from, where string, args []any, order string, limit int) ([]Hit, error) {
-	return db.hitsRanked(ctx, from, where, args, order, "0, ''", limit)
+	return db.hitsRanked(ctx, "", from+" "+where, args, order+limitClause(limit), "0, ''")
 }
 
-// hitsRanked runs a quote query: from must name the quotes q and the
-// briefings b; ranked selects the rank and the snippet.
-func (db *DB) hitsRanked(ctx context.Context, from, where string, args []any, order, ranked string, limit int) ([]Hit, error) {
-	query := fmt.Sprintf(`SELECT b.id, b.path, b.title, b.day, b.date, b.source_url, q.speaker,
+// hitsRanked runs a quote query: with is an optional WITH clause, from
+// names the quotes q and the briefings b (and may filter them), ranked
+// selects the rank and the snippet.
+func (db *DB) hitsRanked(ctx context.Context, with, from string, args []any, order, ranked string) ([]Hit, error) {
+	query := fmt.Sprintf(`%sSELECT b.id, b.path, b.title, b.day, b.date, b.source_url, q.speaker,
 			coalesce((SELECT sp.name FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), q.speaker),
 			coalesce((SELECT sp.role FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), ''),
 			q.kind, q.partial, q.text, q.paragraph, q.end_paragraph, q.idx, q.topics, %s
-		%s %s ORDER BY %s%s`, ranked, from, where, order, limitClause(limit))
+		%s ORDER BY %s`, with, ranked, from, order)
 	var out []Hit
 	err := eachRow(ctx, db.sql, query, args, func(r *sql.Rows) error {
 		var h Hit
@@ -174,21 +201,20 @@ func (db *DB) hitsRanked(ctx context.Context, from, where string, args []any, or
 			&kind, &h.Partial, &h.Text, &h.Paragraph, &h.EndParagraph, &h.QuoteIndex, &tops, &h.Rank, &h.Snippet); err != nil {
 			return err
 		}
-		h.Date, h.Kind, h.Topics, h.Rank = parseDay(day), briefing.QuoteKind(kind), splitList(tops), -h.Rank
+		h.Date, h.Kind, h.Topics = parseDay(day), briefing.QuoteKind(kind), splitList(tops)
 		out = append(out, h)
 		return nil
 	})
 	return out, searchErr(err)
 }
 
-// paragraphHits runs a paragraph query: from must name the paragraphs q
-// and the briefings b; ranked selects the rank and the snippet.
-func (db *DB) paragraphHits(ctx context.Context, from, where string, args []any, order, ranked string, limit int) ([]Hit, error) {
-	query := fmt.Sprintf(`SELECT b.id, b.path, b.title, b.day, b.date, b.source_url, q.speaker,
+// paragraphHits runs a paragraph query as hitsRanked does a quote query.
+func (db *DB) paragraphHits(ctx context.Context, with, from string, args []any, order, ranked string) ([]Hit, error) {
+	query := fmt.Sprintf(`%sSELECT b.id, b.path, b.title, b.day, b.date, b.source_url, q.speaker,
 			coalesce((SELECT sp.name FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), q.speaker),
 			coalesce((SELECT sp.role FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), ''),
 			q.text, q.idx, q.topics, %s
-		%s %s ORDER BY %s%s`, ranked, from, where, order, limitClause(limit))
+		%s ORDER BY %s`, with, ranked, from, order)
 	var out []Hit
 	err := eachRow(ctx, db.sql, query, args, func(r *sql.Rows) error {
 		var h Hit
@@ -197,7 +223,7 @@ func (db *DB) paragraphHits(ctx context.Context, from, where string, args []any,
 			&h.Text, &h.Paragraph, &tops, &h.Rank, &h.Snippet); err != nil {
 			return err
 		}
-		h.Date, h.Topics, h.Rank = parseDay(day), splitList(tops), -h.Rank
+		h.Date, h.Topics = parseDay(day), splitList(tops)
 		h.EndParagraph, h.QuoteIndex = h.Paragraph, -1
 		out = append(out, h)
 		return nil

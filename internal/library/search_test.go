@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -121,7 +122,7 @@ func TestSearchFilters(t *testing.T) {
 				t.Errorf("%+v: hits not in date order", q)
 			}
 		}
-		if len(hits) != total || total == 0 || !sameCounts(got, want) {
+		if len(hits) != total || total == 0 || !maps.Equal(got, want) {
 			t.Errorf("Search(%+v): %d hits %v, export's filter keeps %d %v", q, len(hits), got, total, want)
 		}
 	}
@@ -164,16 +165,4 @@ func TestSearchFilters(t *testing.T) {
 	if len(in) == 0 || len(out) != 0 {
 		t.Errorf("date filters: %d hits on the day, %d after it", len(in), len(out))
 	}
-}
-
-func sameCounts(a, b map[string]int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"time"
 
@@ -30,10 +31,106 @@ type fileStamp struct {
 }
 
 // writer writes briefings in one transaction with prepared statements.
+// It numbers quotes and paragraphs itself, from the largest id in the
+// table, so that the batch's rows are one range of ids that commit adds to
+// the full-text indexes in one statement.
 type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
 	now   int64
+	// paragraphFTS is set when the schema has paragraphs_fts.
+	paragraphFTS bool
+	// firstQuote and firstParagraph are the ids of the batch's first
+	// quote and paragraph; nextQuote and nextParagraph the next ids.
+	firstQuote, nextQuote, firstParagraph, nextParagraph int64
+	// began is when the transaction began.
+	began time.Time
+	// rows gathers the rows of the many-row tables, written rowsPerInsert
+	// at a time, in the order of rowTables (a row's parent first).
+	rows map[string]*rowBuffer
+}
+
+// rowsPerInsert is how many rows one INSERT writes into the tables with
+// many rows a briefing: a statement per row cost more than the row.
+const rowsPerInsert = 64
+
+// rowTables are the tables written through row buffers, parents before
+// children (foreign keys are checked at each statement).
+var rowTables = []struct{ name, insert string }{
+	{"speakers", `INSERT INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES `},
+	{"speaker_names", `INSERT OR IGNORE INTO speaker_names (name, briefing_id, speaker) VALUES `},
+	{"paragraphs", `INSERT INTO paragraphs (id, briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES `},
+	{"quotes", `INSERT INTO quotes (id, briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES `},
+	{"quote_topics", `INSERT OR IGNORE INTO quote_topics (topic, quote_id) VALUES `},
+	{"sections", `INSERT INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES `},
+	{"topics", `INSERT INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES `},
+}
+
+// rowBuffer gathers rows for one table and writes them rowsPerInsert at a
+// time with one statement, the rest one by one.
+type rowBuffer struct {
+	one, many *sql.Stmt
+	cols      int
+	args      []any
+}
+
+// prepareRows prepares the one-row and many-row statements of a table.
+func prepareRows(ctx context.Context, tx *sql.Tx, insert string) (*rowBuffer, error) {
+	cols := strings.Count(insert[:strings.Index(insert, ")")], ",") + 1
+	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
+	one, err := tx.PrepareContext(ctx, insert+row)
+	if err != nil {
+		return nil, err
+	}
+	many, err := tx.PrepareContext(ctx, insert+strings.TrimSuffix(strings.Repeat(row+",", rowsPerInsert), ","))
+	if err != nil {
+		return nil, err
+	}
+	return &rowBuffer{one: one, many: many, cols: cols}, nil
+}
+
+// add gathers a row, writing the buffer when it holds rowsPerInsert.
+func (b *rowBuffer) add(ctx context.Context, args ...any) error {
+	if len(args) != b.cols {
+		return fmt.Errorf("%d values for %d columns", len(args), b.cols)
+	}
+	b.args = append(b.args, args...)
+	if len(b.args) < rowsPerInsert*b.cols {
+		return nil
+	}
+	_, err := b.many.ExecContext(ctx, b.args...)
+	b.args = b.args[:0]
+	return err
+}
+
+// flush writes the rows gathered.
+func (b *rowBuffer) flush(ctx context.Context) error {
+	for len(b.args) > 0 {
+		if _, err := b.one.ExecContext(ctx, b.args[:b.cols]...); err != nil {
+			return err
+		}
+		b.args = b.args[b.cols:]
+	}
+	b.args = b.args[:0]
+	return nil
+}
+
+// add gathers a row of a table of rowTables.
+func (w *writer) add(ctx context.Context, table string, args ...any) error {
+	if err := w.rows[table].add(ctx, args...); err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	return nil
+}
+
+// flush writes every row gathered, parents first.
+func (w *writer) flush(ctx context.Context) error {
+	for _, t := range rowTables {
+		if err := w.rows[t.name].flush(ctx); err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+	}
+	return nil
 }
 
 var writeSQL = map[string]string{
@@ -44,15 +141,11 @@ var writeSQL = map[string]string{
 			source_url=excluded.source_url, kind=excluded.kind, markup=excluded.markup, words=excluded.words,
 			warnings=excluded.warnings, n_quotes=excluded.n_quotes, n_speakers=excluded.n_speakers
 		RETURNING id`,
-	"speaker":    `INSERT INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-	"name":       `INSERT OR IGNORE INTO speaker_names (name, briefing_id, speaker) VALUES (?,?,?)`,
-	"paragraph":  `INSERT INTO paragraphs (briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-	"quote":      `INSERT INTO quotes (briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
-	"quoteTopic": `INSERT OR IGNORE INTO quote_topics (topic, quote_id) VALUES (?,?)`,
-	"section":    `INSERT INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES (?,?,?,?,?,?)`,
-	"topic":      `INSERT INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES (?,?,?,?,?,?,?)`,
-	"touch":      `UPDATE briefings SET size=?, mtime=? WHERE path=?`,
-	"delete":     `DELETE FROM briefings WHERE path=?`,
+	"touch":         `UPDATE briefings SET size=?, mtime=? WHERE path=?`,
+	"delete":        `DELETE FROM briefings WHERE id=?`,
+	"id":            `SELECT id FROM briefings WHERE path=?`,
+	"unindexQuotes": `INSERT INTO quotes_fts(quotes_fts, rowid, text) SELECT 'delete', id, text FROM quotes WHERE briefing_id=?`,
+	"indexQuotes":   `INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes WHERE id >= ? AND id < ?`,
 	"readingFind": `SELECT r.path FROM reading r WHERE r.hash=? AND NOT EXISTS (SELECT 1 FROM briefings b WHERE b.path=r.path)
 		AND NOT EXISTS (SELECT 1 FROM reading WHERE path=?) LIMIT 1`,
 	"readingMove": `UPDATE reading SET path=? WHERE path=?`,
@@ -63,19 +156,59 @@ var writeSQL = map[string]string{
 // is written again.
 var childTables = []string{"quotes", "paragraphs", "speakers", "speaker_names", "sections", "topics"}
 
+// paragraphSQL keeps paragraphs_fts in step, from schema 2 on.
+var paragraphSQL = map[string]string{
+	"unindexParagraphs": `INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM paragraphs WHERE briefing_id=?`,
+	"indexParagraphs":   `INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id >= ? AND id < ?`,
+}
+
 func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, now: time.Now().UnixNano()}
-	for name, q := range writeSQL {
+	w := &writer{tx: tx, stmts: map[string]*sql.Stmt{}, now: time.Now().UnixNano(), began: time.Now()}
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs_fts'").Scan(&n); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	w.paragraphFTS = n > 0
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM quotes").Scan(&w.nextQuote); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM paragraphs").Scan(&w.nextParagraph); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	w.firstQuote, w.firstParagraph = w.nextQuote, w.nextParagraph
+	queries := writeSQL
+	if w.paragraphFTS {
+		queries = map[string]string{}
+		for k, v := range writeSQL {
+			queries[k] = v
+		}
+		for k, v := range paragraphSQL {
+			queries[k] = v
+		}
+	}
+	for name, q := range queries {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
 			tx.Rollback()
 			return nil, err
 		}
 		w.stmts[name] = st
+	}
+	w.rows = map[string]*rowBuffer{}
+	for _, t := range rowTables {
+		b, err := prepareRows(ctx, tx, t.insert)
+		if err != nil {
+			tx.Rollback()
+			return nil, err
+		}
+		w.rows[t.name] = b
 	}
 	for _, t := range childTables {
 		st, err := tx.PrepareContext(ctx, "DELETE FROM "+t+" WHERE briefing_id=?")
@@ -88,18 +221,52 @@ func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
 	return w, nil
 }
 
-func (w *writer) commit() error   { return w.tx.Commit() }
+// commit adds the batch's quotes and paragraphs to the full-text indexes
+// and commits.
+func (w *writer) commit(ctx context.Context) error {
+	if err := w.flush(ctx); err != nil {
+		w.tx.Rollback()
+		return err
+	}
+	if err := w.exec(ctx, "indexQuotes", w.firstQuote, w.nextQuote); err != nil {
+		w.tx.Rollback()
+		return err
+	}
+	if w.paragraphFTS {
+		if err := w.exec(ctx, "indexParagraphs", w.firstParagraph, w.nextParagraph); err != nil {
+			w.tx.Rollback()
+			return err
+		}
+	}
+	return w.tx.Commit()
+}
+
+// unindex removes a briefing's quotes and paragraphs from the full-text
+// indexes, before its rows go.
+func (w *writer) unindex(ctx context.Context, id int64) error {
+	if err := w.exec(ctx, "unindexQuotes", id); err != nil {
+		return err
+	}
+	if w.paragraphFTS {
+		return w.exec(ctx, "unindexParagraphs", id)
+	}
+	return nil
+}
+
 func (w *writer) rollback() error { return w.tx.Rollback() }
 
 func (w *writer) exec(ctx context.Context, name string, args ...any) error {
 	_, err := w.stmts[name].ExecContext(ctx, args...)
-	return err
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 // put writes a parsed briefing for a file, replacing what the index held
 // for its path (keeping the briefing's id), and moves reading state left by
 // the same content at a path that is gone to this one.
-func (w *writer) put(ctx context.Context, f fileStamp, parser string, b *briefing.Briefing) (int64, error) {
+func (w *writer) put(ctx context.Context, f fileStamp, parser string, b *briefing.Briefing, existed bool) (int64, error) {
 	var id int64
 	err := w.stmts["upsert"].QueryRowContext(ctx, f.path, f.size, f.mtime, f.hash, parser, w.now,
 		b.Title, b.Date, dayOf(b.Date), b.Source, b.SourceURL, int(b.Kind), int(b.Markup), b.Words,
@@ -107,48 +274,55 @@ func (w *writer) put(ctx context.Context, f fileStamp, parser string, b *briefin
 	if err != nil {
 		return 0, err
 	}
-	for _, t := range childTables {
-		if err := w.exec(ctx, "clear "+t, id); err != nil {
+	if existed {
+		if err := w.unindex(ctx, id); err != nil {
 			return 0, err
+		}
+		for _, t := range childTables {
+			if err := w.exec(ctx, "clear "+t, id); err != nil {
+				return 0, err
+			}
 		}
 	}
 	for i, s := range b.Speakers {
-		if err := w.exec(ctx, "speaker", id, i, s.ID, s.Name, s.Role, int(s.Kind), joinList(s.Aliases), s.Quotes, s.Reported, s.Words); err != nil {
+		if err := w.add(ctx, "speakers", id, i, s.ID, s.Name, s.Role, int(s.Kind), joinList(s.Aliases), s.Quotes, s.Reported, s.Words); err != nil {
 			return 0, err
 		}
 		for _, n := range append([]string{s.ID, s.Name}, s.Aliases...) {
 			if fn := briefing.FoldName(n); fn != "" {
-				if err := w.exec(ctx, "name", fn, id, s.ID); err != nil {
+				if err := w.add(ctx, "speaker_names", fn, id, s.ID); err != nil {
 					return 0, err
 				}
 			}
 		}
 	}
 	for i, p := range b.Paragraphs {
-		if err := w.exec(ctx, "paragraph", id, i, p.Text, p.Speaker, int(p.Role), p.Label, p.Level, p.Words, joinList(p.Topics), p.Section); err != nil {
+		w.nextParagraph++
+		if err := w.add(ctx, "paragraphs", w.nextParagraph-1, id, i, p.Text, p.Speaker, int(p.Role), p.Label, p.Level, p.Words, joinList(p.Topics), p.Section); err != nil {
 			return 0, err
 		}
 	}
 	for i, q := range b.Quotes {
-		var qid int64
-		err := w.stmts["quote"].QueryRowContext(ctx, id, i, q.Speaker, int(q.Kind), q.Partial, q.Text, q.Paragraph, q.EndParagraph,
-			q.Start, q.End, joinList(q.Topics), q.Section).Scan(&qid)
+		qid := w.nextQuote
+		w.nextQuote++
+		err := w.add(ctx, "quotes", qid, id, i, q.Speaker, int(q.Kind), q.Partial, q.Text, q.Paragraph, q.EndParagraph,
+			q.Start, q.End, joinList(q.Topics), q.Section)
 		if err != nil {
 			return 0, err
 		}
 		for _, t := range q.Topics {
-			if err := w.exec(ctx, "quoteTopic", t, qid); err != nil {
+			if err := w.add(ctx, "quote_topics", t, qid); err != nil {
 				return 0, err
 			}
 		}
 	}
 	for i, s := range b.Sections {
-		if err := w.exec(ctx, "section", id, i, s.Title, joinList(s.Topics), s.FirstParagraph, s.LastParagraph); err != nil {
+		if err := w.add(ctx, "sections", id, i, s.Title, joinList(s.Topics), s.FirstParagraph, s.LastParagraph); err != nil {
 			return 0, err
 		}
 	}
 	for i, t := range b.Topics {
-		if err := w.exec(ctx, "topic", id, i, t.ID, t.Label, t.Share, t.Paragraphs, t.Words); err != nil {
+		if err := w.add(ctx, "topics", id, i, t.ID, t.Label, t.Share, t.Paragraphs, t.Words); err != nil {
 			return 0, err
 		}
 	}
@@ -179,5 +353,16 @@ func (w *writer) touch(ctx context.Context, f fileStamp) error {
 
 // remove drops a file's briefing from the index; its reading state stays.
 func (w *writer) remove(ctx context.Context, path string) error {
-	return w.exec(ctx, "delete", path)
+	var id int64
+	err := w.stmts["id"].QueryRowContext(ctx, path).Scan(&id)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.unindex(ctx, id); err != nil {
+		return err
+	}
+	return w.exec(ctx, "delete", id)
 }
