@@ -167,3 +167,40 @@ func TestTeaFlowLanding(t *testing.T) {
 		t.Fatalf("1 n landed on quote %d, want Misri's third %d (the first is current at the start)", tb.rd.Current(), misri[2])
 	}
 }
+
+// TestTeaFlowSearchBackward searches backward through the program loop,
+// where the Reader's notes arrive as messages: ? from the top wraps to
+// the last match, n goes up, N back down and, past the last, wraps with a
+// note; h opens help and closes it.
+func TestTeaFlowSearchBackward(t *testing.T) {
+	m := New(Options{
+		Source:  DiskSource{Paths: []string{seedPath}, Opts: testLoadOptions()},
+		Theme:   asciiTheme(),
+		Context: t.Context(),
+	})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor := func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			return bytes.Contains(b, []byte(what))
+		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	waitFor("Tanmaya Lal")
+	tm.Send(keyMsg("?"))
+	tm.Type("Japan")
+	tm.Send(keyMsg("enter"))
+	waitFor("match above")
+	tm.Send(keyMsg("n"))
+	tm.Send(keyMsg("N"))
+	tm.Send(keyMsg("N"))
+	waitFor("search hit BOTTOM, continuing at TOP")
+	tm.Send(keyMsg("h"))
+	waitFor("search backward")
+	tm.Send(keyMsg("h"))
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
+	tb := final.tab()
+	if cur, _, _ := tb.rd.SearchMatch(); final.help || !tb.rd.Backward() || cur != 0 {
+		t.Fatalf("after ? n N N h h: help %v, backward %v, match %d (want the first, after wrapping)", final.help, tb.rd.Backward(), cur)
+	}
+}

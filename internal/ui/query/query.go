@@ -113,35 +113,64 @@ func (q Query) Match(s string) bool {
 // Filter returns the indices i in [0, n) whose text(i) passes the query,
 // in order. Fuzzy terms are matched over all items at once.
 func (q Query) Filter(n int, text func(int) string) []int {
+	out, _ := q.filter(n, text, false)
+	return out
+}
+
+// filter is Filter; with scored, it also returns each item's score for
+// Rank: the sum over the fuzzy terms of fuzzy's score, plus substringBonus
+// for each term the text holds as typed. Scoring in the pass that matches
+// saves Rank a second fuzzy pass over what passed.
+func (q Query) filter(n int, text func(int) string, scored bool) ([]int, []int) {
 	out := make([]int, 0, n)
 	if q.Empty() {
 		for i := 0; i < n; i++ {
 			out = append(out, i)
 		}
-		return out
+		return out, nil
 	}
 	keep := make([]bool, n)
 	for i := range keep {
 		keep[i] = true
 	}
+	var score []int
+	if scored {
+		score = make([]int, n)
+	}
 	src := source{n: n, text: text}
+	// Lower-cased texts, made as terms need them.
 	var lower []string
+	var lowered []bool
+	lowerOf := func(i int) string {
+		if lower == nil {
+			lower, lowered = make([]string, n), make([]bool, n)
+		}
+		if !lowered[i] {
+			lower[i], lowered[i] = strings.ToLower(text(i)), true
+		}
+		return lower[i]
+	}
 	for _, t := range q.terms {
 		if t.kind == fuzzyTerm && !t.neg {
 			hit := make([]bool, n)
 			for _, m := range fuzzy.FindFromNoSort(t.text, src) {
 				hit[m.Index] = true
+				if !scored || !keep[m.Index] {
+					continue
+				}
+				score[m.Index] += m.Score
+				subject := text(m.Index)
+				if !t.sensitive {
+					subject = lowerOf(m.Index)
+				}
+				if strings.Contains(subject, t.text) {
+					score[m.Index] += substringBonus
+				}
 			}
 			for i := range keep {
 				keep[i] = keep[i] && hit[i]
 			}
 			continue
-		}
-		if !t.sensitive && lower == nil {
-			lower = make([]string, n)
-			for i := range lower {
-				lower[i] = strings.ToLower(text(i))
-			}
 		}
 		for i := 0; i < n; i++ {
 			if !keep[i] {
@@ -151,7 +180,7 @@ func (q Query) Filter(n int, text func(int) string) []int {
 			if t.sensitive {
 				subject = text(i)
 			} else {
-				subject = lower[i]
+				subject = lowerOf(i)
 			}
 			var ok bool
 			switch t.kind {
@@ -170,7 +199,7 @@ func (q Query) Filter(n int, text func(int) string) []int {
 			out = append(out, i)
 		}
 	}
-	return out
+	return out, score
 }
 
 // Rank filters like Filter and orders the result the way fzf does, for
@@ -184,19 +213,20 @@ func (q Query) Rank(n int, primary, secondary func(int) string) []int {
 		return q.Filter(n, primary)
 	}
 	both := func(i int) string { return primary(i) + " " + secondary(i) }
-	first := q.Filter(n, primary)
+	first, firstScore := q.filter(n, primary, true)
 	inFirst := make([]bool, n)
 	for _, i := range first {
 		inFirst[i] = true
 	}
-	var rest []int
-	for _, i := range q.Filter(n, both) {
+	all, allScore := q.filter(n, both, true)
+	rest := make([]int, 0, len(all))
+	for _, i := range all {
 		if !inFirst[i] {
 			rest = append(rest, i)
 		}
 	}
-	q.sortByScore(first, primary)
-	q.sortByScore(rest, both)
+	byScore(first, firstScore)
+	byScore(rest, allScore)
 	return append(first, rest...)
 }
 
@@ -204,30 +234,8 @@ func (q Query) Rank(n int, primary, secondary func(int) string) []int {
 // ahead of any scattered match, as fzf favours consecutive letters.
 const substringBonus = 1 << 20
 
-// sortByScore orders items by the sum of their fuzzy terms' scores, best
-// first, stably.
-func (q Query) sortByScore(items []int, text func(int) string) {
-	if len(items) < 2 {
-		return
-	}
-	score := make(map[int]int, len(items))
-	sub := source{n: len(items), text: func(k int) string { return text(items[k]) }}
-	for _, t := range q.terms {
-		if t.kind != fuzzyTerm || t.neg {
-			continue
-		}
-		for _, m := range fuzzy.FindFromNoSort(t.text, sub) {
-			i := items[m.Index]
-			score[i] += m.Score
-			subject := text(i)
-			if !t.sensitive {
-				subject = strings.ToLower(subject)
-			}
-			if strings.Contains(subject, t.text) {
-				score[i] += substringBonus
-			}
-		}
-	}
+// byScore orders items by score, best first, stably.
+func byScore(items, score []int) {
 	sort.SliceStable(items, func(a, b int) bool { return score[items[a]] > score[items[b]] })
 }
 
