@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -9,6 +10,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
 
 	"github.com/brief-reader/brief/internal/library"
 )
@@ -215,4 +219,57 @@ func TestLibraryEndToEndWatcher(t *testing.T) {
 		}
 	}
 	checkNew(t, m, added)
+}
+
+// TestLibraryTeaFlow drives the real program loop on a real library, as
+// a person would: the Library comes up, enter opens the newest briefing,
+// ] and s star a quote, q quits; then Close (what brief runs after the
+// program) keeps the place, and the star was written while it ran.
+func TestLibraryTeaFlow(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	path := indexTemp(t)
+	db, err := library.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m := New(Options{Library: LibraryDB(db, library.IndexOptions{Workers: 1}), Theme: asciiTheme(), NoGlamour: true, Context: t.Context()})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
+	waitFor := func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			return bytes.Contains(b, []byte(what))
+		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	waitFor("5 briefings · 5 unread")
+	tm.Send(keyMsg("enter"))
+	waitFor("Speakers")
+	tm.Send(keyMsg("d"))
+	tm.Send(keyMsg("d"))
+	tm.Send(keyMsg("]"))
+	tm.Send(keyMsg("s"))
+	waitFor("starred; S lists")
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(30*time.Second)).(*Model)
+	tb := final.tab()
+	qi, p := tb.currentQuote(), tb.topParagraph()
+	if qi < 0 || p == 0 {
+		t.Fatalf("quote %d, paragraph %d: the reader did not move", qi, p)
+	}
+	if err := final.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	stars, err := db.IsStarred(context.Background(), tb.libID)
+	if err != nil || !stars[qi] {
+		t.Fatalf("stars %v (%v), want quote %d", stars, err, qi)
+	}
+	es, err := db.Briefings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
+		if e.ID == tb.libID && (e.Position != p || e.Unread) {
+			t.Fatalf("%s: position %d unread %v, want %d and read", e.Path, e.Position, e.Unread, p)
+		}
+	}
 }
