@@ -168,8 +168,10 @@ func newRootCmd(e *env) *cobra.Command {
 pages — and shows who spoke, what they said and on which topic.
 
 PATH is a file, a folder (read recursively: .txt .text .md .markdown .html
-.htm), an http or https URL, or - for standard input. With no PATH, brief reads ./briefings if it exists, else the
-sample briefings built into it.`,
+.htm), an http or https URL, or - for standard input. With no PATH, brief opens
+the library (see brief index; --library FILE, else $BRIEF_LIBRARY, else
+$XDG_DATA_HOME/brief/library.db) when it has briefings, else ./briefings if it
+exists, else the sample briefings built into it.`,
 		Version:       e.build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
