@@ -119,6 +119,11 @@ func (s *Speaker) Answers(name string) bool {
 // nameFolds are the marks foldName drops or evens out.
 var nameFolds = strings.NewReplacer(".", "", "’", "'", "-", " ")
 
+// FoldName is the form names are compared in by Answers: lower case,
+// without honorific dots, with one space between words. The library
+// stores speakers' names folded so that --speaker finds them by index.
+func FoldName(s string) string { return foldName(s) }
+
 func foldName(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = nameFolds.Replace(s)

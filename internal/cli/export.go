@@ -17,9 +17,10 @@ func newExportCmd(e *env) *cobra.Command {
 		speakers []string
 		kinds    []string
 		topicIDs []string
+		lib      string
 	)
 	cmd := &cobra.Command{
-		Use:   "export [flags] PATH...",
+		Use:   "export [flags] PATH... | --library",
 		Short: "Write briefings and their quotes as JSON, Markdown or text",
 		Long: `export parses briefings and writes them with their speakers and quotes.
 
@@ -40,7 +41,7 @@ all hold.`,
   brief export --format md https://example.org/briefings/2025-08-26-transcript.html
   brief export "Transcript of Special Briefing.html"
   cat story.txt | brief export --format text -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: libraryArgs(&lib),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := export.ParseFormat(format)
 			if err != nil {
@@ -76,12 +77,24 @@ all hold.`,
 				}
 			}
 			// Each briefing is written as soon as it and those before it
-			// are parsed, and dropped: memory stays that of a few.
+			// are parsed (or read from the library), and dropped: memory
+			// stays that of a few.
 			enc := export.NewEncoder(e.stdout, f, flt)
 			err = enc.Begin()
 			code := exitOK
 			if err == nil {
-				code, err = streamAll(cmd.Context(), e, args, opts, enc.Write)
+				if lib != "" {
+					var werr error
+					err = eachLibraryBriefing(cmd.Context(), e, lib, func(b *briefing.Briefing) error {
+						werr = enc.Write(b)
+						return werr
+					})
+					if err != nil && werr == nil {
+						return err // the library's own error, with its exit code
+					}
+				} else {
+					code, err = streamAll(cmd.Context(), e, args, opts, enc.Write)
+				}
 			}
 			if err == nil {
 				err = enc.End()
@@ -100,5 +113,6 @@ all hold.`,
 	cmd.Flags().StringArrayVar(&kinds, "kind", nil, "keep quotes of `KIND` direct, reported or turn (repeatable); article or transcript reads briefings as that kind")
 	cmd.Flags().StringArrayVarP(&topicIDs, "topic", "t", nil, "keep quotes on topic `ID` (repeatable; see brief topics)")
 	flags.registerShared(cmd)
+	registerLibraryFlag(cmd, &lib)
 	return cmd
 }

@@ -33,9 +33,12 @@ func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
 // readerFlags are the flags of the reader (brief with no subcommand).
 type readerFlags struct {
-	theme string
-	mouse bool
-	debug string
+	theme   string
+	mouse   bool
+	debug   string
+	library string
+	// topics is the common --topics flag, for re-indexing.
+	topics string
 }
 
 func (rf *readerFlags) register(cmd *cobra.Command) {
@@ -43,6 +46,7 @@ func (rf *readerFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&rf.mouse, "mouse", false, "scroll with the mouse wheel (m toggles it; while on, hold shift to select text)")
 	cmd.Flags().StringVar(&rf.debug, "debug", "", "write startup, load and render timings to `FILE` (brief-debug.log if no FILE is given)")
 	cmd.Flags().Lookup("debug").NoOptDefVal = "brief-debug.log"
+	cmd.Flags().StringVar(&rf.library, "library", "", "with no PATH, open the library `FILE` (default $BRIEF_LIBRARY, else $XDG_DATA_HOME/brief/library.db, when it has briefings)")
 }
 
 // runReader opens briefings in the terminal reader.
@@ -56,6 +60,13 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	src, err := readerSource(args, opts)
 	if err != nil {
 		return err
+	}
+	db, err := readerLibrary(ctx, e, args, rf)
+	if err != nil {
+		return err
+	}
+	if db != nil {
+		defer db.Close()
 	}
 	if !e.isTerminal() {
 		// A note, not output: stdout may be a pipe or a file.
@@ -89,6 +100,9 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 		Context:   ctx,
 		Start:     processStart,
 	}
+	if db != nil {
+		opt.Library, opt.Watch, opt.Source = ui.LibraryDB(db, readerIndexOptions(e, opts, rf)), true, nil
+	}
 	if rf.debug != "" {
 		log, err := openDebugLog(rf.debug)
 		if err != nil {
@@ -115,6 +129,11 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	}
 	_, runErr := tea.NewProgram(m, popts...).Run()
 	sig := signals.stop()
+	// The place in each briefing open from the library is saved now,
+	// however the reader stopped.
+	if err := m.Close(context.Background()); err != nil {
+		fmt.Fprintf(e.stderr, "brief: %s\n", textclean.Line(err.Error()))
+	}
 	if report := m.Fatal(); report != "" {
 		writeFatal(e.stderr, report)
 		return &exitError{code: exitInternal, err: errors.New("")}

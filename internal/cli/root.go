@@ -42,6 +42,8 @@ type env struct {
 	getenv         func(string) string
 	// isTerminal reports whether stdout is a terminal.
 	isTerminal func() bool
+	// stderrTerminal reports whether stderr is one (nil: it is not).
+	stderrTerminal func() bool
 }
 
 // Main runs brief with args and returns the exit code.
@@ -49,7 +51,8 @@ func Main(args []string, build BuildInfo) int {
 	e := &env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		build: build.resolve(), getenv: os.Getenv,
-		isTerminal: func() bool { return isTerminal(os.Stdout) },
+		isTerminal:     func() bool { return isTerminal(os.Stdout) },
+		stderrTerminal: stderrTerminal,
 	}
 	return run(args, e)
 }
@@ -182,8 +185,10 @@ func newRootCmd(e *env) *cobra.Command {
 pages — and shows who spoke, what they said and on which topic.
 
 PATH is a file, a folder (read recursively: .txt .text .md .markdown .html
-.htm), an http or https URL, or - for standard input. With no PATH, brief reads ./briefings if it exists, else the
-sample briefings built into it.`,
+.htm), an http or https URL, or - for standard input. With no PATH, brief opens
+the library (see brief index; --library FILE, else $BRIEF_LIBRARY, else
+$XDG_DATA_HOME/brief/library.db) when it has briefings, else ./briefings if it
+exists, else the sample briefings built into it.`,
 		Version:       e.build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -193,6 +198,7 @@ sample briefings built into it.`,
 			if err != nil {
 				return err
 			}
+			reader.topics = flags.topics
 			return runReader(cmd.Context(), e, args, opts, &reader)
 		},
 	}
@@ -204,7 +210,7 @@ sample briefings built into it.`,
 	}
 	flags.register(cmd)
 	reader.register(cmd)
-	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e))
+	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e), newIndexCmd(e), newSearchCmd(e))
 	cmd.AddCommand(newDocsCmd(e))
 	return cmd
 }

@@ -145,9 +145,12 @@ func checkTopicIDs(t *topics.Taxonomy, ids []string) error {
 }
 
 func newTopicsCmd(e *env) *cobra.Command {
-	var flags commonFlags
+	var (
+		flags commonFlags
+		lib   string
+	)
 	cmd := &cobra.Command{
-		Use:   "topics [flags] PATH...",
+		Use:   "topics [flags] PATH... | --library",
 		Short: "Show what each briefing is about, and who spoke on each topic",
 		Long: `topics prints, for each briefing, its topics: the share of its words in
 paragraphs on the topic, the number of such paragraphs, the number of quotes
@@ -156,13 +159,18 @@ shows), and who spoke on it (with their number of those quotes).
 
 Topics come from the built-in taxonomy, then $XDG_CONFIG_HOME/brief/topics.yaml,
 then --topics FILE; later files add topics or override those with the same id.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: libraryArgs(&lib),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts, err := flags.loadOptions(e)
 			if err != nil {
 				return err
 			}
 			bs, code := loadAll(cmd.Context(), e, args, opts)
+			if lib != "" {
+				if bs, err = libraryBriefings(cmd.Context(), e, lib); err != nil {
+					return err
+				}
+			}
 			if err := writeAllTopics(e.stdout, bs); err != nil {
 				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
 			}
@@ -173,6 +181,7 @@ then --topics FILE; later files add topics or override those with the same id.`,
 		},
 	}
 	flags.register(cmd)
+	registerLibraryFlag(cmd, &lib)
 	return cmd
 }
 

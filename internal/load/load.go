@@ -553,3 +553,12 @@ func ParseSize(s string) (int64, error) {
 	}
 	return n * mult, nil
 }
+
+// Parse parses a briefing file's bytes as Load does: a saved web page
+// (.html, .htm) through the HTML reader, anything else as text. It is for
+// callers that read files themselves (with ReadFile) and need the bytes,
+// such as the library, which hashes them. It parses with a Parser of its
+// own; Load's workers keep theirs from file to file.
+func Parse(path string, data []byte, opts parse.Options) (*briefing.Briefing, error) {
+	return parseInput(parse.NewParser(), path, data, opts)
+}

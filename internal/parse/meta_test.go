@@ -179,7 +179,7 @@ func TestMarkdownEntitiesAreCleaned(t *testing.T) {
 	}
 	hostile.AssertClean(t, b.Title)
 	if len(b.Paragraphs) != 2 {
-		t.Errorf("%d paragraphs, want 2 (an entity that decodes to nothing leaves no paragraph): %q", len(b.Paragraphs), b.Paragraphs)
+		t.Errorf("%d paragraphs, want 2 (an entity that decodes to nothing leaves no paragraph): %v", len(b.Paragraphs), b.Paragraphs)
 	}
 	if got := b.Paragraphs[1].Text; !strings.Contains(got, "Hello") || !strings.Contains(got, "& more.") {
 		t.Errorf("text %q lost its words", got)

@@ -196,6 +196,10 @@ func (m *Model) pickerJump(r rune) {
 // onMouse scrolls the pane under the pointer with the wheel and focuses a
 // pane on click.
 func (m *Model) onMouse(msg tea.MouseMsg) tea.Cmd {
+	if m.libPage() != nil {
+		m.onLibraryMouse(msg)
+		return nil
+	}
 	t := m.tab()
 	if t == nil || m.in != nil || m.picker != nil || m.list != nil || m.help {
 		return nil

@@ -13,6 +13,8 @@ import (
 	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/topics"
+	"github.com/brief-reader/brief/internal/ui/hitpane"
+	"github.com/brief-reader/brief/internal/ui/librarypane"
 	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/quotepane"
 	"github.com/brief-reader/brief/internal/ui/readerpane"
@@ -133,6 +135,10 @@ func drain(t testing.TB, m *Model, cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case tea.QuitMsg:
 		case filesMsg, loadedMsg, readerpane.RenderedMsg, readerpane.JumpedMsg, pane.NoteMsg, copiedMsg, openedMsg, fatalMsg, quotepane.FilteredMsg, quotepane.ShowMsg, topicpane.ToggledMsg, speakerpane.SelectMsg:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		case libListedMsg, libOpenedMsg, idleMsg, libHitsMsg, libWroteMsg, reindexedMsg, watchStartedMsg,
+			librarypane.OpenMsg, librarypane.DueMsg, librarypane.FilteredMsg, hitpane.OpenMsg, hitpane.PreviewMsg, speakerpane.AllMsg, topicpane.AllMsg:
 			_, next := m.Update(msg)
 			queue = append(queue, next)
 		default:

@@ -54,6 +54,9 @@ func (m *Model) hints() (now, tail []key.Binding) {
 	case m.help:
 		return []key.Binding{mk.Scroll, mk.Close}, []key.Binding{k.ForceQ}
 	}
+	if now, ok := m.libraryHints(); ok {
+		return now, always
+	}
 	t := m.tab()
 	if t == nil {
 		return k.ShortHelp(), always
@@ -75,6 +78,9 @@ func (m *Model) hints() (now, tail []key.Binding) {
 // first, then the Reader's (its jump keys work from every pane), then the
 // root's.
 func (m *Model) helpGroups() ([][]key.Binding, []string) {
+	if g, ti, ok := m.libraryHelpGroups(); ok {
+		return g, ti
+	}
 	var groups [][]key.Binding
 	var titles []string
 	rk := readerpane.DefaultKeyMap()
@@ -91,6 +97,9 @@ func (m *Model) helpGroups() ([][]key.Binding, []string) {
 	}
 	groups = append(append(groups, rk.FullHelp()...), m.keys.FullHelp()...)
 	titles = append(append(titles, readerpane.FullHelpTitles...), FullHelpTitles...)
+	if lib, ok := m.libraryHelp(); ok {
+		groups, titles = append(groups, lib), append(titles, "Library")
+	}
 	return groups, titles
 }
 

@@ -51,6 +51,12 @@ type Options struct {
 	Debug func(string)
 	// Start is when the program started, for Debug's times.
 	Start time.Time
+	// Library, if set, is what the reader opens: its Library pane first,
+	// briefings from the database (Source is not used).
+	Library Library
+	// Watch re-indexes new and changed files in the library's folders
+	// while the reader runs.
+	Watch bool
 }
 
 // inputKind is what a text input is for.
@@ -113,6 +119,9 @@ type Model struct {
 	fatal string
 
 	dbg *debugLog
+
+	// lib is the reader on a library, nil without one.
+	lib *libState
 }
 
 // New makes the reader model. Nothing is loaded until Init's command runs.
@@ -130,6 +139,10 @@ func New(opts Options) *Model {
 		mouse:   opts.Mouse,
 		loading: opts.Source != nil,
 	}
+	if opts.Library != nil {
+		m.lib = newLibState(m)
+		m.loading = true
+	}
 	if opts.Debug != nil {
 		start := opts.Start
 		if start.IsZero() {
@@ -144,6 +157,12 @@ func New(opts Options) *Model {
 
 // Init starts loading.
 func (m *Model) Init() tea.Cmd {
+	if m.lib != nil {
+		if m.opts.Watch {
+			return tea.Batch(m.listLibrary(), m.startWatch())
+		}
+		return m.listLibrary()
+	}
 	if m.opts.Source == nil {
 		return nil
 	}
@@ -192,6 +211,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		t0 := time.Now()
 		cmd = m.update(msg)
 		m.syncPanes()
+		cmd = tea.Batch(cmd, m.libSync())
 		if d := time.Since(t0); d > slowUpdate {
 			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
 		}
@@ -199,7 +219,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}
 	cmd = m.update(msg)
 	m.syncPanes()
-	return m, cmd
+	return m, tea.Batch(cmd, m.libSync())
 }
 
 // syncPanes tells the current briefing's panes which one has focus and
@@ -347,6 +367,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseMsg:
 		cmd := m.onMouse(msg)
 		return tea.Batch(cmd, m.renderCmds())
+	}
+	if cmd, ok := m.onLibraryMsg(msg); ok {
+		return cmd
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/hitpane"
 	"github.com/brief-reader/brief/internal/ui/pane"
 	"github.com/brief-reader/brief/internal/ui/quotepane"
 	"github.com/brief-reader/brief/internal/ui/readerpane"
@@ -40,6 +41,12 @@ type tab struct {
 	spkSel   []bool
 	topicSel []string
 	stack    []filterKind
+
+	// libID is the briefing's id in the library, 0 if it was not opened
+	// from one; hits, if set, is a list across briefings shown in the
+	// Quotes pane's place.
+	libID int64
+	hits  *hitpane.Model
 }
 
 func newTab(id int, path string, d *doc.Doc, st *theme.Styles, store *readerpane.Store) *tab {
@@ -56,6 +63,9 @@ func (t *tab) pane(id paneID) pane.Pane {
 	case paneTopics:
 		return t.topics
 	case paneQuotes:
+		if t.hits != nil {
+			return t.hits
+		}
 		return t.qp
 	}
 	return t.rd

@@ -35,6 +35,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	// Errors and notes stay until the next key.
 	m.status, m.statusErr = "", false
 	if m.in != nil {
+		if m.in.kind == inputLibFilter || m.in.kind == inputLibSearch {
+			return m.onLibraryInput(msg)
+		}
 		return m.onInputKey(msg)
 	}
 	if m.picker != nil {
@@ -54,6 +57,9 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 			m.helpOff = max(0, m.helpOff-1)
 		}
 		return nil
+	}
+	if cmd, ok := m.onLibraryKey(msg); ok {
+		return cmd
 	}
 	t := m.tab()
 	if t != nil && m.focus == paneReader && key.Matches(msg, k.SearchBack) {

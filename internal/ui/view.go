@@ -8,6 +8,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/ui/hitpane"
 	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
@@ -117,6 +118,9 @@ func (m *Model) headerLine() string {
 		}
 		meta = strings.Join(parts, " · ")
 	}
+	if lt, lm, ok := m.libraryHeader(); ok {
+		title, meta = lt, lm
+	}
 	room := w - used - 2
 	var b strings.Builder
 	b.WriteString(st.HeaderIndex.S(clip(brand, w)))
@@ -157,6 +161,9 @@ func shortSource(s string) string {
 
 // bodyLines draws the panes side by side.
 func (m *Model) bodyLines(h int) []string {
+	if body := m.libraryBody(h); body != nil {
+		return body
+	}
 	t := m.tab()
 	st := m.st
 	l := m.lay
@@ -265,6 +272,9 @@ func (m *Model) statusLine() string {
 	if m.in != nil {
 		return m.inputLine()
 	}
+	if s, ok := m.libraryStatus(); ok {
+		return s
+	}
 	t := m.tab()
 	var b strings.Builder
 	used := 0
@@ -342,6 +352,9 @@ func (m *Model) statusRight(t *tab) string {
 			what := "quote "
 			if t.d.B.Quotes[fq].Kind == briefing.Turn {
 				what = "turn "
+			}
+			if m.starred(t, fq) {
+				what = hitpane.StarMark + " " + what
 			}
 			right = append(right, what+strconv.Itoa(pos+1)+"/"+strconv.Itoa(len(quotes)))
 		}

@@ -23,6 +23,9 @@ import (
 type KeyMap struct {
 	pane.ScrollKeys
 	Only, Add, Filter key.Binding
+	// All lists the speaker's quotes in every briefing of the library;
+	// the root enables it when there is a library.
+	All key.Binding
 }
 
 // DefaultKeyMap is the Speakers pane's default keys.
@@ -32,16 +35,21 @@ func DefaultKeyMap() KeyMap {
 		Only:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "only this speaker")),
 		Add:        key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "add to selection")),
 		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter list")),
+		All:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "in all briefings"), key.WithDisabled()),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Only, k.Add, k.Filter} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Only, k.Add, k.Filter, k.All} }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Only, k.Add, k.Filter}, k.ScrollKeys.Bindings()}
+	return [][]key.Binding{{k.Only, k.Add, k.Filter, k.All}, k.ScrollKeys.Bindings()}
 }
+
+// AllMsg asks for the quotes of the speaker named Name in every briefing
+// of the library.
+type AllMsg struct{ Name string }
 
 // SelectMsg asks for speaker Index (a doc speaker index) to be the only
 // one in the speaker filter (Only) or added to it or dropped from it, in
@@ -150,6 +158,10 @@ func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 	s := m.List.Current()
 	if s < 0 {
 		return nil
+	}
+	if k.All.Enabled() && key.Matches(msg, k.All) {
+		all := AllMsg{Name: m.speakers[s].Name}
+		return func() tea.Msg { return all }
 	}
 	only := key.Matches(msg, k.Only)
 	if !only && !key.Matches(msg, k.Add) {

@@ -91,3 +91,28 @@ func TestSelect(t *testing.T) {
 		t.Error("j did not move the cursor")
 	}
 }
+
+// TestAll: A does nothing (and is not shown) until the root enables it
+// for a library; then it asks for the speaker under the cursor across
+// briefings, by name.
+func TestAll(t *testing.T) {
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}), sample(), 7)
+	m.View(30, 5)
+	if cmd := m.Update(keyMsg("A")); cmd != nil {
+		t.Fatalf("A without a library asked for %#v", cmd())
+	}
+	for _, b := range m.ShortHelp() {
+		if b.Enabled() && b.Help().Key == "A" {
+			t.Fatal("A shown without a library")
+		}
+	}
+	m.All.SetEnabled(true)
+	cmd := m.Update(keyMsg("A"))
+	if cmd == nil {
+		t.Fatal("A asked for nothing")
+	}
+	name := sample().Speakers[m.Cursor()].Name
+	if got := cmd(); got != (AllMsg{Name: name}) {
+		t.Fatalf("A asked for %#v, want %s", got, name)
+	}
+}

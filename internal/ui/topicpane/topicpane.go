@@ -20,6 +20,9 @@ import (
 type KeyMap struct {
 	pane.ScrollKeys
 	Toggle key.Binding
+	// All lists the topic's quotes in every briefing of the library; the
+	// root enables it when there is a library.
+	All key.Binding
 }
 
 // DefaultKeyMap is the Topics pane's default keys.
@@ -27,16 +30,21 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		ScrollKeys: pane.DefaultScrollKeys(),
 		Toggle:     key.NewBinding(key.WithKeys("enter", " "), key.WithHelp("enter/space", "add or drop this topic")),
+		All:        key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "in all briefings"), key.WithDisabled()),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Toggle} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Toggle, k.All} }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Toggle}, k.ScrollKeys.Bindings()}
+	return [][]key.Binding{{k.Toggle, k.All}, k.ScrollKeys.Bindings()}
 }
+
+// AllMsg asks for the quotes on topic ID (labelled Label) in every
+// briefing of the library.
+type AllMsg struct{ ID, Label string }
 
 // ToggledMsg asks for topic ID to be added to the topic filter or dropped
 // from it, in the briefing the pane belongs to.
@@ -96,6 +104,10 @@ func (m *Model) Count(id string) int {
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 	if !key.Matches(msg, m.KeyMap.Toggle) && m.List.Move(m.KeyMap.ScrollKeys, msg, m.Rows(), 1) {
 		return nil
+	}
+	if i := m.List.Current(); i >= 0 && m.KeyMap.All.Enabled() && key.Matches(msg, m.KeyMap.All) {
+		all := AllMsg{ID: m.topics[i].ID, Label: Label(m.topics[i])}
+		return func() tea.Msg { return all }
 	}
 	if i := m.List.Current(); i >= 0 && key.Matches(msg, m.KeyMap.Toggle) {
 		owner, id := m.owner, m.topics[i].ID

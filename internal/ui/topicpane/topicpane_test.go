@@ -54,3 +54,22 @@ func TestToggle(t *testing.T) {
 		t.Errorf("the selected topic has no check:\n%s", view)
 	}
 }
+
+// TestAll: A does nothing until the root enables it for a library; then
+// it asks for the topic under the cursor across briefings.
+func TestAll(t *testing.T) {
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}), sample(), 7)
+	m.View(30, 5)
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	if cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("A")}); cmd != nil {
+		t.Fatalf("A without a library asked for %#v", cmd())
+	}
+	m.All.SetEnabled(true)
+	cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("A")})
+	if cmd == nil {
+		t.Fatal("A asked for nothing")
+	}
+	if got := cmd(); got != (AllMsg{ID: "space", Label: "Space"}) {
+		t.Fatalf("A asked for %#v", got)
+	}
+}

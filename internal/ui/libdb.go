@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/library"
+	"github.com/brief-reader/brief/internal/ui/hitpane"
+	"github.com/brief-reader/brief/internal/ui/librarypane"
+)
+
+// searchLimit bounds the hits of a search from the reader: the best
+// ranked come first.
+const searchLimit = 1000
+
+// LibraryDB is the reader's Library on the library database. opt is how
+// files the watcher reports are indexed again: the options brief index
+// uses, so that they parse the same.
+func LibraryDB(db *library.DB, opt library.IndexOptions) Library {
+	opt.Progress = nil
+	return dbLibrary{db: db, opt: opt}
+}
+
+type dbLibrary struct {
+	db  *library.DB
+	opt library.IndexOptions
+}
+
+func (l dbLibrary) Briefings(ctx context.Context) ([]librarypane.Entry, error) {
+	es, err := l.db.Briefings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]librarypane.Entry, len(es))
+	for i, e := range es {
+		out[i] = librarypane.Entry{ID: e.ID, Path: e.Path, Title: e.Title, Source: e.Source, Date: e.Date, DateText: e.DateText,
+			Quotes: e.Quotes, Position: e.Position, Unread: e.Unread, New: e.New}
+	}
+	return out, nil
+}
+
+func (l dbLibrary) Briefing(ctx context.Context, id int64) (*briefing.Briefing, error) {
+	return l.db.Briefing(ctx, id)
+}
+
+func (l dbLibrary) IsStarred(ctx context.Context, id int64) (map[int]bool, error) {
+	return l.db.IsStarred(ctx, id)
+}
+
+func hits(hs []library.Hit, err error) ([]hitpane.Hit, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]hitpane.Hit, 0, len(hs))
+	for _, h := range hs {
+		if h.QuoteIndex < 0 {
+			continue // a paragraph, not a quote
+		}
+		out = append(out, hitpane.Hit{BriefingID: h.BriefingID, Title: h.Title, Date: h.Date, Speaker: h.Speaker,
+			Kind: h.Kind, Text: h.Text, QuoteIndex: h.QuoteIndex, Paragraph: h.Paragraph})
+	}
+	return out, nil
+}
+
+func (l dbLibrary) Search(ctx context.Context, text string) ([]hitpane.Hit, error) {
+	return hits(l.db.Search(ctx, library.Query{Text: text, Limit: searchLimit}))
+}
+
+func (l dbLibrary) SpeakerQuotes(ctx context.Context, name string) ([]hitpane.Hit, error) {
+	return hits(l.db.SpeakerQuotes(ctx, name))
+}
+
+func (l dbLibrary) TopicQuotes(ctx context.Context, topic string) ([]hitpane.Hit, error) {
+	return hits(l.db.TopicQuotes(ctx, topic))
+}
+
+func (l dbLibrary) Starred(ctx context.Context) ([]hitpane.Hit, error) {
+	hs, err := hits(l.db.Starred(ctx))
+	for i := range hs {
+		hs[i].Starred = true
+	}
+	return hs, err
+}
+
+func (l dbLibrary) Opened(ctx context.Context, id int64) error { return l.db.Opened(ctx, id) }
+
+func (l dbLibrary) SetPosition(ctx context.Context, id int64, p int) error {
+	return l.db.SetPosition(ctx, id, p)
+}
+
+func (l dbLibrary) Star(ctx context.Context, id int64, qi int, on bool) error {
+	return l.db.Star(ctx, id, qi, on)
+}
+
+func (l dbLibrary) MarkSeen(ctx context.Context) error { return l.db.MarkLibrarySeen(ctx) }
+
+func (l dbLibrary) Roots(ctx context.Context) ([]string, error) { return l.db.Roots(ctx) }
+
+// Reindex indexes the paths again; files that failed are its error.
+func (l dbLibrary) Reindex(ctx context.Context, paths []string) error {
+	sum, err := l.db.Index(ctx, paths, l.opt)
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(sum.Failed))
+	for i, f := range sum.Failed {
+		errs[i] = f
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/load"
+	"github.com/brief-reader/brief/internal/ui/doc"
+	"github.com/brief-reader/brief/internal/ui/hitpane"
+	"github.com/brief-reader/brief/internal/ui/librarypane"
+	"github.com/brief-reader/brief/internal/watch"
+)
+
+// Library is what the reader needs of the library database (package
+// library): the briefings indexed, each briefing as stored, quotes across
+// briefings, and reading state. Every method is called from a command,
+// never from Update.
+type Library interface {
+	// Briefings lists every briefing, newest first.
+	Briefings(ctx context.Context) ([]librarypane.Entry, error)
+	// Briefing is one briefing as stored: no file is read or parsed.
+	Briefing(ctx context.Context, id int64) (*briefing.Briefing, error)
+	// IsStarred is the starred quotes (indexes) of one briefing.
+	IsStarred(ctx context.Context, id int64) (map[int]bool, error)
+	// Search is full-text search over the quotes of every briefing.
+	Search(ctx context.Context, text string) ([]hitpane.Hit, error)
+	// SpeakerQuotes and TopicQuotes are a speaker's and a topic's
+	// quotes across briefings, in date order.
+	SpeakerQuotes(ctx context.Context, name string) ([]hitpane.Hit, error)
+	TopicQuotes(ctx context.Context, topic string) ([]hitpane.Hit, error)
+	// Starred is every starred quote.
+	Starred(ctx context.Context) ([]hitpane.Hit, error)
+	// Opened marks a briefing read; SetPosition keeps the paragraph at
+	// the top of the reader; Star stars a quote or clears the star.
+	Opened(ctx context.Context, id int64) error
+	SetPosition(ctx context.Context, id int64, paragraph int) error
+	Star(ctx context.Context, id int64, quoteIndex int, on bool) error
+	// MarkSeen sets the baseline "new" is measured from: briefings
+	// indexed after it are new.
+	MarkSeen(ctx context.Context) error
+	// Roots are the files and folders the user indexed (for watching);
+	// Reindex indexes again just the paths given.
+	Roots(ctx context.Context) ([]string, error)
+	Reindex(ctx context.Context, paths []string) error
+}
+
+// LibKeys are the reader's library keys.
+type LibKeys struct {
+	Library, Search, Star, Starred key.Binding
+}
+
+// DefaultLibKeys is the library keys.
+func DefaultLibKeys() LibKeys {
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	return LibKeys{
+		Library: b("L", "library"),
+		Search:  b("F", "search all briefings"),
+		Star:    b("s", "star/unstar quote"),
+		Starred: b("S", "starred quotes"),
+	}
+}
+
+// Bindings lists the keys in help order.
+func (k LibKeys) Bindings() []key.Binding {
+	return []key.Binding{k.Library, k.Search, k.Star, k.Starred}
+}
+
+// libState is the reader on a library: the Library pane, the lists of
+// quotes across briefings, the stars of the briefings open, and the
+// watcher.
+type libState struct {
+	db   Library
+	keys LibKeys
+	pane *librarypane.Model
+	// shown: the Library fills the body.
+	shown bool
+	// full is a list across briefings filling the body, when no briefing
+	// is open to show it in its Quotes pane.
+	full *hitpane.Model
+	// pos is the paragraph each briefing opened was left at, as listed
+	// or since saved; saved what the database holds, so that unchanged
+	// places are not written again.
+	pos, saved map[int64]int
+	stars      map[int64]map[int]bool
+	// listed: the first listing has come (and the "new" baseline was
+	// set from it).
+	listed  bool
+	listGen int
+	hitGen  int
+	nextTab int
+	// lastTab is the briefing current after the last update, whose place
+	// is saved when the reader leaves it.
+	lastTab *tab
+	// changed are paths re-indexed by the watcher whose briefings, if
+	// open, reload once the new listing arrives.
+	changed map[string]bool
+	watcher *watch.Watcher
+	// watchNote says what the watcher does, for the status line.
+	watchNote string
+	// idle is how long the reader must rest on a new place before it is
+	// saved (so a kill -9 loses at most that); 0 saves only on leaving.
+	// idleGen drops the timers of places since left.
+	idle    time.Duration
+	idleGen int
+}
+
+// idleSave is how long the reader rests on a place before it is saved.
+const idleSave = 2 * time.Second
+
+// idleMsg says the reader rested on a place for idleSave.
+type idleMsg struct{ gen int }
+
+func newLibState(m *Model) *libState {
+	l := &libState{
+		db: m.opts.Library, keys: DefaultLibKeys(), pane: librarypane.New(m.st), shown: true,
+		pos: map[int64]int{}, saved: map[int64]int{}, stars: map[int64]map[int]bool{}, changed: map[string]bool{},
+		idle: idleSave,
+	}
+	l.pane.Focus()
+	return l
+}
+
+// Messages of the library's commands.
+type (
+	libListedMsg struct {
+		gen  int
+		list *librarypane.List
+		err  error
+	}
+	// libOpenedMsg brings a briefing from the database, laid out; at is
+	// the quote to show (-1: the place it was left at); reload replaces
+	// the open tab of the briefing, keeping its place.
+	libOpenedMsg struct {
+		id     int64
+		d      *doc.Doc
+		stars  map[int]bool
+		at     int
+		reload bool
+		err    error
+		took   time.Duration
+	}
+	libHitsMsg struct {
+		gen         int
+		what, empty string
+		hits        []hitpane.Hit
+		err         error
+	}
+	// libWroteMsg reports a write of reading state; only failures show.
+	libWroteMsg struct {
+		what string
+		err  error
+	}
+	watchStartedMsg struct {
+		w     *watch.Watcher
+		roots int
+		err   error
+	}
+	watchBatchMsg struct {
+		w     *watch.Watcher
+		paths []string
+		err   error
+	}
+	reindexedMsg struct {
+		paths []string
+		err   error
+	}
+)
+
+func (m *Model) listLibrary() tea.Cmd {
+	l := m.lib
+	l.listGen++
+	db, ctx, gen := l.db, m.ctx, l.listGen
+	return guard(func() tea.Msg {
+		es, err := db.Briefings(ctx)
+		return libListedMsg{gen: gen, list: librarypane.NewList(es), err: err}
+	})
+}
+
+// openBriefing loads briefing id from the database and lays it out.
+func (m *Model) openBriefing(id int64, at int, reload bool) tea.Cmd {
+	db, ctx := m.lib.db, m.ctx
+	return guard(func() tea.Msg {
+		t0 := time.Now()
+		msg := readBriefing(ctx, db, id, !reload)
+		msg.at, msg.reload, msg.took = at, reload, time.Since(t0)
+		return msg
+	})
+}
+
+// readBriefing reads briefing id and its stars and lays it out; opened
+// marks it read too.
+func readBriefing(ctx context.Context, db Library, id int64, opened bool) libOpenedMsg {
+	msg := libOpenedMsg{id: id}
+	b, err := db.Briefing(ctx, id)
+	if err != nil {
+		msg.err = err
+		return msg
+	}
+	if msg.d, msg.err = layoutDoc(b); msg.err != nil {
+		return msg
+	}
+	if msg.stars, msg.err = db.IsStarred(ctx, id); msg.err != nil {
+		return msg
+	}
+	if opened {
+		msg.err = db.Opened(ctx, id)
+	}
+	return msg
+}
+
+// listHits runs a query across briefings in a command.
+func (m *Model) listHits(what, empty string, run func(context.Context, Library) ([]hitpane.Hit, error)) tea.Cmd {
+	l := m.lib
+	l.hitGen++
+	db, ctx, gen := l.db, m.ctx, l.hitGen
+	return guard(func() tea.Msg {
+		hits, err := run(ctx, db)
+		return libHitsMsg{gen: gen, what: what, empty: empty, hits: hits, err: err}
+	})
+}
+
+// write runs a write of reading state in a command.
+func (m *Model) write(what string, f func(context.Context, Library) error) tea.Cmd {
+	db, ctx := m.lib.db, m.ctx
+	return guard(func() tea.Msg { return libWroteMsg{what: what, err: f(ctx, db)} })
+}
+
+// startWatch watches the folders the library indexed.
+func (m *Model) startWatch() tea.Cmd {
+	db, ctx := m.lib.db, m.ctx
+	return guard(func() tea.Msg {
+		roots, err := db.Roots(ctx)
+		if err != nil {
+			return watchStartedMsg{err: err}
+		}
+		if len(roots) == 0 {
+			return watchStartedMsg{}
+		}
+		w, err := watch.New(roots, 0, load.IsBriefingFile)
+		return watchStartedMsg{w: w, roots: len(roots), err: err}
+	})
+}
+
+// nextBatch waits for the watcher's next batch of changed files.
+func (m *Model) nextBatch(w *watch.Watcher) tea.Cmd {
+	if w == nil {
+		return nil
+	}
+	ctx := m.ctx
+	return func() tea.Msg {
+		paths, err := w.Next(ctx)
+		return watchBatchMsg{w: w, paths: paths, err: err}
+	}
+}
+
+func (m *Model) reindex(paths []string) tea.Cmd {
+	db, ctx := m.lib.db, m.ctx
+	return guard(func() tea.Msg { return reindexedMsg{paths: paths, err: db.Reindex(ctx, paths)} })
+}
+
+// savePlace writes where the reader is in tab t, if it is a library
+// briefing and the place changed since it was last written.
+func (m *Model) savePlace(t *tab) tea.Cmd {
+	l := m.lib
+	if l == nil || t == nil || t.libID == 0 {
+		return nil
+	}
+	p := t.topParagraph()
+	l.pos[t.libID] = p
+	if old, ok := l.saved[t.libID]; ok && old == p {
+		return nil
+	}
+	l.saved[t.libID] = p
+	id := t.libID
+	return m.write("position", func(ctx context.Context, db Library) error { return db.SetPosition(ctx, id, p) })
+}
+
+// Close saves the place in every briefing open from the library and
+// stops watching. The program calls it once the reader has quit (by q,
+// ctrl+c or a signal), outside the program loop.
+func (m *Model) Close(ctx context.Context) error {
+	l := m.lib
+	if l == nil {
+		return nil
+	}
+	var errs []error
+	if l.watcher != nil {
+		l.watcher.Close()
+	}
+	for _, t := range m.tabs {
+		if t.libID == 0 {
+			continue
+		}
+		p := t.topParagraph()
+		if old, ok := l.saved[t.libID]; ok && old == p {
+			continue
+		}
+		if err := l.db.SetPosition(ctx, t.libID, p); err != nil {
+			errs = append(errs, fmt.Errorf("saving the place in %s: %w", t.path, err))
+			continue
+		}
+		l.saved[t.libID] = p
+	}
+	return errors.Join(errs...)
+}
