@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/lexicon"
 )
 
 // articleParser attributes the quotes of an article: direct quotes by their
@@ -126,39 +127,33 @@ func (a *articleParser) region(ctx *paraCtx, start, end int, spans []*span, rs *
 	}
 }
 
+// Attribution reads each sentence in these stages, in this order:
+//
+//  1. subject: who the sentence is about (sentenceSubjectStage), pushed on
+//     the salience list that later pronouns and epithets resolve against;
+//     an institution or described voice opening the sentence stands in
+//     when no person does (sentenceVoice).
+//  2. cues: for each quoted span, the words around it name its speaker;
+//     the cue stages (cueStages) are tried in order until one finds a cue.
+//  3. span: the span is read as speech, an excerpt of others' speech, a
+//     title or scare quote, or the continuation of a quote left open
+//     (span), and its speaker resolved (speakerOf): the cue first, then
+//     the speaker the quote continues.
+//  4. reported speech: a sentence with no attributed quote may still
+//     report speech with a speech verb (reported).
+//
+// Resolution (resolve) turns a reference into a person: a pronoun through
+// salience, a name through the registry, an organisation or a document to
+// the institution, a description to a title holder or an unnamed voice.
+
 // sentence reads one sentence of an outline.
 func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, depth int) {
 	if len(sent) == 0 {
 		return
 	}
-	// Who the sentence is about comes first: it is what a following "he"
-	// refers to.
-	subj := sentenceSubject(sent)
-	if !a.plausible(subj) {
-		subj = ref{}
-	}
-	var subjPerson *person
-	if subj.valid() {
-		subjPerson = a.resolve(subj, pos(ctx.index, sent[0].start), false)
-		if subjPerson != nil && (subjPerson.role != "" || a.out.hasSpeech(subjPerson) || subj.pronoun != "" || len(subj.name) >= 2) {
-			a.sal.push(subjPerson)
-			if rs.last != nil && subjPerson.root() != rs.last.root() {
-				rs.sinceQuote = true
-			}
-		}
-	}
-	// An institution opening the sentence speaks for its quotes too: "The
-	// diocese issued a statement, saying a “third-party investigation”…"
-	if !subj.valid() {
-		subj = sentenceVoice(sent)
-	}
+	subj := a.sentenceSubjectStage(ctx, sent, rs)
 	spoke := false
-	var places []int
-	for i, t := range sent {
-		if t.isPlaceholder() {
-			places = append(places, i)
-		}
-	}
+	places := placeholders(sent)
 	for k, i := range places {
 		from := 0
 		if k > 0 {
@@ -168,37 +163,136 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 		if k+1 < len(places) {
 			to = places[k+1]
 		}
-		pre := preCue(sent[from:i])
-		if pre.participle {
-			pre = cue{}
-			if subj.valid() {
-				pre = cue{who: subj, found: true}
-			}
-		}
-		post := postCue(sent[i+1 : to])
-		lead := trimEmphasis(sent[:i])
-		topical := topicLabel(lead)
-		if !pre.found && !post.found && subj.valid() && subj.pronoun == "" && k == 0 && len(lead) > 0 && lead[len(lead)-1].is(":") && !topical {
-			// "President Trump highlighted America’s negotiating
-			// position with Iran: “…”": the subject of the lead-in.
-			pre = cue{who: subj, found: true, label: true}
-		}
-		if !pre.found && !post.found {
-			// "Ortiz called the ruling “a disgrace”", "She said she was
-			// “deeply troubled”": words quoted inside reported speech are
-			// the reporting subject's own, however few.
-			pre = a.partialCue(sent, i, subj)
-		}
+		s := slot{sent: sent, at: i, from: from, to: to, subj: subj, first: k == 0}
+		q := a.cues(s)
 		// "On reciprocal tariffs: “…”" opens its paragraph with the
 		// quote's subject: the quote leads the paragraph all the same.
-		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && topical
-		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0, labelled) {
+		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && s.topical()
+		if a.span(ctx, sent[i].sp, q, rs, depth, i == 0 && k == 0, labelled) {
 			spoke = true
 		}
 	}
 	if !spoke {
 		a.reported(ctx, sent, rs)
 	}
+}
+
+// placeholders returns the indexes of a sentence's quoted spans.
+func placeholders(sent []otok) []int {
+	var places []int
+	for i, t := range sent {
+		if t.isPlaceholder() {
+			places = append(places, i)
+		}
+	}
+	return places
+}
+
+// sentenceSubjectStage reads who a sentence is about, first: it is what a
+// following "he" refers to. A person named as the subject goes on the
+// salience list; when no person opens the sentence, an institution or a
+// described voice may ("The diocese issued a statement, saying a
+// “third-party investigation”…"). It returns the subject, or an invalid
+// ref.
+func (a *articleParser) sentenceSubjectStage(ctx *paraCtx, sent []otok, rs *regionState) ref {
+	subj := sentenceSubject(sent)
+	if !a.plausible(subj) {
+		subj = ref{}
+	}
+	if subj.valid() {
+		p := a.resolve(subj, pos(ctx.index, sent[0].start), false)
+		if p != nil && (p.role != "" || a.out.hasSpeech(p) || subj.pronoun != "" || len(subj.name) >= 2) {
+			a.sal.push(p)
+			if rs.last != nil && p.root() != rs.last.root() {
+				rs.sinceQuote = true
+			}
+		}
+	}
+	if !subj.valid() {
+		subj = sentenceVoice(sent)
+	}
+	return subj
+}
+
+// slot is one quoted span of a sentence with the words that belong to it:
+// sent[from:at] before it and sent[at+1:to] after it, up to the next span.
+type slot struct {
+	sent         []otok
+	at, from, to int
+	subj         ref  // the sentence's subject or voice
+	first        bool // the sentence's first span
+}
+
+// lead returns the sentence's words before the span.
+func (s slot) lead() []otok { return trimEmphasis(s.sent[:s.at]) }
+
+// topical reports whether the words before the span are a topic label:
+// "On reciprocal tariffs:".
+func (s slot) topical() bool { return topicLabel(s.lead()) }
+
+// quoteCues are the cues around a quoted span: before it and after it.
+type quoteCues struct {
+	pre, post cue
+}
+
+func (q quoteCues) found() bool { return q.pre.found || q.post.found }
+
+// cueStage is one way to find a quote's cue.
+type cueStage struct {
+	name string
+	find func(a *articleParser, s slot) quoteCues
+}
+
+// cueStages are tried in order for each quoted span; the first that finds
+// a cue decides.
+var cueStages = []cueStage{
+	{"adjacent", adjacentCues},
+	{"lead-in colon", leadInCue},
+	{"partial", partialStage},
+}
+
+// cues finds the cue of a quoted span through the cue stages.
+func (a *articleParser) cues(s slot) quoteCues {
+	var q quoteCues
+	for _, st := range cueStages {
+		q = st.find(a, s)
+		if q.found() {
+			return q
+		}
+	}
+	return q
+}
+
+// adjacentCues reads the attribution right before a quote ("Misri said:",
+// "…, saying") and right after it ("…,” he said"). A participle before the
+// quote hangs from the sentence's subject.
+func adjacentCues(_ *articleParser, s slot) quoteCues {
+	pre := preCue(s.sent[s.from:s.at])
+	if pre.participle {
+		pre = cue{}
+		if s.subj.valid() {
+			pre = cue{who: s.subj, found: true}
+		}
+	}
+	return quoteCues{pre: pre, post: postCue(s.sent[s.at+1 : s.to])}
+}
+
+// leadInCue gives a quote after a colon to the subject of the lead-in:
+// "President Trump highlighted America’s negotiating position with Iran:
+// “…”". A topic label ("On tariffs:") is no lead-in.
+func leadInCue(_ *articleParser, s slot) quoteCues {
+	lead := s.lead()
+	if s.subj.valid() && s.subj.pronoun == "" && s.first && len(lead) > 0 && lead[len(lead)-1].is(":") && !s.topical() {
+		return quoteCues{pre: cue{who: s.subj, found: true, label: true}}
+	}
+	return quoteCues{}
+}
+
+// partialStage reads words quoted inside reported speech as the reporting
+// subject's own, however few: "Ortiz called the ruling “a disgrace”", "She
+// said she was “deeply troubled”".
+func partialStage(a *articleParser, s slot) quoteCues {
+	return quoteCues{pre: a.partialCue(s.sent, s.at, s.subj)}
 }
 
 // sentenceVoice reads an organisation or a described voice that opens a
@@ -280,34 +374,30 @@ func closesSentence(toks []otok) bool {
 	return true
 }
 
+// Thresholds of span reading, in words.
+const (
+	// minBareQuoteWords is the shortest quote with no cue that continues
+	// the previous speaker ("“It didn’t get better.”" needs to stand as
+	// a sentence of its own to be shorter).
+	minBareQuoteWords = 4
+	// maxTitleWords is the longest capitalised quote read as a title
+	// rather than speech (‘One Big, Beautiful Bill’).
+	maxTitleWords = 8
+	// maxScareQuoteWords is the longest quote with no cue read as a scare
+	// quote or a phrase rather than speech.
+	maxScareQuoteWords = 5
+	// maxSpeakerNameWords is the longest name a cue may give a speaker.
+	maxSpeakerNameWords = 4
+)
+
 // span decides what a quoted span is and records it. It reports whether the
 // span was attributed speech.
-func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionState, depth int, leads, labelled bool) bool {
-	is, ie := sp.inner()
-	// A continuation of a quote left open in the previous paragraph.
+func (a *articleParser) span(ctx *paraCtx, sp *span, q quoteCues, rs *regionState, depth int, leads, labelled bool) bool {
+	pre, post := q.pre, q.post
 	if a.open != nil && depth == 0 && leads && sp.open == firstNonSpace(ctx.text) && sp.fam == a.open.fam {
-		if sp.unclosed && ctx.nextFam == sp.fam {
-			return true // still running
-		}
-		c := post
-		if !c.found {
-			c = a.open.pre
-		}
-		who := a.attribute(c, ctx, sp.open)
-		if who == nil {
-			who = a.open.region.last
-		}
-		o := a.open
-		a.open = nil
-		if who != nil {
-			qs, _ := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
-			_, qe := quoteBounds(ctx.text, is, ie)
-			a.out.addQuote(who, briefing.Direct, o.para, ctx.index, qs, qe)
-			a.after(ctx, who, rs)
-			return true
-		}
-		return false
+		return a.continueOpen(ctx, sp, post, rs)
 	}
+	is, ie := sp.inner()
 	// An excerpt holding other people's quotes is read from the inside,
 	// unless a label names a person as its speaker ("Laura Wilkerson,
 	// whose son…: “… he said, ‘…’”): then the quotes inside are theirs
@@ -317,7 +407,7 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		return false
 	}
 	inner := ctx.text[is:ie]
-	hasCue := pre.found || post.found
+	hasCue := q.found()
 	// A short quote standing as a sentence of its own right after another
 	// speaker's quote continues them: "“…,” Tarek said. “It didn’t get
 	// better.”"
@@ -336,25 +426,9 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		a.open = &openQuote{para: ctx.index, start: is, fam: sp.fam, pre: pre, region: rs}
 		return true
 	}
-	var who *person
-	if hasCue {
-		c := post
-		if !c.found {
-			c = pre
-		}
-		who = a.attribute(c, ctx, sp.open)
-	}
-	if who == nil && (!hasCue || labelled) && (wordCount(inner) >= 4 || continues) {
-		who = a.continuation(rs, labelled || leads && depth == 0 && sp.open == firstNonSpace(ctx.text))
-	}
+	who := a.speakerOf(ctx, sp, q, rs, continues, labelled || leads && depth == 0 && sp.open == firstNonSpace(ctx.text), labelled)
 	if who == nil {
-		// Unattributed: not a quote we can give anyone. Read what it
-		// reports instead.
-		if len(sp.children) > 0 && depth < maxQuoteDepth {
-			a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
-		} else if depth < maxQuoteDepth {
-			a.region(ctx, is, ie, nil, &regionState{}, depth+1)
-		}
+		a.unattributed(ctx, sp, depth)
 		return false
 	}
 	qs, qe := quoteBounds(ctx.text, is, ie)
@@ -367,6 +441,67 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	}
 	a.after(ctx, who, rs)
 	return true
+}
+
+// continueOpen reads a paragraph that reopens a quote left open in the
+// previous one, newswire style. It reports whether the quote was given a
+// speaker (or still runs on).
+func (a *articleParser) continueOpen(ctx *paraCtx, sp *span, post cue, rs *regionState) bool {
+	is, ie := sp.inner()
+	if sp.unclosed && ctx.nextFam == sp.fam {
+		return true // still running
+	}
+	c := post
+	if !c.found {
+		c = a.open.pre
+	}
+	who := a.attribute(c, ctx, sp.open)
+	if who == nil {
+		who = a.open.region.last
+	}
+	o := a.open
+	a.open = nil
+	if who == nil {
+		return false
+	}
+	qs, _ := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
+	_, qe := quoteBounds(ctx.text, is, ie)
+	a.out.addQuote(who, briefing.Direct, o.para, ctx.index, qs, qe)
+	a.after(ctx, who, rs)
+	return true
+}
+
+// speakerOf resolves who said a quote: the person its cue names, or, for
+// a quote with no cue (or a topic label) long enough to be speech or
+// continuing a sentence before it, the speaker it continues.
+func (a *articleParser) speakerOf(ctx *paraCtx, sp *span, q quoteCues, rs *regionState, continues, leadsParagraph, labelled bool) *person {
+	var who *person
+	if q.found() {
+		c := q.post
+		if !c.found {
+			c = q.pre
+		}
+		who = a.attribute(c, ctx, sp.open)
+	}
+	is, ie := sp.inner()
+	if who == nil && (!q.found() || labelled) && (wordCount(ctx.text[is:ie]) >= minBareQuoteWords || continues) {
+		who = a.continuation(rs, leadsParagraph)
+	}
+	return who
+}
+
+// unattributed reads a quote nobody can be given: not speech we can
+// attribute, so what it reports is read instead.
+func (a *articleParser) unattributed(ctx *paraCtx, sp *span, depth int) {
+	if depth >= maxQuoteDepth {
+		return
+	}
+	is, ie := sp.inner()
+	if len(sp.children) > 0 {
+		a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
+	} else {
+		a.region(ctx, is, ie, nil, &regionState{}, depth+1)
+	}
 }
 
 // endsSentence reports whether quoted text closes with a sentence's end
@@ -441,7 +576,7 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		a.lastOrg = p
 		return p
 	case len(r.name) > 0:
-		if len(r.name) > 4 {
+		if len(r.name) > maxSpeakerNameWords {
 			return nil
 		}
 		return a.reg.addName(r, at)
@@ -557,7 +692,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 // with a goal", "the team posted a photo". Those verbs report speech only
 // when a clause, a quote or a colon follows them.
 func reportsSpeech(sent []otok, v int) bool {
-	if !deedVerbs[sent[v].lower()] {
+	if !lexicon.DeedVerbs[sent[v].lower()] {
 		return true
 	}
 	if v+1 >= len(sent) {
@@ -657,10 +792,10 @@ func speechLike(toks []token, hasCue bool) bool {
 		return false
 	}
 	// ‘SECURE’, ‘One Big, Beautiful Bill’: a title, not speech.
-	if words <= 8 && caps > 0 && caps+small == words && (words > 1 || toks[0].allCaps() || !hasCue) {
+	if words <= maxTitleWords && caps > 0 && caps+small == words && (words > 1 || toks[0].allCaps() || !hasCue) {
 		return false
 	}
-	if words <= 5 && !hasCue {
+	if words <= maxScareQuoteWords && !hasCue {
 		return false
 	}
 	return true
@@ -780,12 +915,12 @@ func outlineSentences(out []otok, text string) [][2]int {
 			end = true
 			if t.s == "." && i > 0 && out[i-1].word && out[i-1].end == t.start {
 				prev := out[i-1]
-				if abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
+				if lexicon.Abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
 					end = false
 				}
 				// "S.J. Quinney College", "J.D. Vance": initials before a
 				// name. "…in the U.S. The…" still ends a sentence.
-				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !nonNameWords[out[i+1].lower()] {
+				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !lexicon.NonNameWords[out[i+1].lower()] {
 					end = false
 				}
 			}

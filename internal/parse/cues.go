@@ -1,6 +1,10 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/brief-reader/brief/internal/lexicon"
+)
 
 // This file reads attribution cues: the words around a quote that say who
 // spoke ("he stated", "said Metallus CEO Mike Williams", "Misri said:",
@@ -35,7 +39,7 @@ func npWord(t token) bool {
 		return true
 	}
 	l := t.lower()
-	return honorifics[l] || roleWords[l] || lowerRoleNouns[l] || roleQualifiers[l] || nameParticles[l] || l == "of"
+	return lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] || lexicon.RoleQualifiers[l] || lexicon.NameParticles[l] || l == "of"
 }
 
 func isPronoun(t token) bool {
@@ -62,15 +66,15 @@ func isDeterminer(t token) bool {
 
 // isSpeechVerb reports whether a word is a speech verb. Verbs are lower case
 // in running text: "States" in "United States" is not one.
-func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && speechVerbs[t.s] }
+func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && lexicon.SpeechVerbs[t.s] }
 
 // isReportingVerb reports whether a word reports what someone said or how
 // they put it: a speech verb, or a verb of naming ("called", "described").
 func isReportingVerb(t token) bool {
-	return isSpeechVerb(t) || t.word && !t.capitalised() && namingVerbs[t.s]
+	return isSpeechVerb(t) || t.word && !t.capitalised() && lexicon.NamingVerbs[t.s]
 }
 
-func isParticiple(t token) bool { return t.word && !t.capitalised() && participles[t.s] }
+func isParticiple(t token) bool { return t.word && !t.capitalised() && lexicon.Participles[t.s] }
 
 // chunkBack collects the noun phrase that ends at toks[end-1], going back
 // over words, initials with their dots and parenthesised asides. It returns
@@ -101,7 +105,7 @@ func chunkBack(toks []otok, end int) int {
 			}
 		case isDeterminer(t.token):
 			return j
-		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && nonNameWords[t.lower()] && !honorifics[t.lower()]):
+		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && lexicon.NonNameWords[t.lower()] && !lexicon.Honorifics[t.lower()]):
 		default:
 			return j + 1
 		}
@@ -116,7 +120,7 @@ func chunkBack(toks []otok, end int) int {
 // the index where the subject starts.
 func subjectBefore(toks []otok, v int) (ref, int) {
 	j := v
-	for j > 0 && toks[j-1].word && (cueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()]) {
+	for j > 0 && toks[j-1].word && (lexicon.CueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()]) {
 		j--
 	}
 	if j > 0 && toks[j-1].word && blockers[toks[j-1].lower()] {
@@ -221,7 +225,7 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 func describedAppositive(toks []otok, end int) (int, string) {
 	for c := end - 2; c >= 1 && c >= end-14; c-- {
 		t := toks[c]
-		if t.isPlaceholder() || t.is(".") && !(c > 0 && abbreviations[toks[c-1].lower()]) {
+		if t.isPlaceholder() || t.is(".") && !(c > 0 && lexicon.Abbreviations[toks[c-1].lower()]) {
 			return 0, ""
 		}
 		if !t.is(",") {
@@ -282,7 +286,7 @@ func subjectAfter(toks []otok, from int) ref {
 			if !t.word && !t.is("-") {
 				break
 			}
-			if t.word && (t.capitalised() || !(orgHeads[t.lower()] || voiceHeads[t.lower()] || lowerRoleNouns[t.lower()])) {
+			if t.word && (t.capitalised() || !(lexicon.OrgHeads[t.lower()] || lexicon.VoiceHeads[t.lower()] || lowerRoleNouns[t.lower()])) {
 				continue
 			}
 			if h+1 < len(toks) && toks[h+1].word {
@@ -307,7 +311,7 @@ func subjectAfter(toks []otok, from int) ref {
 			depth--
 		} else if depth > 0 {
 		} else if t.is(".") {
-			if end == 0 || !toks[end-1].word || !(abbreviations[toks[end-1].lower()] || honorifics[toks[end-1].lower()] || len([]rune(toks[end-1].s)) == 1) {
+			if end == 0 || !toks[end-1].word || !(lexicon.Abbreviations[toks[end-1].lower()] || lexicon.Honorifics[toks[end-1].lower()] || len([]rune(toks[end-1].s)) == 1) {
 				break
 			}
 		} else if t.is(",") {
@@ -332,7 +336,7 @@ func subjectAfter(toks []otok, from int) ref {
 	// "said Noah Barkin, a senior adviser at Rhodium Group."
 	if len(r.name) > 0 && r.role == "" && end+2 < len(toks) && toks[end].is(",") && isDeterminer(toks[end+1].token) {
 		stop := end + 2
-		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !abbreviations[toks[stop-1].lower()]) {
+		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !lexicon.Abbreviations[toks[stop-1].lower()]) {
 			stop++
 		}
 		if desc := toks[end+2 : stop]; hasTitleWord(desc) {
@@ -354,8 +358,8 @@ func describedVoice(toks []otok, end int) (ref, int) {
 		return ref{}, end
 	}
 	head := toks[j].lower()
-	org := orgHeads[head]
-	if !org && !voiceHeads[head] && !lowerRoleNouns[head] && !roleWords[head] {
+	org := lexicon.OrgHeads[head]
+	if !org && !lexicon.VoiceHeads[head] && !lowerRoleNouns[head] && !lexicon.RoleWords[head] {
 		return ref{}, end
 	}
 	start := -1
@@ -372,7 +376,7 @@ func describedVoice(toks []otok, end int) (ref, int) {
 	if start < 0 {
 		// No determiner: only a bare plural or mass noun opening the
 		// clause ("Police said", "Researchers found").
-		if !pluralHeads[head] || j > 0 && toks[j-1].word {
+		if !lexicon.PluralHeads[head] || j > 0 && toks[j-1].word {
 			return ref{}, end
 		}
 		start = j
@@ -410,7 +414,7 @@ func orgRef(toks []otok) (ref, bool) {
 		if !t.capitalised() && l != "of" && l != "and" && l != "for" && l != "the" {
 			return ref{}, false
 		}
-		if orgWords[l] || orgHeads[l] || len(toks) == 1 && t.allCaps() && len(t.s) >= 2 {
+		if lexicon.OrgWords[l] || lexicon.OrgHeads[l] || len(toks) == 1 && t.allCaps() && len(t.s) >= 2 {
 			institution = true
 		}
 	}
@@ -528,12 +532,12 @@ func abbrevBefore(toks []otok, i int) bool {
 		return false
 	}
 	l := toks[i-1].lower()
-	return abbreviations[l] || honorifics[l] || len([]rune(toks[i-1].s)) == 1
+	return lexicon.Abbreviations[l] || lexicon.Honorifics[l] || len([]rune(toks[i-1].s)) == 1
 }
 
 func hasTitleWord(toks []otok) bool {
 	for _, t := range toks {
-		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
 			return true
 		}
 	}
@@ -578,7 +582,7 @@ func postCue(toks []otok) cue {
 	}
 	if isSpeechVerb(toks[i].token) {
 		j := i + 1
-		for j < len(toks) && toks[j].word && phrasalParticles[toks[j].lower()] {
+		for j < len(toks) && toks[j].word && lexicon.PhrasalParticles[toks[j].lower()] {
 			j++
 		}
 		if r := subjectAfter(toks, j); r.valid() {
@@ -588,7 +592,7 @@ func postCue(toks []otok) cue {
 	}
 	for v := i + 1; v < len(toks) && v <= i+14; v++ {
 		t := toks[v]
-		if t.isPlaceholder() || t.is(".") && !(v > 0 && abbreviations[toks[v-1].lower()]) {
+		if t.isPlaceholder() || t.is(".") && !(v > 0 && lexicon.Abbreviations[toks[v-1].lower()]) {
 			break
 		}
 		if !isSpeechVerb(t.token) {
