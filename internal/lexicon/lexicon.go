@@ -95,15 +95,24 @@ reminded reminds agreed agrees complained complains described describes
 pointed points opined opines mused muses exclaimed exclaims shouted shouts
 whispered whispers conceded admitted observed wondered wonders
 quoted interjected interjects retorted retorts snapped snaps added
+reported reports pressed presses exhorted exhorts
 `)
 
 // NamingVerbs report how someone put a thing without being speech verbs of
 // their own: "Cruz called Trump a “pathological liar”".
 var NamingVerbs = Words(`called calls calling described describes describing dubbed dubs labelled labeled labels termed terms branded brands`)
 
+// JudgingVerbs tell how someone judged a thing; words quoted after them
+// are the judge's: "Fenwick blasted the airline for its “shameful baggage fees”".
+var JudgingVerbs = Words(`
+blasted blasts criticized criticised criticizes criticises slammed slams praised praises
+hailed hails decried decries denounced denounces derided derides mocked mocks
+groused grouses lauded lauds accused accuses
+`)
+
 // DeedVerbs are speech verbs that also tell of deeds ("replied with a
 // goal", "posted a photo"): they report speech only before a clause.
-var DeedVerbs = Words(`responded responds replied replies answered answers countered counters posted posts continued continues`)
+var DeedVerbs = Words(`responded responds replied replies answered answers countered counters posted posts continued continues reported reports pressed presses`)
 
 // Participles are speech verbs in -ing form: "…, saying ‘…’".
 var Participles = Words(`
@@ -143,7 +152,7 @@ var FemaleHonorifics = Words(`mrs ms miss smt srimati kumari dame mme mlle frau`
 // "Stark County Commissioner". The name is what follows the last of them.
 var RoleWords = Words(`
 president vice prime minister ministers secretary secretaries deputy assistant under
-special senior chief attorney general advisor adviser advisors advisers counselor counsellor
+special senior chief attorney general advisor adviser advisors advisers counselor counsellor counsel
 coordinator director spokesperson spokesman spokeswoman spokespeople official officials ambassador envoy
 representative rep senator sen governor gov mayor commissioner chairman chairwoman chair
 chairperson ceo cfo coo cto founder cofounder co-founder leader speaker majority minority whip
@@ -259,7 +268,7 @@ speaker panelist panellist facilitator chair unidentified unknown inaudible heck
 
 // Abbreviations end with a dot that does not end a sentence.
 var Abbreviations = Words(`
-mr mrs ms dr st jr sr sen rep gov gen lt col maj capt cmdr adm sgt prof rev hon
+mr mrs ms dr st jr sr sen rep del gov gen lt col maj capt cmdr adm sgt prof rev hon
 no nos vs etc inc corp co ltd approx dept est fig jan feb mar apr jun jul aug sep
 sept oct nov dec mt ft pres u.s u.k u.n e.u e.g i.e a.m p.m d.c n.y l.a
 smt shri h.e
@@ -298,7 +307,7 @@ var ThingWords = Words(`
 agreement accord treaty framework act plan program programme initiative groups
 border budget policy strategy cup trophy bowl championship series olympics award
 prize medal festival month week war airline airlines spirit corps guardsmen regular
-mall memorial monument museum capitol cathedral basilica bible scripture
+mall memorial monument museum capitol cathedral basilica bible scripture day eve
 gospel address practice order rights freedom expression
 `)
 

@@ -27,6 +27,10 @@ type articleParser struct {
 	intro *person
 	// lastOrg is the institution that spoke last, for "the statement said".
 	lastOrg *person
+	// aside is the speaker of the last quote before a single narrative
+	// paragraph that names no one else and makes no one else its
+	// subject: a bare quote after it goes on with them.
+	aside *person
 }
 
 // openQuote is a direct quote still running at the end of a paragraph,
@@ -66,10 +70,11 @@ func (a *articleParser) run() {
 		p := &paras[i]
 		if p.role != briefing.Body {
 			toks := tokenize(p.text)
-			a.registerMentions(i, toks)
+			a.registerMentions(i, toks, nil)
 			if p.role == briefing.Heading {
 				a.flushOpen(i - 1)
 				a.prevPara = nil
+				a.aside = nil
 				a.intro = a.introducer(i, toks)
 			}
 			continue
@@ -79,7 +84,10 @@ func (a *articleParser) run() {
 			next = opensWith(paras[j].text)
 		}
 		ctx := &paraCtx{index: i, text: p.text, toks: tokenize(p.text), nextFam: next}
-		a.registerMentions(i, ctx.toks)
+		others := a.registerMentions(i, ctx.toks, a.prevPara)
+		top := a.sal.top()
+		// A round-up's introducer reaches no further than its quotes.
+		introduced := a.intro != nil
 		spans := findSpans(p.text, next)
 		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
 			a.flushOpen(i - 1)
@@ -91,9 +99,32 @@ func (a *articleParser) run() {
 			a.intro = a.introducer(i, ctx.toks)
 		}
 		a.region(ctx, 0, len(p.text), spans, &regionState{}, 0)
+		a.aside = nil
+		if len(spans) == 0 && ctx.direct == nil && a.prevPara != nil && !introduced && !others && a.plainNarrative(ctx) && (a.sal.top() == top || a.sal.top() == a.prevPara.root()) {
+			a.aside = a.prevPara
+		}
 		a.prevPara = ctx.direct
 	}
 	a.flushOpen(len(paras) - 1)
+}
+
+// minNarrativeWords is the shortest paragraph read as narrative between
+// a speaker's quotes; shorter lines are captions, handles or residue.
+const minNarrativeWords = 6
+
+// plainNarrative reports whether a paragraph without quotes is a narrative
+// aside: whole sentences of some length that report no speech ("Feed
+// prices doubled over the same months.").
+func (a *articleParser) plainNarrative(ctx *paraCtx) bool {
+	if !endsSentence(ctx.text) || wordCount(ctx.text) < minNarrativeWords {
+		return false
+	}
+	for _, t := range ctx.toks {
+		if isReportingVerb(t) || isParticiple(t) {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *articleParser) nextBody(i int) int {
@@ -111,10 +142,66 @@ func (a *articleParser) nextBody(i int) int {
 func pos(para, off int) int { return para<<24 | off }
 
 // registerMentions records the people a paragraph names, so that later
-// surnames and titles resolve to them.
-func (a *articleParser) registerMentions(para int, toks []token) {
+// surnames and titles resolve to them. It reports whether it names anyone
+// but the given person.
+func (a *articleParser) registerMentions(para int, toks []token, but *person) bool {
+	others := false
 	for _, m := range nameMentions(toks) {
-		a.reg.addName(m.ref, pos(para, m.start))
+		p := a.reg.addName(m.ref, pos(para, m.start))
+		if but == nil || p.root() != but.root() {
+			others = true
+		}
+	}
+	a.learnKinship(toks)
+	return others
+}
+
+// maleKin and femaleKin are kinship words that give the gender of the
+// person named right after them: "her son Omar", "his wife, Heidi Crane".
+var (
+	maleKin   = wordSet(`son husband father brother boyfriend grandson grandfather nephew uncle stepson stepfather`)
+	femaleKin = wordSet(`daughter wife mother sister girlfriend granddaughter grandmother niece aunt stepdaughter stepmother`)
+)
+
+// learnKinship gives a known person of unknown gender the gender a
+// kinship word before their name tells: "her son Omar" is a he, so that a
+// later "she says" does not go to him.
+func (a *articleParser) learnKinship(toks []token) {
+	for i, t := range toks {
+		if !t.word || t.capitalised() {
+			continue
+		}
+		g := unknownGender
+		switch l := t.lower(); {
+		case maleKin[l]:
+			g = male
+		case femaleKin[l]:
+			g = female
+		default:
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].is(",") {
+			j++
+		}
+		k := j
+		for k < len(toks) && toks[k].word && toks[k].capitalised() && k-j < 3 {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		var name []string
+		for _, w := range toks[j:k] {
+			name = append(name, w.s)
+		}
+		p := a.reg.findName(name)
+		if p == nil && len(name) == 1 {
+			p = a.reg.findNear(name[0])
+		}
+		if p != nil && p.root().gender == unknownGender {
+			p.root().gender = g
+		}
 	}
 }
 
@@ -201,7 +288,7 @@ func (a *articleParser) sentenceSubjectStage(ctx *paraCtx, sent []otok, rs *regi
 	}
 	if subj.valid() {
 		p := a.resolve(subj, pos(ctx.index, sent[0].start), false)
-		if p != nil && (p.role != "" || a.out.hasSpeech(p) || subj.pronoun != "" || len(subj.name) >= 2) {
+		if p != nil && (p.role != "" || a.out.hasSpeech(p) || subj.pronoun != "" || len(subj.name) >= 2 || len(p.root().name) >= 2) {
 			a.sal.push(p)
 			if rs.last != nil && p.root() != rs.last.root() {
 				rs.sinceQuote = true
@@ -324,17 +411,17 @@ func sentenceVoice(sent []otok) ref {
 // ("She was “very committed” to the band, Lonechild said."). The cue is
 // marked partial: the quote is the speaker's words inside the writer's.
 func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
-	for v := 0; v < at; v++ {
-		if isParticiple(sent[v].token) && subj.valid() {
-			// "Gov. Jerry Brown endorsed her, citing her “long
-			// experience,” “firm grasp of the issues”…"
-			return cue{who: subj, found: true, partial: true}
-		}
-		if !isReportingVerb(sent[v].token) {
-			continue
-		}
-		if r := verbSubject(sent, v); r.valid() && a.plausible(r) {
-			return cue{who: r, found: true, partial: true}
+	// The main clause's verb first, then one in a clause fronted before
+	// it ("Despite what Smyth said, Moss said she “never liked…”", "Though
+	// Judge Dunn said he was reluctant…, he believed… “…”").
+	// "has been called “…” by X": the passive's agent, not its subject.
+	if c := passiveNaming(sent, at); c.found {
+		return c
+	}
+	fe := frontedClauseEnd(sent, at)
+	for _, r := range [][2]int{{fe, at}, {0, fe}} {
+		if c := a.reportingCue(sent, r[0], r[1], subj); c.found {
+			return c
 		}
 	}
 	for v := at + 1; v < len(sent); v++ {
@@ -350,16 +437,88 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 	return cue{}
 }
 
+// passiveNaming reads a partial quote named in the passive with its agent
+// after it: "has been called “polite paralysis” by Joshua Hendon, a
+// professor…". The naming verb must follow an auxiliary right before the
+// quote, and "by" and a name right after it.
+func passiveNaming(sent []otok, at int) cue {
+	v := at - 1
+	if v < 1 || !sent[v].word || !lexicon.NamingVerbs[sent[v].lower()] || !sent[v-1].word || !auxiliaries[sent[v-1].lower()] {
+		return cue{}
+	}
+	if at+2 >= len(sent) || !sent[at+1].word || sent[at+1].lower() != "by" {
+		return cue{}
+	}
+	if r := subjectAfter(sent, at+2); len(r.name) > 0 && !r.org {
+		return cue{who: r, found: true, partial: true}
+	}
+	return cue{}
+}
+
+// reportingCue finds the first reporting verb in sent[from:to] with a
+// plausible subject, or a participle hanging from the sentence's subject
+// ("Gov. Jerry Brown endorsed her, citing her “long experience”").
+func (a *articleParser) reportingCue(sent []otok, from, to int, subj ref) cue {
+	for v := from; v < to; v++ {
+		if isParticiple(sent[v].token) && subj.valid() {
+			return cue{who: subj, found: true, partial: true}
+		}
+		if !isReportingVerb(sent[v].token) && !putIt(sent, v) {
+			continue
+		}
+		if r := verbSubject(sent, v); r.valid() && a.plausible(r) {
+			return cue{who: r, found: true, partial: true}
+		}
+	}
+	return cue{}
+}
+
+// frontedOpeners open a subordinate clause fronted before a sentence's
+// subject: "Despite what Smyth said, Moss said…".
+var frontedOpeners = wordSet(`despite although though because after before while when since if as unlike`)
+
+// frontedClauseEnd returns where a sentence's main clause starts before
+// toks[limit]: after the comma that closes a fronted subordinate clause, or
+// 0.
+func frontedClauseEnd(toks []otok, limit int) int {
+	if len(toks) == 0 || !toks[0].word || !frontedOpeners[toks[0].lower()] {
+		return 0
+	}
+	for i := 1; i < limit; i++ {
+		if toks[i].is(",") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // verbSubject reads who a speech verb's sentence gives as the speaker: the
 // subject before it, or the name after it when a comma precedes the verb
 // (", said Smith.", "The paradox of Nancy, says Carl Anthony, historian…, is
 // that she was “…”").
+//
+// After a comma the name before the verb is only its subject when it opens
+// its clause: in "…unless Halden can persuade Moreau, said Dale Pruitt"
+// Moreau is an object, and the subject is inverted after the verb.
 func verbSubject(sent []otok, v int) ref {
-	r, _ := subjectBefore(sent, v)
-	if !r.valid() && v > 0 && sent[v-1].is(",") {
-		r = subjectAfter(sent, v+1)
+	r, start := subjectBefore(sent, v)
+	if v > 0 && sent[v-1].is(",") && (!r.valid() || objectPosition(sent, start)) {
+		if after := subjectAfter(sent, v+1); after.valid() || !r.valid() {
+			return after
+		}
 	}
 	return r
+}
+
+// objectPosition reports whether the phrase starting at toks[start]
+// follows a lower-case word of its clause ("persuade Moreau", "Halden and
+// Moreau"): an object or a conjunct, not a subject opening its clause.
+func objectPosition(toks []otok, start int) bool {
+	if start == 0 || start >= len(toks) {
+		return false
+	}
+	p := toks[start-1]
+	return p.word && !p.capitalised() && !isDeterminer(p.token)
 }
 
 // closesSentence reports whether what follows a speech verb holds no other
@@ -402,7 +561,7 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, q quoteCues, rs *regionStat
 	// unless a label names a person as its speaker ("Laura Wilkerson,
 	// whose son…: “… he said, ‘…’”): then the quotes inside are theirs
 	// to quote.
-	if len(sp.children) > 0 && depth < maxQuoteDepth && !personLabel(pre) && a.holdsCues(ctx, sp) {
+	if len(sp.children) > 0 && depth < maxQuoteDepth && !a.quotesOthers(sp, q, rs) && a.holdsCues(ctx, sp) {
 		a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
 		return false
 	}
@@ -512,6 +671,29 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
 
+// quotesOthers reports whether a quote holding other quotes is its
+// speaker's own words quoting others ("“She said, ‘I will sign it tonight,’”
+// recalled Ben Rhoades"), rather than an excerpt to be read from the
+// inside: its attribution follows it or names a person before it, or it
+// continues the quote before it in the same stretch of text. A colon label
+// naming an outlet ("Cleveland Plain Dealer: “…”") introduces an excerpt.
+func (a *articleParser) quotesOthers(sp *span, q quoteCues, rs *regionState) bool {
+	// Quoting inside a quote uses the other marks: a double quote
+	// inside a double quote is a mismatched span, read from the inside.
+	for _, c := range sp.children {
+		if c.fam == sp.fam {
+			return false
+		}
+	}
+	switch {
+	case q.post.found, personLabel(q.pre):
+		return true
+	case q.pre.found:
+		return !q.pre.label && !q.pre.who.org
+	}
+	return rs.last != nil && !rs.sinceQuote
+}
+
 // personLabel reports whether a cue is a label naming a person with a
 // title or a description: "Laura Wilkerson, whose son…:", "Uber CEO Dara
 // Khosrowshahi:". An outlet's name ("Cleveland Plain Dealer:") is not one.
@@ -544,7 +726,10 @@ func (a *articleParser) continuation(rs *regionState, leadsParagraph bool) *pers
 	if a.prevPara != nil {
 		return a.prevPara
 	}
-	return a.intro
+	if a.intro != nil {
+		return a.intro
+	}
+	return a.aside
 }
 
 // attribute resolves a cue to a person.
@@ -579,6 +764,15 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		if len(r.name) > maxSpeakerNameWords {
 			return nil
 		}
+		// "the Ohio Democrat said", "the Republican said": a name
+		// never takes "the"; a capitalised description the text has not
+		// named before is an epithet for the person it is about.
+		if speech && r.role == "" && definite(r.surface) && a.newName(r.name, at) {
+			if p := a.sal.resolve(unknownGender, false); p != nil {
+				p.addAlias(r.surface)
+				return p
+			}
+		}
 		return a.reg.addName(r, at)
 	case r.role != "":
 		if p := a.reg.findRole(r.role); p != nil {
@@ -604,6 +798,13 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		return p
 	}
 	return nil
+}
+
+// newName reports whether a name is new to the text at position at: no
+// one by that name spoke or was named in an earlier paragraph.
+func (a *articleParser) newName(name []string, at int) bool {
+	p := a.reg.findName(name)
+	return p == nil || !a.out.hasSpeech(p) && p.first>>24 >= at>>24
 }
 
 // documentVoice reports whether a description names a document rather than
@@ -921,6 +1122,10 @@ func outlineSentences(out []otok, text string) [][2]int {
 				// "S.J. Quinney College", "J.D. Vance": initials before a
 				// name. "…in the U.S. The…" still ends a sentence.
 				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !lexicon.NonNameWords[out[i+1].lower()] {
+					end = false
+				}
+				// "I.W.A.-C.L.C.": a dot joined to what follows.
+				if i+1 < len(out) && out[i+1].start == t.end && (out[i+1].word || out[i+1].is("-")) {
 					end = false
 				}
 			}

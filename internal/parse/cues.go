@@ -71,7 +71,14 @@ func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && lexicon.S
 // isReportingVerb reports whether a word reports what someone said or how
 // they put it: a speech verb, or a verb of naming ("called", "described").
 func isReportingVerb(t token) bool {
-	return isSpeechVerb(t) || t.word && !t.capitalised() && lexicon.NamingVerbs[t.s]
+	return isSpeechVerb(t) || t.word && !t.capitalised() && (lexicon.NamingVerbs[t.s] || lexicon.JudgingVerbs[t.s])
+}
+
+// putIt reports whether toks[v] is "put" or "puts" followed by "it": "as
+// a company spokesman put it", a speech verb of its own.
+func putIt(toks []otok, v int) bool {
+	l := toks[v].lower()
+	return toks[v].word && (l == "put" || l == "puts") && v+1 < len(toks) && toks[v+1].word && toks[v+1].lower() == "it"
 }
 
 func isParticiple(t token) bool { return t.word && !t.capitalised() && lexicon.Participles[t.s] }
@@ -120,7 +127,7 @@ func chunkBack(toks []otok, end int) int {
 // the index where the subject starts.
 func subjectBefore(toks []otok, v int) (ref, int) {
 	j := v
-	for j > 0 && toks[j-1].word && (lexicon.CueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()]) {
+	for j > 0 && toks[j-1].word && (lexicon.CueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()] || lyAdverb(toks[j-1].token)) {
 		j--
 	}
 	if j > 0 && toks[j-1].word && blockers[toks[j-1].lower()] {
@@ -168,6 +175,14 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		return ref{}, v
 	}
 	r := parseRef(plain(toks[start:end]))
+	// "Bishop Aram Sarkis of the Eastern Diocese told",
+	// "Phil Mosser of consulting firm IMGX said": a person and
+	// the body they belong to.
+	if len(r.name) == 0 || r.org || acronymOnly(r) || isDeterminer(toks[start].token) {
+		if p, s := affiliatedPerson(toks, start); len(p.name) > 0 {
+			return p, s
+		}
+	}
 	if (!r.valid() || acronymOnly(r)) && !(start > 0 && toks[start-1].is(",")) {
 		// "The Canadian Beverage Association said", "the RCMP said": an
 		// organisation speaking as a whole.
@@ -218,30 +233,101 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 	return r, start
 }
 
+// affiliatedPerson reads the person before "of" that a body's name at
+// toks[start] belongs to: "Heisler of the Transit Workers Caucus", "Phil Mosser
+// of consulting firm IMGX". Up to a few lower-case words may stand
+// between "of" and the name. It returns an invalid ref otherwise.
+func affiliatedPerson(toks []otok, start int) (ref, int) {
+	k := start - 1
+	for k > 0 && start-k <= maxDescriptionWords && toks[k].word && !toks[k].capitalised() && toks[k].lower() != "of" && !isPronoun(toks[k].token) && !isSpeechVerb(toks[k].token) {
+		k--
+	}
+	if k < 1 || !toks[k].word || toks[k].lower() != "of" {
+		return ref{}, start
+	}
+	s := chunkBack(toks, k)
+	if s == k {
+		return ref{}, start
+	}
+	r := parseRef(plain(toks[s:k]))
+	if len(r.name) == 0 || r.org || acronymOnly(r) || isDeterminer(toks[s].token) {
+		return ref{}, start
+	}
+	return r, s
+}
+
+// lyAdverb reports whether a word is a lower-case adverb in -ly that may
+// stand between a subject and its verb: "frequently", "angrily".
+func lyAdverb(t token) bool {
+	return t.word && !t.capitalised() && len(t.s) > 5 && strings.HasSuffix(t.s, "ly")
+}
+
 // describedAppositive finds ", a senior adviser at Rhodium Group" ending at
 // toks[end]: a comma, a determiner and a few words. It returns the index of
 // the comma and the description without its determiner, or 0 when there is
 // none.
+//
+// The description may open with a lower-case title ("executive director of
+// the Valley Growers Council") and may hold a comma of its own ("a county
+// official who works with Bridgeway, a housing charity").
 func describedAppositive(toks []otok, end int) (int, string) {
-	for c := end - 2; c >= 1 && c >= end-14; c-- {
+	commas := 0
+	for c := end - 2; c >= 1 && c >= end-maxAppositiveTokens; c-- {
 		t := toks[c]
-		if t.isPlaceholder() || t.is(".") && !(c > 0 && lexicon.Abbreviations[toks[c-1].lower()]) {
+		if t.isPlaceholder() || t.is(".") && !(c > 0 && lexicon.Abbreviations[toks[c-1].lower()]) && !abbrevBefore(toks, c) && !initialism(toks[c-1].s) {
 			return 0, ""
 		}
 		if !t.is(",") {
 			continue
 		}
-		if !appositiveOpener(toks[c+1].token) || c+2 >= end {
+		if commas++; commas > maxAppositiveCommas || c+2 >= end {
 			return 0, ""
 		}
+		open := toks[c+1].token
 		desc := toks[c+2 : end]
-		if !hasTitleWord(desc) {
-			return 0, ""
+		if pluralPossessive(toks, c+1) && c+3 < end {
+			// "Joe Weller, Mathers’ campaign manager, said"
+			desc = toks[c+3 : end]
+		} else if !appositiveOpener(open) {
+			if !open.word || open.capitalised() || isPronoun(open) || !hasTitleWord(toks[c+1:end]) {
+				continue
+			}
+			desc = toks[c+1 : end]
+		}
+		if !hasTitleWord(desc) && !(isDeterminer(open) && plainDescription(desc)) {
+			continue
 		}
 		return c, joinTokens(plain(desc))
 	}
 	return 0, ""
 }
+
+// plainDescription reports whether words after a determiner describe a
+// person without a title: a few words ending in a lower-case noun that is
+// no organisation's, with no verb ("the village school graduate").
+func plainDescription(desc []otok) bool {
+	if len(desc) == 0 || len(desc) > maxDescriptionWords+2 {
+		return false
+	}
+	// The head names a person, not a body: "a housing charity" is an
+	// organisation's description.
+	last := desc[len(desc)-1]
+	if !last.word || last.capitalised() || lexicon.OrgHeads[last.lower()] || lexicon.OrgWords[last.lower()] {
+		return false
+	}
+	for _, t := range desc {
+		if t.isPlaceholder() || t.word && (isSpeechVerb(t.token) || auxiliaries[t.lower()] || blockers[t.lower()] || t.lower() == "who" || t.lower() == "that") {
+			return false
+		}
+	}
+	return true
+}
+
+// Bounds of a description set off by commas between a name and its verb.
+const (
+	maxAppositiveTokens = 24
+	maxAppositiveCommas = 2
+)
 
 // appositiveOpener reports whether a word opens a description set off by
 // commas: a determiner, "another", or a possessive ("Twitter’s director of
@@ -254,7 +340,17 @@ func appositiveOpener(t token) bool {
 		return false
 	}
 	l := t.lower()
-	return l == "another" || strings.HasSuffix(l, "’s") || strings.HasSuffix(l, "'s")
+	return l == "another" || possessive(l) || strings.HasSuffix(l, "s’") || strings.HasSuffix(l, "s'")
+}
+
+// pluralPossessive reports whether toks[i] is a word ending in s with an
+// apostrophe of its own right after it: "Mathers’", "the Joneses'".
+func pluralPossessive(toks []otok, i int) bool {
+	if i+1 >= len(toks) || !toks[i].word || !strings.HasSuffix(toks[i].s, "s") {
+		return false
+	}
+	a := toks[i+1]
+	return (a.is("’") || a.is("'")) && a.start == toks[i].end
 }
 
 // relativeAppositive finds ", who had failed to win…," ending at toks[end]:
@@ -325,6 +421,11 @@ func subjectAfter(toks []otok, from int) ref {
 			break
 		}
 		end++
+	}
+	// "said Drew Heisler of the Transit Workers Caucus": the name without the "of"
+	// its affiliation opens with.
+	for end > from+1 && toks[end-1].word && toks[end-1].lower() == "of" {
+		end--
 	}
 	if end == from {
 		return ref{}
@@ -592,7 +693,7 @@ func postCue(toks []otok) cue {
 	}
 	for v := i + 1; v < len(toks) && v <= i+14; v++ {
 		t := toks[v]
-		if t.isPlaceholder() || t.is(".") && !(v > 0 && lexicon.Abbreviations[toks[v-1].lower()]) {
+		if t.isPlaceholder() || t.is(".") && !(v > 0 && lexicon.Abbreviations[toks[v-1].lower()]) && !abbrevBefore(toks, v) && !initialism(toks[v-1].s) {
 			break
 		}
 		if !isSpeechVerb(t.token) {
@@ -660,6 +761,13 @@ func preCue(toks []otok) cue {
 		if isParticiple(t.token) {
 			return cue{participle: true}
 		}
+		if putIt(toks, v) {
+			// "As The Herald's Dana Millbrook puts it, “…”"
+			if r, _ := subjectBefore(toks, v); r.valid() && (v+2 >= n || objectOnly(toks[v+2:])) {
+				return cue{who: r, found: true}
+			}
+			continue
+		}
 		if !isSpeechVerb(t.token) {
 			continue
 		}
@@ -722,9 +830,21 @@ night week recently then simply bluntly flatly firmly this year last
 `)
 
 func objectOnly(toks []otok) bool {
+	depth := 0
 	for _, t := range toks {
 		if t.isPlaceholder() {
 			return false
+		}
+		// "told the Canadian Press (CP),": an aside in parentheses.
+		switch {
+		case t.is("("):
+			depth++
+			continue
+		case t.is(")") && depth > 0:
+			depth--
+			continue
+		case depth > 0:
+			continue
 		}
 		if !t.word {
 			if t.is(",") || t.is(":") || t.is("—") || t.is("–") || t.is("-") || t.is(".") {
@@ -761,9 +881,17 @@ func sentenceSubject(toks []otok) ref {
 		for end < len(toks) && !toks[end].isPlaceholder() && (npWord(toks[end].token) || isDeterminer(toks[end].token) && end == from || toks[end].is(".") && end > from && len([]rune(toks[end-1].s)) <= 3) {
 			end++
 		}
+		// "Sen. Bernard Sandler (I-Vt.) on Monday attacked…": a party
+		// and state in parentheses after the name.
+		next := end
+		if end > from && end < len(toks) && toks[end].is("(") {
+			if c := closingParen(toks, end); c > 0 {
+				next = c + 1
+			}
+		}
 		// The subject must be followed by its verb (a lower-case word) or
 		// an appositive.
-		if end == from || end >= len(toks) || !(toks[end].word && !toks[end].capitalised() || toks[end].is(",")) {
+		if end == from || next >= len(toks) || !(toks[next].word && !toks[next].capitalised() || toks[next].is(",")) {
 			return ref{}
 		}
 		r := parseRef(plain(toks[from:end]))
@@ -795,6 +923,23 @@ func sentenceSubject(toks []otok) ref {
 	}
 	return ref{}
 }
+
+// closingParen returns the index of the ")" closing the "(" at toks[open]
+// within a short aside, or 0.
+func closingParen(toks []otok, open int) int {
+	for i := open + 1; i < len(toks) && i <= open+maxAsideTokens; i++ {
+		switch {
+		case toks[i].isPlaceholder() || toks[i].is("("):
+			return 0
+		case toks[i].is(")"):
+			return i
+		}
+	}
+	return 0
+}
+
+// maxAsideTokens bounds a parenthesised aside after a name: "(R-Fla.)".
+const maxAsideTokens = 8
 
 // trimEmphasis drops the asterisks and underscores of emphasis that the
 // Markdown reader left as text ("**Isaac Herzog, President of Israel:

@@ -47,7 +47,7 @@ attorney prosecutor detective constable investigator psychologist psychiatrist p
 pharmacist dietitian nutritionist specialist cardiologist surgeon epidemiologist strategist
 pollster lobbyist donor campaigner publisher artist designer architect author writer
 filmmaker actor actress singer musician comedian chef host co-owner co-founder cofounder
-journalist
+journalist proprietor shopkeeper supporter
 `)
 
 // parseRef reads a person reference from tokens. It returns an invalid ref
