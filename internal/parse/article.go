@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/lexicon"
 )
 
 // articleParser attributes the quotes of an article: direct quotes by their
@@ -26,6 +27,10 @@ type articleParser struct {
 	intro *person
 	// lastOrg is the institution that spoke last, for "the statement said".
 	lastOrg *person
+	// aside is the speaker of the last quote before a single narrative
+	// paragraph that names no one else and makes no one else its
+	// subject: a bare quote after it goes on with them.
+	aside *person
 }
 
 // openQuote is a direct quote still running at the end of a paragraph,
@@ -65,12 +70,12 @@ func (a *articleParser) run() {
 		p := &paras[i]
 		a.out.toks = appendTokens(a.out.toks[:0], p.text)
 		if p.role != briefing.Body {
-			toks := a.out.toks
-			a.registerMentions(i, toks)
+			a.registerMentions(i, a.out.toks, nil)
 			if p.role == briefing.Heading {
 				a.flushOpen(i - 1)
 				a.prevPara = nil
-				a.intro = a.introducer(i, toks)
+				a.aside = nil
+				a.intro = a.introducer(i, a.out.toks)
 			}
 			continue
 		}
@@ -79,7 +84,10 @@ func (a *articleParser) run() {
 			next = opensWith(paras[j].text)
 		}
 		ctx := &paraCtx{index: i, text: p.text, toks: a.out.toks, nextFam: next}
-		a.registerMentions(i, ctx.toks)
+		others := a.registerMentions(i, ctx.toks, a.prevPara)
+		top := a.sal.top()
+		// A round-up's introducer reaches no further than its quotes.
+		introduced := a.intro != nil
 		spans := findSpans(p.text, next)
 		if a.open != nil && (len(spans) == 0 || opensWith(p.text) != a.open.fam) {
 			a.flushOpen(i - 1)
@@ -91,9 +99,32 @@ func (a *articleParser) run() {
 			a.intro = a.introducer(i, ctx.toks)
 		}
 		a.region(ctx, 0, len(p.text), spans, &regionState{}, 0)
+		a.aside = nil
+		if len(spans) == 0 && ctx.direct == nil && a.prevPara != nil && !introduced && !others && a.plainNarrative(ctx) && (a.sal.top() == top || a.sal.top() == a.prevPara.root()) {
+			a.aside = a.prevPara
+		}
 		a.prevPara = ctx.direct
 	}
 	a.flushOpen(len(paras) - 1)
+}
+
+// minNarrativeWords is the shortest paragraph read as narrative between
+// a speaker's quotes; shorter lines are captions, handles or residue.
+const minNarrativeWords = 6
+
+// plainNarrative reports whether a paragraph without quotes is a narrative
+// aside: whole sentences of some length that report no speech ("Feed
+// prices doubled over the same months.").
+func (a *articleParser) plainNarrative(ctx *paraCtx) bool {
+	if !endsSentence(ctx.text) || wordCount(ctx.text) < minNarrativeWords {
+		return false
+	}
+	for _, t := range ctx.toks {
+		if isReportingVerb(t) || isParticiple(t) {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *articleParser) nextBody(i int) int {
@@ -111,10 +142,66 @@ func (a *articleParser) nextBody(i int) int {
 func pos(para, off int) int { return para<<24 | off }
 
 // registerMentions records the people a paragraph names, so that later
-// surnames and titles resolve to them.
-func (a *articleParser) registerMentions(para int, toks []token) {
+// surnames and titles resolve to them. It reports whether it names anyone
+// but the given person.
+func (a *articleParser) registerMentions(para int, toks []token, but *person) bool {
+	others := false
 	for _, m := range nameMentions(toks) {
-		a.reg.addName(m.ref, pos(para, m.start))
+		p := a.reg.addName(m.ref, pos(para, m.start))
+		if but == nil || p.root() != but.root() {
+			others = true
+		}
+	}
+	a.learnKinship(toks)
+	return others
+}
+
+// maleKin and femaleKin are kinship words that give the gender of the
+// person named right after them: "her son Omar", "his wife, Heidi Crane".
+var (
+	maleKin   = wordSet(`son husband father brother boyfriend grandson grandfather nephew uncle stepson stepfather`)
+	femaleKin = wordSet(`daughter wife mother sister girlfriend granddaughter grandmother niece aunt stepdaughter stepmother`)
+)
+
+// learnKinship gives a known person of unknown gender the gender a
+// kinship word before their name tells: "her son Omar" is a he, so that a
+// later "she says" does not go to him.
+func (a *articleParser) learnKinship(toks []token) {
+	for i, t := range toks {
+		if !t.word || t.capitalised() {
+			continue
+		}
+		g := unknownGender
+		switch l := t.lower(); {
+		case maleKin[l]:
+			g = male
+		case femaleKin[l]:
+			g = female
+		default:
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].is(",") {
+			j++
+		}
+		k := j
+		for k < len(toks) && toks[k].word && toks[k].capitalised() && k-j < 3 {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		var name []string
+		for _, w := range toks[j:k] {
+			name = append(name, w.s)
+		}
+		p := a.reg.findName(name)
+		if p == nil && len(name) == 1 {
+			p = a.reg.findNear(name[0])
+		}
+		if p != nil && p.root().gender == unknownGender {
+			p.root().gender = g
+		}
 	}
 }
 
@@ -128,39 +215,33 @@ func (a *articleParser) region(ctx *paraCtx, start, end int, spans []*span, rs *
 	}
 }
 
+// Attribution reads each sentence in these stages, in this order:
+//
+//  1. subject: who the sentence is about (sentenceSubjectStage), pushed on
+//     the salience list that later pronouns and epithets resolve against;
+//     an institution or described voice opening the sentence stands in
+//     when no person does (sentenceVoice).
+//  2. cues: for each quoted span, the words around it name its speaker;
+//     the cue stages (cueStages) are tried in order until one finds a cue.
+//  3. span: the span is read as speech, an excerpt of others' speech, a
+//     title or scare quote, or the continuation of a quote left open
+//     (span), and its speaker resolved (speakerOf): the cue first, then
+//     the speaker the quote continues.
+//  4. reported speech: a sentence with no attributed quote may still
+//     report speech with a speech verb (reported).
+//
+// Resolution (resolve) turns a reference into a person: a pronoun through
+// salience, a name through the registry, an organisation or a document to
+// the institution, a description to a title holder or an unnamed voice.
+
 // sentence reads one sentence of an outline.
 func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, depth int) {
 	if len(sent) == 0 {
 		return
 	}
-	// Who the sentence is about comes first: it is what a following "he"
-	// refers to.
-	subj := sentenceSubject(sent)
-	if !a.plausible(subj) {
-		subj = ref{}
-	}
-	var subjPerson *person
-	if subj.valid() {
-		subjPerson = a.resolve(subj, pos(ctx.index, sent[0].start), false)
-		if subjPerson != nil && (subjPerson.role != "" || a.out.hasSpeech(subjPerson) || subj.pronoun != "" || len(subj.name) >= 2) {
-			a.sal.push(subjPerson)
-			if rs.last != nil && subjPerson.root() != rs.last.root() {
-				rs.sinceQuote = true
-			}
-		}
-	}
-	// An institution opening the sentence speaks for its quotes too: "The
-	// diocese issued a statement, saying a “third-party investigation”…"
-	if !subj.valid() {
-		subj = sentenceVoice(sent)
-	}
+	subj := a.sentenceSubjectStage(ctx, sent, rs)
 	spoke := false
-	var places []int
-	for i, t := range sent {
-		if t.isPlaceholder() {
-			places = append(places, i)
-		}
-	}
+	places := placeholders(sent)
 	for k, i := range places {
 		from := 0
 		if k > 0 {
@@ -170,37 +251,136 @@ func (a *articleParser) sentence(ctx *paraCtx, sent []otok, rs *regionState, dep
 		if k+1 < len(places) {
 			to = places[k+1]
 		}
-		pre := preCue(sent[from:i])
-		if pre.participle {
-			pre = cue{}
-			if subj.valid() {
-				pre = cue{who: subj, found: true}
-			}
-		}
-		post := postCue(sent[i+1 : to])
-		lead := trimEmphasis(sent[:i])
-		topical := topicLabel(lead)
-		if !pre.found && !post.found && subj.valid() && subj.pronoun == "" && k == 0 && len(lead) > 0 && lead[len(lead)-1].is(":") && !topical {
-			// "President Trump highlighted America’s negotiating
-			// position with Iran: “…”": the subject of the lead-in.
-			pre = cue{who: subj, found: true, label: true}
-		}
-		if !pre.found && !post.found {
-			// "Ortiz called the ruling “a disgrace”", "She said she was
-			// “deeply troubled”": words quoted inside reported speech are
-			// the reporting subject's own, however few.
-			pre = a.partialCue(sent, i, subj)
-		}
+		s := slot{sent: sent, at: i, from: from, to: to, subj: subj, first: k == 0}
+		q := a.cues(s)
 		// "On reciprocal tariffs: “…”" opens its paragraph with the
 		// quote's subject: the quote leads the paragraph all the same.
-		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && topical
-		if a.span(ctx, sent[i].sp, pre, post, rs, depth, i == 0 && k == 0, labelled) {
+		labelled := k == 0 && i > 0 && depth == 0 && sent[0].start == firstNonSpace(ctx.text) && s.topical()
+		if a.span(ctx, sent[i].sp, q, rs, depth, i == 0 && k == 0, labelled) {
 			spoke = true
 		}
 	}
 	if !spoke {
 		a.reported(ctx, sent, rs)
 	}
+}
+
+// placeholders returns the indexes of a sentence's quoted spans.
+func placeholders(sent []otok) []int {
+	var places []int
+	for i, t := range sent {
+		if t.isPlaceholder() {
+			places = append(places, i)
+		}
+	}
+	return places
+}
+
+// sentenceSubjectStage reads who a sentence is about, first: it is what a
+// following "he" refers to. A person named as the subject goes on the
+// salience list; when no person opens the sentence, an institution or a
+// described voice may ("The diocese issued a statement, saying a
+// “third-party investigation”…"). It returns the subject, or an invalid
+// ref.
+func (a *articleParser) sentenceSubjectStage(ctx *paraCtx, sent []otok, rs *regionState) ref {
+	subj := sentenceSubject(sent)
+	if !a.plausible(subj) {
+		subj = ref{}
+	}
+	if subj.valid() {
+		p := a.resolve(subj, pos(ctx.index, sent[0].start), false)
+		if p != nil && (p.role != "" || a.out.hasSpeech(p) || subj.pronoun != "" || len(subj.name) >= 2 || len(p.root().name) >= 2) {
+			a.sal.push(p)
+			if rs.last != nil && p.root() != rs.last.root() {
+				rs.sinceQuote = true
+			}
+		}
+	}
+	if !subj.valid() {
+		subj = sentenceVoice(sent)
+	}
+	return subj
+}
+
+// slot is one quoted span of a sentence with the words that belong to it:
+// sent[from:at] before it and sent[at+1:to] after it, up to the next span.
+type slot struct {
+	sent         []otok
+	at, from, to int
+	subj         ref  // the sentence's subject or voice
+	first        bool // the sentence's first span
+}
+
+// lead returns the sentence's words before the span.
+func (s slot) lead() []otok { return trimEmphasis(s.sent[:s.at]) }
+
+// topical reports whether the words before the span are a topic label:
+// "On reciprocal tariffs:".
+func (s slot) topical() bool { return topicLabel(s.lead()) }
+
+// quoteCues are the cues around a quoted span: before it and after it.
+type quoteCues struct {
+	pre, post cue
+}
+
+func (q quoteCues) found() bool { return q.pre.found || q.post.found }
+
+// cueStage is one way to find a quote's cue.
+type cueStage struct {
+	name string
+	find func(a *articleParser, s slot) quoteCues
+}
+
+// cueStages are tried in order for each quoted span; the first that finds
+// a cue decides.
+var cueStages = []cueStage{
+	{"adjacent", adjacentCues},
+	{"lead-in colon", leadInCue},
+	{"partial", partialStage},
+}
+
+// cues finds the cue of a quoted span through the cue stages.
+func (a *articleParser) cues(s slot) quoteCues {
+	var q quoteCues
+	for _, st := range cueStages {
+		q = st.find(a, s)
+		if q.found() {
+			return q
+		}
+	}
+	return q
+}
+
+// adjacentCues reads the attribution right before a quote ("Misri said:",
+// "…, saying") and right after it ("…,” he said"). A participle before the
+// quote hangs from the sentence's subject.
+func adjacentCues(_ *articleParser, s slot) quoteCues {
+	pre := preCue(s.sent[s.from:s.at])
+	if pre.participle {
+		pre = cue{}
+		if s.subj.valid() {
+			pre = cue{who: s.subj, found: true}
+		}
+	}
+	return quoteCues{pre: pre, post: postCue(s.sent[s.at+1 : s.to])}
+}
+
+// leadInCue gives a quote after a colon to the subject of the lead-in:
+// "President Trump highlighted America’s negotiating position with Iran:
+// “…”". A topic label ("On tariffs:") is no lead-in.
+func leadInCue(_ *articleParser, s slot) quoteCues {
+	lead := s.lead()
+	if s.subj.valid() && s.subj.pronoun == "" && s.first && len(lead) > 0 && lead[len(lead)-1].is(":") && !s.topical() {
+		return quoteCues{pre: cue{who: s.subj, found: true, label: true}}
+	}
+	return quoteCues{}
+}
+
+// partialStage reads words quoted inside reported speech as the reporting
+// subject's own, however few: "Ortiz called the ruling “a disgrace”", "She
+// said she was “deeply troubled”".
+func partialStage(a *articleParser, s slot) quoteCues {
+	return quoteCues{pre: a.partialCue(s.sent, s.at, s.subj)}
 }
 
 // sentenceVoice reads an organisation or a described voice that opens a
@@ -232,17 +412,17 @@ func sentenceVoice(sent []otok) ref {
 // ("She was “very committed” to the band, Lonechild said."). The cue is
 // marked partial: the quote is the speaker's words inside the writer's.
 func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
-	for v := 0; v < at; v++ {
-		if isParticiple(sent[v].token) && subj.valid() {
-			// "Gov. Jerry Brown endorsed her, citing her “long
-			// experience,” “firm grasp of the issues”…"
-			return cue{who: subj, found: true, partial: true}
-		}
-		if !isReportingVerb(sent[v].token) {
-			continue
-		}
-		if r := verbSubject(sent, v); r.valid() && a.plausible(r) {
-			return cue{who: r, found: true, partial: true}
+	// The main clause's verb first, then one in a clause fronted before
+	// it ("Despite what Smyth said, Moss said she “never liked…”", "Though
+	// Judge Dunn said he was reluctant…, he believed… “…”").
+	// "has been called “…” by X": the passive's agent, not its subject.
+	if c := passiveNaming(sent, at); c.found {
+		return c
+	}
+	fe := frontedClauseEnd(sent, at)
+	for _, r := range [][2]int{{fe, at}, {0, fe}} {
+		if c := a.reportingCue(sent, r[0], r[1], subj); c.found {
+			return c
 		}
 	}
 	for v := at + 1; v < len(sent); v++ {
@@ -258,16 +438,88 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 	return cue{}
 }
 
+// passiveNaming reads a partial quote named in the passive with its agent
+// after it: "has been called “polite paralysis” by Joshua Hendon, a
+// professor…". The naming verb must follow an auxiliary right before the
+// quote, and "by" and a name right after it.
+func passiveNaming(sent []otok, at int) cue {
+	v := at - 1
+	if v < 1 || !sent[v].word || !lexicon.NamingVerbs[sent[v].lower()] || !sent[v-1].word || !auxiliaries[sent[v-1].lower()] {
+		return cue{}
+	}
+	if at+2 >= len(sent) || !sent[at+1].word || sent[at+1].lower() != "by" {
+		return cue{}
+	}
+	if r := subjectAfter(sent, at+2); len(r.name) > 0 && !r.org {
+		return cue{who: r, found: true, partial: true}
+	}
+	return cue{}
+}
+
+// reportingCue finds the first reporting verb in sent[from:to] with a
+// plausible subject, or a participle hanging from the sentence's subject
+// ("Gov. Jerry Brown endorsed her, citing her “long experience”").
+func (a *articleParser) reportingCue(sent []otok, from, to int, subj ref) cue {
+	for v := from; v < to; v++ {
+		if isParticiple(sent[v].token) && subj.valid() {
+			return cue{who: subj, found: true, partial: true}
+		}
+		if !isReportingVerb(sent[v].token) && !putIt(sent, v) {
+			continue
+		}
+		if r := verbSubject(sent, v); r.valid() && a.plausible(r) {
+			return cue{who: r, found: true, partial: true}
+		}
+	}
+	return cue{}
+}
+
+// frontedOpeners open a subordinate clause fronted before a sentence's
+// subject: "Despite what Smyth said, Moss said…".
+var frontedOpeners = wordSet(`despite although though because after before while when since if as unlike`)
+
+// frontedClauseEnd returns where a sentence's main clause starts before
+// toks[limit]: after the comma that closes a fronted subordinate clause, or
+// 0.
+func frontedClauseEnd(toks []otok, limit int) int {
+	if len(toks) == 0 || !toks[0].word || !frontedOpeners[toks[0].lower()] {
+		return 0
+	}
+	for i := 1; i < limit; i++ {
+		if toks[i].is(",") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // verbSubject reads who a speech verb's sentence gives as the speaker: the
 // subject before it, or the name after it when a comma precedes the verb
 // (", said Smith.", "The paradox of Nancy, says Carl Anthony, historian…, is
 // that she was “…”").
+//
+// After a comma the name before the verb is only its subject when it opens
+// its clause: in "…unless Halden can persuade Moreau, said Dale Pruitt"
+// Moreau is an object, and the subject is inverted after the verb.
 func verbSubject(sent []otok, v int) ref {
-	r, _ := subjectBefore(sent, v)
-	if !r.valid() && v > 0 && sent[v-1].is(",") {
-		r = subjectAfter(sent, v+1)
+	r, start := subjectBefore(sent, v)
+	if v > 0 && sent[v-1].is(",") && (!r.valid() || objectPosition(sent, start)) {
+		if after := subjectAfter(sent, v+1); after.valid() || !r.valid() {
+			return after
+		}
 	}
 	return r
+}
+
+// objectPosition reports whether the phrase starting at toks[start]
+// follows a lower-case word of its clause ("persuade Moreau", "Halden and
+// Moreau"): an object or a conjunct, not a subject opening its clause.
+func objectPosition(toks []otok, start int) bool {
+	if start == 0 || start >= len(toks) {
+		return false
+	}
+	p := toks[start-1]
+	return p.word && !p.capitalised() && !isDeterminer(p.token)
 }
 
 // closesSentence reports whether what follows a speech verb holds no other
@@ -282,44 +534,40 @@ func closesSentence(toks []otok) bool {
 	return true
 }
 
+// Thresholds of span reading, in words.
+const (
+	// minBareQuoteWords is the shortest quote with no cue that continues
+	// the previous speaker ("“It didn’t get better.”" needs to stand as
+	// a sentence of its own to be shorter).
+	minBareQuoteWords = 4
+	// maxTitleWords is the longest capitalised quote read as a title
+	// rather than speech (‘One Big, Beautiful Bill’).
+	maxTitleWords = 8
+	// maxScareQuoteWords is the longest quote with no cue read as a scare
+	// quote or a phrase rather than speech.
+	maxScareQuoteWords = 5
+	// maxSpeakerNameWords is the longest name a cue may give a speaker.
+	maxSpeakerNameWords = 4
+)
+
 // span decides what a quoted span is and records it. It reports whether the
 // span was attributed speech.
-func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionState, depth int, leads, labelled bool) bool {
-	is, ie := sp.inner()
-	// A continuation of a quote left open in the previous paragraph.
+func (a *articleParser) span(ctx *paraCtx, sp *span, q quoteCues, rs *regionState, depth int, leads, labelled bool) bool {
+	pre, post := q.pre, q.post
 	if a.open != nil && depth == 0 && leads && sp.open == firstNonSpace(ctx.text) && sp.fam == a.open.fam {
-		if sp.unclosed && ctx.nextFam == sp.fam {
-			return true // still running
-		}
-		c := post
-		if !c.found {
-			c = a.open.pre
-		}
-		who := a.attribute(c, ctx, sp.open)
-		if who == nil {
-			who = a.open.region.last
-		}
-		o := a.open
-		a.open = nil
-		if who != nil {
-			qs, _ := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
-			_, qe := quoteBounds(ctx.text, is, ie)
-			a.out.addQuote(who, briefing.Direct, o.para, ctx.index, qs, qe)
-			a.after(ctx, who, rs)
-			return true
-		}
-		return false
+		return a.continueOpen(ctx, sp, post, rs)
 	}
+	is, ie := sp.inner()
 	// An excerpt holding other people's quotes is read from the inside,
 	// unless a label names a person as its speaker ("Laura Wilkerson,
 	// whose son…: “… he said, ‘…’”): then the quotes inside are theirs
 	// to quote.
-	if len(sp.children) > 0 && depth < maxQuoteDepth && !personLabel(pre) && a.holdsCues(ctx, sp) {
+	if len(sp.children) > 0 && depth < maxQuoteDepth && !a.quotesOthers(sp, q, rs) && a.holdsCues(ctx, sp) {
 		a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
 		return false
 	}
 	inner := ctx.text[is:ie]
-	hasCue := pre.found || post.found
+	hasCue := q.found()
 	// A short quote standing as a sentence of its own right after another
 	// speaker's quote continues them: "“…,” Tarek said. “It didn’t get
 	// better.”"
@@ -338,25 +586,9 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 		a.open = &openQuote{para: ctx.index, start: is, fam: sp.fam, pre: pre, region: rs}
 		return true
 	}
-	var who *person
-	if hasCue {
-		c := post
-		if !c.found {
-			c = pre
-		}
-		who = a.attribute(c, ctx, sp.open)
-	}
-	if who == nil && (!hasCue || labelled) && (wordCount(inner) >= 4 || continues) {
-		who = a.continuation(rs, labelled || leads && depth == 0 && sp.open == firstNonSpace(ctx.text))
-	}
+	who := a.speakerOf(ctx, sp, q, rs, continues, labelled || leads && depth == 0 && sp.open == firstNonSpace(ctx.text), labelled)
 	if who == nil {
-		// Unattributed: not a quote we can give anyone. Read what it
-		// reports instead.
-		if len(sp.children) > 0 && depth < maxQuoteDepth {
-			a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
-		} else if depth < maxQuoteDepth {
-			a.region(ctx, is, ie, nil, &regionState{}, depth+1)
-		}
+		a.unattributed(ctx, sp, depth)
 		return false
 	}
 	qs, qe := quoteBounds(ctx.text, is, ie)
@@ -371,12 +603,96 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, pre, post cue, rs *regionSt
 	return true
 }
 
+// continueOpen reads a paragraph that reopens a quote left open in the
+// previous one, newswire style. It reports whether the quote was given a
+// speaker (or still runs on).
+func (a *articleParser) continueOpen(ctx *paraCtx, sp *span, post cue, rs *regionState) bool {
+	is, ie := sp.inner()
+	if sp.unclosed && ctx.nextFam == sp.fam {
+		return true // still running
+	}
+	c := post
+	if !c.found {
+		c = a.open.pre
+	}
+	who := a.attribute(c, ctx, sp.open)
+	if who == nil {
+		who = a.open.region.last
+	}
+	o := a.open
+	a.open = nil
+	if who == nil {
+		return false
+	}
+	qs, _ := quoteBounds(a.out.paras[o.para].text, o.start, len(a.out.paras[o.para].text))
+	_, qe := quoteBounds(ctx.text, is, ie)
+	a.out.addQuote(who, briefing.Direct, o.para, ctx.index, qs, qe)
+	a.after(ctx, who, rs)
+	return true
+}
+
+// speakerOf resolves who said a quote: the person its cue names, or, for
+// a quote with no cue (or a topic label) long enough to be speech or
+// continuing a sentence before it, the speaker it continues.
+func (a *articleParser) speakerOf(ctx *paraCtx, sp *span, q quoteCues, rs *regionState, continues, leadsParagraph, labelled bool) *person {
+	var who *person
+	if q.found() {
+		c := q.post
+		if !c.found {
+			c = q.pre
+		}
+		who = a.attribute(c, ctx, sp.open)
+	}
+	is, ie := sp.inner()
+	if who == nil && (!q.found() || labelled) && (wordCount(ctx.text[is:ie]) >= minBareQuoteWords || continues) {
+		who = a.continuation(rs, leadsParagraph)
+	}
+	return who
+}
+
+// unattributed reads a quote nobody can be given: not speech we can
+// attribute, so what it reports is read instead.
+func (a *articleParser) unattributed(ctx *paraCtx, sp *span, depth int) {
+	if depth >= maxQuoteDepth {
+		return
+	}
+	is, ie := sp.inner()
+	if len(sp.children) > 0 {
+		a.region(ctx, is, ie, sp.children, &regionState{}, depth+1)
+	} else {
+		a.region(ctx, is, ie, nil, &regionState{}, depth+1)
+	}
+}
+
 // endsSentence reports whether quoted text closes with a sentence's end
 // mark inside its quotation marks.
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " ")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// quotesOthers reports whether a quote holding other quotes is its
+// speaker's own words quoting others ("“She said, ‘I will sign it tonight,’”
+// recalled Ben Rhoades"), rather than an excerpt to be read from the
+// inside: its attribution follows it or names a person before it, or it
+// continues the quote before it in the same stretch of text. A colon label
+// naming an outlet ("Cleveland Plain Dealer: “…”") introduces an excerpt.
+func (a *articleParser) quotesOthers(sp *span, q quoteCues, rs *regionState) bool {
+	// Quoting inside a quote uses the other marks: a double quote
+	// inside a double quote is a mismatched span, read from the inside.
+	for _, c := range sp.children {
+		if c.fam == sp.fam {
+			return false
+		}
+	}
+	switch {
+	case q.post.found, personLabel(q.pre):
+		return true
+	case q.pre.found:
+		return !q.pre.label && !q.pre.who.org
+	}
+	return rs.last != nil && !rs.sinceQuote
 }
 
 // personLabel reports whether a cue is a label naming a person with a
@@ -411,7 +727,10 @@ func (a *articleParser) continuation(rs *regionState, leadsParagraph bool) *pers
 	if a.prevPara != nil {
 		return a.prevPara
 	}
-	return a.intro
+	if a.intro != nil {
+		return a.intro
+	}
+	return a.aside
 }
 
 // attribute resolves a cue to a person.
@@ -443,8 +762,17 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		a.lastOrg = p
 		return p
 	case len(r.name) > 0:
-		if len(r.name) > 4 {
+		if len(r.name) > maxSpeakerNameWords {
 			return nil
+		}
+		// "the Ohio Democrat said", "the Republican said": a name
+		// never takes "the"; a capitalised description the text has not
+		// named before is an epithet for the person it is about.
+		if speech && r.role == "" && definite(r.surface) && a.newName(r.name, at) {
+			if p := a.sal.resolve(unknownGender, false); p != nil {
+				p.addAlias(r.surface)
+				return p
+			}
 		}
 		return a.reg.addName(r, at)
 	case r.role != "":
@@ -471,6 +799,13 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		return p
 	}
 	return nil
+}
+
+// newName reports whether a name is new to the text at position at: no
+// one by that name spoke or was named in an earlier paragraph.
+func (a *articleParser) newName(name []string, at int) bool {
+	p := a.reg.findName(name)
+	return p == nil || !a.out.hasSpeech(p) && p.first>>24 >= at>>24
 }
 
 // documentVoice reports whether a description names a document rather than
@@ -559,7 +894,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 // with a goal", "the team posted a photo". Those verbs report speech only
 // when a clause, a quote or a colon follows them.
 func reportsSpeech(sent []otok, v int) bool {
-	if !deedVerbs[sent[v].lower()] {
+	if !lexicon.DeedVerbs[sent[v].lower()] {
 		return true
 	}
 	if v+1 >= len(sent) {
@@ -660,10 +995,10 @@ func speechLike(toks []token, hasCue bool) bool {
 		return false
 	}
 	// ‘SECURE’, ‘One Big, Beautiful Bill’: a title, not speech.
-	if words <= 8 && caps > 0 && caps+small == words && (words > 1 || toks[0].allCaps() || !hasCue) {
+	if words <= maxTitleWords && caps > 0 && caps+small == words && (words > 1 || toks[0].allCaps() || !hasCue) {
 		return false
 	}
-	if words <= 5 && !hasCue {
+	if words <= maxScareQuoteWords && !hasCue {
 		return false
 	}
 	return true
@@ -782,12 +1117,16 @@ func outlineSentences(out []otok, text string) [][2]int {
 			end = true
 			if t.s == "." && i > 0 && out[i-1].word && out[i-1].end == t.start {
 				prev := out[i-1]
-				if abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
+				if lexicon.Abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
 					end = false
 				}
 				// "S.J. Quinney College", "J.D. Vance": initials before a
 				// name. "…in the U.S. The…" still ends a sentence.
-				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !nonNameWords[out[i+1].lower()] {
+				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !lexicon.NonNameWords[out[i+1].lower()] {
+					end = false
+				}
+				// "I.W.A.-C.L.C.": a dot joined to what follows.
+				if i+1 < len(out) && out[i+1].start == t.end && (out[i+1].word || out[i+1].is("-")) {
 					end = false
 				}
 			}

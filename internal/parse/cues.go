@@ -1,6 +1,10 @@
 package parse
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/brief-reader/brief/internal/lexicon"
+)
 
 // This file reads attribution cues: the words around a quote that say who
 // spoke ("he stated", "said Metallus CEO Mike Williams", "Misri said:",
@@ -35,7 +39,7 @@ func npWord(t token) bool {
 		return true
 	}
 	l := t.lower()
-	return honorifics[l] || roleWords[l] || lowerRoleNouns[l] || roleQualifiers[l] || nameParticles[l] || l == "of"
+	return lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] || lexicon.RoleQualifiers[l] || lexicon.NameParticles[l] || l == "of"
 }
 
 func isPronoun(t token) bool {
@@ -62,15 +66,22 @@ func isDeterminer(t token) bool {
 
 // isSpeechVerb reports whether a word is a speech verb. Verbs are lower case
 // in running text: "States" in "United States" is not one.
-func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && speechVerbs[t.s] }
+func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && lexicon.SpeechVerbs[t.s] }
 
 // isReportingVerb reports whether a word reports what someone said or how
 // they put it: a speech verb, or a verb of naming ("called", "described").
 func isReportingVerb(t token) bool {
-	return isSpeechVerb(t) || t.word && !t.capitalised() && namingVerbs[t.s]
+	return isSpeechVerb(t) || t.word && !t.capitalised() && (lexicon.NamingVerbs[t.s] || lexicon.JudgingVerbs[t.s])
 }
 
-func isParticiple(t token) bool { return t.word && !t.capitalised() && participles[t.s] }
+// putIt reports whether toks[v] is "put" or "puts" followed by "it": "as
+// a company spokesman put it", a speech verb of its own.
+func putIt(toks []otok, v int) bool {
+	l := toks[v].lower()
+	return toks[v].word && (l == "put" || l == "puts") && v+1 < len(toks) && toks[v+1].word && toks[v+1].lower() == "it"
+}
+
+func isParticiple(t token) bool { return t.word && !t.capitalised() && lexicon.Participles[t.s] }
 
 // chunkBack collects the noun phrase that ends at toks[end-1], going back
 // over words, initials with their dots and parenthesised asides. It returns
@@ -101,7 +112,7 @@ func chunkBack(toks []otok, end int) int {
 			}
 		case isDeterminer(t.token):
 			return j
-		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && nonNameWords[t.lower()] && !honorifics[t.lower()]):
+		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && lexicon.NonNameWords[t.lower()] && !lexicon.Honorifics[t.lower()]):
 		default:
 			return j + 1
 		}
@@ -116,7 +127,7 @@ func chunkBack(toks []otok, end int) int {
 // the index where the subject starts.
 func subjectBefore(toks []otok, v int) (ref, int) {
 	j := v
-	for j > 0 && toks[j-1].word && (cueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()]) {
+	for j > 0 && toks[j-1].word && (lexicon.CueAdverbs[toks[j-1].lower()] || auxiliaries[toks[j-1].lower()] || lyAdverb(toks[j-1].token)) {
 		j--
 	}
 	if j > 0 && toks[j-1].word && blockers[toks[j-1].lower()] {
@@ -164,6 +175,14 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		return ref{}, v
 	}
 	r := parseRef(plain(toks[start:end]))
+	// "Bishop Aram Sarkis of the Eastern Diocese told",
+	// "Phil Mosser of consulting firm IMGX said": a person and
+	// the body they belong to.
+	if len(r.name) == 0 || r.org || acronymOnly(r) || isDeterminer(toks[start].token) {
+		if p, s := affiliatedPerson(toks, start); len(p.name) > 0 {
+			return p, s
+		}
+	}
 	if (!r.valid() || acronymOnly(r)) && !(start > 0 && toks[start-1].is(",")) {
 		// "The Canadian Beverage Association said", "the RCMP said": an
 		// organisation speaking as a whole.
@@ -214,30 +233,101 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 	return r, start
 }
 
+// affiliatedPerson reads the person before "of" that a body's name at
+// toks[start] belongs to: "Heisler of the Transit Workers Caucus", "Phil Mosser
+// of consulting firm IMGX". Up to a few lower-case words may stand
+// between "of" and the name. It returns an invalid ref otherwise.
+func affiliatedPerson(toks []otok, start int) (ref, int) {
+	k := start - 1
+	for k > 0 && start-k <= maxDescriptionWords && toks[k].word && !toks[k].capitalised() && toks[k].lower() != "of" && !isPronoun(toks[k].token) && !isSpeechVerb(toks[k].token) {
+		k--
+	}
+	if k < 1 || !toks[k].word || toks[k].lower() != "of" {
+		return ref{}, start
+	}
+	s := chunkBack(toks, k)
+	if s == k {
+		return ref{}, start
+	}
+	r := parseRef(plain(toks[s:k]))
+	if len(r.name) == 0 || r.org || acronymOnly(r) || isDeterminer(toks[s].token) {
+		return ref{}, start
+	}
+	return r, s
+}
+
+// lyAdverb reports whether a word is a lower-case adverb in -ly that may
+// stand between a subject and its verb: "frequently", "angrily".
+func lyAdverb(t token) bool {
+	return t.word && !t.capitalised() && len(t.s) > 5 && strings.HasSuffix(t.s, "ly")
+}
+
 // describedAppositive finds ", a senior adviser at Rhodium Group" ending at
 // toks[end]: a comma, a determiner and a few words. It returns the index of
 // the comma and the description without its determiner, or 0 when there is
 // none.
+//
+// The description may open with a lower-case title ("executive director of
+// the Valley Growers Council") and may hold a comma of its own ("a county
+// official who works with Bridgeway, a housing charity").
 func describedAppositive(toks []otok, end int) (int, string) {
-	for c := end - 2; c >= 1 && c >= end-14; c-- {
+	commas := 0
+	for c := end - 2; c >= 1 && c >= end-maxAppositiveTokens; c-- {
 		t := toks[c]
-		if t.isPlaceholder() || t.is(".") && !(c > 0 && abbreviations[toks[c-1].lower()]) {
+		if t.isPlaceholder() || t.is(".") && !(c > 0 && lexicon.Abbreviations[toks[c-1].lower()]) && !abbrevBefore(toks, c) && !initialism(toks[c-1].s) {
 			return 0, ""
 		}
 		if !t.is(",") {
 			continue
 		}
-		if !appositiveOpener(toks[c+1].token) || c+2 >= end {
+		if commas++; commas > maxAppositiveCommas || c+2 >= end {
 			return 0, ""
 		}
+		open := toks[c+1].token
 		desc := toks[c+2 : end]
-		if !hasTitleWord(desc) {
-			return 0, ""
+		if pluralPossessive(toks, c+1) && c+3 < end {
+			// "Joe Weller, Mathers’ campaign manager, said"
+			desc = toks[c+3 : end]
+		} else if !appositiveOpener(open) {
+			if !open.word || open.capitalised() || isPronoun(open) || !hasTitleWord(toks[c+1:end]) {
+				continue
+			}
+			desc = toks[c+1 : end]
+		}
+		if !hasTitleWord(desc) && !(isDeterminer(open) && plainDescription(desc)) {
+			continue
 		}
 		return c, joinTokens(plain(desc))
 	}
 	return 0, ""
 }
+
+// plainDescription reports whether words after a determiner describe a
+// person without a title: a few words ending in a lower-case noun that is
+// no organisation's, with no verb ("the village school graduate").
+func plainDescription(desc []otok) bool {
+	if len(desc) == 0 || len(desc) > maxDescriptionWords+2 {
+		return false
+	}
+	// The head names a person, not a body: "a housing charity" is an
+	// organisation's description.
+	last := desc[len(desc)-1]
+	if !last.word || last.capitalised() || lexicon.OrgHeads[last.lower()] || lexicon.OrgWords[last.lower()] {
+		return false
+	}
+	for _, t := range desc {
+		if t.isPlaceholder() || t.word && (isSpeechVerb(t.token) || auxiliaries[t.lower()] || blockers[t.lower()] || t.lower() == "who" || t.lower() == "that") {
+			return false
+		}
+	}
+	return true
+}
+
+// Bounds of a description set off by commas between a name and its verb.
+const (
+	maxAppositiveTokens = 24
+	maxAppositiveCommas = 2
+)
 
 // appositiveOpener reports whether a word opens a description set off by
 // commas: a determiner, "another", or a possessive ("Twitter’s director of
@@ -250,7 +340,17 @@ func appositiveOpener(t token) bool {
 		return false
 	}
 	l := t.lower()
-	return l == "another" || strings.HasSuffix(l, "’s") || strings.HasSuffix(l, "'s")
+	return l == "another" || possessive(l) || strings.HasSuffix(l, "s’") || strings.HasSuffix(l, "s'")
+}
+
+// pluralPossessive reports whether toks[i] is a word ending in s with an
+// apostrophe of its own right after it: "Mathers’", "the Joneses'".
+func pluralPossessive(toks []otok, i int) bool {
+	if i+1 >= len(toks) || !toks[i].word || !strings.HasSuffix(toks[i].s, "s") {
+		return false
+	}
+	a := toks[i+1]
+	return (a.is("’") || a.is("'")) && a.start == toks[i].end
 }
 
 // relativeAppositive finds ", who had failed to win…," ending at toks[end]:
@@ -282,7 +382,7 @@ func subjectAfter(toks []otok, from int) ref {
 			if !t.word && !t.is("-") {
 				break
 			}
-			if t.word && (t.capitalised() || !(orgHeads[t.lower()] || voiceHeads[t.lower()] || lowerRoleNouns[t.lower()])) {
+			if t.word && (t.capitalised() || !(lexicon.OrgHeads[t.lower()] || lexicon.VoiceHeads[t.lower()] || lowerRoleNouns[t.lower()])) {
 				continue
 			}
 			if h+1 < len(toks) && toks[h+1].word {
@@ -307,7 +407,7 @@ func subjectAfter(toks []otok, from int) ref {
 			depth--
 		} else if depth > 0 {
 		} else if t.is(".") {
-			if end == 0 || !toks[end-1].word || !(abbreviations[toks[end-1].lower()] || honorifics[toks[end-1].lower()] || len([]rune(toks[end-1].s)) == 1) {
+			if end == 0 || !toks[end-1].word || !(lexicon.Abbreviations[toks[end-1].lower()] || lexicon.Honorifics[toks[end-1].lower()] || len([]rune(toks[end-1].s)) == 1) {
 				break
 			}
 		} else if t.is(",") {
@@ -322,6 +422,11 @@ func subjectAfter(toks []otok, from int) ref {
 		}
 		end++
 	}
+	// "said Drew Heisler of the Transit Workers Caucus": the name without the "of"
+	// its affiliation opens with.
+	for end > from+1 && toks[end-1].word && toks[end-1].lower() == "of" {
+		end--
+	}
 	if end == from {
 		return ref{}
 	}
@@ -332,7 +437,7 @@ func subjectAfter(toks []otok, from int) ref {
 	// "said Noah Barkin, a senior adviser at Rhodium Group."
 	if len(r.name) > 0 && r.role == "" && end+2 < len(toks) && toks[end].is(",") && isDeterminer(toks[end+1].token) {
 		stop := end + 2
-		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !abbreviations[toks[stop-1].lower()]) {
+		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !lexicon.Abbreviations[toks[stop-1].lower()]) {
 			stop++
 		}
 		if desc := toks[end+2 : stop]; hasTitleWord(desc) {
@@ -354,8 +459,8 @@ func describedVoice(toks []otok, end int) (ref, int) {
 		return ref{}, end
 	}
 	head := toks[j].lower()
-	org := orgHeads[head]
-	if !org && !voiceHeads[head] && !lowerRoleNouns[head] && !roleWords[head] {
+	org := lexicon.OrgHeads[head]
+	if !org && !lexicon.VoiceHeads[head] && !lowerRoleNouns[head] && !lexicon.RoleWords[head] {
 		return ref{}, end
 	}
 	start := -1
@@ -372,7 +477,7 @@ func describedVoice(toks []otok, end int) (ref, int) {
 	if start < 0 {
 		// No determiner: only a bare plural or mass noun opening the
 		// clause ("Police said", "Researchers found").
-		if !pluralHeads[head] || j > 0 && toks[j-1].word {
+		if !lexicon.PluralHeads[head] || j > 0 && toks[j-1].word {
 			return ref{}, end
 		}
 		start = j
@@ -410,7 +515,7 @@ func orgRef(toks []otok) (ref, bool) {
 		if !t.capitalised() && l != "of" && l != "and" && l != "for" && l != "the" {
 			return ref{}, false
 		}
-		if orgWords[l] || orgHeads[l] || len(toks) == 1 && t.allCaps() && len(t.s) >= 2 {
+		if lexicon.OrgWords[l] || lexicon.OrgHeads[l] || len(toks) == 1 && t.allCaps() && len(t.s) >= 2 {
 			institution = true
 		}
 	}
@@ -528,12 +633,12 @@ func abbrevBefore(toks []otok, i int) bool {
 		return false
 	}
 	l := toks[i-1].lower()
-	return abbreviations[l] || honorifics[l] || len([]rune(toks[i-1].s)) == 1
+	return lexicon.Abbreviations[l] || lexicon.Honorifics[l] || len([]rune(toks[i-1].s)) == 1
 }
 
 func hasTitleWord(toks []otok) bool {
 	for _, t := range toks {
-		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
 			return true
 		}
 	}
@@ -578,7 +683,7 @@ func postCue(toks []otok) cue {
 	}
 	if isSpeechVerb(toks[i].token) {
 		j := i + 1
-		for j < len(toks) && toks[j].word && phrasalParticles[toks[j].lower()] {
+		for j < len(toks) && toks[j].word && lexicon.PhrasalParticles[toks[j].lower()] {
 			j++
 		}
 		if r := subjectAfter(toks, j); r.valid() {
@@ -588,7 +693,7 @@ func postCue(toks []otok) cue {
 	}
 	for v := i + 1; v < len(toks) && v <= i+14; v++ {
 		t := toks[v]
-		if t.isPlaceholder() || t.is(".") && !(v > 0 && abbreviations[toks[v-1].lower()]) {
+		if t.isPlaceholder() || t.is(".") && !(v > 0 && lexicon.Abbreviations[toks[v-1].lower()]) && !abbrevBefore(toks, v) && !initialism(toks[v-1].s) {
 			break
 		}
 		if !isSpeechVerb(t.token) {
@@ -656,6 +761,13 @@ func preCue(toks []otok) cue {
 		if isParticiple(t.token) {
 			return cue{participle: true}
 		}
+		if putIt(toks, v) {
+			// "As The Herald's Dana Millbrook puts it, “…”"
+			if r, _ := subjectBefore(toks, v); r.valid() && (v+2 >= n || objectOnly(toks[v+2:])) {
+				return cue{who: r, found: true}
+			}
+			continue
+		}
 		if !isSpeechVerb(t.token) {
 			continue
 		}
@@ -718,9 +830,21 @@ night week recently then simply bluntly flatly firmly this year last
 `)
 
 func objectOnly(toks []otok) bool {
+	depth := 0
 	for _, t := range toks {
 		if t.isPlaceholder() {
 			return false
+		}
+		// "told the Canadian Press (CP),": an aside in parentheses.
+		switch {
+		case t.is("("):
+			depth++
+			continue
+		case t.is(")") && depth > 0:
+			depth--
+			continue
+		case depth > 0:
+			continue
 		}
 		if !t.word {
 			if t.is(",") || t.is(":") || t.is("—") || t.is("–") || t.is("-") || t.is(".") {
@@ -757,9 +881,17 @@ func sentenceSubject(toks []otok) ref {
 		for end < len(toks) && !toks[end].isPlaceholder() && (npWord(toks[end].token) || isDeterminer(toks[end].token) && end == from || toks[end].is(".") && end > from && len([]rune(toks[end-1].s)) <= 3) {
 			end++
 		}
+		// "Sen. Bernard Sandler (I-Vt.) on Monday attacked…": a party
+		// and state in parentheses after the name.
+		next := end
+		if end > from && end < len(toks) && toks[end].is("(") {
+			if c := closingParen(toks, end); c > 0 {
+				next = c + 1
+			}
+		}
 		// The subject must be followed by its verb (a lower-case word) or
 		// an appositive.
-		if end == from || end >= len(toks) || !(toks[end].word && !toks[end].capitalised() || toks[end].is(",")) {
+		if end == from || next >= len(toks) || !(toks[next].word && !toks[next].capitalised() || toks[next].is(",")) {
 			return ref{}
 		}
 		r := parseRef(plain(toks[from:end]))
@@ -791,6 +923,23 @@ func sentenceSubject(toks []otok) ref {
 	}
 	return ref{}
 }
+
+// closingParen returns the index of the ")" closing the "(" at toks[open]
+// within a short aside, or 0.
+func closingParen(toks []otok, open int) int {
+	for i := open + 1; i < len(toks) && i <= open+maxAsideTokens; i++ {
+		switch {
+		case toks[i].isPlaceholder() || toks[i].is("("):
+			return 0
+		case toks[i].is(")"):
+			return i
+		}
+	}
+	return 0
+}
+
+// maxAsideTokens bounds a parenthesised aside after a name: "(R-Fla.)".
+const maxAsideTokens = 8
 
 // trimEmphasis drops the asterisks and underscores of emphasis that the
 // Markdown reader left as text ("**Isaac Herzog, President of Israel:

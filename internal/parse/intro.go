@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/brief-reader/brief/internal/lexicon"
 	"strings"
 	"unicode/utf8"
 )
@@ -251,7 +252,7 @@ func endsWithTitle(role string) bool {
 		return false
 	}
 	l := foldWord(strings.TrimSuffix(f[len(f)-1], "."))
-	return roleWords[l] || lowerRoleNouns[l] || honorifics[l]
+	return lexicon.RoleWords[l] || lowerRoleNouns[l] || lexicon.Honorifics[l]
 }
 
 // cleanLabelRole tidies the role a label gives: no name suffix left at its
@@ -272,7 +273,7 @@ func cleanLabelRole(role string) string {
 	// A full stop, unless it ends an abbreviation ("Lt. Gen.").
 	if head, ok := strings.CutSuffix(role, "."); ok {
 		f := strings.Fields(head)
-		if len(f) == 0 || !abbreviations[foldWord(f[len(f)-1])] && utf8.RuneCountInString(f[len(f)-1]) > 1 {
+		if len(f) == 0 || !lexicon.Abbreviations[foldWord(f[len(f)-1])] && utf8.RuneCountInString(f[len(f)-1]) > 1 {
 			role = head
 		}
 	}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/brief-reader/brief/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,7 +123,7 @@ func labelText(t string) (label, bool) {
 					return label{}, false
 				}
 				prev := toks[i-1].lower()
-				if !(honorifics[prev] || abbreviations[prev] || utf8.RuneCountInString(toks[i-1].s) == 1 || roleWords[prev]) {
+				if !(lexicon.Honorifics[prev] || lexicon.Abbreviations[prev] || utf8.RuneCountInString(toks[i-1].s) == 1 || lexicon.RoleWords[prev]) {
 					return label{}, false
 				}
 			case ",", "(", ")", "&", "-", "’", "'", "/":
@@ -142,17 +143,17 @@ func labelText(t string) (label, bool) {
 		if i == 0 && notLabels[l] {
 			return label{}, false
 		}
-		if honorifics[l] && l != "he" && l != "his" && l != "her" || roleWords[l] || roleLabels[l] || questionerLabels[l] {
+		if lexicon.Honorifics[l] && l != "he" && l != "his" && l != "her" || lexicon.RoleWords[l] || lexicon.RoleLabels[l] || lexicon.QuestionerLabels[l] {
 			strong = true
 		}
 		if unicode.IsDigit(r) {
 			person = false
 			continue
 		}
-		if !unicode.IsUpper(r) && !nameParticles[l] && l != "of" && l != "the" && l != "and" && l != "for" && !insideParens(toks, i) {
+		if !unicode.IsUpper(r) && !lexicon.NameParticles[l] && l != "of" && l != "the" && l != "and" && l != "for" && !insideParens(toks, i) {
 			return label{}, false
 		}
-		if orgWords[l] || nonNameWords[l] && !honorifics[l] {
+		if lexicon.OrgWords[l] || lexicon.NonNameWords[l] && !lexicon.Honorifics[l] {
 			person = false
 		}
 	}

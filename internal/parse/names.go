@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"github.com/brief-reader/brief/internal/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,7 +47,7 @@ attorney prosecutor detective constable investigator psychologist psychiatrist p
 pharmacist dietitian nutritionist specialist cardiologist surgeon epidemiologist strategist
 pollster lobbyist donor campaigner publisher artist designer architect author writer
 filmmaker actor actress singer musician comedian chef host co-owner co-founder cofounder
-journalist
+journalist proprietor shopkeeper supporter
 `)
 
 // parseRef reads a person reference from tokens. It returns an invalid ref
@@ -186,16 +187,16 @@ func parsePart(toks []token) partRef {
 	for i := len(words) - 1; i >= 0; i-- {
 		w := words[i]
 		l := w.lower()
-		if honorifics[l] || roleWords[l] || lowerRoleNouns[l] && !w.capitalised() || departmentWords[l] {
+		if lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] && !w.capitalised() || lexicon.DepartmentWords[l] {
 			break
 		}
 		// "Twitter’s Adam Sharp", "Washington Post Ishaan Tharoor": a
 		// possessive or an institution before a full name is the
 		// person's affiliation.
-		if after := len(words) - 1 - i; after >= 2 && (possessive(w.s) || orgWords[l]) {
+		if after := len(words) - 1 - i; after >= 2 && (possessive(w.s) || lexicon.OrgWords[l]) {
 			break
 		}
-		if isNameWord(w) || (nameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
+		if isNameWord(w) || (lexicon.NameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
 			nameStart = i
 			continue
 		}
@@ -203,8 +204,8 @@ func parsePart(toks []token) partRef {
 	}
 	// A particle cannot start a name, unless a title stands before it
 	// ("President von der Leyen").
-	afterTitle := nameStart > 0 && (roleWords[words[nameStart-1].lower()] || honorifics[words[nameStart-1].lower()])
-	for !afterTitle && nameStart < len(words) && nameParticles[words[nameStart].lower()] {
+	afterTitle := nameStart > 0 && (lexicon.RoleWords[words[nameStart-1].lower()] || lexicon.Honorifics[words[nameStart-1].lower()])
+	for !afterTitle && nameStart < len(words) && lexicon.NameParticles[words[nameStart].lower()] {
 		nameStart++
 	}
 	// The word after "of" or "for" names a place or office, not the person:
@@ -217,8 +218,8 @@ func parsePart(toks []token) partRef {
 	// Sentence-initial capitalised function words ("Overall", "The") are
 	// not names, but a month right after a title is a given name: "Rep.
 	// August Pfluger", "Congresswoman Jan Schakowsky".
-	for nameStart < len(words) && nonNameWords[words[nameStart].lower()] {
-		if afterTitle && monthNames[words[nameStart].lower()] && nameStart+1 < len(words) {
+	for nameStart < len(words) && lexicon.NonNameWords[words[nameStart].lower()] {
+		if afterTitle && lexicon.MonthNames[words[nameStart].lower()] && nameStart+1 < len(words) {
 			break
 		}
 		nameStart++
@@ -226,7 +227,7 @@ func parsePart(toks []token) partRef {
 	// "Strategic Communications John Kirby", "Golfer Brittany Lind": title
 	// qualifiers and descriptions at the head of a long run belong to the
 	// role.
-	for len(words)-nameStart > 2 && (roleQualifiers[words[nameStart].lower()] || lowerRoleNouns[words[nameStart].lower()] || orgWords[words[nameStart].lower()] || thingWords[words[nameStart].lower()]) {
+	for len(words)-nameStart > 2 && (lexicon.RoleQualifiers[words[nameStart].lower()] || lowerRoleNouns[words[nameStart].lower()] || lexicon.OrgWords[words[nameStart].lower()] || lexicon.ThingWords[words[nameStart].lower()]) {
 		nameStart++
 	}
 	// "Acknowledging Cambodia", "Honoring Veterans": a verb in title
@@ -236,7 +237,7 @@ func parsePart(toks []token) partRef {
 	}
 	for _, w := range words[nameStart:] {
 		l := w.lower()
-		if orgWords[l] || thingWords[l] || thingWords[strings.TrimSuffix(l, "s")] || groupWords[l] {
+		if lexicon.OrgWords[l] || lexicon.ThingWords[l] || lexicon.ThingWords[strings.TrimSuffix(l, "s")] || lexicon.GroupWords[l] {
 			pr.org = true
 		}
 	}
@@ -245,15 +246,15 @@ func parsePart(toks []token) partRef {
 		for _, w := range words[nameStart+1:] {
 			key += " " + w.lower()
 		}
-		if countryNames[key] {
+		if lexicon.CountryNames[key] {
 			pr.org = true
 		}
 	}
 	for _, w := range words[:nameStart] {
 		l := w.lower()
-		if maleHonorifics[l] {
+		if lexicon.MaleHonorifics[l] {
 			pr.gender = male
-		} else if femaleHonorifics[l] {
+		} else if lexicon.FemaleHonorifics[l] {
 			pr.gender = female
 		}
 	}
@@ -281,13 +282,13 @@ func parsePart(toks []token) partRef {
 		if t.start >= endOf(words, nameStart) {
 			break
 		}
-		if t.word && honorifics[t.lower()] {
+		if t.word && lexicon.Honorifics[t.lower()] {
 			continue
 		}
-		if t.is(".") && len(roleToks) > 0 && roleToks[len(roleToks)-1].word && honorifics[roleToks[len(roleToks)-1].lower()] {
+		if t.is(".") && len(roleToks) > 0 && roleToks[len(roleToks)-1].word && lexicon.Honorifics[roleToks[len(roleToks)-1].lower()] {
 			continue
 		}
-		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()] || roleQualifiers[t.lower()]) {
+		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()] || lexicon.RoleQualifiers[t.lower()]) {
 			hasTitle = true
 		}
 		roleToks = append(roleToks, t)
@@ -336,14 +337,14 @@ func isNameWord(w token) bool {
 		return false
 	}
 	l := w.lower()
-	if roleWords[l] || honorifics[l] {
+	if lexicon.RoleWords[l] || lexicon.Honorifics[l] {
 		return false
 	}
 	if w.allCaps() && utf8.RuneCountInString(w.s) > 2 {
 		return false // DRDO, ISRO, SCO: organisations
 	}
 	// "Colorado Springs-based", "Democrat-run": adjectives, not names.
-	if i := strings.LastIndexAny(w.s, "-‑"); i > 0 && adjectiveEndings[strings.ToLower(w.s[i+1:])] {
+	if i := strings.LastIndexAny(w.s, "-‑"); i > 0 && lexicon.AdjectiveEndings[strings.ToLower(w.s[i+1:])] {
 		return false
 	}
 	for _, r := range w.s {
@@ -408,7 +409,7 @@ func normName(s string) string {
 			continue
 		}
 		l := t.lower()
-		if honorifics[l] {
+		if lexicon.Honorifics[l] {
 			continue
 		}
 		out = append(out, strings.ReplaceAll(l, "’", "'"))
@@ -434,7 +435,7 @@ func roleKey(s string) string {
 
 func hasRoleWord(toks []token) bool {
 	for _, t := range toks {
-		if t.word && roleWords[t.lower()] {
+		if t.word && lexicon.RoleWords[t.lower()] {
 			return true
 		}
 	}
@@ -466,7 +467,7 @@ func nameMentions(toks []token) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if !t.word || !(t.capitalised() || honorifics[t.lower()]) {
+		if !t.word || !(t.capitalised() || lexicon.Honorifics[t.lower()]) {
 			i++
 			continue
 		}
@@ -475,7 +476,7 @@ func nameMentions(toks []token) []mention {
 		for j < len(toks) {
 			c := toks[j]
 			switch {
-			case c.word && !c.capitalised() && (nameParticles[c.lower()] || c.lower() == "of" || c.lower() == "for" && hasRoleWord(toks[i:j])) && j+1 < len(toks) && toks[j+1].capitalised():
+			case c.word && !c.capitalised() && (lexicon.NameParticles[c.lower()] || c.lower() == "of" || c.lower() == "for" && hasRoleWord(toks[i:j])) && j+1 < len(toks) && toks[j+1].capitalised():
 				j++
 			case c.word && (c.lower() == "of" || c.lower() == "for") && onlyTitle(toks[i:j]) && j+2 < len(toks) && toks[j+1].word && toks[j+1].lower() == "the" && toks[j+2].capitalised():
 				// "Secretary of the Treasury Scott Bessent"
@@ -484,12 +485,12 @@ func nameMentions(toks []token) []mention {
 				// Title case: "Remarks by President Biden Before Meeting
 				// With Governors", "John Kirby En Route Denver".
 				goto done
-			case c.word && (c.capitalised() || honorifics[c.lower()]):
+			case c.word && (c.capitalised() || lexicon.Honorifics[c.lower()]):
 				if strings.HasSuffix(c.s, "’s") || strings.HasSuffix(c.s, "'s") {
 					possessive = true
 				}
 				j++
-			case c.is(".") && j > i && toks[j-1].end == c.start && (abbreviations[toks[j-1].lower()] || honorifics[toks[j-1].lower()] || utf8.RuneCountInString(toks[j-1].s) == 1):
+			case c.is(".") && j > i && toks[j-1].end == c.start && (lexicon.Abbreviations[toks[j-1].lower()] || lexicon.Honorifics[toks[j-1].lower()] || utf8.RuneCountInString(toks[j-1].s) == 1):
 				j++
 			default:
 				goto done
@@ -502,7 +503,7 @@ func nameMentions(toks []token) []mention {
 		run := toks[i:j]
 		i = max(j, i+1)
 		// Drop sentence-initial function words: "The", "At", "Overall".
-		for len(run) > 0 && run[0].word && nonNameWords[run[0].lower()] && !honorifics[run[0].lower()] {
+		for len(run) > 0 && run[0].word && lexicon.NonNameWords[run[0].lower()] && !lexicon.Honorifics[run[0].lower()] {
 			run = run[1:]
 		}
 		// "of" may not end a run.
@@ -547,9 +548,9 @@ func onlyTitle(toks []token) bool {
 		}
 		l := t.lower()
 		switch {
-		case roleWords[l]:
+		case lexicon.RoleWords[l]:
 			title = true
-		case roleQualifiers[l] || honorifics[l] || l == "of" || l == "for" || l == "the":
+		case lexicon.RoleQualifiers[l] || lexicon.Honorifics[l] || l == "of" || l == "for" || l == "the":
 		default:
 			return false
 		}
@@ -573,7 +574,7 @@ func trimRole(toks []token) []token {
 	}
 	first := -1
 	for i, t := range toks {
-		if t.word && (roleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
 			first = i
 			break
 		}
@@ -586,7 +587,7 @@ func trimRole(toks []token) []token {
 	}
 	for len(toks) > 1 && toks[0].word {
 		l := toks[0].lower()
-		if l == "under" && !strings.HasPrefix(toks[1].lower(), "secretar") || l != "under" && nonNameWords[l] && !honorifics[l] {
+		if l == "under" && !strings.HasPrefix(toks[1].lower(), "secretar") || l != "under" && lexicon.NonNameWords[l] && !lexicon.Honorifics[l] {
 			toks = toks[1:]
 			continue
 		}

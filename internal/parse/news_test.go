@@ -160,6 +160,141 @@ func TestNewsAttribution(t *testing.T) {
 			text: "“The numbers shift week to week,” Twitter’s Adam Sharpe said.\n\n“Israel should have been one of the first to recognise it,” Washington Post Ishaan Tharor wrote.\n",
 			want: []string{"Adam Sharpe|direct|The numbers shift week to week", "Ishaan Tharor|direct|Israel should have been one of the first to recognise it"},
 		},
+		{
+			name: "the speaker inverted after the verb when the name before the comma is an object",
+			text: "“The harbour will not reopen before spring” unless Halden can persuade Moreau, said Dale Pruitt, deputy manager of the port union.\n",
+			want: []string{"Dale Pruitt|direct|The harbour will not reopen before spring"},
+		},
+		{
+			name: "a lower-case title opening the description between name and verb",
+			text: "“Our orchards lost half their blossoms in one night,” R. Gerald Hobart, executive director of the Valley Growers Council, said in an interview.\n",
+			want: []string{"R. Gerald Hobart|direct|Our orchards lost half their blossoms in one night"},
+		},
+		{
+			name: "a description holding a comma of its own",
+			text: "Greta Marin, a county official who works with Bridgeway, a housing charity, said the new rules were “long overdue” for renters.\n",
+			want: []string{"Greta Marin|direct|long overdue"},
+		},
+		{
+			name: "a plural possessive opening the description",
+			text: "“The ferry schedule has to change by June,” Joe Weller, Mathers’ campaign manager, said.\n\n“Nobody can commute on two boats a day.”\n",
+			want: []string{"Joe Weller|direct|The ferry schedule has to change by June", "Joe Weller|direct|Nobody can commute on two boats a day."},
+		},
+		{
+			name: "a person of a named body, with an aside after the verb's object",
+			text: "As Bishop Aram Sarkis of the Eastern Diocese of Haifa told the Canadian Press (CP), “The bells will ring again on Sunday.” Phil Mosser of consulting firm IMGX said: “The lake level is the lowest in a decade.”\n",
+			want: []string{"Aram Sarkis|direct|The bells will ring again on Sunday.", "Phil Mosser|direct|The lake level is the lowest in a decade."},
+		},
+		{
+			name: "a surname subject keeps the person it names salient",
+			text: "Police chief Hugo Brandt spoke first.\n\nKarl Besson, 27, pleaded guilty to arson.\n\nBrandt said the case was closed. Besson had collected newspaper clippings about fires. He told the court the blazes were his “masterpieces.”\n",
+			want: []string{"Karl Besson|direct|masterpieces."},
+		},
+		{
+			name: "a speaker quoting someone else inside their own quote keeps the quote",
+			text: "“We argued for hours about the budget,” recalled Ben Rhoades. “She said, ‘I will sign it tonight or not at all.’”\n",
+			want: []string{"Ben Rhoades|direct|We argued for hours about the budget", "Ben Rhoades|direct|She said, ‘I will sign it tonight or not at all.’"},
+		},
+		{
+			name: "a capitalised epithet after the is the person the text is about",
+			text: "Senator Mitch Conley defended the dam project.\n\n“The river towns have waited thirty years for flood protection,” the Ohio Democrat said.\n",
+			want: []string{"Mitch Conley|direct|The river towns have waited thirty years for flood protection"},
+		},
+		{
+			name: "a fronted clause's verb gives way to the main clause's",
+			text: "Paula Smyth read a toast that Rita Moss drafted. Despite what Smyth said at the dinner, Moss said she “never liked the groom” at all.\n",
+			want: []string{"Rita Moss|direct|never liked the groom"},
+		},
+		{
+			name: "a named holiday is no person",
+			text: "Denis Brook lives in a rooming house.\n\nOn Boxing Day, he plans to cook for four neighbours. “I bought a turkey big enough for a football team,” he says.\n",
+			want: []string{"Denis Brook|direct|I bought a turkey big enough for a football team"},
+		},
+		{
+			name: "a common-noun description after the verb",
+			text: "Bakery owner Alfonso Espino opened the shop last year.\n\nThe smallest order he takes is tiny. “A dozen!” says the cheerful proprietor.\n",
+			want: []string{"Alfonso Espino|direct|A dozen!"},
+		},
+		{
+			name: "a verb of judging before a partial quote",
+			text: "In March, Dora Fenwick blasted the airline for its “shameful baggage fees” on short flights.\n",
+			want: []string{"Dora Fenwick|direct|shameful baggage fees"},
+		},
+		{
+			name: "an adverb in -ly between the subject and its verb",
+			text: "Candidate Hilda Crane proudly reminds voters that she is a “farm kid first” on the trail.\n",
+			want: []string{"Hilda Crane|direct|farm kid first"},
+		},
+		{
+			name: "an outlet reported it, a host pressed",
+			text: "Asked about the merger, Canoza said, “Not today,” The Lakeside Courier reported.\n\n“Would the plant stay open?” Sean Hanley pressed.\n",
+			want: []string{"Lakeside Courier|direct|Not today", "Sean Hanley|direct|Would the plant stay open?"},
+		},
+		{
+			name: "a plain description between name and verb",
+			text: "Randa Weingold, a longtime library supporter, said that the branches “close far too early” on weekdays.\n",
+			want: []string{"Randa Weingold|direct|close far too early"},
+		},
+		{
+			name: "an affiliation after the name the verb inverts",
+			text: "The vote “came before most members had read the contract,” said Drew Heisler of the Transit Workers Caucus.\n",
+			want: []string{"Drew Heisler|direct|came before most members had read the contract"},
+		},
+		{
+			name: "a party and state in parentheses after the subject",
+			text: "Sen. Bernard Sandler (I-Vt.) on Monday attacked the fishing quota, saying it goes “far beyond what the stocks can bear.”\n",
+			want: []string{"Bernard Sandler|direct|far beyond what the stocks can bear."},
+		},
+		{
+			name: "an initialism inside the description between name and verb",
+			text: "“Every spring the rumour is that the mill will close,” Steve Rosen, a former organizer for the I.W.A.-C.L.C. and shop steward, wrote in an email.\n",
+			want: []string{"Steve Rosen|direct|Every spring the rumour is that the mill will close"},
+		},
+		{
+			name: "an abbreviated title keeps its sentence",
+			text: "“The hearing ran four hours and settled nothing,” said Del. Stacy Plaskon of the Virgin Islands.\n",
+			want: []string{"Stacy Plaskon|direct|The hearing ran four hours and settled nothing"},
+		},
+		{
+			name: "a bare quote after one narrative paragraph that names no one else continues the speaker",
+			text: "“Most of the herd came through the winter in good shape,” Alma Gartner said.\n\nFeed prices doubled over the same months, and two neighbouring farms sold their cattle.\n\n“And if the hay crop fails again, we will have to sell half of ours too.”\n",
+			want: []string{"Alma Gartner|direct|Most of the herd came through the winter in good shape", "Alma Gartner|direct|And if the hay crop fails again, we will have to sell half of ours too."},
+		},
+		{
+			name: "a narrative paragraph naming someone else or reporting speech ends the speaker's reach",
+			text: "“Most of the herd came through the winter in good shape,” Alma Gartner said.\n\nThe worst losses fell on Tom Reyes, whose barn burned down in February.\n\n“And if the hay crop fails again, we will have to sell half of ours too.”\n\nSeveral lenders noted that the relief fund had run dry by March.\n\n“We can only hope the province steps in before the next winter comes.”\n",
+			want: []string{"Alma Gartner|direct|Most of the herd came through the winter in good shape"},
+		},
+		{
+			name: "a title decides between two people sharing a surname",
+			text: "Sen. Ted Crane opened the county fair on Friday.\n\nHis wife, Heidi Crane, judged the pie contest.\n\n“This fair is the best week of the summer,” Senator Crane said.\n",
+			want: []string{"Ted Crane|direct|This fair is the best week of the summer"},
+		},
+		{
+			name: "as someone puts it, before a quote or a partial quote",
+			text: "As The Herald's Dana Millbrook puts it, “The council is split, and the mayor is tired.”\n\nThe mine, which owed its revival to, as a company spokesman put it, a “lucky copper price” last year, closed again.\n",
+			want: []string{"Dana Millbrook|direct|The council is split, and the mayor is tired.", "Company spokesman|direct|lucky copper price"},
+		},
+		{
+			name: "exhorted is a speech verb",
+			text: "Senator Tod Cruse spoke at the fair. Cruse exhorted farmers to “keep every receipt” this year.\n",
+			want: []string{"Tod Cruse|direct|keep every receipt"},
+		},
+		{
+			name: "a description with no title between name and verb",
+			text: "Sara Buckner, the village school graduate, said “the library saved my summers” as a child.\n",
+			want: []string{"Sara Buckner|direct|the library saved my summers"},
+		},
+		{
+			name: "a kinship word gives the gender of the name after it",
+			text: "Fauzia Hashem came to Halifax in 2016 with her son, Omar Nasser.\n\nOmar Nasser is studying engineering now.\n\n“I opened the bakery so my hands would stay busy,” she said.\n",
+			want: []string{"Fauzia Hashem|direct|I opened the bakery so my hands would stay busy"},
+		},
+		{
+			name: "a partial quote named in the passive by its agent",
+			text: "This habit of the committee has been called “polite paralysis” by Joshua Hendon, a professor at Dalhousie University.\n",
+			want: []string{"Joshua Hendon|direct|polite paralysis"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

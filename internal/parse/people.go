@@ -236,6 +236,52 @@ func (r *registry) findName(name []string) *person {
 	return best
 }
 
+// findNameFor finds the person a reference names, like findName, but when
+// two people share a surname a title or an honorific decides: "Sen. Crane"
+// is the senator even when his wife was named last, "Mrs. Crane" is she.
+func (r *registry) findNameFor(rf ref) *person {
+	p := r.findName(rf.name)
+	if p == nil || len(rf.name) != 1 || rf.role == "" && rf.gender == unknownGender || fitsRef(p, rf) {
+		return p
+	}
+	var best *person
+	for _, q := range r.bySur[p.sur] {
+		if q.merged == nil && q.surname() == p.sur && fitsRef(q, rf) && (best == nil || q.last > best.last) {
+			best = q
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return p
+}
+
+// fitsRef reports whether what a reference says of a person, a title or
+// an honorific's gender, agrees with what is known of them.
+func fitsRef(p *person, rf ref) bool {
+	if rf.gender != unknownGender && p.gender != unknownGender && rf.gender != p.gender {
+		return false
+	}
+	if rf.role == "" {
+		return true
+	}
+	return p.role != "" && sameTitle(roleKey(p.role), roleKey(rf.role))
+}
+
+// sameTitle reports whether two folded roles end in the same title, written
+// out or abbreviated: "senator" and "sen", "u.s. rep" and "representative".
+func sameTitle(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	x, y := strings.TrimSuffix(fa[len(fa)-1], "."), strings.TrimSuffix(fb[len(fb)-1], ".")
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	return len(x) >= 3 && strings.HasPrefix(y, x)
+}
+
 // findNear returns the one person a single name can mean when it matches no
 // surname exactly: a given name written first ("Kishida" for "Kishida
 // Fumio"), or a surname with a typo ("Sullivcan" for "Sullivan"). It
@@ -342,7 +388,7 @@ func editDistance(a, b string, limit int) int {
 
 // addName records a mention of a named person and returns them.
 func (r *registry) addName(rf ref, pos int) *person {
-	p := r.findName(rf.name)
+	p := r.findNameFor(rf)
 	if p == nil && len(rf.name) == 1 && !rf.org {
 		p = r.findNear(rf.name[0])
 	}
@@ -468,6 +514,14 @@ func (s *salience) push(p *person) {
 	if len(s.recent) > 16 {
 		s.recent = s.recent[1:]
 	}
+}
+
+// top returns the most salient person, or nil.
+func (s *salience) top() *person {
+	if len(s.recent) == 0 {
+		return nil
+	}
+	return s.recent[len(s.recent)-1].root()
 }
 
 // resolve returns the most recent person compatible with a pronoun. With

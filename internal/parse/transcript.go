@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/lexicon"
 )
 
 // transcript attributes the turns of a transcript: each label opens a turn
@@ -77,7 +78,7 @@ func (b *builder) labelPerson(text string, metas []*person) *person {
 	if len(words) == 0 {
 		return b.reg.addRole("Speaker", briefing.Role, 0)
 	}
-	if questionerLabels[words[0]] && len(words) <= 2 {
+	if lexicon.QuestionerLabels[words[0]] && len(words) <= 2 {
 		p := b.reg.addRole("Reporter", briefing.Questioner, 0)
 		p.labels = appendUnique(p.labels, l)
 		return p
@@ -105,7 +106,7 @@ func (b *builder) labelPerson(text string, metas []*person) *person {
 	roleOnly := true
 	for _, n := range r.name {
 		l := strings.ToLower(n)
-		if !roleLabels[l] && !lowerRoleNouns[l] && !roleWords[l] {
+		if !lexicon.RoleLabels[l] && !lowerRoleNouns[l] && !lexicon.RoleWords[l] {
 			roleOnly = false
 		}
 	}
@@ -151,7 +152,7 @@ func labelSurnames(paras []para) []string {
 			continue
 		}
 		last := strings.Trim(f[len(f)-1], ".:,()[]")
-		if len(last) < 2 || seen[last] || honorifics[last] || questionerLabels[last] || roleLabels[last] {
+		if len(last) < 2 || seen[last] || lexicon.Honorifics[last] || lexicon.QuestionerLabels[last] || lexicon.RoleLabels[last] {
 			continue
 		}
 		seen[last] = true
