@@ -194,10 +194,14 @@ func markdownBlocks(md parser.Parser, s string) []block {
 	}
 	walk(doc)
 	// Entities decode to any character ("&#1;", "&#27;[2J"): clean the
-	// text as a file's text is cleaned when it is read.
+	// text as a file's text is cleaned when it is read. Every block's text
+	// is collapsed already; only a change by Normalize needs it again.
 	kept := out[:0]
 	for _, bl := range out {
-		if bl.text = collapseSpaces(textclean.Normalize(bl.text)); bl.text != "" {
+		if t := textclean.Normalize(bl.text); t != bl.text {
+			bl.text = collapseSpaces(t)
+		}
+		if bl.text != "" {
 			kept = append(kept, bl)
 		}
 	}
