@@ -159,12 +159,11 @@ func newMarkdownParser() parser.Parser {
 	)
 }
 
-// markdownBlocks turns Markdown into paragraphs of plain text: markup is
-// dropped, headings keep their level, links keep their text.
-func markdownBlocks(md parser.Parser, s string) []block {
+// markdownBlocks turns Markdown into paragraphs of plain text, appended to
+// out: markup is dropped, headings keep their level, links keep their text.
+func markdownBlocks(md parser.Parser, s string, out []block) []block {
 	src := dedent(s)
 	doc := md.Parse(text.NewReader(src))
-	var out []block
 	var in inlines // one set of buffers for every block's text
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {

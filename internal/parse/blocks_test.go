@@ -33,7 +33,7 @@ func TestMarkdownParagraphLines(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, b := range markdownBlocks(newMarkdownParser(), tc.in) {
+			for _, b := range markdownBlocks(newMarkdownParser(), tc.in, nil) {
 				got = append(got, b.text)
 			}
 			if !reflect.DeepEqual(got, tc.want) {
@@ -56,6 +56,6 @@ func BenchmarkMarkdownBlocks(b *testing.B) {
 	b.SetBytes(int64(len(md)))
 	b.ReportAllocs()
 	for b.Loop() {
-		markdownBlocks(p, md)
+		markdownBlocks(p, md, nil)
 	}
 }
