@@ -122,9 +122,10 @@ func collapseSpaces(s string) string {
 	// Spaces and newlines are single bytes that no other character holds:
 	// the words between them are copied whole.
 	for len(s) > 0 {
-		i := strings.IndexAny(s, " \n")
-		if i < 0 {
-			i = len(s)
+		// Words are short: a loop beats strings.IndexAny's call per word.
+		i := 0
+		for i < len(s) && s[i] != ' ' && s[i] != '\n' {
+			i++
 		}
 		if i > 0 {
 			if b.Len() > 0 {
