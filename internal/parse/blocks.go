@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"html"
 	"reflect"
 	"strings"
@@ -325,7 +326,12 @@ func (in *inlines) splitLabelLines(out []block) []block {
 	return out
 }
 
+// resolveText resolves backslash escapes and character references in v,
+// returning v itself when it holds neither.
 func resolveText(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
 	v = util.UnescapePunctuations(v)
 	v = util.ResolveNumericReferences(v)
 	return util.ResolveEntityNames(v)
