@@ -69,14 +69,6 @@ func libraryArgs(lib *string) cobra.PositionalArgs {
 	}
 }
 
-// libraryBriefings returns every briefing of the library, rebuilt from the
-// database without parsing, in path order.
-func libraryBriefings(ctx context.Context, e *env, flag string) ([]*briefing.Briefing, error) {
-	var bs []*briefing.Briefing
-	err := eachLibraryBriefing(ctx, e, flag, func(b *briefing.Briefing) error { bs = append(bs, b); return nil })
-	return bs, err
-}
-
 // eachLibraryBriefing hands every briefing of the library to emit, one at a
 // time, rebuilt from the database without parsing, in path order. An error
 // of emit is returned as it is; the library's own errors are exit errors.

@@ -131,18 +131,6 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 	return opts, nil
 }
 
-// loadAll expands paths, loads them and reports skipped files on stderr.
-// It returns the briefings read and the exit code so far: exitUsage when a
-// path does not exist, exitSkipped when a file could not be read.
-func loadAll(ctx context.Context, e *env, paths []string, opts load.Options) ([]*briefing.Briefing, int) {
-	var out []*briefing.Briefing
-	code, _ := streamAll(ctx, e, paths, opts, func(b *briefing.Briefing) error {
-		out = append(out, b)
-		return nil
-	})
-	return out, code
-}
-
 // streamAll loads the briefings of paths and hands each to emit in order as
 // it is parsed, keeping none; files that cannot be loaded are reported on
 // stderr and skipped. It returns the exit code loading earned and emit's

@@ -165,13 +165,20 @@ then --topics FILE; later files add topics or override those with the same id.`,
 			if err != nil {
 				return err
 			}
-			bs, code := loadAll(cmd.Context(), e, args, opts)
+			// Each briefing's table is written as soon as it and those
+			// before it are parsed (or read from the library), and the
+			// briefing dropped: memory stays that of a few.
+			tw := &topicsWriter{sw: stickyWriter{w: e.stdout}}
+			code := exitOK
 			if lib != "" {
-				if bs, err = libraryBriefings(cmd.Context(), e, lib); err != nil {
-					return err
+				err = eachLibraryBriefing(cmd.Context(), e, lib, tw.write)
+				if err != nil && tw.sw.err == nil {
+					return err // the library's own error, with its exit code
 				}
+			} else {
+				code, err = streamAll(cmd.Context(), e, args, opts, tw.write)
 			}
-			if err := writeAllTopics(e.stdout, bs); err != nil {
+			if err != nil {
 				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
 			}
 			if code != exitOK {
@@ -185,21 +192,24 @@ then --topics FILE; later files add topics or override those with the same id.`,
 	return cmd
 }
 
-// writeAllTopics prints the topic table of each briefing, a blank line
-// between them, and returns the first write error (a full disk, a closed
-// pipe), after which it writes nothing more.
-func writeAllTopics(w io.Writer, bs []*briefing.Briefing) error {
-	sw := &stickyWriter{w: w}
-	for i, b := range bs {
-		if sw.err != nil {
-			break
-		}
-		if i > 0 {
-			fmt.Fprintln(sw)
-		}
-		writeTopics(sw, b)
+// topicsWriter prints the topic table of each briefing it is given, a blank
+// line between them. write returns the first write error (a full disk, a
+// closed pipe), after which it writes nothing more.
+type topicsWriter struct {
+	sw      stickyWriter
+	started bool
+}
+
+func (t *topicsWriter) write(b *briefing.Briefing) error {
+	if t.sw.err != nil {
+		return t.sw.err
 	}
-	return sw.err
+	if t.started {
+		fmt.Fprintln(&t.sw)
+	}
+	t.started = true
+	writeTopics(&t.sw, b)
+	return t.sw.err
 }
 
 // writeTopics prints one briefing's topic table.

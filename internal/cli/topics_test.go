@@ -162,3 +162,30 @@ func TestOutputWriteError(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicsManyFiles checks that brief topics over several files prints
+// each file's table in the order given, a blank line between them, as runs
+// on each file alone print them, and still reports a file it had to skip.
+func TestTopicsManyFiles(t *testing.T) {
+	files := []string{
+		"../../briefings/wh-press-briefing-leavitt-2025-01-29.md",
+		seedPath,
+		"../../briefings/wh-vance-ohio-steelworkers-2025-07-29.txt",
+	}
+	var want []string
+	for _, f := range files {
+		out, errs, code := runCLI(t, "", "topics", f)
+		if code != 0 {
+			t.Fatalf("topics %s: exit %d: %s", f, code, errs)
+		}
+		want = append(want, out)
+	}
+	missing := filepath.Join(t.TempDir(), "none.txt")
+	out, errs, code := runCLI(t, "", "topics", files[0], files[1], missing, files[2])
+	if got := strings.Join(want, "\n"); out != got {
+		t.Errorf("topics over %d files:\n%s\nwant the single runs, a blank line between:\n%s", len(files), out, got)
+	}
+	if code == 0 || !strings.Contains(errs, "none.txt") {
+		t.Errorf("missing file: exit %d, stderr %q; want a failure naming it", code, errs)
+	}
+}

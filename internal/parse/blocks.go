@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"html"
 	"reflect"
 	"strings"
@@ -122,9 +123,10 @@ func collapseSpaces(s string) string {
 	// Spaces and newlines are single bytes that no other character holds:
 	// the words between them are copied whole.
 	for len(s) > 0 {
-		i := strings.IndexAny(s, " \n")
-		if i < 0 {
-			i = len(s)
+		// Words are short: a loop beats strings.IndexAny's call per word.
+		i := 0
+		for i < len(s) && s[i] != ' ' && s[i] != '\n' {
+			i++
 		}
 		if i > 0 {
 			if b.Len() > 0 {
@@ -159,24 +161,24 @@ func newMarkdownParser() parser.Parser {
 	)
 }
 
-// markdownBlocks turns Markdown into paragraphs of plain text: markup is
-// dropped, headings keep their level, links keep their text.
-func markdownBlocks(md parser.Parser, s string) []block {
+// markdownBlocks turns Markdown into paragraphs of plain text, appended to
+// out: markup is dropped, headings keep their level, links keep their text.
+func markdownBlocks(md parser.Parser, s string, out []block) []block {
 	src := dedent(s)
 	doc := md.Parse(text.NewReader(src))
-	var out []block
+	var in inlines // one set of buffers for every block's text
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Heading:
-				if t := inlineText(c, src); t != "" {
+				in.read(c, src)
+				if t := collapseSpaces(strings.Join(in.lines, " ")); t != "" {
 					out = append(out, block{text: t, level: c.Level})
 				}
 			case *ast.Paragraph, *ast.TextBlock:
-				for _, t := range splitLabelLines(inlineLines(c, src)) {
-					out = append(out, block{text: t})
-				}
+				in.read(c, src)
+				out = in.splitLabelLines(out)
 			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 				t := linesText(c, src)
 				if _, ok := c.(*ast.HTMLBlock); ok {
@@ -193,10 +195,14 @@ func markdownBlocks(md parser.Parser, s string) []block {
 	}
 	walk(doc)
 	// Entities decode to any character ("&#1;", "&#27;[2J"): clean the
-	// text as a file's text is cleaned when it is read.
+	// text as a file's text is cleaned when it is read. Every block's text
+	// is collapsed already; only a change by Normalize needs it again.
 	kept := out[:0]
 	for _, bl := range out {
-		if bl.text = collapseSpaces(textclean.Normalize(bl.text)); bl.text != "" {
+		if t := textclean.Normalize(bl.text); t != bl.text {
+			bl.text = collapseSpaces(t)
+		}
+		if bl.text != "" {
 			kept = append(kept, bl)
 		}
 	}
@@ -219,76 +225,113 @@ func dedent(s string) []byte {
 	return b
 }
 
-// inlineLines returns the text of a block's inline content, one string per
-// source line.
-func inlineLines(n ast.Node, src []byte) []string {
-	var lines []string
-	var b strings.Builder
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				v := c.Segment.Value(src)
-				if c.IsRaw() {
-					b.Write(v)
-				} else {
-					b.Write(resolveText(v))
-				}
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					lines = append(lines, b.String())
-					b.Reset()
-				}
-			case *ast.String:
-				b.Write(c.Value)
-			case *ast.RawHTML:
-				// Inline tags carry no text; <br> separates words.
-				for i := 0; i < c.Segments.Len(); i++ {
-					seg := c.Segments.At(i)
-					if strings.HasPrefix(strings.ToLower(string(seg.Value(src))), "<br") {
-						b.WriteByte(' ')
-					}
-				}
-			case *ast.AutoLink:
-				b.Write(c.Label(src))
-			case *ast.Image:
-			default:
-				walk(c)
+// inlines holds the text of a block's inline content, one line per soft or
+// hard line break. The lines are parts of one string, text, one after
+// another with a space between each two, so that a run of lines is often
+// its own paragraph's text; the buffers are kept from one block to the next.
+type inlines struct {
+	buf    []byte
+	ends   []int // where each line but the last ends in buf
+	text   string
+	lines  []string
+	starts []int // where each line starts in text
+	cur    []string
+}
+
+// read gathers the inline text of n.
+func (in *inlines) read(n ast.Node, src []byte) {
+	in.buf, in.ends = in.buf[:0], in.ends[:0]
+	in.walk(n, src)
+	in.text = string(in.buf)
+	in.lines, in.starts = in.lines[:0], in.starts[:0]
+	start := 0
+	for _, end := range in.ends {
+		in.lines = append(in.lines, in.text[start:end])
+		in.starts = append(in.starts, start)
+		start = end + 1
+	}
+	in.lines = append(in.lines, in.text[start:])
+	in.starts = append(in.starts, start)
+}
+
+// walk appends the text under n to buf, noting where lines end.
+func (in *inlines) walk(n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if c.IsRaw() {
+				in.buf = append(in.buf, v...)
+			} else {
+				in.buf = append(in.buf, resolveText(v)...)
 			}
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				in.ends = append(in.ends, len(in.buf))
+				in.buf = append(in.buf, ' ')
+			}
+		case *ast.String:
+			in.buf = append(in.buf, c.Value...)
+		case *ast.RawHTML:
+			// Inline tags carry no text; <br> separates words.
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				if v := seg.Value(src); len(v) >= 3 && v[0] == '<' && v[1]|0x20 == 'b' && v[2]|0x20 == 'r' {
+					in.buf = append(in.buf, ' ')
+				}
+			}
+		case *ast.AutoLink:
+			in.buf = append(in.buf, c.Label(src)...)
+		case *ast.Image:
+		default:
+			in.walk(c, src)
 		}
 	}
-	walk(n)
-	lines = append(lines, b.String())
-	return lines
 }
 
-func inlineText(n ast.Node, src []byte) string {
-	return collapseSpaces(strings.Join(inlineLines(n, src), " "))
-}
-
-// splitLabelLines joins a paragraph's lines, starting a new paragraph where
-// a line opens with a sure speaker label.
-func splitLabelLines(lines []string) []string {
-	var out []string
-	var cur []string
-	flush := func() {
-		if t := collapseSpaces(strings.Join(cur, " ")); t != "" {
-			out = append(out, t)
+// splitLabelLines appends the paragraphs of the lines read to out: the
+// lines trimmed and joined by spaces, a new paragraph starting where a line
+// opens with a sure speaker label.
+func (in *inlines) splitLabelLines(out []block) []block {
+	// A run of lines whose edges hold no other white space than spaces and
+	// newlines is cut from text whole: trimming each line and joining them
+	// by spaces would leave the same words once spaces are collapsed.
+	// Other runs are trimmed line by line and joined.
+	valid := utf8.ValidString(in.text)
+	whole, first := valid, 0
+	flush := func(last int) {
+		var t string
+		if whole {
+			t = collapseSpaces(in.text[in.starts[first] : in.starts[last]+len(in.lines[last])])
+		} else {
+			t = collapseSpaces(strings.Join(in.cur, " "))
 		}
-		cur = cur[:0]
-	}
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
-		if len(cur) > 0 && endsClause(cur[len(cur)-1]) && opensTurn(l) {
-			flush()
+		if t != "" {
+			out = append(out, block{text: t})
 		}
-		cur = append(cur, l)
+		in.cur = in.cur[:0]
 	}
-	flush()
+	in.cur = in.cur[:0]
+	for i, l := range in.lines {
+		t := strings.TrimSpace(l)
+		if len(in.cur) > 0 && endsClause(in.cur[len(in.cur)-1]) && opensTurn(t) {
+			flush(i - 1)
+			whole, first = valid, i
+		}
+		if t != strings.Trim(l, " \n") {
+			whole = false
+		}
+		in.cur = append(in.cur, t)
+	}
+	flush(len(in.lines) - 1)
 	return out
 }
 
+// resolveText resolves backslash escapes and character references in v,
+// returning v itself when it holds neither.
 func resolveText(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
 	v = util.UnescapePunctuations(v)
 	v = util.ResolveNumericReferences(v)
 	return util.ResolveEntityNames(v)

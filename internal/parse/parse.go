@@ -8,6 +8,7 @@ package parse
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -48,14 +49,26 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 type Parser struct {
 	md parser.Parser // built when the first Markdown file comes
 	// toks and outlines are the builder's buffers, handed from one file
-	// to the next.
+	// to the next; blocks and paras are the layout's, emptied in between.
 	toks     []token
 	outlines []otok
+	blocks   []block
+	paras    []para
 }
 
 // maxKeptTokens bounds the buffers a Parser keeps between files, so that
 // one huge file does not hold its memory for the rest of a run.
 const maxKeptTokens = 1 << 16
+
+// keepEmptied returns buf emptied and cleared, for the next file, or nil
+// when it has grown past maxKeptTokens.
+func keepEmptied[T any](buf []T) []T {
+	if cap(buf) > maxKeptTokens {
+		return nil
+	}
+	clear(buf[:cap(buf)])
+	return buf[:0]
+}
 
 // NewParser returns a Parser.
 func NewParser() *Parser { return &Parser{} }
@@ -100,7 +113,8 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	var blocks []block
 	if markdown {
 		br.Markup = briefing.Markdown
-		blocks = markdownBlocks(ps.markdown(), body)
+		blocks = markdownBlocks(ps.markdown(), body, ps.blocks[:0])
+		ps.blocks = blocks
 	} else {
 		blocks = plainBlocks(body)
 	}
@@ -117,7 +131,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	}
 	br.Kind = kind
 
-	paras := layout(blocks, kind, &m)
+	paras := layout(blocks, kind, &m, ps.paras[:0])
 	b := newBuilder(paras)
 	b.toks, b.outlines = ps.toks[:0], ps.outlines[:0]
 	b.registerMeta(m)
@@ -130,6 +144,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 		ps.toks, ps.outlines = b.toks[:0], b.outlines[:0]
 	}
 	b.finish(br)
+	ps.blocks, ps.paras = keepEmptied(ps.blocks), keepEmptied(b.paras)
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
 	// Where the briefing is published: front matter's source_url, or a
 	// source that is a web address ("# source: https://…").
@@ -254,8 +269,8 @@ func detectKind(blocks []block) briefing.Kind {
 
 // layout turns blocks into paragraphs: labels split off, stage directions
 // and headings marked, the title and date found.
-func layout(blocks []block, kind briefing.Kind, m *meta) []para {
-	paras := make([]para, 0, len(blocks))
+func layout(blocks []block, kind briefing.Kind, m *meta, paras []para) []para {
+	paras = slices.Grow(paras[:0], len(blocks))
 	labels := make([]label, len(blocks))
 	weak := map[string]int{}
 	if kind == briefing.Transcript {

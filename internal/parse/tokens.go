@@ -140,18 +140,47 @@ func startsSentence(t token) bool {
 	return false
 }
 
+// Classes of ASCII bytes for wordCount: letters and digits make words,
+// joiners continue one ("don't", "co-op", "U.S.", "AT&T"). Other bytes,
+// and those past ASCII, are 0.
+const (
+	wordByte = 1 + iota
+	joinByte
+)
+
+var asciiWordClass = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = wordByte
+		}
+	}
+	for _, c := range "'-.&" {
+		t[c] = joinByte
+	}
+	return t
+}()
+
 // wordCount counts words the way people do: runs of letters or digits.
 func wordCount(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < 0x80 {
-			// ASCII fast path: letters and digits are word bytes.
-			w := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-			if w && !in {
-				n++
+		if c < utf8.RuneSelf {
+			// ASCII fast path: a run of letters and digits is passed over
+			// at once.
+			switch asciiWordClass[c] {
+			case wordByte:
+				if !in {
+					n++
+				}
+				in = true
+				for i++; i < len(s) && asciiWordClass[s[i]] == wordByte; i++ {
+				}
+				continue
+			case joinByte:
+			default:
+				in = false
 			}
-			in = w || (in && (c == '\'' || c == '-' || c == '.' || c == '&'))
 			i++
 			continue
 		}

@@ -80,17 +80,18 @@ func decodeUTF8(body []byte, base int) (string, error) {
 	}
 	// firstChange stops at the first invalid byte too, so text that needs
 	// no change is valid, and only the rest needs checking.
-	text := string(body)
-	i := firstChange(text)
+	// The bytes are checked before they are copied, so text that changes
+	// is copied once, into its normalised form.
+	i := firstChange(body)
 	if i < 0 {
-		return text, nil
+		return string(body), nil
 	}
-	if !utf8.ValidString(text[i:]) {
-		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i+invalidOffset(text[i:]))
+	if !utf8.Valid(body[i:]) {
+		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i+invalidOffset(string(body[i:])))
 	}
 	var b strings.Builder
-	b.Grow(len(text))
-	normalizeFrom(&b, text, i)
+	b.Grow(len(body))
+	normalizeFrom(&b, body, i)
 	return b.String(), nil
 }
 

@@ -153,7 +153,7 @@ const watch = 0x80
 
 // firstChange returns the index of the first byte of s that Normalize must
 // change, or -1 if s is already normal.
-func firstChange(s string) int {
+func firstChange[T text](s T) int {
 	i := 0
 	for i < len(s) {
 		// Skip eight bytes of printable ASCII (0x20–0x7E) at a time. The word
@@ -211,7 +211,7 @@ func firstChange(s string) int {
 // validLen returns the length of the valid UTF-8 sequence of two or more
 // bytes at s[i], or 0 if there is none. It accepts what utf8.DecodeRune
 // accepts: no overlong forms, no surrogates, nothing past U+10FFFF.
-func validLen(s string, i int) int {
+func validLen[T text](s T, i int) int {
 	c := s[i]
 	lo, hi := byte(0x80), byte(0xBF) // The range of the second byte.
 	switch {
@@ -256,7 +256,7 @@ var e2Masks = [2]uint64{
 // of two or more bytes, is one Normalize changes or removes. It looks at the
 // bytes rather than decoding them: every such code point starts with one of
 // six lead bytes.
-func mayChange(s string, i int) bool {
+func mayChange[T text](s T, i int) bool {
 	switch s[i] {
 	case 0xC2: // U+0080–U+00BF.
 		return s[i+1] <= 0xA0 || s[i+1] == 0xAD
@@ -292,8 +292,8 @@ func Normalize(s string) string {
 
 // normalizeFrom writes the normalised form of s to b, copying s[:i] as it
 // is. The byte at s[i] must be the first that needs a change.
-func normalizeFrom(b *strings.Builder, s string, i int) {
-	b.WriteString(s[:i])
+func normalizeFrom[T text](b *strings.Builder, s T, i int) {
+	writeText(b, s[:i])
 	for {
 		// s[i] needs a change: work out the replacement and where the
 		// text resumes.
@@ -317,7 +317,7 @@ func normalizeFrom(b *strings.Builder, s string, i int) {
 			repl = string(utf8.RuneError)
 		} else {
 			next = i + size
-			switch r, _ := utf8.DecodeRuneInString(s[i:]); r {
+			switch r, _ := utf8.DecodeRuneInString(string(s[i:next])); r {
 			case c1CSI:
 				next = skipCSI(s, next)
 			case c1OSC, c1DCS, c1SOS, c1PM, c1APC:
@@ -325,7 +325,7 @@ func normalizeFrom(b *strings.Builder, s string, i int) {
 			default:
 				switch classify(r) {
 				case keep: // firstChange stops only at changes; be safe anyway.
-					repl = s[i:next]
+					repl = string(s[i:next])
 				case toSpace:
 					repl = " "
 				case toNewline:
@@ -337,18 +337,32 @@ func normalizeFrom(b *strings.Builder, s string, i int) {
 		// Copy the text up to the next change.
 		j := firstChange(s[next:])
 		if j < 0 {
-			b.WriteString(s[next:])
+			writeText(b, s[next:])
 			return
 		}
 		i = next + j
-		b.WriteString(s[next:i])
+		writeText(b, s[next:i])
+	}
+}
+
+// text is what the scanners read: a string, or the bytes of a file not yet
+// copied into one.
+type text interface{ string | []byte }
+
+// writeText writes s to b.
+func writeText[T text](b *strings.Builder, s T) {
+	switch s := any(s).(type) {
+	case string:
+		b.WriteString(s)
+	case []byte:
+		b.Write(s)
 	}
 }
 
 // skipEscape returns the index just past the escape sequence whose ESC ends
 // just before i. A lone ESC, or one followed by a byte that cannot continue a
 // sequence, is skipped alone.
-func skipEscape(s string, i int) int {
+func skipEscape[T text](s T, i int) int {
 	if i >= len(s) {
 		return i
 	}
@@ -375,7 +389,7 @@ func skipEscape(s string, i int) int {
 // just before i. It accepts parameter and intermediate bytes (0x20–0x3F) in
 // any order, then one final byte (0x40–0x7E). If another byte comes first,
 // the sequence ends before it.
-func skipCSI(s string, i int) int {
+func skipCSI[T text](s T, i int) int {
 	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3F {
 		i++
 	}
@@ -387,7 +401,7 @@ func skipCSI(s string, i int) int {
 
 // skipString returns the index just past the control string (OSC, DCS, SOS,
 // PM or APC) whose introducer ends just before i.
-func skipString(s string, i int) int {
+func skipString[T text](s T, i int) int {
 	for i < len(s) {
 		switch s[i] {
 		case bel, can, sub:

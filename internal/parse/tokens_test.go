@@ -1,0 +1,52 @@
+package parse
+
+import (
+	"os"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestWordCount checks wordCount against its definition read rune by rune:
+// a word starts at a letter or digit not already in a word, and a word goes
+// on over letters, digits and joiners.
+func TestWordCount(t *testing.T) {
+	byRunes := func(s string) int {
+		n, in := 0, false
+		for _, r := range s {
+			w := isWordRune(r)
+			if r < utf8.RuneSelf {
+				w = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+			}
+			if w && !in {
+				n++
+			}
+			in = w || (in && isJoiner(r))
+		}
+		return n
+	}
+	data, err := os.ReadFile("../../briefings/wh-press-briefing-leavitt-2025-01-29.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"", "one", " one two  three ", "don't stop", "U.S.-India", "AT&T's", "a - b", "--x--",
+		"3.5 per cent", "’tis", "co‑op café naïve", "東京 and 大阪", "x\u0301y z", "end.", "'quoted'",
+		"a.b.c. d", "\xff bad \xfe bytes", string(data),
+	} {
+		if got, want := wordCount(s), byRunes(s); got != want {
+			t.Errorf("wordCount(%.40q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func BenchmarkWordCount(b *testing.B) {
+	data, err := os.ReadFile("../../briefings/wh-press-briefing-leavitt-2025-01-29.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		wordCount(text)
+	}
+}
