@@ -149,23 +149,52 @@ type partRef struct {
 }
 
 // parsePart reads one comma-separated part of a reference: optional
-// determiner, title words, then a name.
+// determiner, title words, then a name. It runs in steps: the words outside
+// parentheses, where the name starts among them (nameStart), whether the
+// part names an organisation (namesOrg), the gender its honorifics give,
+// the name's words (personName), then the role before the name (roleOf).
 func parsePart(toks []token) partRef {
 	var pr partRef
-	// Drop a leading determiner.
+	toks = dropDeterminer(toks)
+	words := partWords(toks)
+	if len(words) == 0 {
+		return pr
+	}
+	start := nameStart(words)
+	pr.org = namesOrg(words[start:])
+	pr.gender = honorificGender(words[:start])
+	if !pr.org && start < len(words) {
+		// An all-caps acronym alone is an organisation (MEA, DRDO), not a
+		// person.
+		if len(words)-start == 1 && words[start].allCaps() && utf8.RuneCountInString(words[start].s) > 2 {
+			pr.org = true
+		} else {
+			pr.name = personName(toks, words[start:])
+		}
+	}
+	pr.role = roleOf(toks, endOf(words, start), len(pr.name) == 0)
+	if pr.org {
+		pr.name = nil
+	}
+	return pr
+}
+
+// dropDeterminer drops the determiners that open a part: "the", "his"...
+func dropDeterminer(toks []token) []token {
 	for len(toks) > 0 && toks[0].word {
-		l := toks[0].lower()
-		switch l {
+		switch toks[0].lower() {
 		case "the", "a", "an", "my", "your", "our", "his", "her", "their", "its", "this", "that", "dear":
 			toks = toks[1:]
 			continue
 		}
 		break
 	}
-	if len(toks) == 0 {
-		return pr
-	}
-	// Words in parentheses ("Secretary (West)") belong to the role.
+	return toks
+}
+
+// partWords returns the words of a part outside parentheses: words in
+// parentheses ("Secretary (West)") belong to the role.
+func partWords(toks []token) []token {
 	var words []token
 	depth := 0
 	for _, t := range toks {
@@ -178,108 +207,124 @@ func parsePart(toks []token) partRef {
 			words = append(words, t)
 		}
 	}
-	if len(words) == 0 {
-		return pr
-	}
-	// Find the name: the trailing run of name-like words after the last
-	// title word or honorific.
-	nameStart := len(words)
+	return words
+}
+
+// nameStart returns where the name starts among a part's words: the
+// trailing run of name-like words after the last title word or
+// honorific, less what cannot open a name. len(words) means no name.
+func nameStart(words []token) int {
+	start := len(words)
 	for i := len(words) - 1; i >= 0; i-- {
 		w := words[i]
 		l := w.lower()
 		if lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] && !w.capitalised() || lexicon.DepartmentWords[l] {
 			break
 		}
-		// "Twitter’s Adam Sharp", "Washington Post Ishaan Tharoor": a
-		// possessive or an institution before a full name is the
-		// person's affiliation.
+		// "Acme’s Jo Bright", "City Herald Lee Marsh": a possessive or an
+		// institution before a full name is the person's affiliation.
 		if after := len(words) - 1 - i; after >= 2 && (possessive(w.s) || lexicon.OrgWords[l]) {
 			break
 		}
 		if isNameWord(w) || (lexicon.NameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
-			nameStart = i
+			start = i
 			continue
 		}
 		break
 	}
 	// A particle cannot start a name, unless a title stands before it
 	// ("President von der Leyen").
-	afterTitle := nameStart > 0 && (lexicon.RoleWords[words[nameStart-1].lower()] || lexicon.Honorifics[words[nameStart-1].lower()])
-	for !afterTitle && nameStart < len(words) && lexicon.NameParticles[words[nameStart].lower()] {
-		nameStart++
+	afterTitle := start > 0 && (lexicon.RoleWords[words[start-1].lower()] || lexicon.Honorifics[words[start-1].lower()])
+	for !afterTitle && start < len(words) && lexicon.NameParticles[words[start].lower()] {
+		start++
 	}
 	// The word after "of" or "for" names a place or office, not the person:
 	// "President of Finland", "Secretary of State Marco Rubio".
-	if nameStart > 0 && nameStart < len(words) {
-		if l := words[nameStart-1].lower(); l == "of" || l == "for" {
-			nameStart++
+	if start > 0 && start < len(words) {
+		if l := words[start-1].lower(); l == "of" || l == "for" {
+			start++
 		}
 	}
 	// Sentence-initial capitalised function words ("Overall", "The") are
 	// not names, but a month right after a title is a given name: "Rep.
 	// August Pfluger", "Congresswoman Jan Schakowsky".
-	for nameStart < len(words) && lexicon.NonNameWords[words[nameStart].lower()] {
-		if afterTitle && lexicon.MonthNames[words[nameStart].lower()] && nameStart+1 < len(words) {
+	for start < len(words) && lexicon.NonNameWords[words[start].lower()] {
+		if afterTitle && lexicon.MonthNames[words[start].lower()] && start+1 < len(words) {
 			break
 		}
-		nameStart++
+		start++
 	}
 	// "Strategic Communications John Kirby", "Golfer Brittany Lind": title
 	// qualifiers and descriptions at the head of a long run belong to the
 	// role.
-	for len(words)-nameStart > 2 && (lexicon.RoleQualifiers[words[nameStart].lower()] || lowerRoleNouns[words[nameStart].lower()] || lexicon.OrgWords[words[nameStart].lower()] || lexicon.ThingWords[words[nameStart].lower()]) {
-		nameStart++
+	for len(words)-start > 2 && (lexicon.RoleQualifiers[words[start].lower()] || lowerRoleNouns[words[start].lower()] || lexicon.OrgWords[words[start].lower()] || lexicon.ThingWords[words[start].lower()]) {
+		start++
 	}
 	// "Acknowledging Cambodia", "Honoring Veterans": a verb in title
 	// case does not start a name.
-	if nameStart < len(words)-1 && strings.HasSuffix(words[nameStart].lower(), "ing") && utf8.RuneCountInString(words[nameStart].s) > 6 {
-		nameStart++
+	if start < len(words)-1 && strings.HasSuffix(words[start].lower(), "ing") && utf8.RuneCountInString(words[start].s) > 6 {
+		start++
 	}
-	for _, w := range words[nameStart:] {
+	return start
+}
+
+// namesOrg reports whether the words where a name would be name an
+// organisation, a thing or a group, or a country of two or three words.
+func namesOrg(name []token) bool {
+	for _, w := range name {
 		l := w.lower()
 		if lexicon.OrgWords[l] || lexicon.ThingWords[l] || lexicon.ThingWords[strings.TrimSuffix(l, "s")] || lexicon.GroupWords[l] {
-			pr.org = true
+			return true
 		}
 	}
-	if n := len(words) - nameStart; n == 2 || n == 3 {
-		key := words[nameStart].lower()
-		for _, w := range words[nameStart+1:] {
+	if n := len(name); n == 2 || n == 3 {
+		key := name[0].lower()
+		for _, w := range name[1:] {
 			key += " " + w.lower()
 		}
-		if lexicon.CountryNames[key] {
-			pr.org = true
-		}
+		return lexicon.CountryNames[key]
 	}
-	for _, w := range words[:nameStart] {
+	return false
+}
+
+// honorificGender is the gender the last gendered honorific before a name
+// gives: "Ms.", "Mr.".
+func honorificGender(before []token) gender {
+	g := unknownGender
+	for _, w := range before {
 		l := w.lower()
 		if lexicon.MaleHonorifics[l] {
-			pr.gender = male
+			g = male
 		} else if lexicon.FemaleHonorifics[l] {
-			pr.gender = female
+			g = female
 		}
 	}
-	if !pr.org && nameStart < len(words) {
-		// An all-caps acronym alone is an organisation (MEA, DRDO), not a
-		// person.
-		if len(words)-nameStart == 1 && words[nameStart].allCaps() && utf8.RuneCountInString(words[nameStart].s) > 2 {
-			pr.org = true
-		} else {
-			for _, w := range words[nameStart:] {
-				// "Melania Trump’s office said": the person is Melania
-				// Trump.
-				s := strings.TrimSuffix(strings.TrimSuffix(w.s, "’s"), "'s")
-				if utf8.RuneCountInString(s) == 1 && followedByDot(toks, w) {
-					s += "."
-				}
-				pr.name = append(pr.name, s)
-			}
+	return g
+}
+
+// personName returns a person's name as written, without a possessive
+// ("Melania Trump’s office said": the person is Melania Trump) and with
+// an initial's full stop.
+func personName(toks, name []token) []string {
+	out := make([]string, 0, len(name))
+	for _, w := range name {
+		s := strings.TrimSuffix(strings.TrimSuffix(w.s, "’s"), "'s")
+		if utf8.RuneCountInString(s) == 1 && followedByDot(toks, w) {
+			s += "."
 		}
+		out = append(out, s)
 	}
-	// The role is everything before the name that is not an honorific.
+	return out
+}
+
+// roleOf returns the role of a part: everything before the name (which
+// starts at byte nameAt) that is not an honorific, when it holds a title
+// word; with no name, a role in parentheses ("(Ret.)") counts too.
+func roleOf(toks []token, nameAt int, noName bool) string {
 	var roleToks []token
 	hasTitle := false
 	for _, t := range toks {
-		if t.start >= endOf(words, nameStart) {
+		if t.start >= nameAt {
 			break
 		}
 		if t.word && lexicon.Honorifics[t.lower()] {
@@ -299,14 +344,12 @@ func parsePart(toks []token) partRef {
 	}
 	roleToks = trimRole(roleToks)
 	if hasTitle {
-		pr.role = joinTokens(roleToks)
-	} else if len(pr.name) == 0 && len(roleToks) > 0 && inParens(toks) {
-		pr.role = joinTokens(toks)
+		return joinTokens(roleToks)
 	}
-	if pr.org {
-		pr.name = nil
+	if noName && len(roleToks) > 0 && inParens(toks) {
+		return joinTokens(toks)
 	}
-	return pr
+	return ""
 }
 
 func followedByDot(toks []token, w token) bool {
