@@ -99,7 +99,7 @@ reported reports pressed presses exhorted exhorts
 `)
 
 // NamingVerbs report how someone put a thing without being speech verbs of
-// their own: "Cruz called Trump a “pathological liar”".
+// their own: "Feld called Ruskin a “reckless gambler”".
 var NamingVerbs = Words(`called calls calling described describes describing dubbed dubs labelled labeled labels termed terms branded brands`)
 
 // JudgingVerbs tell how someone judged a thing; words quoted after them
