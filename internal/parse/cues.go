@@ -234,7 +234,7 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 }
 
 // affiliatedPerson reads the person before "of" that a body's name at
-// toks[start] belongs to: "Heisler of the Transit Workers Caucus", "Phil Mosser
+// toks[start] belongs to: "Ambler of the Transit Workers Caucus", "Phil Mosser
 // of consulting firm IMGX". Up to a few lower-case words may stand
 // between "of" and the name. It returns an invalid ref otherwise.
 func affiliatedPerson(toks []otok, start int) (ref, int) {
@@ -286,7 +286,7 @@ func describedAppositive(toks []otok, end int) (int, string) {
 		open := toks[c+1].token
 		desc := toks[c+2 : end]
 		if pluralPossessive(toks, c+1) && c+3 < end {
-			// "Joe Weller, Mathers’ campaign manager, said"
+			// "Jonas Ekberg, Rawlings’ campaign manager, said"
 			desc = toks[c+3 : end]
 		} else if !appositiveOpener(open) {
 			if !open.word || open.capitalised() || isPronoun(open) || !hasTitleWord(toks[c+1:end]) {
@@ -344,7 +344,7 @@ func appositiveOpener(t token) bool {
 }
 
 // pluralPossessive reports whether toks[i] is a word ending in s with an
-// apostrophe of its own right after it: "Mathers’", "the Joneses'".
+// apostrophe of its own right after it: "Rawlings’", "the Joneses'".
 func pluralPossessive(toks []otok, i int) bool {
 	if i+1 >= len(toks) || !toks[i].word || !strings.HasSuffix(toks[i].s, "s") {
 		return false
@@ -422,7 +422,7 @@ func subjectAfter(toks []otok, from int) ref {
 		}
 		end++
 	}
-	// "said Drew Heisler of the Transit Workers Caucus": the name without the "of"
+	// "said Cyril Ambler of the Transit Workers Caucus": the name without the "of"
 	// its affiliation opens with.
 	for end > from+1 && toks[end-1].word && toks[end-1].lower() == "of" {
 		end--
