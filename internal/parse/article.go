@@ -890,7 +890,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 }
 
 // reportsSpeech tells a speech verb that reports what was said from one
-// used of deeds: "Port Alden replied 40 seconds later", "Thornbury responded
+// used of deeds: "Kelso Vale replied 40 seconds later", "Thornbury responded
 // with a goal", "the club posted a video". Those verbs report speech only
 // when a clause, a quote or a colon follows them.
 func reportsSpeech(sent []otok, v int) bool {

@@ -402,7 +402,7 @@ func TestSourceURL(t *testing.T) {
 // TestDeedsAreNotSpeech checks verbs that tell of deeds as well as speech:
 // a team that replied with a goal reported nothing.
 func TestDeedsAreNotSpeech(t *testing.T) {
-	b := parseString(t, "match.txt", "Harriers beat Lynx\n\nPort Alden replied only 40 seconds later with a goal. Thornbury responded a few minutes after that. The club posted a video of the striker.\n\nCoach Ray Dunn replied that the team had played well.\n")
+	b := parseString(t, "match.txt", "Harriers beat Lynx\n\nKelso Vale replied only 40 seconds later with a goal. Thornbury responded a few minutes after that. The club posted a video of the striker.\n\nCoach Ray Dunn replied that the team had played well.\n")
 	got := quoteSummary(b, briefing.Reported)
 	if want := []string{"Ray Dunn|reported|Coach Ray Dunn replied that the team had played well."}; !slices.Equal(got, want) {
 		t.Errorf("reported:\n got  %q\n want %q", got, want)
