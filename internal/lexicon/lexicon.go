@@ -111,7 +111,7 @@ groused grouses lauded lauds accused accuses
 `)
 
 // DeedVerbs are speech verbs that also tell of deeds ("replied with a
-// goal", "posted a photo"): they report speech only before a clause.
+// goal", "posted a video"): they report speech only before a clause.
 var DeedVerbs = Words(`responded responds replied replies answered answers countered counters posted posts continued continues reported reports pressed presses`)
 
 // Participles are speech verbs in -ing form: "…, saying ‘…’".

@@ -152,7 +152,7 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a photo credit before a caption is no part of a name",
-			text: "Rhona Fell / Sipa Images via Getty Images Tobias Marr at a harbour ceremony in Cork.\n\nTobias Marr said he would choose within days. “This is the hardest call I have had to make,” he said.\n",
+			text: "Rhona Fell / Sipa Images via Getty Images Tobias Marr at a harbour ceremony in Cork.\n\nMarr said he would choose within days. “This is the hardest call I have had to make,” he said.\n",
 			want: []string{"Tobias Marr|direct|This is the hardest call I have had to make"},
 		},
 		{
