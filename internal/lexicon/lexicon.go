@@ -99,7 +99,7 @@ reported reports pressed presses exhorted exhorts
 `)
 
 // NamingVerbs report how someone put a thing without being speech verbs of
-// their own: "Cruz called Trump a “pathological liar”".
+// their own: "Feld called Ruskin a “reckless gambler”".
 var NamingVerbs = Words(`called calls calling described describes describing dubbed dubs labelled labeled labels termed terms branded brands`)
 
 // JudgingVerbs tell how someone judged a thing; words quoted after them
@@ -111,7 +111,7 @@ groused grouses lauded lauds accused accuses
 `)
 
 // DeedVerbs are speech verbs that also tell of deeds ("replied with a
-// goal", "posted a photo"): they report speech only before a clause.
+// goal", "posted a video"): they report speech only before a clause.
 var DeedVerbs = Words(`responded responds replied replies answered answers countered counters posted posts continued continues reported reports pressed presses`)
 
 // Participles are speech verbs in -ing form: "…, saying ‘…’".

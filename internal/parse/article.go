@@ -157,14 +157,14 @@ func (a *articleParser) registerMentions(para int, toks []token, but *person) bo
 }
 
 // maleKin and femaleKin are kinship words that give the gender of the
-// person named right after them: "her son Omar", "his wife, Heidi Crane".
+// person named right after them: "her son Karim", "his wife, Ruth Hale".
 var (
 	maleKin   = wordSet(`son husband father brother boyfriend grandson grandfather nephew uncle stepson stepfather`)
 	femaleKin = wordSet(`daughter wife mother sister girlfriend granddaughter grandmother niece aunt stepdaughter stepmother`)
 )
 
 // learnKinship gives a known person of unknown gender the gender a
-// kinship word before their name tells: "her son Omar" is a he, so that a
+// kinship word before their name tells: "her son Karim" is a he, so that a
 // later "she says" does not go to him.
 func (a *articleParser) learnKinship(toks []token) {
 	for i, t := range toks {
@@ -279,8 +279,8 @@ func placeholders(sent []otok) []int {
 // sentenceSubjectStage reads who a sentence is about, first: it is what a
 // following "he" refers to. A person named as the subject goes on the
 // salience list; when no person opens the sentence, an institution or a
-// described voice may ("The diocese issued a statement, saying a
-// “third-party investigation”…"). It returns the subject, or an invalid
+// described voice may ("The diocese released a statement, saying an
+// “outside-counsel review”…"). It returns the subject, or an invalid
 // ref.
 func (a *articleParser) sentenceSubjectStage(ctx *paraCtx, sent []otok, rs *regionState) ref {
 	subj := sentenceSubject(sent)
@@ -384,7 +384,7 @@ func partialStage(a *articleParser, s slot) quoteCues {
 }
 
 // sentenceVoice reads an organisation or a described voice that opens a
-// sentence: "The Canadian Beverage Association said…", "The diocese
+// sentence: "The Maritime Cheese Association said…", "The diocese
 // issued…", "Researchers found…". It returns an invalid ref otherwise.
 func sentenceVoice(sent []otok) ref {
 	j := 0
@@ -407,9 +407,9 @@ func sentenceVoice(sent []otok) ref {
 
 // partialCue finds the reported speech a quote sits inside: a person and
 // a reporting verb in the same sentence, before the quote ("Minnesota
-// Attorney General Keith Ellison warns law enforcement of “…”", "Cruz
-// called Trump a “pathological liar”") or closing the sentence after it
-// ("She was “very committed” to the band, Lonechild said."). The cue is
+// Attorney General Keith Ellison warns law enforcement of “…”", "Feld
+// called Ruskin a “reckless gambler”") or closing the sentence after it
+// ("The drummer was “very committed” to the tour, Quinn said."). The cue is
 // marked partial: the quote is the speaker's words inside the writer's.
 func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 	// The main clause's verb first, then one in a clause fronted before
@@ -439,7 +439,7 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 }
 
 // passiveNaming reads a partial quote named in the passive with its agent
-// after it: "has been called “polite paralysis” by Joshua Hendon, a
+// after it: "has been called “polite paralysis” by Ilka Sorensen, a
 // professor…". The naming verb must follow an auxiliary right before the
 // quote, and "by" and a name right after it.
 func passiveNaming(sent []otok, at int) cue {
@@ -458,7 +458,7 @@ func passiveNaming(sent []otok, at int) cue {
 
 // reportingCue finds the first reporting verb in sent[from:to] with a
 // plausible subject, or a participle hanging from the sentence's subject
-// ("Gov. Jerry Brown endorsed her, citing her “long experience”").
+// ("Gov. Alma Ruskin endorsed him, citing his “steady temper”").
 func (a *articleParser) reportingCue(sent []otok, from, to int, subj ref) cue {
 	for v := from; v < to; v++ {
 		if isParticiple(sent[v].token) && subj.valid() {
@@ -495,7 +495,7 @@ func frontedClauseEnd(toks []otok, limit int) int {
 
 // verbSubject reads who a speech verb's sentence gives as the speaker: the
 // subject before it, or the name after it when a comma precedes the verb
-// (", said Smith.", "The paradox of Nancy, says Carl Anthony, historian…, is
+// (", said Smith.", "The puzzle of Edith, says Lars Moberg, archivist…, is
 // that she was “…”").
 //
 // After a comma the name before the verb is only its subject when it opens
@@ -524,7 +524,7 @@ func objectPosition(toks []otok, start int) bool {
 
 // closesSentence reports whether what follows a speech verb holds no other
 // quote: the verb and its subject close the sentence's quotes ("…, said
-// David Wasserman, an elections analyst at the Cook Political Report.").
+// Fiona Bright, a pollster at the Harbour Survey Group.").
 func closesSentence(toks []otok) bool {
 	for _, t := range toks {
 		if t.isPlaceholder() {
@@ -537,7 +537,7 @@ func closesSentence(toks []otok) bool {
 // Thresholds of span reading, in words.
 const (
 	// minBareQuoteWords is the shortest quote with no cue that continues
-	// the previous speaker ("“It didn’t get better.”" needs to stand as
+	// the previous speaker ("“It wasn’t over yet.”" needs to stand as
 	// a sentence of its own to be shorter).
 	minBareQuoteWords = 4
 	// maxTitleWords is the longest capitalised quote read as a title
@@ -569,15 +569,15 @@ func (a *articleParser) span(ctx *paraCtx, sp *span, q quoteCues, rs *regionStat
 	inner := ctx.text[is:ie]
 	hasCue := q.found()
 	// A short quote standing as a sentence of its own right after another
-	// speaker's quote continues them: "“…,” Tarek said. “It didn’t get
-	// better.”"
+	// speaker's quote continues them: "“…,” Mabon said. “It wasn’t over
+	// yet.”"
 	continues := !hasCue && leads && endsSentence(inner) && rs.last != nil && !rs.sinceQuote
 	qtoks := tokensIn(ctx.toks, is, ie)
 	if !speechLike(qtoks, hasCue || continues) {
 		return false
 	}
 	// Inside reported speech a name in title case is a title, not words
-	// said: He told NBC’s “Today” show…, the “Activate” program.
+	// said: He told WXRT’s “Morning Desk” show…, the “Fresh Start” plan.
 	if pre.partial && !post.found && inTitleCase(qtoks) {
 		return false
 	}
@@ -674,7 +674,7 @@ func endsSentence(s string) bool {
 
 // quotesOthers reports whether a quote holding other quotes is its
 // speaker's own words quoting others ("“She said, ‘I will sign it tonight,’”
-// recalled Ben Rhoades"), rather than an excerpt to be read from the
+// recalled Gus Talbot"), rather than an excerpt to be read from the
 // inside: its attribution follows it or names a person before it, or it
 // continues the quote before it in the same stretch of text. A colon label
 // naming an outlet ("Cleveland Plain Dealer: “…”") introduces an excerpt.
@@ -765,7 +765,7 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		if len(r.name) > maxSpeakerNameWords {
 			return nil
 		}
-		// "the Ohio Democrat said", "the Republican said": a name
+		// "the Iowa Democrat said", "the Republican said": a name
 		// never takes "the"; a capitalised description the text has not
 		// named before is an epithet for the person it is about.
 		if speech && r.role == "" && definite(r.surface) && a.newName(r.name, at) {
@@ -785,7 +785,7 @@ func (a *articleParser) resolve(r ref, at int, speech bool) *person {
 		if !speech || !strings.Contains(strings.TrimSpace(r.surface), " ") {
 			return nil
 		}
-		// "the 31-year-old midfielder said", "the Kentucky Republican
+		// "the 31-year-old midfielder said", "the Vermont Republican
 		// said": a definite description with no title to match is an
 		// epithet for the person the text is about.
 		if definite(r.surface) {
@@ -882,7 +882,7 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 		if e > s {
 			a.out.addQuote(who, briefing.Reported, ctx.index, ctx.index, s, e)
 			// A bare quote after reported speech goes on with the same
-			// voice: "Garland said the costs were broad. “I think…”"
+			// voice: "Dunmore said the losses were broad. “I think…”"
 			a.after(ctx, who, rs)
 		}
 		return
@@ -890,8 +890,8 @@ func (a *articleParser) reported(ctx *paraCtx, sent []otok, rs *regionState) {
 }
 
 // reportsSpeech tells a speech verb that reports what was said from one
-// used of deeds: "San Jose replied 17 seconds later", "Edmonton responded
-// with a goal", "the team posted a photo". Those verbs report speech only
+// used of deeds: "Kelso Vale replied 40 seconds later", "Thornbury responded
+// with a goal", "the club posted a video". Those verbs report speech only
 // when a clause, a quote or a colon follows them.
 func reportsSpeech(sent []otok, v int) bool {
 	if !lexicon.DeedVerbs[sent[v].lower()] {

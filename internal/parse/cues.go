@@ -138,7 +138,7 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		return parseRef([]token{toks[j-1].token}), j - 1
 	}
 	end := j
-	// "Teresa Galati, 56, says": an age between commas is no subject.
+	// "Olwen Pryce, 63, says": an age between commas is no subject.
 	if end > 3 && toks[end-1].is(",") && isNumeral(toks[end-2].token) && toks[end-3].is(",") {
 		end -= 2
 	}
@@ -184,7 +184,7 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 		}
 	}
 	if (!r.valid() || acronymOnly(r)) && !(start > 0 && toks[start-1].is(",")) {
-		// "The Canadian Beverage Association said", "the RCMP said": an
+		// "The Maritime Cheese Association said", "the RCMP said": an
 		// organisation speaking as a whole.
 		if o, ok := orgRef(toks[start:end]); ok {
 			return o, start
@@ -234,7 +234,7 @@ func subjectBefore(toks []otok, v int) (ref, int) {
 }
 
 // affiliatedPerson reads the person before "of" that a body's name at
-// toks[start] belongs to: "Heisler of the Transit Workers Caucus", "Phil Mosser
+// toks[start] belongs to: "Ambler of the Transit Workers Caucus", "Phil Mosser
 // of consulting firm IMGX". Up to a few lower-case words may stand
 // between "of" and the name. It returns an invalid ref otherwise.
 func affiliatedPerson(toks []otok, start int) (ref, int) {
@@ -286,7 +286,7 @@ func describedAppositive(toks []otok, end int) (int, string) {
 		open := toks[c+1].token
 		desc := toks[c+2 : end]
 		if pluralPossessive(toks, c+1) && c+3 < end {
-			// "Joe Weller, Mathers’ campaign manager, said"
+			// "Jonas Ekberg, Rawlings’ campaign manager, said"
 			desc = toks[c+3 : end]
 		} else if !appositiveOpener(open) {
 			if !open.word || open.capitalised() || isPronoun(open) || !hasTitleWord(toks[c+1:end]) {
@@ -330,8 +330,8 @@ const (
 )
 
 // appositiveOpener reports whether a word opens a description set off by
-// commas: a determiner, "another", or a possessive ("Twitter’s director of
-// political advertising").
+// commas: a determiner, "another", or a possessive ("Brightline’s head of
+// sponsored content").
 func appositiveOpener(t token) bool {
 	if isDeterminer(t) {
 		return true
@@ -344,7 +344,7 @@ func appositiveOpener(t token) bool {
 }
 
 // pluralPossessive reports whether toks[i] is a word ending in s with an
-// apostrophe of its own right after it: "Mathers’", "the Joneses'".
+// apostrophe of its own right after it: "Rawlings’", "the Joneses'".
 func pluralPossessive(toks []otok, i int) bool {
 	if i+1 >= len(toks) || !toks[i].word || !strings.HasSuffix(toks[i].s, "s") {
 		return false
@@ -353,7 +353,7 @@ func pluralPossessive(toks []otok, i int) bool {
 	return (a.is("’") || a.is("'")) && a.start == toks[i].end
 }
 
-// relativeAppositive finds ", who had failed to win…," ending at toks[end]:
+// relativeAppositive finds ", who had lost his union’s vote…," ending at toks[end]:
 // a relative clause between a name and its verb. It returns the index of
 // the comma that opens it, or 0 when there is none.
 func relativeAppositive(toks []otok, end int) int {
@@ -422,7 +422,7 @@ func subjectAfter(toks []otok, from int) ref {
 		}
 		end++
 	}
-	// "said Drew Heisler of the Transit Workers Caucus": the name without the "of"
+	// "said Cyril Ambler of the Transit Workers Caucus": the name without the "of"
 	// its affiliation opens with.
 	for end > from+1 && toks[end-1].word && toks[end-1].lower() == "of" {
 		end--
@@ -494,8 +494,8 @@ func describedVoice(toks []otok, end int) (ref, int) {
 }
 
 // orgRef reads a chunk of capitalised words as an organisation speaking as
-// a whole: one that names an institution ("Canadian Beverage
-// Association", "Covington Catholic High School") or an acronym ("RCMP").
+// a whole: one that names an institution ("Maritime Cheese
+// Association", "Larkspur Collegiate High School") or an acronym ("RCMP").
 func orgRef(toks []otok) (ref, bool) {
 	for len(toks) > 0 && isDeterminer(toks[0].token) {
 		toks = toks[1:]
@@ -545,8 +545,8 @@ func acronymOnly(r ref) bool {
 }
 
 // describedSubject reads a sentence that opens with a description and then
-// a name of two words or more: "Elementary school teacher Teresa Galati,
-// 56, says…". The description becomes the role.
+// a name of two words or more: "Retired bus driver Olwen Pryce,
+// 63, says…". The description becomes the role.
 func describedSubject(toks []otok) (ref, bool) {
 	i := 0
 	for i < len(toks) && i < maxDescriptionWords && toks[i].word && !(toks[i].capitalised() && i+1 < len(toks) && toks[i+1].word && toks[i+1].capitalised()) {
@@ -592,12 +592,12 @@ func isNumeral(t token) bool {
 const maxDescriptionWords = 6
 
 // describedNameAfter reads a name introduced by a lower-case description
-// after a speech verb: "said oil and gas worker Mike Wipf", "said harbour
+// after a speech verb: "said farm equipment dealer Rolf Amund", "said harbour
 // master Leo Brandt". The description becomes the role. The name must have
 // two words at least, so that "said last week Trump…" finds nobody.
 func describedNameAfter(toks []otok, from int) (ref, bool) {
 	i := from
-	// "says Cambridge cartoonist Andre Campbell": a place or an
+	// "says Guelph potter Mira Loesch": a place or an
 	// organisation may qualify the description.
 	for i < len(toks) && i-from < 3 && toks[i].word && toks[i].capitalised() && i+1 < len(toks) && toks[i+1].word && (toks[i+1].capitalised() || !npWord(toks[i+1].token) || lowerRoleNouns[toks[i+1].lower()]) {
 		i++
@@ -762,7 +762,7 @@ func preCue(toks []otok) cue {
 			return cue{participle: true}
 		}
 		if putIt(toks, v) {
-			// "As The Herald's Dana Millbrook puts it, “…”"
+			// "As The Herald's Inez Calloway puts it, “…”"
 			if r, _ := subjectBefore(toks, v); r.valid() && (v+2 >= n || objectOnly(toks[v+2:])) {
 				return cue{who: r, found: true}
 			}
@@ -881,7 +881,7 @@ func sentenceSubject(toks []otok) ref {
 		for end < len(toks) && !toks[end].isPlaceholder() && (npWord(toks[end].token) || isDeterminer(toks[end].token) && end == from || toks[end].is(".") && end > from && len([]rune(toks[end-1].s)) <= 3) {
 			end++
 		}
-		// "Sen. Bernard Sandler (I-Vt.) on Monday attacked…": a party
+		// "Sen. Ansel Moody (I-Me.) on Monday attacked…": a party
 		// and state in parentheses after the name.
 		next := end
 		if end > from && end < len(toks) && toks[end].is("(") {
@@ -903,13 +903,13 @@ func sentenceSubject(toks []otok) ref {
 	if r := try(0); r.valid() {
 		return r
 	}
-	// "Elementary school teacher Teresa Galati, 56, says…", "Mississauga
-	// accountant Babatunji Farinloye says…": a description before the name.
+	// "Retired bus driver Olwen Pryce, 63, says…", "Oakville
+	// accountant Dapo Ilesanmi says…": a description before the name.
 	if r, ok := describedSubject(toks); ok {
 		return r
 	}
 	// A fronted phrase ("Speaking on…,", "Shortly after his arrest,", "A
-	// press release, issued just after midnight on Nov. 27,") ends at a
+	// notice, posted shortly before noon on March 3,") ends at a
 	// comma.
 	for i, t := range toks {
 		if i > 20 || t.isPlaceholder() {

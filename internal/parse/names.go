@@ -57,7 +57,7 @@ func parseRef(toks []token) ref {
 		return ref{}
 	}
 	surface := joinTokens(toks)
-	// "Sen. Brian Schatz of Hawaii", "Rep. Elijah Cummings of Maryland":
+	// "Sen. Wade Holloway of Nevada", "Rep. Dora Quill of Oregon":
 	// a full name, then where the person is from or for.
 	if r, ok := nameOfPlace(toks, surface); ok {
 		return r
@@ -124,7 +124,7 @@ func possessive(s string) bool { return strings.HasSuffix(s, "’s") || strings.
 // nameOfPlace reads a title and a full name followed by "of" and a place
 // or an institution. The name must have two words at least and a title
 // before it, so that "Secretary of State Marco Rubio", "Bank of America"
-// and "Dairy Farmers of Canada" stay as they are.
+// and "Grain Growers of Manitoba" stay as they are.
 func nameOfPlace(toks []token, surface string) (ref, bool) {
 	for k := 2; k < len(toks)-1; k++ {
 		if !toks[k].word || toks[k].lower() != "of" {
@@ -221,8 +221,9 @@ func nameStart(words []token) int {
 		if lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] && !w.capitalised() || lexicon.DepartmentWords[l] {
 			break
 		}
-		// "Acme’s Jo Bright", "City Herald Lee Marsh": a possessive or an
-		// institution before a full name is the person's affiliation.
+		// "Flickr’s Oona Decker", "Harbour Times Piet Vandam": a
+		// possessive or an institution before a full name is the
+		// person's affiliation.
 		if after := len(words) - 1 - i; after >= 2 && (possessive(w.s) || lexicon.OrgWords[l]) {
 			break
 		}

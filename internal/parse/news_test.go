@@ -42,18 +42,18 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "lower-case descriptions before a name are its role",
-			text: "“They beat us on every loose puck tonight,” said Oilers head coach Ken Hitchcock.\n",
-			want: []string{"Ken Hitchcock|direct|They beat us on every loose puck tonight"},
+			text: "“We lost every race to the ball after the break,” said Harriers head coach Nils Ekdahl.\n",
+			want: []string{"Nils Ekdahl|direct|We lost every race to the ball after the break"},
 		},
 		{
 			name: "a parliamentary title after a name",
-			text: "Jim Eglin, Yellowhead MP, said he drove around with signs.\n\n“We are trying to make a point so Ottawa listens,” he said.\n",
-			want: []string{"Jim Eglin|direct|We are trying to make a point so Ottawa listens"},
+			text: "Bram Tolliver, Fernvale MP, said he handed out leaflets at the market.\n\n“We want the capital to hear the valley for once,” he said.\n",
+			want: []string{"Bram Tolliver|direct|We want the capital to hear the valley for once"},
 		},
 		{
 			name: "a question before the name that asked it",
-			text: "Golfer Brittany Lind laughed at the draw.\n\n“Are there prizes?” Lind asked before teeing off.\n",
-			want: []string{"Brittany Lind|direct|Are there prizes?"},
+			text: "Golfer Maren Oduya laughed at the draw.\n\n“Are there prizes?” Oduya asked before teeing off.\n",
+			want: []string{"Maren Oduya|direct|Are there prizes?"},
 		},
 		{
 			name: "a quote closed by its own mark keeps the attribution before it",
@@ -62,103 +62,103 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a description and an honorific before the name",
-			text: "“Working age matters most for long-term outcomes,” said lead author Dr. Alan Garfield, a specialist at the university.\n",
-			want: []string{"Alan Garfield|direct|Working age matters most for long-term outcomes"},
+			text: "“Sleep matters more than diet for recovery,” said lead author Dr. Helena Strand, a physician at the institute.\n",
+			want: []string{"Helena Strand|direct|Sleep matters more than diet for recovery"},
 		},
 		{
 			name: "quoted as saying",
-			text: "Mayor Dan McCall released a statement.\n\n“The debt load is simply untenable,” he was quoted as saying in the release.\n",
-			want: []string{"Dan McCall|direct|The debt load is simply untenable"},
+			text: "Mayor Piet Allard put out a notice.\n\n“The road budget is simply exhausted,” he was quoted as saying on Monday.\n",
+			want: []string{"Piet Allard|direct|The road budget is simply exhausted"},
 		},
 		{
 			name: "a description and an age around a new subject",
-			text: "Doctor Erin Kimball said the results were good.\n\nElementary school teacher Teresa Galati, 56, says the program helped her. “I have learned to take time to meditate,” she says.\n",
-			want: []string{"Teresa Galati|direct|I have learned to take time to meditate"},
+			text: "Doctor Pia Lorne said the results were good.\n\nRetired bus driver Olwen Pryce, 63, says the classes suited her. “I now walk to the harbour every morning,” she says.\n",
+			want: []string{"Olwen Pryce|direct|I now walk to the harbour every morning"},
 		},
 		{
 			name: "a short quote standing as its own sentence continues the speaker",
-			text: "Kenza Tarek, a student at the university, spoke to reporters.\n\n“But then it disappeared rapidly afterwards,” Tarek said. “It didn’t get better.”\n",
-			want: []string{"Kenza Tarek|direct|But then it disappeared rapidly afterwards", "Kenza Tarek|direct|It didn’t get better."},
+			text: "Idris Mabon, a student at the college, spoke to reporters.\n\n“At first the hum stopped after an hour,” Mabon said. “It wasn’t over yet.”\n",
+			want: []string{"Idris Mabon|direct|At first the hum stopped after an hour", "Idris Mabon|direct|It wasn’t over yet."},
 		},
 		{
 			name: "a bare quote after reported speech goes on with its speaker",
-			text: "Cardiologist Allan Garber said the costs reach far beyond patients.\n\n“I think the goal here needs to be to understand the magnitude of these problems.”\n\nIn a statement, Mr. Garber said his group would publish more. “The purpose of the study is to help people get back to work.”\n",
-			want: []string{"Allan Garber|direct|I think the goal here needs to be to understand the magnitude of these problems.", "Allan Garber|direct|The purpose of the study is to help people get back to work."},
+			text: "Economist Willem Dunmore said the losses reach well past the farms.\n\n“I think the task now is to measure how deep these losses really run.”\n\nIn a statement, Mr. Dunmore said his team would release more. “The aim of the survey is to help growers plan the next season.”\n",
+			want: []string{"Willem Dunmore|direct|I think the task now is to measure how deep these losses really run.", "Willem Dunmore|direct|The aim of the survey is to help growers plan the next season."},
 		},
 		{
 			name: "a description opened by another, between name and verb",
-			text: "John Schick, another GOP state senator, called it “completely unfair” for the students.\n",
-			want: []string{"John Schick|direct|completely unfair"},
+			text: "Marcus Feld, another GOP county commissioner, called it “plainly absurd” for the tenants.\n",
+			want: []string{"Marcus Feld|direct|plainly absurd"},
 		},
 		{
 			name: "a possessive description between name and verb",
-			text: "“They are very open to trying new things,” Jenna Gold, Twitter’s director of political advertising, said of the campaign.\n",
-			want: []string{"Jenna Gold|direct|They are very open to trying new things"},
+			text: "“They are eager to test odd formats,” Lena Vask, Brightline’s head of sponsored content, said of the launch.\n",
+			want: []string{"Lena Vask|direct|They are eager to test odd formats"},
 		},
 		{
 			name: "a party and state in parentheses after the name",
-			text: "“We cannot have people come here and deny the right to question them,” Rep. John Mika (R-Fla.) said.\n",
-			want: []string{"John Mika|direct|We cannot have people come here and deny the right to question them"},
+			text: "“No witness gets to walk in here and refuse every single question,” Rep. Owen Teller (R-Kan.) said.\n",
+			want: []string{"Owen Teller|direct|No witness gets to walk in here and refuse every single question"},
 		},
 		{
 			name: "several partial quotes after a participle",
-			text: "Gov. Jerry Browne endorsed her, citing her “long experience,” “firm grasp of the issues” and preparedness.\n",
-			want: []string{"Jerry Browne|direct|long experience", "Jerry Browne|direct|firm grasp of the issues"},
+			text: "Gov. Alma Ruskin endorsed him, citing his “steady temper,” “deep knowledge of the budget” and stamina.\n",
+			want: []string{"Alma Ruskin|direct|steady temper", "Alma Ruskin|direct|deep knowledge of the budget"},
 		},
 		{
 			name: "a relative clause between name and verb",
-			text: "Pat Buchan, who had failed to win his party’s nomination, called for a “religious war” at the convention.\n",
-			want: []string{"Pat Buchan|direct|religious war"},
+			text: "Vic Harrow, who had lost his union’s leadership vote, called for a “clean sweep” at the congress.\n",
+			want: []string{"Vic Harrow|direct|clean sweep"},
 		},
 		{
 			name: "a definite description with no title to match is the person the text is about",
-			text: "Coach Ray Dunn praised the team.\n\nDefender Caleb Jonas scored his first goal late in the third period.\n\n“I will have a little smile about it in a couple of days,” said the 31-year-old midfielder.\n",
-			want: []string{"Caleb Jonas|direct|I will have a little smile about it in a couple of days"},
+			text: "Coach Ray Dunn praised the team.\n\nDefender Caleb Wendt scored his first goal late in the third period.\n\n“I will probably frame the puck once I get home,” said the 31-year-old midfielder.\n",
+			want: []string{"Caleb Wendt|direct|I will probably frame the puck once I get home"},
 		},
 		{
 			name: "a place qualifying the description before a name",
-			text: "“Every publisher rejected me at first,” says Cambridge cartoonist Andre Campion, whose hero uses a wheelchair.\n",
-			want: []string{"Andre Campion|direct|Every publisher rejected me at first"},
+			text: "“Every gallery turned me down the first year,” says Guelph potter Mira Loesch, whose studio was once a chapel.\n",
+			want: []string{"Mira Loesch|direct|Every gallery turned me down the first year"},
 		},
 		{
 			name: "a title in quotation marks inside reported speech is no quote",
-			text: "Nick Sand said on Wednesday that the “Active Living” program helped him lose weight.\n",
+			text: "Oren Blay said on Wednesday that the “Fresh Start” plan helped him save money.\n",
 			want: nil,
 		},
 		{
 			name: "a says-parenthetical before a partial quote",
-			text: "The paradox of Nora, says Carl Antony, a historian at the library, is that she was “one of the most powerful first ladies” of her time.\n",
-			want: []string{"Carl Antony|direct|one of the most powerful first ladies"},
+			text: "The puzzle of Edith, says Lars Moberg, an archivist at the museum, is that she was “the quietest reformer in the family” of her era.\n",
+			want: []string{"Lars Moberg|direct|the quietest reformer in the family"},
 		},
 		{
 			name: "the attribution closes a long sentence after the quote",
-			text: "“Many would consider that an embarrassment for her” if she lost by that margin, said David Wassman, an elections analyst at the Cook Political Report.\n",
-			want: []string{"David Wassman|direct|Many would consider that an embarrassment for her"},
+			text: "“Most people would call that a setback for him” if he won by so little, said Fiona Bright, a pollster at the Harbour Survey Group.\n",
+			want: []string{"Fiona Bright|direct|Most people would call that a setback for him"},
 		},
 		{
 			name: "a subject pronoun about someone unnamed teaches no gender",
-			text: "Prosecuting Attorney Tim Lohan said the victim was found in the bedroom, alive. She was taken to an area hospital, where she died.\n\n“During that call, the operator could hear gunshots,” Lt. Tom Wilk said.\n\nEach of the charges carries a possible penalty of life in prison, Lohan said.\n\n“It is premature to make any pronouncement about that right now,” he said.\n",
-			want: []string{"Tom Wilk|direct|During that call, the operator could hear gunshots", "Tim Lohan|direct|It is premature to make any pronouncement about that right now"},
+			text: "County Prosecutor Gil Varne said the clerk was found behind the counter, breathing. She was flown to a trauma unit, where she died.\n\n“During the call, the dispatcher could hear glass breaking,” Lt. Ian Pell said.\n\nThe charge carries a possible sentence of twenty years, Varne said.\n\n“It is too soon to say anything more on that today,” he said.\n",
+			want: []string{"Ian Pell|direct|During the call, the dispatcher could hear glass breaking", "Gil Varne|direct|It is too soon to say anything more on that today"},
 		},
 		{
 			name: "a plural group is no person",
-			text: "But what if she wins? Don’t Republicans run the risk of more liberal nominees? “We will fight every one of them,” a party official said.\n",
-			want: []string{"Party official|direct|We will fight every one of them"},
+			text: "But what if she loses? Don’t Democrats face a longer recess without her? “We will contest every single seat,” a party official said.\n",
+			want: []string{"Party official|direct|We will contest every single seat"},
 		},
 		{
 			name: "a title, a name, and the place the person is from",
-			text: "“Superdelegates are a problem for the party,” said Sen. Brian Schatz of Hawaii.\n\nLee Finn, a manager with Dairy Farmers of Canada, said her group would go on. “We are still going to encourage it,” she said.\n",
-			want: []string{"Brian Schatz|direct|Superdelegates are a problem for the party", "Lee Finn|direct|We are still going to encourage it"},
+			text: "“Term limits are a headache for the board,” said Sen. Wade Holloway of Nevada.\n\nKira Lund, a manager with Grain Growers of Manitoba, said her group would carry on. “We will keep pushing for it anyway,” she said.\n",
+			want: []string{"Wade Holloway|direct|Term limits are a headache for the board", "Kira Lund|direct|We will keep pushing for it anyway"},
 		},
 		{
 			name: "a photo credit before a caption is no part of a name",
-			text: "Niall Carr / PA Images via Getty Images Kevin Vick at a state ceremony in Dublin.\n\nKevin Vick said he would decide soon. “It is the loneliest moment of my life,” he said.\n",
-			want: []string{"Kevin Vick|direct|It is the loneliest moment of my life"},
+			text: "Rhona Fell / Sipa Images via Getty Images Tobias Marr at a harbour ceremony in Cork.\n\nMarr said he would choose within days. “This is the hardest call I have had to make,” he said.\n",
+			want: []string{"Tobias Marr|direct|This is the hardest call I have had to make"},
 		},
 		{
 			name: "a possessive or an outlet before a full name is an affiliation",
-			text: "“The numbers shift week to week,” Twitter’s Adam Sharpe said.\n\n“Israel should have been one of the first to recognise it,” Washington Post Ishaan Tharor wrote.\n",
-			want: []string{"Adam Sharpe|direct|The numbers shift week to week", "Ishaan Tharor|direct|Israel should have been one of the first to recognise it"},
+			text: "“The figures move every few days,” Flickr’s Oona Decker said.\n\n“The city ought to have signed the pact years ago,” Harbour Times Piet Vandam wrote.\n",
+			want: []string{"Oona Decker|direct|The figures move every few days", "Piet Vandam|direct|The city ought to have signed the pact years ago"},
 		},
 		{
 			name: "the speaker inverted after the verb when the name before the comma is an object",
@@ -177,8 +177,8 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a plural possessive opening the description",
-			text: "“The ferry schedule has to change by June,” Joe Weller, Mathers’ campaign manager, said.\n\n“Nobody can commute on two boats a day.”\n",
-			want: []string{"Joe Weller|direct|The ferry schedule has to change by June", "Joe Weller|direct|Nobody can commute on two boats a day."},
+			text: "“The ferry schedule has to change by June,” Jonas Ekberg, Rawlings’ campaign manager, said.\n\n“Nobody can commute on two boats a day.”\n",
+			want: []string{"Jonas Ekberg|direct|The ferry schedule has to change by June", "Jonas Ekberg|direct|Nobody can commute on two boats a day."},
 		},
 		{
 			name: "a person of a named body, with an aside after the verb's object",
@@ -192,13 +192,13 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a speaker quoting someone else inside their own quote keeps the quote",
-			text: "“We argued for hours about the budget,” recalled Ben Rhoades. “She said, ‘I will sign it tonight or not at all.’”\n",
-			want: []string{"Ben Rhoades|direct|We argued for hours about the budget", "Ben Rhoades|direct|She said, ‘I will sign it tonight or not at all.’"},
+			text: "“We argued for hours about the budget,” recalled Gus Talbot. “She said, ‘I will sign it tonight or not at all.’”\n",
+			want: []string{"Gus Talbot|direct|We argued for hours about the budget", "Gus Talbot|direct|She said, ‘I will sign it tonight or not at all.’"},
 		},
 		{
 			name: "a capitalised epithet after the is the person the text is about",
-			text: "Senator Mitch Conley defended the dam project.\n\n“The river towns have waited thirty years for flood protection,” the Ohio Democrat said.\n",
-			want: []string{"Mitch Conley|direct|The river towns have waited thirty years for flood protection"},
+			text: "Senator Abel Marsh defended the dam project.\n\n“The river towns have waited thirty years for flood protection,” the Iowa Democrat said.\n",
+			want: []string{"Abel Marsh|direct|The river towns have waited thirty years for flood protection"},
 		},
 		{
 			name: "a fronted clause's verb gives way to the main clause's",
@@ -207,13 +207,13 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a named holiday is no person",
-			text: "Denis Brook lives in a rooming house.\n\nOn Boxing Day, he plans to cook for four neighbours. “I bought a turkey big enough for a football team,” he says.\n",
-			want: []string{"Denis Brook|direct|I bought a turkey big enough for a football team"},
+			text: "Anton Reeve lives in a rooming house.\n\nOn Boxing Day, he plans to cook for four neighbours. “I bought a turkey big enough for a football team,” he says.\n",
+			want: []string{"Anton Reeve|direct|I bought a turkey big enough for a football team"},
 		},
 		{
 			name: "a common-noun description after the verb",
-			text: "Bakery owner Alfonso Espino opened the shop last year.\n\nThe smallest order he takes is tiny. “A dozen!” says the cheerful proprietor.\n",
-			want: []string{"Alfonso Espino|direct|A dozen!"},
+			text: "Bakery owner Teodor Malik opened the shop last year.\n\nThe smallest cake he bakes is tiny. “Two bites!” says the cheerful proprietor.\n",
+			want: []string{"Teodor Malik|direct|Two bites!"},
 		},
 		{
 			name: "a verb of judging before a partial quote",
@@ -222,38 +222,38 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "an adverb in -ly between the subject and its verb",
-			text: "Candidate Hilda Crane proudly reminds voters that she is a “farm kid first” on the trail.\n",
-			want: []string{"Hilda Crane|direct|farm kid first"},
+			text: "Candidate Hilde Brannock proudly reminds voters that she is a “farm kid first” on the trail.\n",
+			want: []string{"Hilde Brannock|direct|farm kid first"},
 		},
 		{
 			name: "an outlet reported it, a host pressed",
-			text: "Asked about the merger, Canoza said, “Not today,” The Lakeside Courier reported.\n\n“Would the plant stay open?” Sean Hanley pressed.\n",
-			want: []string{"Lakeside Courier|direct|Not today", "Sean Hanley|direct|Would the plant stay open?"},
+			text: "Asked about the merger, Canoza said, “Not today,” The Lakeside Courier reported.\n\n“Would the plant stay open?” Bert Lomax pressed.\n",
+			want: []string{"Lakeside Courier|direct|Not today", "Bert Lomax|direct|Would the plant stay open?"},
 		},
 		{
 			name: "a plain description between name and verb",
-			text: "Randa Weingold, a longtime library supporter, said that the branches “close far too early” on weekdays.\n",
-			want: []string{"Randa Weingold|direct|close far too early"},
+			text: "Mavis Ostrow, a longtime library supporter, said that the branches “close far too early” on weekdays.\n",
+			want: []string{"Mavis Ostrow|direct|close far too early"},
 		},
 		{
 			name: "an affiliation after the name the verb inverts",
-			text: "The vote “came before most members had read the contract,” said Drew Heisler of the Transit Workers Caucus.\n",
-			want: []string{"Drew Heisler|direct|came before most members had read the contract"},
+			text: "The vote “came before most members had read the contract,” said Cyril Ambler of the Transit Workers Caucus.\n",
+			want: []string{"Cyril Ambler|direct|came before most members had read the contract"},
 		},
 		{
 			name: "a party and state in parentheses after the subject",
-			text: "Sen. Bernard Sandler (I-Vt.) on Monday attacked the fishing quota, saying it goes “far beyond what the stocks can bear.”\n",
-			want: []string{"Bernard Sandler|direct|far beyond what the stocks can bear."},
+			text: "Sen. Ansel Moody (I-Me.) on Monday attacked the fishing quota, saying it goes “far beyond what the stocks can bear.”\n",
+			want: []string{"Ansel Moody|direct|far beyond what the stocks can bear."},
 		},
 		{
 			name: "an initialism inside the description between name and verb",
-			text: "“Every spring the rumour is that the mill will close,” Steve Rosen, a former organizer for the I.W.A.-C.L.C. and shop steward, wrote in an email.\n",
-			want: []string{"Steve Rosen|direct|Every spring the rumour is that the mill will close"},
+			text: "“Every spring the rumour is that the mill will close,” Hal Ostby, a former organizer for the I.W.A.-C.L.C. and shop steward, wrote in an email.\n",
+			want: []string{"Hal Ostby|direct|Every spring the rumour is that the mill will close"},
 		},
 		{
 			name: "an abbreviated title keeps its sentence",
-			text: "“The hearing ran four hours and settled nothing,” said Del. Stacy Plaskon of the Virgin Islands.\n",
-			want: []string{"Stacy Plaskon|direct|The hearing ran four hours and settled nothing"},
+			text: "“The hearing ran four hours and settled nothing,” said Del. Mora Quintal of the Amber Islands.\n",
+			want: []string{"Mora Quintal|direct|The hearing ran four hours and settled nothing"},
 		},
 		{
 			name: "a bare quote after one narrative paragraph that names no one else continues the speaker",
@@ -267,33 +267,33 @@ func TestNewsAttribution(t *testing.T) {
 		},
 		{
 			name: "a title decides between two people sharing a surname",
-			text: "Sen. Ted Crane opened the county fair on Friday.\n\nHis wife, Heidi Crane, judged the pie contest.\n\n“This fair is the best week of the summer,” Senator Crane said.\n",
-			want: []string{"Ted Crane|direct|This fair is the best week of the summer"},
+			text: "Sen. Owen Hale opened the county fair on Friday.\n\nHis wife, Ruth Hale, judged the pie contest.\n\n“This fair is the best week of the summer,” Senator Hale said.\n",
+			want: []string{"Owen Hale|direct|This fair is the best week of the summer"},
 		},
 		{
 			name: "as someone puts it, before a quote or a partial quote",
-			text: "As The Herald's Dana Millbrook puts it, “The council is split, and the mayor is tired.”\n\nThe mine, which owed its revival to, as a company spokesman put it, a “lucky copper price” last year, closed again.\n",
-			want: []string{"Dana Millbrook|direct|The council is split, and the mayor is tired.", "Company spokesman|direct|lucky copper price"},
+			text: "As The Herald's Inez Calloway puts it, “The council is split, and the mayor is tired.”\n\nThe mine, which owed its revival to, as a company spokesman put it, a “lucky copper price” last year, closed again.\n",
+			want: []string{"Inez Calloway|direct|The council is split, and the mayor is tired.", "Company spokesman|direct|lucky copper price"},
 		},
 		{
 			name: "exhorted is a speech verb",
-			text: "Senator Tod Cruse spoke at the fair. Cruse exhorted farmers to “keep every receipt” this year.\n",
-			want: []string{"Tod Cruse|direct|keep every receipt"},
+			text: "Senator Basil Vorn spoke at the fair. Vorn exhorted farmers to “keep every receipt” this year.\n",
+			want: []string{"Basil Vorn|direct|keep every receipt"},
 		},
 		{
 			name: "a description with no title between name and verb",
-			text: "Sara Buckner, the village school graduate, said “the library saved my summers” as a child.\n",
-			want: []string{"Sara Buckner|direct|the library saved my summers"},
+			text: "Tessa Morrow, the village school graduate, said “the library saved my summers” as a child.\n",
+			want: []string{"Tessa Morrow|direct|the library saved my summers"},
 		},
 		{
 			name: "a kinship word gives the gender of the name after it",
-			text: "Fauzia Hashem came to Halifax in 2016 with her son, Omar Nasser.\n\nOmar Nasser is studying engineering now.\n\n“I opened the bakery so my hands would stay busy,” she said.\n",
-			want: []string{"Fauzia Hashem|direct|I opened the bakery so my hands would stay busy"},
+			text: "Noor Saade came to Moncton in 2017 with her son, Karim Azar.\n\nKarim Azar is training as an electrician now.\n\n“I started sewing again so my evenings would not feel empty,” she said.\n",
+			want: []string{"Noor Saade|direct|I started sewing again so my evenings would not feel empty"},
 		},
 		{
 			name: "a partial quote named in the passive by its agent",
-			text: "This habit of the committee has been called “polite paralysis” by Joshua Hendon, a professor at Dalhousie University.\n",
-			want: []string{"Joshua Hendon|direct|polite paralysis"},
+			text: "This habit of the committee has been called “polite paralysis” by Ilka Sorensen, a professor at Dalhousie University.\n",
+			want: []string{"Ilka Sorensen|direct|polite paralysis"},
 		},
 	}
 	for _, tc := range tests {
@@ -315,15 +315,15 @@ func TestOrganisationsAndUnnamedSources(t *testing.T) {
 		name string
 		kind briefing.SpeakerKind
 	}{
-		{"“The review will take six weeks,” the RCMP said in a statement.", "RCMP", briefing.Organization},
-		{"“Milk is a source of important nutrients,” the Canadian Dairy Association said.", "Canadian Dairy Association", briefing.Organization},
+		{"“The audit will run until the spring,” the OPP said in a statement.", "OPP", briefing.Organization},
+		{"“Cheese belongs in a balanced diet,” the Maritime Cheese Association said.", "Maritime Cheese Association", briefing.Organization},
 		{"“We will appeal the ruling at once,” the ministry said in a statement.", "Ministry", briefing.Organization},
 		{"“Nobody has told us anything about it,” a Treasury spokeswoman said.", "Treasury spokeswoman", briefing.Unnamed},
 		{"“Prices will rise for every family,” an industry lobbyist said.", "Industry lobbyist", briefing.Unnamed},
 		{"“The suspect fled on foot toward the river,” police said.", "Police", briefing.Organization},
-		{"The Canadian Dairy Association said milk is “a source of important nutrients.” The statement warned of “significant consequences” for children.", "Canadian Dairy Association", briefing.Organization},
-		{"The diocese issued a second statement on Tuesday, saying a “third-party investigation” will look into the matter.", "Diocese", briefing.Organization},
-		{"The Canadian Dairy Association said milk is “a source of important nutrients” for children.", "Canadian Dairy Association", briefing.Organization},
+		{"The Maritime Cheese Association said cheese is “a valued part of every meal.” The statement warned of “lasting harm” to small dairies.", "Maritime Cheese Association", briefing.Organization},
+		{"The diocese released a fresh statement on Friday, saying an “outside-counsel review” would examine the complaints.", "Diocese", briefing.Organization},
+		{"The Maritime Cheese Association said cheese is “a valued part of every meal” for families.", "Maritime Cheese Association", briefing.Organization},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -388,7 +388,7 @@ func TestLabelUsedOnceStartsTurn(t *testing.T) {
 func TestSourceURL(t *testing.T) {
 	tests := []struct{ path, text, want string }{
 		{"a.md", "---\ntitle: A\nsource: The White House\nsource_url: https://www.whitehouse.gov/briefings/a/\n---\n\nText.\n", "https://www.whitehouse.gov/briefings/a/"},
-		{"b.txt", "# source: https://www.cbc.ca/news/b\n\nHeadline\n\nText.\n", "https://www.cbc.ca/news/b"},
+		{"b.txt", "# source: https://news.example.org/world/b\n\nHeadline\n\nText.\n", "https://news.example.org/world/b"},
 		{"c.md", "---\ntitle: C\nsource_url: javascript:alert(1)\n---\n\nText.\n", ""},
 		{"d.txt", "Headline\n\nText.\n", ""},
 	}
@@ -402,7 +402,7 @@ func TestSourceURL(t *testing.T) {
 // TestDeedsAreNotSpeech checks verbs that tell of deeds as well as speech:
 // a team that replied with a goal reported nothing.
 func TestDeedsAreNotSpeech(t *testing.T) {
-	b := parseString(t, "match.txt", "Sharks beat Oilers\n\nSan Jose replied just 17 seconds later with a goal. Edmonton responded a couple of minutes later. The team posted a photo of the winger.\n\nCoach Ray Dunn replied that the team had played well.\n")
+	b := parseString(t, "match.txt", "Harriers beat Lynx\n\nKelso Vale replied only 40 seconds later with a goal. Thornbury responded a few minutes after that. The club posted a video of the striker.\n\nCoach Ray Dunn replied that the team had played well.\n")
 	got := quoteSummary(b, briefing.Reported)
 	if want := []string{"Ray Dunn|reported|Coach Ray Dunn replied that the team had played well."}; !slices.Equal(got, want) {
 		t.Errorf("reported:\n got  %q\n want %q", got, want)
