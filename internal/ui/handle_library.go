@@ -424,6 +424,8 @@ func (m *Model) onOpened(msg libOpenedMsg) tea.Cmd {
 			t := m.newLibTab(msg.id, path, msg)
 			t.hits = old.hits
 			m.tabs[i] = t
+			l.used[t] = l.used[old]
+			delete(l.used, old)
 			if l.lastTab == old {
 				l.lastTab = t
 			}
@@ -498,6 +500,36 @@ func (m *Model) onHits(msg libHitsMsg) {
 	m.setFocus(paneQuotes)
 }
 
+// closeUnused closes the briefings from the library that have been
+// current least recently, beyond maxTabs, saving their places.
+func (m *Model) closeUnused() tea.Cmd {
+	l := m.lib
+	var cmds []tea.Cmd
+	for {
+		n, oldest := 0, -1
+		for i, t := range m.tabs {
+			if t.libID == 0 {
+				continue
+			}
+			n++
+			if i != m.cur && (oldest < 0 || l.used[t] < l.used[m.tabs[oldest]]) {
+				oldest = i
+			}
+		}
+		if n <= l.maxTabs || oldest < 0 {
+			return tea.Batch(cmds...)
+		}
+		t := m.tabs[oldest]
+		cmds = append(cmds, m.savePlace(t))
+		delete(l.used, t)
+		m.tabs = append(m.tabs[:oldest], m.tabs[oldest+1:]...)
+		if oldest < m.cur {
+			m.cur--
+		}
+		m.updateKeys()
+	}
+}
+
 // libSync saves the place in the briefing the reader just left: for
 // another briefing, or for the Library.
 func (m *Model) libSync() tea.Cmd {
@@ -512,7 +544,11 @@ func (m *Model) libSync() tea.Cmd {
 	if cur != l.lastTab {
 		prev := l.lastTab
 		l.lastTab = cur
-		return m.savePlace(prev)
+		if cur != nil {
+			l.useSeq++
+			l.used[cur] = l.useSeq
+		}
+		return tea.Batch(m.savePlace(prev), m.closeUnused())
 	}
 	if cur == nil || cur.libID == 0 || l.idle <= 0 {
 		return nil

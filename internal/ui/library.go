@@ -108,7 +108,18 @@ type libState struct {
 	// idleGen drops the timers of places since left.
 	idle    time.Duration
 	idleGen int
+	// maxTabs is how many briefings opened from the library stay open;
+	// used orders them by when they were last current, for closing the
+	// one longest unused.
+	maxTabs int
+	used    map[*tab]int
+	useSeq  int
 }
+
+// maxLibTabs is how many briefings from the library stay open at once: a
+// session that opens hundreds keeps memory to the most recent, each
+// closed one's place saved as it goes.
+const maxLibTabs = 12
 
 // idleSave is how long the reader rests on a place before it is saved.
 const idleSave = 2 * time.Second
@@ -120,7 +131,7 @@ func newLibState(m *Model) *libState {
 	l := &libState{
 		db: m.opts.Library, keys: DefaultLibKeys(), pane: librarypane.New(m.st), shown: true,
 		pos: map[int64]int{}, saved: map[int64]int{}, stars: map[int64]map[int]bool{}, changed: map[string]bool{},
-		idle: idleSave,
+		idle: idleSave, maxTabs: maxLibTabs, used: map[*tab]int{},
 	}
 	l.pane.Focus()
 	return l

@@ -272,6 +272,40 @@ func TestLibraryOpens(t *testing.T) {
 	}
 }
 
+// TestLibraryTabsBounded: past maxTabs briefings open, the one longest
+// unused closes, its place saved; the others and the current one stay.
+func TestLibraryTabsBounded(t *testing.T) {
+	lib := newMemLibrary(t, briefingsDir)
+	m := newLibModel(t, 120, 40, lib)
+	m.lib.maxTabs = 2
+	press(t, m, "enter", "d", "d")
+	first := m.tab()
+	p := first.topParagraph()
+	press(t, m, "L", "j", "enter", "L", "j", "enter")
+	if len(m.tabs) != 2 {
+		t.Fatalf("%d briefings open, want 2", len(m.tabs))
+	}
+	for _, tb := range m.tabs {
+		if tb == first {
+			t.Fatal("the briefing longest unused is still open")
+		}
+	}
+	if m.tab() == nil || m.tab().libID != m.lib.pane.Current().ID {
+		t.Fatal("the current briefing is not the one just opened")
+	}
+	if lib.pos[first.libID] != p || p == 0 {
+		t.Fatalf("the closed briefing's place %d was not saved (%d)", p, lib.pos[first.libID])
+	}
+	// Opening it again reads it from the library, at its place.
+	reads := lib.reads
+	press(t, m, "L")
+	m.lib.pane.Show(first.libID)
+	press(t, m, "enter")
+	if lib.reads != reads+1 || m.tab().topParagraph() != p {
+		t.Fatalf("reopened with %d reads at paragraph %d, want a read and %d", lib.reads-reads, m.tab().topParagraph(), p)
+	}
+}
+
 // TestLibraryPosition: the place in a briefing is saved when the reader
 // leaves it (for the Library, and on Close) and restored when it is
 // opened again, in a new reader too.
