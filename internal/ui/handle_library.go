@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			l.shown, l.full = false, nil
 			m.relayout()
 		case key.Matches(msg, lk.Search):
-			m.in = newInput(inputLibSearch, "search all briefings: ", "")
+			m.startLibSearch()
 		case key.Matches(msg, lk.Starred):
 			return m.listStarred(), true
 		case key.Matches(msg, lk.Star) && l.full != nil:
@@ -93,7 +94,7 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return m.listLibrary(), true
 	case key.Matches(msg, lk.Search):
-		m.in = newInput(inputLibSearch, "search all briefings: ", "")
+		m.startLibSearch()
 		return nil, true
 	case key.Matches(msg, lk.Starred):
 		return m.listStarred(), true
@@ -146,6 +147,12 @@ func (m *Model) onLibraryMouse(msg tea.MouseMsg) {
 	}
 }
 
+// startLibSearch opens F's line, below the history of searches.
+func (m *Model) startLibSearch() {
+	m.in = newInput(inputLibSearch, "search all briefings: ", "")
+	m.in.hist = len(m.lib.searches)
+}
+
 // onLibraryInput edits the Library's filter (live) or a search across
 // briefings (run on enter).
 func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
@@ -171,8 +178,26 @@ func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
 			m.setNote("nothing to search for")
 			return nil
 		}
+		l.searches = append(slices.DeleteFunc(l.searches, func(s string) bool { return s == v }), v)
+		if len(l.searches) > maxHistory {
+			l.searches = l.searches[1:]
+		}
 		return m.listHits("Search · "+v, "No quote in the library matches "+v+".",
 			func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.Search(ctx, v) })
+	}
+	if in.kind == inputLibSearch && (msg.Type == tea.KeyUp || msg.Type == tea.KeyDown) {
+		// ↑/↓ walk the searches entered, as in the Reader's /.
+		step := 1
+		if msg.Type == tea.KeyUp {
+			step = -1
+		}
+		in.hist = clampInt(in.hist+step, 0, len(l.searches))
+		v := ""
+		if in.hist < len(l.searches) {
+			v = l.searches[in.hist]
+		}
+		in.ti.SetValue(v)
+		return nil
 	}
 	if in.ti.Update(msg) && in.kind == inputLibFilter {
 		return l.pane.Type(in.ti.Value())

@@ -114,6 +114,9 @@ type libState struct {
 	maxTabs int
 	used    map[*tab]int
 	useSeq  int
+	// searches are the searches across briefings entered, newest last,
+	// for ↑/↓ in F's line.
+	searches []string
 }
 
 // maxLibTabs is how many briefings from the library stay open at once: a

@@ -447,6 +447,16 @@ func TestLibraryAcross(t *testing.T) {
 		t.Fatalf("F tariff gave %+v", hp)
 	}
 	h := hp.Hits()[0]
+	// ↑ recalls the search, ↓ goes back to the empty line.
+	press(t, m, "F", "up")
+	if v := m.in.ti.Value(); v != "tariff" {
+		t.Fatalf("↑ in F's line gave %q, want the last search", v)
+	}
+	press(t, m, "down")
+	if v := m.in.ti.Value(); v != "" {
+		t.Fatalf("↓ gave %q, want the empty line", v)
+	}
+	press(t, m, "esc")
 	press(t, m, "enter")
 	if tb := m.tab(); tb.libID != h.BriefingID || tb.currentQuote() != h.QuoteIndex {
 		t.Fatalf("enter on a hit opened briefing %d at quote %d, want %d at %d", tb.libID, tb.currentQuote(), h.BriefingID, h.QuoteIndex)
