@@ -1,6 +1,7 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"path/filepath"
@@ -126,6 +127,19 @@ func BenchmarkReindexUnchanged(b *testing.B) {
 		sum, err := db.Index(context.Background(), roots, IndexOptions{Stamp: stamp})
 		if err != nil || sum.Added+sum.Updated+sum.Removed > 0 {
 			b.Fatalf("%+v, %v", sum, err)
+		}
+	}
+}
+
+// BenchmarkSpeakerQuotes is the cross-briefing view of a prolific speaker
+// ($BRIEF_BENCH_SPEAKER, default Karine Jean-Pierre).
+func BenchmarkSpeakerQuotes(b *testing.B) {
+	db := benchLibrary(b)
+	name := cmp.Or(os.Getenv("BRIEF_BENCH_SPEAKER"), "Karine Jean-Pierre")
+	for b.Loop() {
+		hits, err := db.SpeakerQuotes(context.Background(), name)
+		if err != nil || len(hits) == 0 {
+			b.Fatalf("%d hits, %v", len(hits), err)
 		}
 	}
 }

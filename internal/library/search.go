@@ -1,10 +1,12 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -148,22 +150,38 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")
 	}
-	// The matches are ranked and cut first; only those kept get their
-	// speaker's name and a snippet, which are dear to make for thousands.
-	top := fmt.Sprintf("SELECT %s AS qid, %s AS r %s %s ORDER BY %s%s", id, rank, from, w, order, limitClause(q.Limit))
-	outer := fmt.Sprintf("FROM top JOIN %s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", table)
+	// The matches are ranked and cut first, as small rows; only those kept
+	// get their text, their speaker's name and a snippet, which are dear
+	// to make and to sort for thousands. n numbers them in order, so that
+	// the rows need no sorting again (SQLite's sorter copies each row).
+	top := fmt.Sprintf("SELECT qid, r, row_number() OVER (ORDER BY %s) AS n FROM (SELECT %s AS qid, %s AS r, %s %s %s ORDER BY %s%s)",
+		"k1, k2, k3, k4", id, rank, sortKeys(match != "", rank, id), from, w, order, limitClause(q.Limit))
+	outer := fmt.Sprintf("FROM top CROSS JOIN %s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", table)
 	snippet := "''"
 	if match != "" {
 		outer = fmt.Sprintf("FROM top CROSS JOIN %[1]s ON %[1]s.rowid = top.qid AND %[1]s MATCH ? JOIN %[2]s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", fts, table)
 		args = append(args, match)
 		snippet = fmt.Sprintf("snippet(%s, 0, char(2), char(3), '…', 24)", fts)
-		order = "top.r, top.qid"
 	}
 	with := "WITH top AS (" + top + ") "
+	var hits []Hit
+	var err error
 	if q.Paragraphs {
-		return db.paragraphHits(ctx, with, outer, args, order, "-top.r, "+snippet)
+		hits, err = db.paragraphHits(ctx, with, outer, args, "", "top.n, -top.r, "+snippet)
+	} else {
+		hits, err = db.hitsRanked(ctx, with, outer, args, "", "top.n, -top.r, "+snippet)
 	}
-	return db.hitsRanked(ctx, with, outer, args, order, "-top.r, "+snippet)
+	return hits, err
+}
+
+// sortKeys selects the four keys of a search's order as k1…k4: the rank
+// and the quote id for a text search, else the date (unknown last), the
+// briefing and the quote.
+func sortKeys(text bool, rank, id string) string {
+	if text {
+		return rank + " AS k1, " + id + " AS k2, 0 AS k3, 0 AS k4"
+	}
+	return "b.day = '' AS k1, b.day AS k2, b.id AS k3, q.idx AS k4"
 }
 
 // SpeakerQuotes returns the quotes of a speaker (by id, name or alias)
@@ -180,7 +198,7 @@ func (db *DB) TopicQuotes(ctx context.Context, topic string) ([]Hit, error) {
 
 // hits runs a quote query without ranking.
 func (db *DB) hits(ctx context.Context, from, where string, args []any, order string, limit int) ([]Hit, error) {
-	return db.hitsRanked(ctx, "", from+" "+where, args, order+limitClause(limit), "0, ''")
+	return db.hitsRanked(ctx, "", from+" "+where, args, order+limitClause(limit), "0, 0, ''")
 }
 
 // hitsRanked runs a quote query: with is an optional WITH clause, from
@@ -191,21 +209,23 @@ func (db *DB) hitsRanked(ctx context.Context, with, from string, args []any, ord
 			coalesce((SELECT sp.name FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), q.speaker),
 			coalesce((SELECT sp.role FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), ''),
 			q.kind, q.partial, q.text, q.paragraph, q.end_paragraph, q.idx, q.topics, %s
-		%s ORDER BY %s`, with, ranked, from, order)
+		%s%s`, with, ranked, from, orderBy(order))
 	var out []Hit
+	var ord []int64
 	err := eachRow(ctx, db.sql, query, args, func(r *sql.Rows) error {
 		var h Hit
 		var day, tops string
 		var kind int
+		var n int64
 		if err := r.Scan(&h.BriefingID, &h.Path, &h.Title, &day, &h.DateText, &h.SourceURL, &h.SpeakerID, &h.Speaker, &h.Role,
-			&kind, &h.Partial, &h.Text, &h.Paragraph, &h.EndParagraph, &h.QuoteIndex, &tops, &h.Rank, &h.Snippet); err != nil {
+			&kind, &h.Partial, &h.Text, &h.Paragraph, &h.EndParagraph, &h.QuoteIndex, &tops, &n, &h.Rank, &h.Snippet); err != nil {
 			return err
 		}
 		h.Date, h.Kind, h.Topics = parseDay(day), briefing.QuoteKind(kind), splitList(tops)
-		out = append(out, h)
+		out, ord = append(out, h), append(ord, n)
 		return nil
 	})
-	return out, searchErr(err)
+	return inOrder(out, ord), searchErr(err)
 }
 
 // paragraphHits runs a paragraph query as hitsRanked does a quote query.
@@ -214,21 +234,49 @@ func (db *DB) paragraphHits(ctx context.Context, with, from string, args []any, 
 			coalesce((SELECT sp.name FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), q.speaker),
 			coalesce((SELECT sp.role FROM speakers sp WHERE sp.briefing_id = q.briefing_id AND sp.id = q.speaker), ''),
 			q.text, q.idx, q.topics, %s
-		%s ORDER BY %s`, with, ranked, from, order)
+		%s%s`, with, ranked, from, orderBy(order))
 	var out []Hit
+	var ord []int64
 	err := eachRow(ctx, db.sql, query, args, func(r *sql.Rows) error {
 		var h Hit
 		var day, tops string
+		var n int64
 		if err := r.Scan(&h.BriefingID, &h.Path, &h.Title, &day, &h.DateText, &h.SourceURL, &h.SpeakerID, &h.Speaker, &h.Role,
-			&h.Text, &h.Paragraph, &tops, &h.Rank, &h.Snippet); err != nil {
+			&h.Text, &h.Paragraph, &tops, &n, &h.Rank, &h.Snippet); err != nil {
 			return err
 		}
 		h.Date, h.Topics = parseDay(day), splitList(tops)
 		h.EndParagraph, h.QuoteIndex = h.Paragraph, -1
-		out = append(out, h)
+		out, ord = append(out, h), append(ord, n)
 		return nil
 	})
-	return out, searchErr(err)
+	return inOrder(out, ord), searchErr(err)
+}
+
+// orderBy is an ORDER BY clause, or "" for none.
+func orderBy(order string) string {
+	if order == "" {
+		return ""
+	}
+	return " ORDER BY " + order
+}
+
+// inOrder returns hits sorted by their ordinals ord, which they are in
+// already unless SQLite chose another plan.
+func inOrder(hits []Hit, ord []int64) []Hit {
+	if slices.IsSorted(ord) {
+		return hits
+	}
+	idx := make([]int, len(hits))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(ord[a], ord[b]) })
+	out := make([]Hit, len(hits))
+	for i, j := range idx {
+		out[i] = hits[j]
+	}
+	return out
 }
 
 func limitClause(n int) string {
