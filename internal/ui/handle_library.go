@@ -373,7 +373,7 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err != nil {
 			m.setError("re-indexing changed files: " + msg.err.Error())
 		} else {
-			m.setNote("re-indexed " + strconv.Itoa(len(msg.paths)) + " new or changed file" + plural(len(msg.paths)))
+			m.setNote("re-indexed " + strconv.Itoa(len(msg.paths)) + " file" + plural(len(msg.paths)) + " that changed on disk")
 		}
 		for _, p := range msg.paths {
 			l.changed[filepath.Clean(p)] = true
