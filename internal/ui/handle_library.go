@@ -512,6 +512,9 @@ func (m *Model) onHits(msg libHitsMsg) {
 	}
 	hp := hitpane.New(m.st, msg.what, msg.empty, msg.hits)
 	hp.Focus()
+	if m.status == msg.what+"…" {
+		m.setNote("")
+	}
 	t := m.tab()
 	if l.shown || t == nil {
 		l.full, l.shown = hp, true

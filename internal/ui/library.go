@@ -232,6 +232,9 @@ func readBriefing(ctx context.Context, db Library, id int64, opened bool) libOpe
 func (m *Model) listHits(what, empty string, run func(context.Context, Library) ([]hitpane.Hit, error)) tea.Cmd {
 	l := m.lib
 	l.hitGen++
+	// A search for a common word over a large library takes seconds:
+	// say so until it comes.
+	m.setNote(what + "…")
 	db, ctx, gen := l.db, m.ctx, l.hitGen
 	return guard(func() tea.Msg {
 		hits, err := run(ctx, db)

@@ -685,3 +685,19 @@ func TestLibraryRandomKeys(t *testing.T) {
 		checkFrame(t, m.View(), w, h)
 	}
 }
+
+// TestLibraryListPending: while a list across briefings is being read
+// (a common word over a large library takes seconds), the status line
+// says so; when it comes, the note goes.
+func TestLibraryListPending(t *testing.T) {
+	m := newLibModel(t, 120, 40, newMemLibrary(t, briefingsDir))
+	press(t, m, "enter")
+	_, cmd := m.Update(keyMsg("S"))
+	if !strings.Contains(plainView(m), "Starred…") {
+		t.Fatalf("nothing says the list is coming:\n%s", plainView(m))
+	}
+	drain(t, m, cmd)
+	if view := plainView(m); strings.Contains(view, "Starred…") || !strings.Contains(view, "Starred 0") {
+		t.Fatalf("the list came but the note stayed, or no list:\n%s", view)
+	}
+}
