@@ -100,6 +100,9 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return m.listStarred(), true
 	case key.Matches(msg, lk.Star):
 		return m.toggleStar(), true
+	case key.Matches(msg, k.Clear) && m.stopHits():
+		m.setNote("stopped")
+		return nil, true
 	case key.Matches(msg, k.Clear) && m.focus == paneQuotes && t.hits != nil:
 		t.hits = nil
 		m.setNote("back to this briefing's quotes")
@@ -113,6 +116,8 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (m *Model) libEsc() {
 	l := m.lib
 	switch {
+	case m.stopHits():
+		m.setNote("stopped")
 	case l.full != nil:
 		l.full = nil
 	case l.pane.Query() != "":
@@ -502,6 +507,10 @@ func (m *Model) onHits(msg libHitsMsg) {
 	if msg.gen != l.hitGen {
 		return
 	}
+	if m.status == pendingNote(l.pending) {
+		m.setNote("")
+	}
+	l.stop, l.pending = nil, ""
 	if msg.err != nil {
 		m.setError(msg.what + ": " + msg.err.Error())
 		return
@@ -512,9 +521,6 @@ func (m *Model) onHits(msg libHitsMsg) {
 	}
 	hp := hitpane.New(m.st, msg.what, msg.empty, msg.hits)
 	hp.Focus()
-	if m.status == msg.what+"…" {
-		m.setNote("")
-	}
 	t := m.tab()
 	if l.shown || t == nil {
 		l.full, l.shown = hp, true

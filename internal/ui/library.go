@@ -117,6 +117,9 @@ type libState struct {
 	// searches are the searches across briefings entered, newest last,
 	// for ↑/↓ in F's line.
 	searches []string
+	// pending names a list across briefings being read, stop stops it.
+	pending string
+	stop    context.CancelFunc
 }
 
 // maxLibTabs is how many briefings from the library stay open at once: a
@@ -231,15 +234,34 @@ func readBriefing(ctx context.Context, db Library, id int64, opened bool) libOpe
 // listHits runs a query across briefings in a command.
 func (m *Model) listHits(what, empty string, run func(context.Context, Library) ([]hitpane.Hit, error)) tea.Cmd {
 	l := m.lib
+	m.stopHits()
 	l.hitGen++
 	// A search for a common word over a large library takes seconds:
-	// say so until it comes.
-	m.setNote(what + "…")
-	db, ctx, gen := l.db, m.ctx, l.hitGen
+	// the status line says so until it comes, and esc stops it.
+	ctx, cancel := context.WithCancel(m.ctx)
+	l.pending, l.stop = what, cancel
+	m.setNote(pendingNote(what))
+	db, gen := l.db, l.hitGen
 	return guard(func() tea.Msg {
 		hits, err := run(ctx, db)
 		return libHitsMsg{gen: gen, what: what, empty: empty, hits: hits, err: err}
 	})
+}
+
+// pendingNote says a list across briefings is coming.
+func pendingNote(what string) string { return what + "… (esc stops)" }
+
+// stopHits stops a list across briefings being read, if one is; its
+// result, if it still comes, is dropped.
+func (m *Model) stopHits() bool {
+	l := m.lib
+	if l.stop == nil {
+		return false
+	}
+	l.stop()
+	l.stop, l.pending = nil, ""
+	l.hitGen++
+	return true
 }
 
 // write runs a write of reading state in a command.

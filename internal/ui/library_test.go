@@ -693,9 +693,22 @@ func TestLibraryListPending(t *testing.T) {
 	m := newLibModel(t, 120, 40, newMemLibrary(t, briefingsDir))
 	press(t, m, "enter")
 	_, cmd := m.Update(keyMsg("S"))
-	if !strings.Contains(plainView(m), "Starred…") {
+	if !strings.Contains(plainView(m), "Starred… (esc stops)") {
+		t.Fatalf("in the reader nothing says the list is coming:\n%s", plainView(m))
+	}
+	drain(t, m, cmd)
+	press(t, m, "L")
+	_, cmd = m.Update(keyMsg("S"))
+	if !strings.Contains(plainView(m), "Starred… (esc stops)") {
 		t.Fatalf("nothing says the list is coming:\n%s", plainView(m))
 	}
+	// esc stops it: its result, when it comes, is dropped.
+	press(t, m, "esc")
+	drain(t, m, cmd)
+	if view := plainView(m); strings.Contains(view, "Starred") || !strings.Contains(view, "stopped") {
+		t.Fatalf("esc did not stop the list:\n%s", view)
+	}
+	_, cmd = m.Update(keyMsg("S"))
 	drain(t, m, cmd)
 	if view := plainView(m); strings.Contains(view, "Starred…") || !strings.Contains(view, "Starred 0") {
 		t.Fatalf("the list came but the note stayed, or no list:\n%s", view)
