@@ -157,7 +157,11 @@ func isLibrary(path string) bool {
 // dsn is the driver's name for the database at an absolute path, as a URI
 // so that no character of the path is read as a parameter.
 func dsn(abs string, params ...string) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), OmitHost: true}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // file:///C:/… for a Windows drive
+	}
+	u := url.URL{Scheme: "file", Path: p}
 	return u.String() + "?" + strings.Join(params, "&")
 }
 

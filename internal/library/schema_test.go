@@ -187,3 +187,24 @@ func TestDefaultPath(t *testing.T) {
 		t.Error("no environment and no home: no error")
 	}
 }
+
+func TestPathWithURICharacters(t *testing.T) {
+	// ?, # and % in a path are file name characters, not URI syntax.
+	dir := filepath.Join(t.TempDir(), "a?b#c%20d")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "lib rary.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	index(t, db, samples(t))
+	db.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the library is not where it was asked to be: %v", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "*")); len(m) != 1 || m[0] != dir {
+		t.Errorf("files beside the folder: %v", m)
+	}
+}
