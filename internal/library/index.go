@@ -119,23 +119,32 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 	if opt.MaxSize <= 0 {
 		opt.MaxSize = load.DefaultMaxSize
 	}
+	// What the index holds is read while the folders are walked.
+	var old map[string]known
+	var oldErr error
+	oldDone := make(chan struct{})
+	go func() {
+		defer close(oldDone)
+		old, oldErr = db.knownFiles(ctx)
+	}()
 	roots, files, walkFailed := expandRoots(paths, &sum)
+	infos, statErrs := statAll(files, opt.Workers)
+	<-oldDone
 	if len(roots) == 0 {
 		sum.Elapsed = time.Since(start)
 		return sum, nil
 	}
-	old, err := db.knownFiles(ctx)
-	if err != nil {
-		return sum, err
+	if oldErr != nil {
+		return sum, oldErr
 	}
 
 	// Sort the files: unchanged by size and mtime, or to be read.
 	var jobs []job
 	var total int64
 	seen := make(map[string]bool, len(files))
-	for _, f := range files {
+	for i, f := range files {
 		seen[f] = true
-		info, err := os.Stat(f)
+		info, err := infos[i], statErrs[i]
 		if err != nil {
 			sum.Failed = append(sum.Failed, Failure{Path: f, Err: err})
 			continue
@@ -222,6 +231,7 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 		sum.Elapsed = time.Since(start)
 		return sum, err
 	}
+	var err error
 	// Vanished files go first, so that a file that moved finds its
 	// reading state free to adopt (see writer.adoptReading).
 	if len(gone) > 0 {
@@ -287,6 +297,30 @@ func (db *DB) Index(ctx context.Context, paths []string, opt IndexOptions) (Summ
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil
+}
+
+// statAll stats files on workers goroutines (0: one per CPU): a stat is
+// a system call, and a re-index of unchanged files is little else.
+func statAll(files []string, workers int) ([]os.FileInfo, []error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	infos := make([]os.FileInfo, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	chunk := (len(files) + workers - 1) / max(workers, 1)
+	for lo := 0; lo < len(files); lo += max(chunk, 1) {
+		hi := min(lo+max(chunk, 1), len(files))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				infos[i], errs[i] = os.Stat(files[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return infos, errs
 }
 
 // expandRoots turns the paths given to Index into absolute roots and the
