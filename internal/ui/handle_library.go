@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			l.shown, l.full = false, nil
 			m.relayout()
 		case key.Matches(msg, lk.Search):
-			m.in = newInput(inputLibSearch, "search all briefings: ", "")
+			m.startLibSearch()
 		case key.Matches(msg, lk.Starred):
 			return m.listStarred(), true
 		case key.Matches(msg, lk.Star) && l.full != nil:
@@ -93,12 +94,15 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return m.listLibrary(), true
 	case key.Matches(msg, lk.Search):
-		m.in = newInput(inputLibSearch, "search all briefings: ", "")
+		m.startLibSearch()
 		return nil, true
 	case key.Matches(msg, lk.Starred):
 		return m.listStarred(), true
 	case key.Matches(msg, lk.Star):
 		return m.toggleStar(), true
+	case key.Matches(msg, k.Clear) && m.stopHits():
+		m.setNote("stopped")
+		return nil, true
 	case key.Matches(msg, k.Clear) && m.focus == paneQuotes && t.hits != nil:
 		t.hits = nil
 		m.setNote("back to this briefing's quotes")
@@ -112,6 +116,8 @@ func (m *Model) onLibraryKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 func (m *Model) libEsc() {
 	l := m.lib
 	switch {
+	case m.stopHits():
+		m.setNote("stopped")
 	case l.full != nil:
 		l.full = nil
 	case l.pane.Query() != "":
@@ -146,6 +152,12 @@ func (m *Model) onLibraryMouse(msg tea.MouseMsg) {
 	}
 }
 
+// startLibSearch opens F's line, below the history of searches.
+func (m *Model) startLibSearch() {
+	m.in = newInput(inputLibSearch, "search all briefings: ", "")
+	m.in.hist = len(m.lib.searches)
+}
+
 // onLibraryInput edits the Library's filter (live) or a search across
 // briefings (run on enter).
 func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
@@ -171,8 +183,26 @@ func (m *Model) onLibraryInput(msg tea.KeyMsg) tea.Cmd {
 			m.setNote("nothing to search for")
 			return nil
 		}
+		l.searches = append(slices.DeleteFunc(l.searches, func(s string) bool { return s == v }), v)
+		if len(l.searches) > maxHistory {
+			l.searches = l.searches[1:]
+		}
 		return m.listHits("Search · "+v, "No quote in the library matches "+v+".",
 			func(ctx context.Context, db Library) ([]hitpane.Hit, error) { return db.Search(ctx, v) })
+	}
+	if in.kind == inputLibSearch && (msg.Type == tea.KeyUp || msg.Type == tea.KeyDown) {
+		// ↑/↓ walk the searches entered, as in the Reader's /.
+		step := 1
+		if msg.Type == tea.KeyUp {
+			step = -1
+		}
+		in.hist = clampInt(in.hist+step, 0, len(l.searches))
+		v := ""
+		if in.hist < len(l.searches) {
+			v = l.searches[in.hist]
+		}
+		in.ti.SetValue(v)
+		return nil
 	}
 	if in.ti.Update(msg) && in.kind == inputLibFilter {
 		return l.pane.Type(in.ti.Value())
@@ -348,7 +378,7 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err != nil {
 			m.setError("re-indexing changed files: " + msg.err.Error())
 		} else {
-			m.setNote("re-indexed " + strconv.Itoa(len(msg.paths)) + " new or changed file" + plural(len(msg.paths)))
+			m.setNote("re-indexed " + strconv.Itoa(len(msg.paths)) + " file" + plural(len(msg.paths)) + " that changed on disk")
 		}
 		for _, p := range msg.paths {
 			l.changed[filepath.Clean(p)] = true
@@ -424,6 +454,8 @@ func (m *Model) onOpened(msg libOpenedMsg) tea.Cmd {
 			t := m.newLibTab(msg.id, path, msg)
 			t.hits = old.hits
 			m.tabs[i] = t
+			l.used[t] = l.used[old]
+			delete(l.used, old)
 			if l.lastTab == old {
 				l.lastTab = t
 			}
@@ -475,6 +507,10 @@ func (m *Model) onHits(msg libHitsMsg) {
 	if msg.gen != l.hitGen {
 		return
 	}
+	if m.status == pendingNote(l.pending) {
+		m.setNote("")
+	}
+	l.stop, l.pending = nil, ""
 	if msg.err != nil {
 		m.setError(msg.what + ": " + msg.err.Error())
 		return
@@ -498,6 +534,36 @@ func (m *Model) onHits(msg libHitsMsg) {
 	m.setFocus(paneQuotes)
 }
 
+// closeUnused closes the briefings from the library that have been
+// current least recently, beyond maxTabs, saving their places.
+func (m *Model) closeUnused() tea.Cmd {
+	l := m.lib
+	var cmds []tea.Cmd
+	for {
+		n, oldest := 0, -1
+		for i, t := range m.tabs {
+			if t.libID == 0 {
+				continue
+			}
+			n++
+			if i != m.cur && (oldest < 0 || l.used[t] < l.used[m.tabs[oldest]]) {
+				oldest = i
+			}
+		}
+		if n <= l.maxTabs || oldest < 0 {
+			return tea.Batch(cmds...)
+		}
+		t := m.tabs[oldest]
+		cmds = append(cmds, m.savePlace(t))
+		delete(l.used, t)
+		m.tabs = append(m.tabs[:oldest], m.tabs[oldest+1:]...)
+		if oldest < m.cur {
+			m.cur--
+		}
+		m.updateKeys()
+	}
+}
+
 // libSync saves the place in the briefing the reader just left: for
 // another briefing, or for the Library.
 func (m *Model) libSync() tea.Cmd {
@@ -512,7 +578,11 @@ func (m *Model) libSync() tea.Cmd {
 	if cur != l.lastTab {
 		prev := l.lastTab
 		l.lastTab = cur
-		return m.savePlace(prev)
+		if cur != nil {
+			l.useSeq++
+			l.used[cur] = l.useSeq
+		}
+		return tea.Batch(m.savePlace(prev), m.closeUnused())
 	}
 	if cur == nil || cur.libID == 0 || l.idle <= 0 {
 		return nil

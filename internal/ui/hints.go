@@ -45,6 +45,11 @@ func (m *Model) hints() (now, tail []key.Binding) {
 			hist := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "history"))
 			return []key.Binding{enter, mk.Cancel, hist}, []key.Binding{k.ForceQ}
 		}
+		if m.in.kind == inputLibSearch {
+			enter.SetHelp("enter", "search all briefings")
+			hist := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "history"))
+			return []key.Binding{enter, mk.Cancel, hist}, []key.Binding{k.ForceQ}
+		}
 		return []key.Binding{enter, mk.Cancel}, []key.Binding{k.ForceQ}
 	case m.picker != nil:
 		return []key.Binding{mk.Toggle, mk.Enter, mk.Cancel}, []key.Binding{k.ForceQ}

@@ -3,6 +3,10 @@ package ui
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/library"
@@ -97,8 +101,17 @@ func (l dbLibrary) MarkSeen(ctx context.Context) error { return l.db.MarkLibrary
 
 func (l dbLibrary) Roots(ctx context.Context) ([]string, error) { return l.db.Roots(ctx) }
 
-// Reindex indexes the paths again; files that failed are its error.
+// Reindex indexes the paths again; files that failed are its error. A
+// path that no longer exists is dropped by indexing the indexed folder
+// it was under (a walk that costs a stat per unchanged file).
 func (l dbLibrary) Reindex(ctx context.Context, paths []string) error {
+	paths, err := l.rootsOfGone(ctx, paths)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return nil
+	}
 	sum, err := l.db.Index(ctx, paths, l.opt)
 	if err != nil {
 		return err
@@ -108,4 +121,35 @@ func (l dbLibrary) Reindex(ctx context.Context, paths []string) error {
 		errs[i] = f
 	}
 	return errors.Join(errs...)
+}
+
+// rootsOfGone replaces each path that no longer exists by the deepest
+// indexed root it was under (once), or drops it if none.
+func (l dbLibrary) rootsOfGone(ctx context.Context, paths []string) ([]string, error) {
+	var roots []string
+	seen := map[string]bool{}
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			out = append(out, p)
+			continue
+		}
+		if roots == nil {
+			var err error
+			if roots, err = l.db.Roots(ctx); err != nil {
+				return nil, err
+			}
+		}
+		best := ""
+		for _, r := range roots {
+			if strings.HasPrefix(p, strings.TrimSuffix(r, string(filepath.Separator))+string(filepath.Separator)) && len(r) > len(best) {
+				best = r
+			}
+		}
+		if best != "" && !seen[best] {
+			seen[best] = true
+			out = append(out, best)
+		}
+	}
+	return out, nil
 }

@@ -108,7 +108,24 @@ type libState struct {
 	// idleGen drops the timers of places since left.
 	idle    time.Duration
 	idleGen int
+	// maxTabs is how many briefings opened from the library stay open;
+	// used orders them by when they were last current, for closing the
+	// one longest unused.
+	maxTabs int
+	used    map[*tab]int
+	useSeq  int
+	// searches are the searches across briefings entered, newest last,
+	// for ↑/↓ in F's line.
+	searches []string
+	// pending names a list across briefings being read, stop stops it.
+	pending string
+	stop    context.CancelFunc
 }
+
+// maxLibTabs is how many briefings from the library stay open at once: a
+// session that opens hundreds keeps memory to the most recent, each
+// closed one's place saved as it goes.
+const maxLibTabs = 12
 
 // idleSave is how long the reader rests on a place before it is saved.
 const idleSave = 2 * time.Second
@@ -120,7 +137,7 @@ func newLibState(m *Model) *libState {
 	l := &libState{
 		db: m.opts.Library, keys: DefaultLibKeys(), pane: librarypane.New(m.st), shown: true,
 		pos: map[int64]int{}, saved: map[int64]int{}, stars: map[int64]map[int]bool{}, changed: map[string]bool{},
-		idle: idleSave,
+		idle: idleSave, maxTabs: maxLibTabs, used: map[*tab]int{},
 	}
 	l.pane.Focus()
 	return l
@@ -217,12 +234,34 @@ func readBriefing(ctx context.Context, db Library, id int64, opened bool) libOpe
 // listHits runs a query across briefings in a command.
 func (m *Model) listHits(what, empty string, run func(context.Context, Library) ([]hitpane.Hit, error)) tea.Cmd {
 	l := m.lib
+	m.stopHits()
 	l.hitGen++
-	db, ctx, gen := l.db, m.ctx, l.hitGen
+	// A search for a common word over a large library takes seconds:
+	// the status line says so until it comes, and esc stops it.
+	ctx, cancel := context.WithCancel(m.ctx)
+	l.pending, l.stop = what, cancel
+	m.setNote(pendingNote(what))
+	db, gen := l.db, l.hitGen
 	return guard(func() tea.Msg {
 		hits, err := run(ctx, db)
 		return libHitsMsg{gen: gen, what: what, empty: empty, hits: hits, err: err}
 	})
+}
+
+// pendingNote says a list across briefings is coming.
+func pendingNote(what string) string { return what + "… (esc stops)" }
+
+// stopHits stops a list across briefings being read, if one is; its
+// result, if it still comes, is dropped.
+func (m *Model) stopHits() bool {
+	l := m.lib
+	if l.stop == nil {
+		return false
+	}
+	l.stop()
+	l.stop, l.pending = nil, ""
+	l.hitGen++
+	return true
 }
 
 // write runs a write of reading state in a command.

@@ -140,6 +140,15 @@ func TestLibraryEndToEndWatch(t *testing.T) {
 	}
 	send(t, m, watchBatchMsg{paths: []string{added}})
 	checkNew(t, m, added)
+
+	// A file removed from the folder leaves the library.
+	if err := os.Remove(added); err != nil {
+		t.Fatal(err)
+	}
+	send(t, m, watchBatchMsg{paths: []string{added}})
+	if es := m.lib.pane.Entries(); len(es) != 1 || es[0].Path == added {
+		t.Fatalf("after the removal the library lists %+v, want only the first file", es)
+	}
 }
 
 // checkNew checks that the library lists two briefings, only added new.
@@ -154,7 +163,7 @@ func checkNew(t *testing.T, m *Model, added string) {
 			t.Errorf("%s: new = %v", e.Path, e.New)
 		}
 	}
-	if view := plainView(m); !strings.Contains(view, "re-indexed 1 new or changed file") || !strings.Contains(view, " new ") {
+	if view := plainView(m); !strings.Contains(view, "re-indexed 1 file that changed on disk") || !strings.Contains(view, " new ") {
 		t.Fatalf("no note or new mark:\n%s", view)
 	}
 }

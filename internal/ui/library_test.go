@@ -272,6 +272,40 @@ func TestLibraryOpens(t *testing.T) {
 	}
 }
 
+// TestLibraryTabsBounded: past maxTabs briefings open, the one longest
+// unused closes, its place saved; the others and the current one stay.
+func TestLibraryTabsBounded(t *testing.T) {
+	lib := newMemLibrary(t, briefingsDir)
+	m := newLibModel(t, 120, 40, lib)
+	m.lib.maxTabs = 2
+	press(t, m, "enter", "d", "d")
+	first := m.tab()
+	p := first.topParagraph()
+	press(t, m, "L", "j", "enter", "L", "j", "enter")
+	if len(m.tabs) != 2 {
+		t.Fatalf("%d briefings open, want 2", len(m.tabs))
+	}
+	for _, tb := range m.tabs {
+		if tb == first {
+			t.Fatal("the briefing longest unused is still open")
+		}
+	}
+	if m.tab() == nil || m.tab().libID != m.lib.pane.Current().ID {
+		t.Fatal("the current briefing is not the one just opened")
+	}
+	if lib.pos[first.libID] != p || p == 0 {
+		t.Fatalf("the closed briefing's place %d was not saved (%d)", p, lib.pos[first.libID])
+	}
+	// Opening it again reads it from the library, at its place.
+	reads := lib.reads
+	press(t, m, "L")
+	m.lib.pane.Show(first.libID)
+	press(t, m, "enter")
+	if lib.reads != reads+1 || m.tab().topParagraph() != p {
+		t.Fatalf("reopened with %d reads at paragraph %d, want a read and %d", lib.reads-reads, m.tab().topParagraph(), p)
+	}
+}
+
 // TestLibraryPosition: the place in a briefing is saved when the reader
 // leaves it (for the Library, and on Close) and restored when it is
 // opened again, in a new reader too.
@@ -413,6 +447,16 @@ func TestLibraryAcross(t *testing.T) {
 		t.Fatalf("F tariff gave %+v", hp)
 	}
 	h := hp.Hits()[0]
+	// ↑ recalls the search, ↓ goes back to the empty line.
+	press(t, m, "F", "up")
+	if v := m.in.ti.Value(); v != "tariff" {
+		t.Fatalf("↑ in F's line gave %q, want the last search", v)
+	}
+	press(t, m, "down")
+	if v := m.in.ti.Value(); v != "" {
+		t.Fatalf("↓ gave %q, want the empty line", v)
+	}
+	press(t, m, "esc")
 	press(t, m, "enter")
 	if tb := m.tab(); tb.libID != h.BriefingID || tb.currentQuote() != h.QuoteIndex {
 		t.Fatalf("enter on a hit opened briefing %d at quote %d, want %d at %d", tb.libID, tb.currentQuote(), h.BriefingID, h.QuoteIndex)
@@ -639,5 +683,34 @@ func TestLibraryRandomKeys(t *testing.T) {
 			t.Fatalf("key %d (%q): %s", i, k, m.Fatal())
 		}
 		checkFrame(t, m.View(), w, h)
+	}
+}
+
+// TestLibraryListPending: while a list across briefings is being read
+// (a common word over a large library takes seconds), the status line
+// says so; when it comes, the note goes.
+func TestLibraryListPending(t *testing.T) {
+	m := newLibModel(t, 120, 40, newMemLibrary(t, briefingsDir))
+	press(t, m, "enter")
+	_, cmd := m.Update(keyMsg("S"))
+	if !strings.Contains(plainView(m), "Starred… (esc stops)") {
+		t.Fatalf("in the reader nothing says the list is coming:\n%s", plainView(m))
+	}
+	drain(t, m, cmd)
+	press(t, m, "L")
+	_, cmd = m.Update(keyMsg("S"))
+	if !strings.Contains(plainView(m), "Starred… (esc stops)") {
+		t.Fatalf("nothing says the list is coming:\n%s", plainView(m))
+	}
+	// esc stops it: its result, when it comes, is dropped.
+	press(t, m, "esc")
+	drain(t, m, cmd)
+	if view := plainView(m); strings.Contains(view, "Starred") || !strings.Contains(view, "stopped") {
+		t.Fatalf("esc did not stop the list:\n%s", view)
+	}
+	_, cmd = m.Update(keyMsg("S"))
+	drain(t, m, cmd)
+	if view := plainView(m); strings.Contains(view, "Starred…") || !strings.Contains(view, "Starred 0") {
+		t.Fatalf("the list came but the note stayed, or no list:\n%s", view)
 	}
 }

@@ -58,6 +58,8 @@ func (m *Model) libraryStatus() (string, bool) {
 		out += st.Error.S(clip("! "+textclean.Line(m.status), room))
 	case m.status != "":
 		out += st.Note.S(clip(textclean.Line(m.status), room))
+	case l.pending != "":
+		out += st.Note.S(clip(textclean.Line(pendingNote(l.pending)), room))
 	case !l.listed:
 		out += st.Status.S(clip("reading the library…", room))
 	case l.watchNote != "":

@@ -1,5 +1,5 @@
-// Package watch reports briefing files that appear or change under the
-// folders (and files) a library indexed, in batches: a batch goes out once
+// Package watch reports briefing files that appear, change or go away
+// under the folders (and files) a library indexed, in batches: a batch goes out once
 // no change has come for a quiet period, so a folder being copied in is
 // one batch, not a thousand.
 //
@@ -113,8 +113,8 @@ func (w *Watcher) addTree(dir string) error {
 	})
 }
 
-// Next waits for the next batch of new or changed files (sorted, each
-// once) or an error. It returns ctx's error when ctx ends, and
+// Next waits for the next batch of new, changed or removed files
+// (sorted, each once; a removed one no longer exists) or an error. It returns ctx's error when ctx ends, and
 // ErrClosed after Close.
 func (w *Watcher) Next(ctx context.Context) ([]string, error) {
 	select {
@@ -196,10 +196,17 @@ func (w *Watcher) loop() {
 // from now on, the briefing files already in it (copied in before the
 // watch was added).
 func (w *Watcher) take(ev fsnotify.Event) []string {
+	path := filepath.Clean(ev.Name)
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		// Gone (or moved away): reported if it was a file to report.
+		if _, err := os.Stat(path); err == nil || !w.watched(path) || !w.keep(path) {
+			return nil
+		}
+		return []string{path}
+	}
 	if !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Write) {
 		return nil
 	}
-	path := filepath.Clean(ev.Name)
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil // gone again
@@ -216,13 +223,16 @@ func (w *Watcher) take(ev fsnotify.Event) []string {
 	if !info.Mode().IsRegular() {
 		return nil
 	}
-	if !w.dirs[filepath.Dir(path)] && !w.files[path] {
-		return nil // beside a watched file, not itself
-	}
-	if !w.keep(path) {
+	if !w.watched(path) || !w.keep(path) {
 		return nil
 	}
 	return []string{path}
+}
+
+// watched reports whether a file is one the watcher reports on: in a
+// watched folder, or a root itself (not a file beside one).
+func (w *Watcher) watched(path string) bool {
+	return w.dirs[filepath.Dir(path)] || w.files[path]
 }
 
 // filesIn lists the files to report in a folder that just appeared.

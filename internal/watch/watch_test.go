@@ -72,6 +72,16 @@ func TestBatches(t *testing.T) {
 	if got := next(t, w); !reflect.DeepEqual(got, []string{d}) {
 		t.Fatalf("in the new folder: %v, want %v", got, []string{d})
 	}
+	// A file removed, or moved away, is reported too.
+	if err := os.Remove(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(d, filepath.Join(t.TempDir(), "moved.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(t, w); !reflect.DeepEqual(got, []string{d, a}) && !reflect.DeepEqual(got, []string{a, d}) {
+		t.Fatalf("removed: %v, want %v and %v", got, a, d)
+	}
 }
 
 // TestFileRoot watches a file given alone and not its neighbours.

@@ -67,6 +67,8 @@ const (
 	UnreadMark = "●"
 	NewMark    = "new"
 	Legend     = UnreadMark + " unread · " + NewMark + ": since last time · n: quotes"
+	// shortLegend is the legend for a narrow list.
+	shortLegend = UnreadMark + " unread · " + NewMark + " · n: quotes"
 )
 
 // dateLayout is how a date is shown.
@@ -440,7 +442,11 @@ func (m *Model) View(w, h int) []string {
 		empty = "No briefing matches; esc clears the filter."
 	}
 	c := m.columns(w)
-	return m.ViewList(m.st, w, h, empty, Legend, func(i int, isCursor bool) string {
+	legend := Legend
+	if cell.Width(legend) > w {
+		legend = shortLegend
+	}
+	return m.ViewList(m.st, w, h, empty, legend, func(i int, isCursor bool) string {
 		return m.row(&m.entries[i], isCursor, c)
 	})
 }
