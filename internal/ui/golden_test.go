@@ -85,7 +85,7 @@ func TestGoldenStates(t *testing.T) {
 		{"help", 120, 40, []string{"h"}},
 		{"help-80x24", 80, 24, []string{"h"}},
 		{"help-200x60", 200, 60, []string{"h"}},
-		{"search-backward", 120, 40, []string{"G", "?", "type:Japan", "enter", "n"}},
+		{"search-backward", 120, 40, []string{"G", "ctrl+r", "type:Japan", "enter", "n"}},
 		{"picker", 120, 40, []string{"t", "s", "s", "space"}},
 		{"space-topic", 120, 40, []string{"t", "s", "s", "space", "enter"}},
 		{"search", 120, 40, []string{"/", "type:Japan", "enter", "n"}},
@@ -169,7 +169,7 @@ func TestTeaFlowLanding(t *testing.T) {
 }
 
 // TestTeaFlowSearchBackward searches backward through the program loop,
-// where the Reader's notes arrive as messages: ? from the top wraps to
+// where the Reader's notes arrive as messages: ctrl+r from the top wraps to
 // the last match, n goes up, N back down and, past the last, wraps with a
 // note; h opens help and closes it.
 func TestTeaFlowSearchBackward(t *testing.T) {
@@ -186,7 +186,7 @@ func TestTeaFlowSearchBackward(t *testing.T) {
 		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	waitFor("Tanmaya Lal")
-	tm.Send(keyMsg("?"))
+	tm.Send(keyMsg("ctrl+r"))
 	tm.Type("Japan")
 	tm.Send(keyMsg("enter"))
 	waitFor("match above")

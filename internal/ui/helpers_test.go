@@ -184,6 +184,7 @@ var keyTypes = map[string]tea.KeyType{
 	"ctrl+u":    tea.KeyCtrlU,
 	"ctrl+o":    tea.KeyCtrlO,
 	"ctrl+z":    tea.KeyCtrlZ,
+	"ctrl+r":    tea.KeyCtrlR,
 	"ctrl+]":    tea.KeyCtrlCloseBracket,
 }
 

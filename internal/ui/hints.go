@@ -24,7 +24,7 @@ func defaultModeKeys() modeKeys {
 		Toggle: key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "toggle")),
 		Open:   b("enter", "open"),
 		Scroll: key.NewBinding(key.WithKeys("j", "k"), key.WithHelp("j/k", "scroll")),
-		Close:  key.NewBinding(key.WithKeys("esc", "h", "f1", "?", "q"), key.WithHelp("esc/h/q", "close")),
+		Close:  key.NewBinding(key.WithKeys("esc", "h", "f1", "?", "q"), key.WithHelp("esc/?/q", "close")),
 	}
 }
 

@@ -47,10 +47,10 @@ func DefaultKeyMap() KeyMap {
 		Briefings:  b([]string{"B"}, "B", "list briefings"),
 		Quotes:     b([]string{"Q"}, "Q", "quotes pane"),
 		Mouse:      b([]string{"m"}, "m", "mouse on/off"),
-		// ? is less's backward search in the Reader; h and F1 are help
-		// everywhere, and ? too where there is no search.
-		Help:       b([]string{"h", "f1", "?"}, "h", "help"),
-		SearchBack: b([]string{"?"}, "?", "search backward"),
+		// ? is help everywhere, as in every Charm program; h and F1 too.
+		// Backward search is ctrl+r, the shell's reverse search.
+		Help:       b([]string{"?", "h", "f1"}, "?", "help"),
+		SearchBack: b([]string{"ctrl+r"}, "ctrl+r", "search backward"),
 		Quit:       b([]string{"q"}, "q", "quit"),
 		ForceQ:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Suspend:    b([]string{"ctrl+z"}, "ctrl+z", "suspend (fg resumes)"),

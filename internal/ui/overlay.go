@@ -202,7 +202,7 @@ func helpView(st *theme.Styles, groups [][]key.Binding, titles []string, w, h, o
 	ih := bh - 2
 	offset = clampInt(offset, 0, max(0, len(body)-ih))
 	visible := body[offset:min(len(body), offset+ih)]
-	closes := "h or esc closes"
+	closes := "? or esc closes"
 	if len(body) > ih {
 		closes = "j/k scroll · " + closes
 	}

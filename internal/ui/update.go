@@ -63,7 +63,8 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	t := m.tab()
 	if t != nil && m.focus == paneReader && key.Matches(msg, k.SearchBack) {
-		// As in less: ? searches backward in the Reader.
+		// ctrl+r searches backward in the Reader (the prompt shows ?, as
+		// in less).
 		return m.startInput(t, true)
 	}
 	switch {

@@ -888,15 +888,15 @@ func TestSearchLikeLess(t *testing.T) {
 	}
 }
 
-// TestSearchBackward: ? searches backward as in less: from above the top
-// line, wrapping to the last match; n then goes on backward and N
-// forward; ? and enter repeat the last search backward, and / turns n
-// forward again.
+// TestSearchBackward: ctrl+r searches backward as ? does in less (the
+// prompt shows ?): from above the top line, wrapping to the last match; n
+// then goes on backward and N forward; ctrl+r and enter repeat the last
+// search backward, and / turns n forward again.
 func TestSearchBackward(t *testing.T) {
 	m := seedModel(t)
 	tb := m.tab()
-	// From the top nothing is above: ? wraps to the last match.
-	press(t, m, "?", "type:Japan")
+	// From the top nothing is above: ctrl+r wraps to the last match.
+	press(t, m, "ctrl+r", "type:Japan")
 	if m.in == nil || !strings.Contains(plainView(m), "?Japan") {
 		t.Fatalf("? did not open a backward search:\n%s", plainView(m))
 	}
@@ -916,14 +916,14 @@ func TestSearchBackward(t *testing.T) {
 	if c, _, _ := tb.rd.SearchMatch(); c != all-1 {
 		t.Fatalf("N after ?: match %d, want %d (forward)", c, all-1)
 	}
-	press(t, m, "?", "enter")
+	press(t, m, "ctrl+r", "enter")
 	if c, _, _ := tb.rd.SearchMatch(); c != all-2 {
 		t.Fatalf("? enter: match %d, want %d (the last search, backward)", c, all-2)
 	}
 	// From the end, the match found is above the top line.
 	press(t, m, "esc", "G")
 	top := tb.rd.Abs()
-	press(t, m, "?", "type:Japan", "enter")
+	press(t, m, "ctrl+r", "type:Japan", "enter")
 	c, _, _ := tb.rd.SearchMatch()
 	if c < 0 || tb.rd.Abs() >= top {
 		t.Fatalf("?Japan from the end: match %d, top %d (was %d): want a match above", c, tb.rd.Abs(), top)
@@ -980,14 +980,14 @@ func TestBriefingListSameTitles(t *testing.T) {
 	}
 }
 
-// TestHelpAndQuitAlwaysShown: the hint line ends in "h help · q quit" at
+// TestHelpAndQuitAlwaysShown: the hint line ends in "? help · q quit" at
 // every size brief draws at, the smallest too.
 func TestHelpAndQuitAlwaysShown(t *testing.T) {
 	m := seedModel(t)
 	for _, size := range [][2]int{{minWidth, minHeight}, {60, 12}, {80, 24}, {120, 40}, {200, 60}} {
 		send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		lines := strings.Split(plainView(m), "\n")
-		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "h help · q quit") {
+		if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimRight(last, " "), "? help · q quit") {
 			t.Errorf("%dx%d: hint line %q", size[0], size[1], last)
 		}
 	}

@@ -17,7 +17,7 @@ import (
 	"github.com/brief-reader/brief/internal/ui/pane"
 )
 
-// KeyMap is the Reader's keys. Search and SearchBack (less's / and ?) are
+// KeyMap is the Reader's keys. Search and SearchBack (/ and ctrl+r) are
 // handled by the root, which owns the text input; they are here so the
 // help shows them.
 type KeyMap struct {
@@ -50,7 +50,7 @@ func DefaultKeyMap() KeyMap {
 		JumpBack:   b([]string{"ctrl+o"}, "ctrl+o", "jump back"),
 		JumpFwd:    b([]string{"ctrl+]"}, "ctrl+]", "jump forward"),
 		Search:     b([]string{"/"}, "/", "search"),
-		SearchBack: b([]string{"?"}, "?", "search backward"),
+		SearchBack: b([]string{"ctrl+r"}, "ctrl+r", "search backward"),
 		Clear:      b([]string{"esc"}, "esc", "clear search"),
 	}
 }
