@@ -397,9 +397,19 @@ func (db *DB) knownFiles(ctx context.Context) (map[string]known, error) {
 	return out, rows.Err()
 }
 
+// A path inside a root already indexed is not a root of its own: the
+// reader re-indexes the single files its watcher reports, and they must not
+// each become a folder it watches.
 func (db *DB) addRoots(ctx context.Context, roots []string) error {
+	have, err := db.Roots(ctx)
+	if err != nil {
+		return err
+	}
 	now := time.Now().UnixNano()
 	for _, r := range roots {
+		if under(r, have) {
+			continue
+		}
 		if _, err := db.sql.ExecContext(ctx, "INSERT OR IGNORE INTO roots (path, added_at) VALUES (?, ?)", r, now); err != nil {
 			return err
 		}
