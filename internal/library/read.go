@@ -111,7 +111,9 @@ func (db *DB) Briefings(ctx context.Context) ([]Entry, error) {
 			e.OpenedAt = nanoTime(st.opened)
 			e.Position = st.position
 			e.Unread = !st.opened.Valid
-			e.New = indexed > seen && (!st.opened.Valid || indexed > st.opened.Int64)
+			// Before the library was ever looked at there is no "last
+			// time" to be new since: a first run marks nothing new.
+			e.New = seen > 0 && indexed > seen && (!st.opened.Valid || indexed > st.opened.Int64)
 			out = append(out, e)
 			return nil
 		})
