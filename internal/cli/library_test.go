@@ -7,27 +7,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/brief-reader/brief/briefings"
 )
 
 // sampleDir copies the bundled briefings into a temp folder.
 func sampleDir(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "briefings")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.CopyFS(dir, briefings.FS); err != nil {
 		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../../briefings/*.*")
-	for _, f := range files {
-		if strings.HasSuffix(f, ".go") {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return dir
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brief-reader/brief/briefings"
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/export"
 	"github.com/brief-reader/brief/internal/load"
@@ -22,29 +23,11 @@ import (
 func samples(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "briefings")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.CopyFS(dir, briefings.FS); err != nil {
 		t.Fatal(err)
 	}
-	files, err := filepath.Glob("../../briefings/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, f := range files {
-		if !load.IsBriefingFile(f) {
-			continue
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		n++
-	}
-	if n < 3 {
-		t.Fatalf("found %d bundled briefings, want at least 3", n)
+	if files := sampleFiles(t, dir); len(files) < 3 {
+		t.Fatalf("found %d bundled briefings, want at least 3", len(files))
 	}
 	return dir
 }
