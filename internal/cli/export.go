@@ -83,17 +83,9 @@ all hold.`,
 			err = enc.Begin()
 			code := exitOK
 			if err == nil {
-				if lib != "" {
-					var werr error
-					err = eachLibraryBriefing(cmd.Context(), e, lib, func(b *briefing.Briefing) error {
-						werr = enc.Write(b)
-						return werr
-					})
-					if err != nil && werr == nil {
-						return err // the library's own error, with its exit code
-					}
-				} else {
-					code, err = streamAll(cmd.Context(), e, args, opts, enc.Write)
+				code, err = streamBriefings(cmd.Context(), e, lib, args, opts, enc.Write)
+				if libraryFailed(err) {
+					return err
 				}
 			}
 			if err == nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/library"
+	"github.com/brief-reader/brief/internal/load"
 	"github.com/brief-reader/brief/internal/textclean"
 )
 
@@ -67,6 +68,24 @@ func libraryArgs(lib *string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// streamBriefings hands emit every briefing, one at a time: the library's
+// when lib is set, else those of paths as they are parsed (see streamAll,
+// whose exit code it returns). The library's own failures are exit errors
+// (libraryFailed); an error of emit is returned as it is.
+func streamBriefings(ctx context.Context, e *env, lib string, paths []string, opts load.Options, emit func(*briefing.Briefing) error) (int, error) {
+	if lib != "" {
+		return exitOK, eachLibraryBriefing(ctx, e, lib, emit)
+	}
+	return streamAll(ctx, e, paths, opts, emit)
+}
+
+// libraryFailed reports whether err is the library's own failure, which
+// carries its exit code, rather than an error writing the output.
+func libraryFailed(err error) bool {
+	var xe *exitError
+	return errors.As(err, &xe)
 }
 
 // eachLibraryBriefing hands every briefing of the library to emit, one at a

@@ -169,14 +169,9 @@ then --topics FILE; later files add topics or override those with the same id.`,
 			// before it are parsed (or read from the library), and the
 			// briefing dropped: memory stays that of a few.
 			tw := &topicsWriter{sw: stickyWriter{w: e.stdout}}
-			code := exitOK
-			if lib != "" {
-				err = eachLibraryBriefing(cmd.Context(), e, lib, tw.write)
-				if err != nil && tw.sw.err == nil {
-					return err // the library's own error, with its exit code
-				}
-			} else {
-				code, err = streamAll(cmd.Context(), e, args, opts, tw.write)
+			code, err := streamBriefings(cmd.Context(), e, lib, args, opts, tw.write)
+			if libraryFailed(err) {
+				return err
 			}
 			if err != nil {
 				return &exitError{code: exitSkipped, err: fmt.Errorf("writing output: %w", err)}
