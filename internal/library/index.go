@@ -449,8 +449,9 @@ func (db *DB) parseAll(ctx context.Context, jobs []job, stamp string, opt IndexO
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			ps := parse.NewParser() // each worker parses with its own
 			for j := range in {
-				r := parseOne(j, stamp, opt, classify)
+				r := parseOne(ps, j, stamp, opt, classify)
 				select {
 				case out <- r:
 				case <-ctx.Done():
@@ -478,7 +479,7 @@ func (db *DB) parseAll(ctx context.Context, jobs []job, stamp string, opt IndexO
 
 // parseOne reads one file and, unless its content is what the index holds
 // already under the same parser, parses it.
-func parseOne(j job, stamp string, opt IndexOptions, classify func(*briefing.Briefing)) (r parsed) {
+func parseOne(ps *parse.Parser, j job, stamp string, opt IndexOptions, classify func(*briefing.Briefing)) (r parsed) {
 	r.job = j
 	defer func() {
 		// A parser bug must cost one file, never the run.
@@ -502,7 +503,7 @@ func parseOne(j job, stamp string, opt IndexOptions, classify func(*briefing.Bri
 		r.same = true
 		return r
 	}
-	b, err := load.Parse(j.path, data, opt.Parse)
+	b, err := load.Parse(ps, j.path, data, opt.Parse)
 	if err != nil {
 		r.err = err
 		return r

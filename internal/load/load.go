@@ -557,8 +557,8 @@ func ParseSize(s string) (int64, error) {
 // Parse parses a briefing file's bytes as Load does: a saved web page
 // (.html, .htm) through the HTML reader, anything else as text. It is for
 // callers that read files themselves (with ReadFile) and need the bytes,
-// such as the library, which hashes them. It parses with a Parser of its
-// own; Load's workers keep theirs from file to file.
-func Parse(path string, data []byte, opts parse.Options) (*briefing.Briefing, error) {
-	return parseInput(parse.NewParser(), path, data, opts)
+// such as the library, which hashes them. ps is the caller's Parser, kept
+// from file to file by each worker as Load's workers keep theirs.
+func Parse(ps *parse.Parser, path string, data []byte, opts parse.Options) (*briefing.Briefing, error) {
+	return parseInput(ps, path, data, opts)
 }
