@@ -79,8 +79,9 @@ func mergeTopics(user []*topics.Taxonomy) *topics.Taxonomy {
 }
 
 // lazyTopics builds the taxonomy and classifier in the background, so that
-// the reader's first frame does not wait for them: the default taxonomy
-// takes some 30 ms to parse and compile, while the first briefing is read.
+// the reader's first frame does not wait for them: compiling the
+// classifier takes a few milliseconds (and a user's topics file must be
+// parsed), while the first briefing is read.
 type lazyTopics struct {
 	ready      chan struct{}
 	tax        *topics.Taxonomy
