@@ -1,3 +1,5 @@
+//go:build docs
+
 package cli
 
 import (
@@ -11,9 +13,12 @@ import (
 	"github.com/spf13/cobra/doc"
 )
 
+func init() { extraCommands = append(extraCommands, newDocsCmd) }
+
 // docsCommand is the name of the hidden command that writes the man pages
 // and shell completions. The release build runs it before building (see
-// .goreleaser.yaml); it is not meant for people.
+// .goreleaser.yaml: go run -tags docs); it is not meant for people, and
+// the everyday binary, built without the tag, does not have it.
 const docsCommand = "__docs"
 
 // completionFiles names each shell's completion script as that shell looks

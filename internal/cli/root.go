@@ -199,6 +199,14 @@ exists, else the sample briefings built into it.`,
 	flags.register(cmd)
 	reader.register(cmd)
 	cmd.AddCommand(newExportCmd(e), newTopicsCmd(e), newIndexCmd(e), newSearchCmd(e))
-	cmd.AddCommand(newDocsCmd(e))
+	for _, extra := range extraCommands {
+		cmd.AddCommand(extra(e))
+	}
 	return cmd
 }
+
+// extraCommands are commands only some builds have: the release build's
+// hidden man-page and completion writer (docs.go, build tag docs), kept out
+// of the everyday binary so that its Markdown and YAML libraries cost
+// nothing at start-up.
+var extraCommands []func(*env) *cobra.Command
