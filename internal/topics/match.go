@@ -72,8 +72,19 @@ func compile(t *Taxonomy) *matcher {
 		next++
 		return next - 1
 	}
+	// A term's words are split and stemmed once: ids and hyphens both
+	// need them, and the same context and not lists recur across terms.
+	split := make(map[string][]termWord)
+	words := func(s string) []termWord {
+		ws, ok := split[s]
+		if !ok {
+			ws = termWords(s)
+			split[s] = ws
+		}
+		return ws
+	}
 	ids := func(s string) []int32 {
-		ws := termWords(s)
+		ws := words(s)
 		out := make([]int32, len(ws))
 		for i, w := range ws {
 			out[i] = id(w)
@@ -81,7 +92,7 @@ func compile(t *Taxonomy) *matcher {
 		return out
 	}
 	hyphens := func(s string) []bool {
-		ws := termWords(s)
+		ws := words(s)
 		var out []bool
 		for i, w := range ws {
 			if i > 0 && w.hyphened {
