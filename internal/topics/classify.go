@@ -139,7 +139,12 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 		if tok.spaced {
 			words++
 		}
-		info, ok := probe(slots, tok.hash, tok.end-tok.start)
+		size := tok.end - tok.start
+		var head uint64
+		if size >= 8 {
+			head = load64(text, tok.start)
+		}
+		info, ok := probe(slots, tok.hash, size, head)
 		if !ok {
 			info = st.wordInfo(tok)
 			slots = st.cache.slots
@@ -161,7 +166,7 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 	}
 	hits, uppers = hits[:nhits], uppers[:nuppers]
 	st.toks, st.hits, st.shapes, st.uppers = ids, hits, shapes, uppers
-	st.c.m.scan(ids, hits, scores, st.counts, &st.touched)
+	st.c.m.scan(ids, hits, scores, &st.scan)
 	for t := range scores {
 		if scores[t] < 0 {
 			scores[t] = 0
@@ -185,17 +190,17 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 // lower case matter only right after one.
 func (st *state) collectNames(text string, toks []token, shapes []wordShape, uppers []int32, names []int32) []int32 {
 	nc := nameCollector{text: text, st: st, names: names, from: len(names)}
-	add := func(k int, upper bool) {
+	add := func(k int) {
 		prevStart, prevEnd := 0, 0
 		if k > 0 {
 			prevStart, prevEnd = toks[k-1].start, toks[k-1].end
 		}
-		nc.add(&toks[k], upper, prevStart, prevEnd, text[prevEnd:toks[k].start])
+		nc.add(&toks[k], shapes[k], prevStart, prevEnd, text[prevEnd:toks[k].start])
 	}
 	for _, u := range uppers {
-		add(int(u), true)
+		add(int(u))
 		for k := int(u) + 1; k < len(toks) && shapes[k]&shapeUpper == 0 && nc.n > 0; k++ {
-			add(k, false)
+			add(k)
 		}
 	}
 	nc.flush()
@@ -203,14 +208,21 @@ func (st *state) collectNames(text string, toks []token, shapes []wordShape, upp
 }
 
 // wordInfo returns what the classifier knows of a token's word, from the
-// word cache or, the first time, from the matcher.
+// word caches or, the first time, from the matcher.
 func (st *state) wordInfo(tok *token) wordInfo {
 	raw := st.tz.text[tok.start:tok.end]
 	info, ok := st.cache.get(tok.hash, raw)
+	if ok {
+		return info
+	}
+	info, ok = st.oldCache.get(tok.hash, raw)
 	if !ok {
 		info = st.c.m.lookup(&st.tz, tok, raw)
-		st.cache.put(tok.hash, raw, info)
+		if info.shape&shapeUpper != 0 && isStopName(raw) {
+			info.shape |= shapeNoName
+		}
 	}
+	st.cache.put(tok.hash, raw, info)
 	return info
 }
 

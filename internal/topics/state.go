@@ -24,7 +24,11 @@ type scratch struct {
 	// taxonomy, so they are kept across calls. A run's value is the
 	// offset in it of the name it gives once titles and function words
 	// are stripped, or -1 for none.
-	cache    wordCache[wordInfo]
+	cache wordCache[wordInfo]
+	// oldCache holds the words cache held before it was last emptied
+	// (see release): a word found there moves back to cache, cheaper
+	// than analysing it again, so the words in common use survive.
+	oldCache wordCache[wordInfo]
 	runNames wordCache[int32]
 
 	// The rest is per call, sized and cleared by newState.
@@ -85,20 +89,19 @@ type scratch struct {
 
 	// Scoring one text: its tokens' ids and shapes, the tokens some term
 	// starts with (the only ones a term can start at), those in upper
-	// case, and per-entry repeat counts with the entries they were set
-	// for.
-	tz      tokenizer
-	toks    []wordIDs
-	shapes  []wordShape
-	hits    []int32
-	uppers  []int32
-	counts  []uint16
-	touched []int32
+	// case, and scan's working space.
+	tz     tokenizer
+	toks   []wordIDs
+	shapes []wordShape
+	hits   []int32
+	uppers []int32
+	scan   scanScratch
 }
 
 // maxCachedWords bounds the words and runs a scratch remembers across
 // calls: the distinct words of several briefings (a long one has about
-// 2,000), in a table of about a megabyte.
+// 2,000), in a table of about a megabyte (two for words: cache and
+// oldCache).
 const maxCachedWords = 1 << 14
 
 // newState prepares the state for classifying b.
@@ -164,7 +167,7 @@ func (c *Classifier) getScratch() *scratch {
 		cache:    newWordCache[wordInfo](4096),
 		runNames: newWordCache[int32](1024),
 		nameIdx:  newWordCache[int32](512),
-		counts:   make([]uint16, c.m.entries),
+		scan:     c.m.newScanScratch(),
 	}
 }
 
@@ -179,6 +182,7 @@ func (st *state) release() {
 	s.nameIdx.reset()
 	s.addressed = s.addressed[:0]
 	if s.cache.n > maxCachedWords {
+		s.cache, s.oldCache = s.oldCache, s.cache
 		s.cache.reset()
 	}
 	if s.runNames.n > maxCachedWords {
