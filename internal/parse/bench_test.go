@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-yaml"
 )
 
 func benchmarkFile(b *testing.B, path string) {
@@ -134,6 +136,31 @@ func BenchmarkTokenize(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			toks = appendTokens(toks[:0], text)
+		}
+	})
+}
+
+// BenchmarkFrontMatter compares reading a White House page's front matter
+// by the fast path (parseFrontMatter) and by the YAML library alone.
+func BenchmarkFrontMatter(b *testing.B) {
+	fm := "date: '2023-04-04'\npublished_time: 2023-04-04 17:01:56-04:00\nmodified_time: 2023-04-05 10:00:00-04:00\n" +
+		"source_url: https://bidenwhitehouse.archives.gov/briefing-room/speeches-remarks/2023/04/04/remarks-by-president-biden/\n" +
+		"tags: speeches-remarks\ntitle: \"Remarks by President\\_Biden in Meeting with the President\\u2019s Council of\\\n  \\ Advisors on Science and\\_Technology\"\n"
+	b.Run("fast", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := parseFrontMatter(fm); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("library", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var raw map[string]any
+			if err := yaml.Unmarshal([]byte(fm), &raw); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }
