@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,16 +165,38 @@ func newMarkdownParser() parser.Parser {
 // markdownBlocks turns Markdown into paragraphs of plain text, appended to
 // out: markup is dropped, headings keep their level, links keep their text.
 func markdownBlocks(md parser.Parser, s string, out []block) []block {
-	src := dedent(s)
-	doc := md.Parse(text.NewReader(src))
-	var in inlines // one set of buffers for every block's text
+	return (&mdReader{md: md}).blocks(s, out)
+}
+
+// mdReader reads Markdown files one after another with one Markdown
+// parser, keeping its buffers from one file to the next: the dedented
+// copy of the text and the inline text's. No block's text points into
+// them.
+type mdReader struct {
+	md  parser.Parser
+	src []byte
+	in  inlines
+}
+
+// maxKeptSource bounds the text buffer an mdReader keeps between files.
+const maxKeptSource = 4 << 20
+
+// blocks reads s as markdownBlocks does.
+func (r *mdReader) blocks(s string, out []block) []block {
+	src := dedent(r.src[:0], s)
+	if cap(src) <= maxKeptSource {
+		r.src = src
+	}
+	doc := r.md.Parse(text.NewReader(src))
+	in := &r.in // one set of buffers for every block's text
 	var walk func(n ast.Node)
 	walk = func(n ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Heading:
 				in.read(c, src)
-				if t := collapseSpaces(strings.Join(in.lines, " ")); t != "" {
+				// in.text is its lines joined by spaces.
+				if t := collapseSpaces(in.text); t != "" {
 					out = append(out, block{text: t, level: c.Level})
 				}
 			case *ast.Paragraph, *ast.TextBlock:
@@ -210,9 +233,9 @@ func markdownBlocks(md parser.Parser, s string, out []block) []block {
 }
 
 // dedent removes leading spaces from every line, into the one copy of the
-// text the Markdown parser reads.
-func dedent(s string) []byte {
-	b := make([]byte, 0, len(s))
+// text the Markdown parser reads, appended to b.
+func dedent(b []byte, s string) []byte {
+	b = slices.Grow(b, len(s))
 	for len(s) > 0 {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {

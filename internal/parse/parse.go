@@ -13,7 +13,6 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
-	"github.com/yuin/goldmark/parser"
 )
 
 // Options tune Parse. The zero value detects everything.
@@ -47,7 +46,7 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 // package functions' results. It is not safe for concurrent use: give each
 // goroutine its own.
 type Parser struct {
-	md parser.Parser // built when the first Markdown file comes
+	md *mdReader // built when the first Markdown file comes
 	// toks and outlines are the builder's buffers, handed from one file
 	// to the next; blocks and paras are the layout's, emptied in between.
 	toks     []token
@@ -82,10 +81,10 @@ func (ps *Parser) Parse(path string, data []byte, opts Options) (*briefing.Brief
 	return ps.ParseText(path, text, opts), nil
 }
 
-// markdown returns the Parser's Markdown parser.
-func (ps *Parser) markdown() parser.Parser {
+// markdown returns the Parser's Markdown reader.
+func (ps *Parser) markdown() *mdReader {
 	if ps.md == nil {
-		ps.md = newMarkdownParser()
+		ps.md = &mdReader{md: newMarkdownParser()}
 	}
 	return ps.md
 }
@@ -113,7 +112,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	var blocks []block
 	if markdown {
 		br.Markup = briefing.Markdown
-		blocks = markdownBlocks(ps.markdown(), body, ps.blocks[:0])
+		blocks = ps.markdown().blocks(body, ps.blocks[:0])
 		ps.blocks = blocks
 	} else {
 		blocks = plainBlocks(body)
