@@ -156,7 +156,8 @@ type partRef struct {
 func parsePart(toks []token) partRef {
 	var pr partRef
 	toks = dropDeterminer(toks)
-	words := partWords(toks)
+	var wordsBuf [16]token // most parts have a few words: no allocation
+	words := appendPartWords(wordsBuf[:0], toks)
 	if len(words) == 0 {
 		return pr
 	}
@@ -192,10 +193,9 @@ func dropDeterminer(toks []token) []token {
 	return toks
 }
 
-// partWords returns the words of a part outside parentheses: words in
-// parentheses ("Secretary (West)") belong to the role.
-func partWords(toks []token) []token {
-	var words []token
+// appendPartWords appends the words of a part outside parentheses to
+// words: words in parentheses ("Secretary (West)") belong to the role.
+func appendPartWords(words, toks []token) []token {
 	depth := 0
 	for _, t := range toks {
 		switch {
@@ -322,7 +322,8 @@ func personName(toks, name []token) []string {
 // starts at byte nameAt) that is not an honorific, when it holds a title
 // word; with no name, a role in parentheses ("(Ret.)") counts too.
 func roleOf(toks []token, nameAt int, noName bool) string {
-	var roleToks []token
+	var roleBuf [16]token // most roles have a few words: no allocation
+	roleToks := roleBuf[:0]
 	hasTitle := false
 	for _, t := range toks {
 		if t.start >= nameAt {
