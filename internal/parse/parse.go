@@ -53,6 +53,10 @@ type Parser struct {
 	outlines []otok
 	blocks   []block
 	paras    []para
+	// near and nearList are the registry's index of surnames with
+	// letters left out, emptied in between.
+	near     map[uint64]int32
+	nearList []nearEntry
 }
 
 // maxKeptTokens bounds the buffers a Parser keeps between files, so that
@@ -133,6 +137,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	paras := layout(blocks, kind, &m, ps.paras[:0])
 	b := newBuilder(paras)
 	b.toks, b.outlines = ps.toks[:0], ps.outlines[:0]
+	b.reg.near, b.reg.nearList = ps.near, ps.nearList
 	b.registerMeta(m)
 	if kind == briefing.Transcript {
 		b.transcript()
@@ -144,6 +149,12 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	}
 	b.finish(br)
 	ps.blocks, ps.paras = keepEmptied(ps.blocks), keepEmptied(b.paras)
+	ps.nearList = keepEmptied(b.reg.nearList)
+	if ps.near = b.reg.near; len(ps.near) > maxKeptTokens {
+		ps.near = nil
+	} else {
+		clear(ps.near)
+	}
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
 	// Where the briefing is published: front matter's source_url, or a
 	// source that is a web address ("# source: https://…").
