@@ -504,12 +504,11 @@ type mention struct {
 	start int
 }
 
-// nameMentions finds the people a text names with a full name or a title
-// and surname: "Foreign Secretary Vikram Misri", "Mr. Kirby", "President
-// Trump’s". Single capitalised words alone are too often places or things to
-// count.
-func nameMentions(toks []token) []mention {
-	var out []mention
+// appendNameMentions appends to out the people a text names with a full
+// name or a title and surname: "Foreign Secretary Vikram Misri", "Mr.
+// Kirby", "President Trump’s". Single capitalised words alone are too often
+// places or things to count.
+func appendNameMentions(out []mention, toks []token) []mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !t.word || !(t.capitalised() || lexicon.Honorifics[t.lower()]) {

@@ -206,7 +206,8 @@ func (b *builder) registerMeta(m meta) {
 			p.addAlias(a)
 		}
 	}
-	for _, mt := range nameMentions(tokenize(casedText(m.title))) {
+	b.mentions = appendNameMentions(b.mentions[:0], tokenize(casedText(m.title)))
+	for _, mt := range b.mentions {
 		b.reg.addName(mt.ref, 0)
 	}
 }

@@ -24,7 +24,8 @@ func (b *builder) transcript() {
 			continue
 		}
 		toks = appendTokens(toks[:0], casedText(p.text))
-		for _, m := range nameMentions(toks) {
+		b.mentions = appendNameMentions(b.mentions[:0], toks)
+		for _, m := range b.mentions {
 			b.reg.addName(m.ref, pos(i, m.start)+1)
 		}
 	}
