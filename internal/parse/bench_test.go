@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseCorpus parses every 20th page of the White House corpus
 // (../shared/corpus/whitehouse, or BRIEF_CORPUS): about 720 real pages of
 // every kind, the measure for "no slower than before" across parser
-// changes. It parses them one after another with one Parser, as a worker
+// changes; BRIEF_CORPUS_STEP=1 parses every page. It parses them one after another with one Parser, as a worker
 // of internal/load does. It skips when the corpus is absent.
 func BenchmarkParseCorpus(b *testing.B) {
 	dir := os.Getenv("BRIEF_CORPUS")
@@ -58,9 +59,13 @@ func BenchmarkParseCorpus(b *testing.B) {
 	if err != nil || len(files) == 0 {
 		b.Skipf("no corpus at %s (%v)", dir, err)
 	}
+	step := 20
+	if n, err := strconv.Atoi(os.Getenv("BRIEF_CORPUS_STEP")); err == nil && n > 0 {
+		step = n
+	}
 	var sample []file
 	size := 0
-	for i := 0; i < len(files); i += 20 {
+	for i := 0; i < len(files); i += step {
 		data, err := os.ReadFile(files[i].path)
 		if err != nil {
 			b.Fatal(err)
