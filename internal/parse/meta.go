@@ -234,7 +234,8 @@ var months = map[string]time.Month{
 // findDate finds a date in s. It returns the ISO form when the year is
 // known, and the date as written ("August 26") either way.
 func findDate(s string) (iso, raw string) {
-	toks := tokenize(s)
+	var buf [32]token // most texts searched are short: no allocation
+	toks := appendTokens(buf[:0], s)
 	for i, t := range toks {
 		if !t.word {
 			continue

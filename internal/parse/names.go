@@ -449,7 +449,8 @@ func joinTokens(toks []token) string {
 // normName folds a name for comparison: lower case, no dots or honorifics.
 func normName(s string) string {
 	var out []string
-	for _, t := range tokenize(s) {
+	var buf [16]token // names are short: no allocation
+	for _, t := range appendTokens(buf[:0], s) {
 		if !t.word {
 			continue
 		}
@@ -465,7 +466,8 @@ func normName(s string) string {
 // roleKey folds a role for comparison: lower case words without determiners.
 func roleKey(s string) string {
 	var out []string
-	for _, t := range tokenize(s) {
+	var buf [16]token // roles are short: no allocation
+	for _, t := range appendTokens(buf[:0], s) {
 		if !t.word {
 			continue
 		}
