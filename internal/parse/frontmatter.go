@@ -39,8 +39,8 @@ func flatFrontMatter(fm string) (raw map[string]any, ok bool) {
 			return nil, false
 		}
 		key := s[:i]
-		if _, dup := raw[key]; dup {
-			return nil, false
+		if _, dup := raw[key]; dup || !plainString(key) {
+			return nil, false // a repeated key, or one that is no string ("null")
 		}
 		s = s[i+1:]
 		if len(s) > 0 && s[0] != ' ' && s[0] != '\n' {
@@ -141,8 +141,9 @@ func quotedScalar(s string, buf []byte) (val []byte, rest string, ok bool) {
 			i++
 		case q == '\'' && c == '\'':
 			if i+1 < len(s) && s[i+1] == '\'' {
+				// The library leaves firstLineChar as it was here, so
+				// that spaces after "''" opening a line are dropped.
 				buf = append(buf, '\'')
-				firstLineChar = false
 				i += 2
 				continue
 			}

@@ -104,6 +104,8 @@ func TestFlatFrontMatter(t *testing.T) {
 	notSimple := []string{
 		"",
 		"title: x\ntitle: y\n",        // duplicate key
+		"null: x\n",                   // a key that is no string
+		"true: x\n",                   // a key that is no string
 		"title: x # comment\n",        // comment
 		"# comment\ntitle: x\n",       // comment line
 		"title: plain\n  continued\n", // plain over lines
@@ -184,6 +186,7 @@ func FuzzFlatFrontMatter(f *testing.F) {
 	f.Add("title: 'a ''b''\n\n  c'\nsource_url: https://x.gov/\n")
 	f.Add("title: Plain, words\nkind: transcript\n")
 	f.Add("title: \"a  \n  b\"\n")
+	f.Add("null: x\ntrue: 'y'\n")
 	f.Fuzz(func(t *testing.T, fm string) {
 		checkFlatFrontMatter(t, fm)
 	})
