@@ -146,7 +146,8 @@ func pos(para, off int) int { return para<<24 | off }
 // but the given person.
 func (a *articleParser) registerMentions(para int, toks []token, but *person) bool {
 	others := false
-	for _, m := range nameMentions(toks) {
+	a.out.mentions = appendNameMentions(a.out.mentions[:0], toks)
+	for _, m := range a.out.mentions {
 		p := a.reg.addName(m.ref, pos(para, m.start))
 		if but == nil || p.root() != but.root() {
 			others = true

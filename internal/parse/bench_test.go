@@ -4,8 +4,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-yaml"
 )
 
 func benchmarkFile(b *testing.B, path string) {
@@ -34,7 +37,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseCorpus parses every 20th page of the White House corpus
 // (../shared/corpus/whitehouse, or BRIEF_CORPUS): about 720 real pages of
 // every kind, the measure for "no slower than before" across parser
-// changes. It parses them one after another with one Parser, as a worker
+// changes; BRIEF_CORPUS_STEP=1 parses every page. It parses them one after another with one Parser, as a worker
 // of internal/load does. It skips when the corpus is absent.
 func BenchmarkParseCorpus(b *testing.B) {
 	dir := os.Getenv("BRIEF_CORPUS")
@@ -56,9 +59,13 @@ func BenchmarkParseCorpus(b *testing.B) {
 	if err != nil || len(files) == 0 {
 		b.Skipf("no corpus at %s (%v)", dir, err)
 	}
+	step := 20
+	if n, err := strconv.Atoi(os.Getenv("BRIEF_CORPUS_STEP")); err == nil && n > 0 {
+		step = n
+	}
 	var sample []file
 	size := 0
-	for i := 0; i < len(files); i += 20 {
+	for i := 0; i < len(files); i += step {
 		data, err := os.ReadFile(files[i].path)
 		if err != nil {
 			b.Fatal(err)
@@ -134,6 +141,31 @@ func BenchmarkTokenize(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			toks = appendTokens(toks[:0], text)
+		}
+	})
+}
+
+// BenchmarkFrontMatter compares reading a White House page's front matter
+// by the fast path (parseFrontMatter) and by the YAML library alone.
+func BenchmarkFrontMatter(b *testing.B) {
+	fm := "date: '2023-04-04'\npublished_time: 2023-04-04 17:01:56-04:00\nmodified_time: 2023-04-05 10:00:00-04:00\n" +
+		"source_url: https://bidenwhitehouse.archives.gov/briefing-room/speeches-remarks/2023/04/04/remarks-by-president-biden/\n" +
+		"tags: speeches-remarks\ntitle: \"Remarks by President\\_Biden in Meeting with the President\\u2019s Council of\\\n  \\ Advisors on Science and\\_Technology\"\n"
+	b.Run("fast", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := parseFrontMatter(fm); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("library", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var raw map[string]any
+			if err := yaml.Unmarshal([]byte(fm), &raw); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,36 +165,50 @@ func newMarkdownParser() parser.Parser {
 // markdownBlocks turns Markdown into paragraphs of plain text, appended to
 // out: markup is dropped, headings keep their level, links keep their text.
 func markdownBlocks(md parser.Parser, s string, out []block) []block {
-	src := dedent(s)
-	doc := md.Parse(text.NewReader(src))
-	var in inlines // one set of buffers for every block's text
-	var walk func(n ast.Node)
-	walk = func(n ast.Node) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Heading:
-				in.read(c, src)
-				if t := collapseSpaces(strings.Join(in.lines, " ")); t != "" {
-					out = append(out, block{text: t, level: c.Level})
-				}
-			case *ast.Paragraph, *ast.TextBlock:
-				in.read(c, src)
-				out = in.splitLabelLines(out)
-			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
-				t := linesText(c, src)
-				if _, ok := c.(*ast.HTMLBlock); ok {
-					t = stripTags(t)
-				}
-				if t = collapseSpaces(t); t != "" {
-					out = append(out, block{text: t})
-				}
-			case *ast.ThematicBreak:
-			default:
-				walk(c)
-			}
-		}
+	return (&mdReader{md: md}).blocks(s, out)
+}
+
+// mdReader reads Markdown files one after another with one Markdown
+// parser, keeping its buffers from one file to the next: the dedented
+// copy of the text and the inline text's. No block's text points into
+// them.
+type mdReader struct {
+	md  parser.Parser
+	src []byte
+	in  inlines
+	// paras and marked are the fast path's (see paragraphs): the
+	// paragraphs in order, nil for those with markup, and the text of
+	// those.
+	paras  [][]byte
+	marked []byte
+}
+
+// maxKeptSource bounds the text buffer an mdReader keeps between files.
+const maxKeptSource = 4 << 20
+
+// blocks reads s as markdownBlocks does.
+func (r *mdReader) blocks(s string, out []block) []block {
+	return r.read(s, out, true)
+}
+
+// read reads s into blocks appended to out. With fast, a text whose
+// blocks are all paragraphs (onlyParagraphs) is split into them here, and
+// only the paragraphs holding inline markup go to the Markdown parser;
+// without, the parser reads it all. Both give the same blocks.
+func (r *mdReader) read(s string, out []block, fast bool) []block {
+	src := dedent(r.src[:0], s)
+	if cap(src) <= maxKeptSource {
+		r.src = src
 	}
-	walk(doc)
+	fastOut, ok := out, false
+	if fast && onlyParagraphs(src) {
+		fastOut, ok = r.paragraphs(src, out)
+	}
+	if ok {
+		out = fastOut
+	} else {
+		out = r.walk(r.md.Parse(text.NewReader(src)), src, out)
+	}
 	// Entities decode to any character ("&#1;", "&#27;[2J"): clean the
 	// text as a file's text is cleaned when it is read. Every block's text
 	// is collapsed already; only a change by Normalize needs it again.
@@ -209,10 +224,194 @@ func markdownBlocks(md parser.Parser, s string, out []block) []block {
 	return kept
 }
 
+// walk appends the blocks under n, parsed from src, to out.
+func (r *mdReader) walk(n ast.Node, src []byte, out []block) []block {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = r.walkNode(c, src, out)
+	}
+	return out
+}
+
+// walkNode appends the blocks of c, parsed from src, to out.
+func (r *mdReader) walkNode(c ast.Node, src []byte, out []block) []block {
+	in := &r.in // one set of buffers for every block's text
+	switch c := c.(type) {
+	case *ast.Heading:
+		in.read(c, src)
+		// in.text is its lines joined by spaces.
+		if t := collapseSpaces(in.text); t != "" {
+			out = append(out, block{text: t, level: c.Level})
+		}
+	case *ast.Paragraph, *ast.TextBlock:
+		in.read(c, src)
+		out = in.splitLabelLines(out)
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		t := linesText(c, src)
+		if _, ok := c.(*ast.HTMLBlock); ok {
+			t = stripTags(t)
+		}
+		if t = collapseSpaces(t); t != "" {
+			out = append(out, block{text: t})
+		}
+	case *ast.ThematicBreak:
+	default:
+		out = r.walk(c, src, out)
+	}
+	return out
+}
+
+// inlineMarks are the bytes that open inline markup: the triggers of the
+// inline parsers newMarkdownParser uses (TestInlineMarks checks them) and
+// the backslash, which escapes and breaks lines.
+const inlineMarks = "`[]!<*_\\"
+
+// onlyParagraphs reports whether the Markdown parser would read dedented
+// src as paragraphs alone: no line opens another block (a heading, list,
+// quote, fence, HTML, thematic break or setext underline) and no link
+// reference definition can occur. It errs on the side of no: "*" opens a
+// list only before a space, but "** * *" and "*  x" are refused alike.
+func onlyParagraphs(src []byte) bool {
+	if bytes.Contains(src, []byte("]:")) {
+		return false // a link reference definition, maybe
+	}
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if util.IsBlank(line) {
+			continue
+		}
+		switch c := line[0]; {
+		case util.IsSpace(c), c == '#', c == '>', c == '<', c == '=':
+			return false
+		case c == '`' || c == '~':
+			if len(line) > 1 && line[1] == c {
+				return false // a fence, maybe
+			}
+		case c == '*' || c == '+' || c == '-' || c == '_':
+			if len(line) == 1 || util.IsSpace(line[1]) {
+				return false // a list item
+			}
+			if len(bytes.Trim(line, string(c)+" \t\v\f\r")) == 0 {
+				return false // a thematic break or setext underline
+			}
+		case c >= '0' && c <= '9':
+			i := 1
+			for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+				i++
+			}
+			if i < len(line) && (line[i] == '.' || line[i] == ')') && (i+1 == len(line) || util.IsSpace(line[i+1])) {
+				return false // an ordered list item
+			}
+		}
+	}
+	return true
+}
+
+// paragraphs appends the paragraphs of src, which onlyParagraphs
+// accepted, to out: runs of lines that are not blank. A paragraph with no
+// inline markup is read here, each line trimmed as the parser trims it.
+// Those with markup are copied one after another, a blank line between,
+// into one text for the parser, which reads each as it would in the whole
+// text since no line opens a block or defines a link; their blocks take
+// their places among the others'.
+//
+// ok is false, and out untouched, if the parser did not find one
+// paragraph for each one with markup, which onlyParagraphs should make
+// impossible.
+func (r *mdReader) paragraphs(src []byte, out []block) (_ []block, ok bool) {
+	r.marked = r.marked[:0]
+	r.paras = r.paras[:0]
+	for len(src) > 0 {
+		var line []byte
+		line, src = cutLine(src)
+		if util.IsBlank(line) {
+			continue
+		}
+		para := line
+		for len(src) > 0 {
+			next, rest := cutLine(src)
+			if util.IsBlank(next) {
+				break
+			}
+			para = para[:len(para)+len(next)] // the next line follows in src
+			src = rest
+		}
+		if bytes.ContainsAny(para, inlineMarks) {
+			r.marked = append(r.marked, para...)
+			r.marked = append(r.marked, "\n\n"...)
+			para = nil // its blocks come from the parsed document
+		}
+		r.paras = append(r.paras, para)
+	}
+	var next ast.Node // the parsed paragraph of the next marked one
+	if len(r.marked) > 0 {
+		doc := r.md.Parse(text.NewReader(r.marked))
+		n := 0
+		for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, ok := c.(*ast.Paragraph); !ok {
+				return out, false
+			}
+			n++
+		}
+		if n != len(r.paras)-countNonNil(r.paras) {
+			return out, false
+		}
+		next = doc.FirstChild()
+	}
+	in := &r.in
+	for _, para := range r.paras {
+		if para == nil {
+			out = r.walkNode(next, r.marked, out)
+			next = next.NextSibling()
+			continue
+		}
+		in.buf, in.ends = in.buf[:0], in.ends[:0]
+		for len(para) > 0 {
+			var line []byte
+			line, para = cutLine(para)
+			in.buf = append(in.buf, resolveText(util.TrimRightSpace(util.TrimLeftSpace(line)))...)
+			if len(para) > 0 {
+				in.ends = append(in.ends, len(in.buf))
+				in.buf = append(in.buf, ' ')
+			}
+		}
+		in.split()
+		out = in.splitLabelLines(out)
+	}
+	clear(r.paras) // no pointers into src kept
+	if cap(r.marked) > maxKeptSource {
+		r.marked = nil
+	}
+	return out, true
+}
+
+// countNonNil counts the slices in s that are not nil.
+func countNonNil(s [][]byte) int {
+	n := 0
+	for _, b := range s {
+		if b != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// cutLine returns the first line of s with its newline, and the rest.
+func cutLine(s []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(s, '\n'); i >= 0 {
+		return s[:i+1], s[i+1:]
+	}
+	return s, nil
+}
+
 // dedent removes leading spaces from every line, into the one copy of the
-// text the Markdown parser reads.
-func dedent(s string) []byte {
-	b := make([]byte, 0, len(s))
+// text the Markdown parser reads, appended to b.
+func dedent(b []byte, s string) []byte {
+	b = slices.Grow(b, len(s))
 	for len(s) > 0 {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -242,6 +441,11 @@ type inlines struct {
 func (in *inlines) read(n ast.Node, src []byte) {
 	in.buf, in.ends = in.buf[:0], in.ends[:0]
 	in.walk(n, src)
+	in.split()
+}
+
+// split makes text and lines from buf and ends.
+func (in *inlines) split() {
 	in.text = string(in.buf)
 	in.lines, in.starts = in.lines[:0], in.starts[:0]
 	start := 0

@@ -44,18 +44,31 @@ func TestMarkdownParagraphLines(t *testing.T) {
 }
 
 // BenchmarkMarkdownBlocks measures turning Markdown into paragraphs, with
-// paragraphs of several lines and label lines among them.
+// paragraphs of several lines and label lines among them: with headings
+// (read by the Markdown parser), and paragraphs alone (split by the fast
+// path, or by the parser for comparison), one of them with emphasis.
 func BenchmarkMarkdownBlocks(b *testing.B) {
 	para := "The President spoke with the Prime Minister today about trade,\n" +
 		"energy and the  security of the region, and they agreed to meet\n" +
 		"again next month.\n" +
 		"MS. LEAVITT: Thank you.\n" +
 		"Q: A question about the tariffs?\n\n"
-	md := strings.Repeat("## A heading\n\n"+para+"A paragraph of one line.\n\n", 200)
-	p := newMarkdownParser()
-	b.SetBytes(int64(len(md)))
-	b.ReportAllocs()
-	for b.Loop() {
-		markdownBlocks(p, md, nil)
+	for _, bc := range []struct {
+		name string
+		md   string
+		fast bool
+	}{
+		{"headings", strings.Repeat("## A heading\n\n"+para+"A paragraph of one line.\n\n", 200), true},
+		{"paragraphs/fast", strings.Repeat(para+"A paragraph of *one* line.\n\n", 200), true},
+		{"paragraphs/parser", strings.Repeat(para+"A paragraph of *one* line.\n\n", 200), false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			r := &mdReader{md: newMarkdownParser()} // kept from file to file, as a Parser keeps it
+			b.SetBytes(int64(len(bc.md)))
+			b.ReportAllocs()
+			for b.Loop() {
+				r.read(bc.md, nil, bc.fast)
+			}
+		})
 	}
 }

@@ -41,6 +41,9 @@ type builder struct {
 	// from file to file), where new ones made most of a parse's garbage.
 	toks     []token
 	outlines []otok
+	// mentions holds the people a paragraph names, reused from one
+	// paragraph to the next.
+	mentions []mention
 }
 
 // pushOutline builds the outline of a region (see buildOutline) on top of

@@ -109,7 +109,8 @@ func labelText(t string) (label, bool) {
 	if t == "" || strings.ContainsAny(t, "“”\"‘!?;") {
 		return label{}, false
 	}
-	toks := tokenize(t)
+	var buf [16]token // labels are short: no allocation
+	toks := appendTokens(buf[:0], t)
 	words := 0
 	hasLetter := false
 	strong := false

@@ -74,12 +74,14 @@ var frontMatterLimits = yamlguard.Limits{MaxBytes: 64 << 10, MaxDepth: yamlguard
 // Unknown fields are kept out of the way; wrong types are reported.
 func parseFrontMatter(fm string) (meta, error) {
 	m := meta{hasFrontMatter: true}
-	if err := yamlguard.Check(fm, frontMatterLimits); err != nil {
-		return m, fmt.Errorf("front matter: %w", err)
-	}
-	var raw map[string]any
-	if err := yaml.Unmarshal([]byte(fm), &raw); err != nil {
-		return m, fmt.Errorf("front matter: %s", firstLine(err.Error()))
+	raw, simple := flatFrontMatter(fm)
+	if !simple {
+		if err := yamlguard.Check(fm, frontMatterLimits); err != nil {
+			return m, fmt.Errorf("front matter: %w", err)
+		}
+		if err := yaml.Unmarshal([]byte(fm), &raw); err != nil {
+			return m, fmt.Errorf("front matter: %s", firstLine(err.Error()))
+		}
 	}
 	m.title = scalar(raw["title"])
 	m.date = dateValue(raw["date"])
@@ -232,7 +234,8 @@ var months = map[string]time.Month{
 // findDate finds a date in s. It returns the ISO form when the year is
 // known, and the date as written ("August 26") either way.
 func findDate(s string) (iso, raw string) {
-	toks := tokenize(s)
+	var buf [32]token // most texts searched are short: no allocation
+	toks := appendTokens(buf[:0], s)
 	for i, t := range toks {
 		if !t.word {
 			continue

@@ -156,7 +156,8 @@ type partRef struct {
 func parsePart(toks []token) partRef {
 	var pr partRef
 	toks = dropDeterminer(toks)
-	words := partWords(toks)
+	var wordsBuf [16]token // most parts have a few words: no allocation
+	words := appendPartWords(wordsBuf[:0], toks)
 	if len(words) == 0 {
 		return pr
 	}
@@ -192,10 +193,9 @@ func dropDeterminer(toks []token) []token {
 	return toks
 }
 
-// partWords returns the words of a part outside parentheses: words in
-// parentheses ("Secretary (West)") belong to the role.
-func partWords(toks []token) []token {
-	var words []token
+// appendPartWords appends the words of a part outside parentheses to
+// words: words in parentheses ("Secretary (West)") belong to the role.
+func appendPartWords(words, toks []token) []token {
 	depth := 0
 	for _, t := range toks {
 		switch {
@@ -322,7 +322,8 @@ func personName(toks, name []token) []string {
 // starts at byte nameAt) that is not an honorific, when it holds a title
 // word; with no name, a role in parentheses ("(Ret.)") counts too.
 func roleOf(toks []token, nameAt int, noName bool) string {
-	var roleToks []token
+	var roleBuf [16]token // most roles have a few words: no allocation
+	roleToks := roleBuf[:0]
 	hasTitle := false
 	for _, t := range toks {
 		if t.start >= nameAt {
@@ -448,7 +449,8 @@ func joinTokens(toks []token) string {
 // normName folds a name for comparison: lower case, no dots or honorifics.
 func normName(s string) string {
 	var out []string
-	for _, t := range tokenize(s) {
+	var buf [16]token // names are short: no allocation
+	for _, t := range appendTokens(buf[:0], s) {
 		if !t.word {
 			continue
 		}
@@ -464,7 +466,8 @@ func normName(s string) string {
 // roleKey folds a role for comparison: lower case words without determiners.
 func roleKey(s string) string {
 	var out []string
-	for _, t := range tokenize(s) {
+	var buf [16]token // roles are short: no allocation
+	for _, t := range appendTokens(buf[:0], s) {
 		if !t.word {
 			continue
 		}
@@ -503,12 +506,11 @@ type mention struct {
 	start int
 }
 
-// nameMentions finds the people a text names with a full name or a title
-// and surname: "Foreign Secretary Vikram Misri", "Mr. Kirby", "President
-// Trump’s". Single capitalised words alone are too often places or things to
-// count.
-func nameMentions(toks []token) []mention {
-	var out []mention
+// appendNameMentions appends to out the people a text names with a full
+// name or a title and surname: "Foreign Secretary Vikram Misri", "Mr.
+// Kirby", "President Trump’s". Single capitalised words alone are too often
+// places or things to count.
+func appendNameMentions(out []mention, toks []token) []mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !t.word || !(t.capitalised() || lexicon.Honorifics[t.lower()]) {

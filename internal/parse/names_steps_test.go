@@ -9,7 +9,7 @@ import (
 // starts, whether the part names an organisation, the gender an honorific
 // gives and the role before the name.
 func TestPartSteps(t *testing.T) {
-	words := func(s string) []token { return partWords(dropDeterminer(tokenize(s))) }
+	words := func(s string) []token { return appendPartWords(nil, dropDeterminer(tokenize(s))) }
 	for _, tc := range []struct {
 		part   string
 		name   string // the words from nameStart on, or "" for none

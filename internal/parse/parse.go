@@ -13,7 +13,6 @@ import (
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/textclean"
-	"github.com/yuin/goldmark/parser"
 )
 
 // Options tune Parse. The zero value detects everything.
@@ -47,13 +46,17 @@ func ParseText(path, text string, opts Options) *briefing.Briefing {
 // package functions' results. It is not safe for concurrent use: give each
 // goroutine its own.
 type Parser struct {
-	md parser.Parser // built when the first Markdown file comes
+	md *mdReader // built when the first Markdown file comes
 	// toks and outlines are the builder's buffers, handed from one file
 	// to the next; blocks and paras are the layout's, emptied in between.
 	toks     []token
 	outlines []otok
 	blocks   []block
 	paras    []para
+	// near and nearList are the registry's index of surnames with
+	// letters left out, emptied in between.
+	near     map[uint64]int32
+	nearList []nearEntry
 }
 
 // maxKeptTokens bounds the buffers a Parser keeps between files, so that
@@ -82,10 +85,10 @@ func (ps *Parser) Parse(path string, data []byte, opts Options) (*briefing.Brief
 	return ps.ParseText(path, text, opts), nil
 }
 
-// markdown returns the Parser's Markdown parser.
-func (ps *Parser) markdown() parser.Parser {
+// markdown returns the Parser's Markdown reader.
+func (ps *Parser) markdown() *mdReader {
 	if ps.md == nil {
-		ps.md = newMarkdownParser()
+		ps.md = &mdReader{md: newMarkdownParser()}
 	}
 	return ps.md
 }
@@ -113,7 +116,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	var blocks []block
 	if markdown {
 		br.Markup = briefing.Markdown
-		blocks = markdownBlocks(ps.markdown(), body, ps.blocks[:0])
+		blocks = ps.markdown().blocks(body, ps.blocks[:0])
 		ps.blocks = blocks
 	} else {
 		blocks = plainBlocks(body)
@@ -134,6 +137,7 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	paras := layout(blocks, kind, &m, ps.paras[:0])
 	b := newBuilder(paras)
 	b.toks, b.outlines = ps.toks[:0], ps.outlines[:0]
+	b.reg.near, b.reg.nearList = ps.near, ps.nearList
 	b.registerMeta(m)
 	if kind == briefing.Transcript {
 		b.transcript()
@@ -145,6 +149,12 @@ func (ps *Parser) ParseText(path, text string, opts Options) *briefing.Briefing 
 	}
 	b.finish(br)
 	ps.blocks, ps.paras = keepEmptied(ps.blocks), keepEmptied(b.paras)
+	ps.nearList = keepEmptied(b.reg.nearList)
+	if ps.near = b.reg.near; len(ps.near) > maxKeptTokens {
+		ps.near = nil
+	} else {
+		clear(ps.near)
+	}
 	br.Title, br.Date, br.Source = m.title, m.date, m.source
 	// Where the briefing is published: front matter's source_url, or a
 	// source that is a web address ("# source: https://…").
@@ -196,7 +206,8 @@ func (b *builder) registerMeta(m meta) {
 			p.addAlias(a)
 		}
 	}
-	for _, mt := range nameMentions(tokenize(casedText(m.title))) {
+	b.mentions = appendNameMentions(b.mentions[:0], tokenize(casedText(m.title)))
+	for _, mt := range b.mentions {
 		b.reg.addName(mt.ref, 0)
 	}
 }

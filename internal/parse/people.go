@@ -85,9 +85,11 @@ type registry struct {
 	// near indexes people by their surname with up to two letters left
 	// out, for findNear's typos: each form's hash leads to a chain of
 	// entries in nearList (see nearKeys). It is built on the first lookup
-	// that needs it, and goes stale as byKey does.
-	near     map[uint64]int32
-	nearList []nearEntry
+	// that needs it (nearBuilt), and goes stale as byKey does. A Parser
+	// hands both, emptied, from one file to the next.
+	near      map[uint64]int32
+	nearList  []nearEntry
+	nearBuilt bool
 }
 
 // nearEntry is a person in a chain of the near index; next is the index
@@ -120,7 +122,7 @@ func (r *registry) index(p *person) {
 		r.byFirst[first] = append(r.byFirst[first], p)
 	}
 	r.bySur[p.sur] = append(r.bySur[p.sur], p)
-	if r.near != nil {
+	if r.nearBuilt {
 		r.indexNear(p)
 	}
 }
@@ -303,8 +305,11 @@ func (r *registry) findNear(one string) *person {
 	case len(r.people) <= nearScan:
 		cands = r.people
 	case len(one) >= 5:
-		if r.near == nil {
-			r.near = map[uint64]int32{}
+		if !r.nearBuilt {
+			r.nearBuilt = true
+			if r.near == nil {
+				r.near = map[uint64]int32{}
+			}
 			for _, p := range r.people {
 				r.indexNear(p)
 			}

@@ -17,12 +17,15 @@ func (b *builder) transcript() {
 	surnames := labelSurnames(b.paras)
 	names := newSurnameSet(surnames)
 	seenLabel := false
+	var toks []token // one buffer for every paragraph's tokens
 	for i, p := range b.paras {
 		seenLabel = seenLabel || p.label != ""
 		if seenLabel && !names.in(p.text) {
 			continue
 		}
-		for _, m := range nameMentions(tokenize(casedText(p.text))) {
+		toks = appendTokens(toks[:0], casedText(p.text))
+		b.mentions = appendNameMentions(b.mentions[:0], toks)
+		for _, m := range b.mentions {
 			b.reg.addName(m.ref, pos(i, m.start)+1)
 		}
 	}

@@ -1,0 +1,121 @@
+package parse
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/parser"
+)
+
+// TestInlineMarks checks that inlineMarks holds every byte that triggers
+// an inline parser, and that onlyParagraphs refuses every line a block
+// parser other than the paragraph's may open: the fast path's premises.
+func TestInlineMarks(t *testing.T) {
+	for _, v := range parser.DefaultInlineParsers() {
+		for _, c := range v.Value.(parser.InlineParser).Trigger() {
+			if !strings.ContainsRune(inlineMarks, rune(c)) {
+				t.Errorf("inline parser %T triggers on %q, missing from inlineMarks", v.Value, c)
+			}
+		}
+	}
+	// The bytes onlyParagraphs looks for at the start of a line.
+	const handled = "#><=`~*+-_0123456789"
+	for _, v := range parser.DefaultBlockParsers() {
+		for _, c := range v.Value.(parser.BlockParser).Trigger() {
+			if !strings.ContainsRune(handled, rune(c)) {
+				t.Errorf("block parser %T triggers on %q, which onlyParagraphs does not look for", v.Value, c)
+			}
+		}
+	}
+}
+
+// checkParagraphs fails t unless the fast path reads md into the blocks
+// the Markdown parser gives.
+func checkParagraphs(t *testing.T, r *mdReader, md string) bool {
+	t.Helper()
+	want := r.read(md, nil, false)
+	got := r.read(md, nil, true)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Markdown %q:\nfast   %+v\nparser %+v", md, got, want)
+	}
+	return onlyParagraphs(dedent(nil, md))
+}
+
+// TestParagraphs checks the fast path against the Markdown parser on
+// made-up texts.
+func TestParagraphs(t *testing.T) {
+	r := &mdReader{md: newMarkdownParser()}
+	for _, md := range []string{
+		"One line.",
+		"  Indented\n   lines  \n\n\n second   paragraph\t\n",
+		"MS. LEAVITT: Good afternoon.\nQ: A question?\n\nTHE PRESIDENT:  Thank you.  \n  (Applause.)  \n",
+		"AT&amp;T &copy; 2025 &#1; and\u00a0no-break\u00a0spaces\u00a0\nnext\n",
+		"Some *emphasis* and [a link](https://x.gov) and `code`.\n\nPlain after.\n",
+		"***Bold italic***\n\nText\n",
+		"A hard break\\\nand two spaces  \nend",
+		"1854. A year\n2:59 P.M. EDT\n",
+		"\t\nafter a tab line\n",
+		" \n \n",
+		"",
+	} {
+		checkParagraphs(t, r, md)
+	}
+	for _, md := range []string{"# Heading\n", "- item\n", "* item\n", "1. item\n", "text\n---\n", "text\n===\n", "> quote\n", "<div>x</div>\n", "```\ncode\n```\n", "[a]: https://x.gov\n\n[a]\n", "***\n", "* * *\n", "\tindented\n"} {
+		if checkParagraphs(t, r, md) {
+			t.Errorf("fast path took %q, which holds another block", md)
+		}
+	}
+}
+
+// TestParagraphsCorpus checks the fast path against the Markdown parser
+// on the bodies of the corpus's pages (every 10th with -short).
+func TestParagraphsCorpus(t *testing.T) {
+	dir := os.Getenv("BRIEF_CORPUS")
+	if dir == "" {
+		dir = "../../../shared/corpus/whitehouse"
+	}
+	var paths []string
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			paths = append(paths, path)
+		}
+		return nil
+	})
+	if len(paths) == 0 {
+		t.Skipf("no corpus at %s", dir)
+	}
+	step := 1
+	if testing.Short() {
+		step = 10
+	}
+	r := &mdReader{md: newMarkdownParser()}
+	n, fast := 0, 0
+	for i := 0; i < len(paths); i += step {
+		data, err := os.ReadFile(paths[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := splitFrontMatter(string(data))
+		n++
+		if checkParagraphs(t, r, body) {
+			fast++
+		}
+	}
+	t.Logf("fast path read %d of %d pages", fast, n)
+}
+
+// FuzzParagraphs checks that the fast path reads any text into the blocks
+// the Markdown parser gives.
+func FuzzParagraphs(f *testing.F) {
+	f.Add("MS. LEAVITT: Hi.\nQ: A question?\n\nTHE PRESIDENT:  Thank you.  \n")
+	f.Add("Some *emphasis* and [a link](https://x.gov).\n\n&amp; plain  \n text\n")
+	f.Add("1854. A year\n\n2:59 P.M.\n_x_ \\\n")
+	r := &mdReader{md: newMarkdownParser()}
+	f.Fuzz(func(t *testing.T, md string) {
+		checkParagraphs(t, r, md)
+	})
+}
