@@ -49,6 +49,21 @@ func openLibrary(ctx context.Context, e *env, flag string) (*library.DB, error) 
 	return db, nil
 }
 
+// openLibraryToRead opens the library for a command that only reads it
+// (search, export, topics): a file there that is not a brief library is an
+// error naming it, and is never moved aside or changed.
+func openLibraryToRead(ctx context.Context, e *env, flag string) (*library.DB, error) {
+	path, err := libraryPath(e, flag)
+	if err != nil {
+		return nil, err
+	}
+	db, err := library.OpenExisting(ctx, path)
+	if err != nil {
+		return nil, &exitError{code: exitSkipped, err: err}
+	}
+	return db, nil
+}
+
 // registerLibraryFlag adds --library[=FILE] to export and topics: read the
 // indexed briefings instead of files.
 func registerLibraryFlag(cmd *cobra.Command, p *string) {
@@ -92,7 +107,7 @@ func libraryFailed(err error) bool {
 // time, rebuilt from the database without parsing, in path order. An error
 // of emit is returned as it is; the library's own errors are exit errors.
 func eachLibraryBriefing(ctx context.Context, e *env, flag string, emit func(*briefing.Briefing) error) error {
-	db, err := openLibrary(ctx, e, flag)
+	db, err := openLibraryToRead(ctx, e, flag)
 	if err != nil {
 		return err
 	}

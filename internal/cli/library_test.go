@@ -187,3 +187,32 @@ func TestLibraryPathFromEnvironment(t *testing.T) {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 }
+
+// TestReadingCommandsLeaveForeignFile: search, export and topics only read
+// the library: a --library file that is not one is an error naming it,
+// never renamed or changed (only brief index moves it aside).
+func TestReadingCommandsLeaveForeignFile(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.db")
+	content := []byte("my notes, not a library\n")
+	if err := os.WriteFile(notes, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"search", "--library", notes, "tariffs"},
+		{"export", "--library=" + notes},
+		{"topics", "--library=" + notes},
+	} {
+		_, errOut, code := runCLI(t, "", args...)
+		if code == exitOK || !strings.Contains(errOut, notes) || !strings.Contains(errOut, "not a brief library") {
+			t.Errorf("%s: exit %d, stderr %q: want an error naming %s", args[0], code, errOut, notes)
+		}
+		if got, err := os.ReadFile(notes); err != nil || !bytes.Equal(got, content) {
+			t.Fatalf("%s: the file was changed or moved: %v", args[0], err)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 {
+			t.Fatalf("%s: %d files beside the library, want only it", args[0], len(entries))
+		}
+	}
+}

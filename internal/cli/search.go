@@ -90,7 +90,7 @@ order.
 					return usage(fmt.Errorf("--topic: %w", err))
 				}
 			}
-			db, err := openLibrary(cmd.Context(), e, lib)
+			db, err := openLibraryToRead(cmd.Context(), e, lib)
 			if err != nil {
 				return err
 			}

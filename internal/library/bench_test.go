@@ -143,3 +143,15 @@ func BenchmarkSpeakerQuotes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchCommonWord searches a word nearly every quote holds, with
+// no filter: every match is ranked before the top 20 are kept.
+func BenchmarkSearchCommonWord(b *testing.B) {
+	db := benchLibrary(b)
+	for b.Loop() {
+		hits, err := db.Search(context.Background(), Query{Text: "the", Limit: 20})
+		if err != nil || len(hits) != 20 {
+			b.Fatal(len(hits), err)
+		}
+	}
+}

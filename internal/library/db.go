@@ -71,9 +71,33 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return openAt(ctx, path, len(migrations))
 }
 
+// OpenExisting opens the library at path as Open does, but never moves a
+// file aside: a file that is not a brief library (a foreign or corrupt
+// file) is an error that names it, and the file is left as it was. The
+// commands that only read the library (search, export, topics) open it so;
+// only brief index replaces a broken file.
+func OpenExisting(ctx context.Context, path string) (*DB, error) {
+	return openKeep(ctx, path, len(migrations), true)
+}
+
+// NotLibraryError is OpenExisting's error for a file that is not a brief
+// library.
+type NotLibraryError struct {
+	Path, Reason string
+}
+
+func (e *NotLibraryError) Error() string {
+	return fmt.Sprintf("library %s is not a brief library (%s); it was left as it is: give another library, or run brief index on it to move it aside and start a new one", e.Path, e.Reason)
+}
+
 // openAt opens the library with its schema migrated up to version (tests
 // build older schemas with it).
 func openAt(ctx context.Context, path string, version int) (*DB, error) {
+	return openKeep(ctx, path, version, false)
+}
+
+// openKeep is openAt; keep refuses a bad file instead of moving it aside.
+func openKeep(ctx context.Context, path string, version int, keep bool) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("library: empty path")
 	}
@@ -86,12 +110,21 @@ func openAt(ctx context.Context, path string, version int) (*DB, error) {
 	}
 	db := &DB{path: abs}
 	if reason := checkHeader(abs); reason != "" {
+		if keep {
+			return nil, &NotLibraryError{Path: path, Reason: reason}
+		}
 		if err := db.moveAside(reason); err != nil {
 			return nil, err
 		}
 	}
 	err = db.open(ctx, version)
 	var bad *badFile
+	if errors.As(err, &bad) && keep {
+		if db.sql != nil {
+			db.sql.Close()
+		}
+		return nil, &NotLibraryError{Path: path, Reason: bad.reason}
+	}
 	if errors.As(err, &bad) && db.recovered == "" {
 		if db.sql != nil {
 			db.sql.Close()

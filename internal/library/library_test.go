@@ -405,3 +405,42 @@ func TestBriefingsNewestFirstAndNew(t *testing.T) {
 		}
 	}
 }
+
+// TestPutPathIndexedMeanwhile: a file this run took for new may have been
+// indexed by another brief since (the reader re-indexing what its watcher
+// saw): writing it replaces that row instead of failing the run.
+func TestPutPathIndexedMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	dir := samples(t)
+	db := openTemp(t)
+	index(t, db, dir)
+	n, _ := db.Count(ctx)
+	var id int64
+	var path, hash string
+	if err := db.sql.QueryRow("SELECT id, path, hash FROM briefings ORDER BY id LIMIT 1").Scan(&id, &path, &hash); err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.Briefing(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := newWriter(ctx, db.sql)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := w.put(ctx, fileStamp{path: path, size: 1, mtime: 2, hash: hash}, "test", b, false)
+	if err != nil {
+		w.rollback()
+		t.Fatalf("put of a path indexed meanwhile: %v", err)
+	}
+	if err := w.commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got != id {
+		t.Errorf("briefing id %d, want the row's %d", got, id)
+	}
+	if m, _ := db.Count(ctx); m != n {
+		t.Errorf("%d briefings after, want %d", m, n)
+	}
+	checkConsistent(t, db)
+}

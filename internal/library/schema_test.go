@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,12 +79,14 @@ func TestMigrationsFromFirstSchema(t *testing.T) {
 	}
 }
 
-func TestCorruptFileMovedAside(t *testing.T) {
-	ctx := context.Background()
-	for _, tc := range []struct {
-		name  string
-		write func(t *testing.T, path string)
-	}{
+// badFileCase writes a file that is not a usable brief library.
+type badFileCase struct {
+	name  string
+	write func(t *testing.T, path string)
+}
+
+func badFileCases(ctx context.Context) []badFileCase {
+	return []badFileCase{
 		{"text file", func(t *testing.T, path string) {
 			os.WriteFile(path, []byte("these are my notes, not a database\n"), 0o644)
 		}},
@@ -113,7 +116,12 @@ func TestCorruptFileMovedAside(t *testing.T) {
 			}
 			s.Close()
 		}},
-	} {
+	}
+}
+
+func TestCorruptFileMovedAside(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range badFileCases(ctx) {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "library.db")
 			tc.write(t, path)
@@ -207,4 +215,44 @@ func TestPathWithURICharacters(t *testing.T) {
 	if m, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "*")); len(m) != 1 || m[0] != dir {
 		t.Errorf("files beside the folder: %v", m)
 	}
+}
+
+// TestOpenExistingLeavesBadFile: a command that only reads the library
+// never renames or changes a file that is not one; it says which file.
+func TestOpenExistingLeavesBadFile(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range badFileCases(ctx) {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "library.db")
+			tc.write(t, path)
+			orig, _ := os.ReadFile(path)
+			db, err := OpenExisting(ctx, path)
+			if err == nil {
+				db.Close()
+				t.Fatal("OpenExisting opened a file that is not a brief library")
+			}
+			var nl *NotLibraryError
+			if !errors.As(err, &nl) || !strings.Contains(err.Error(), path) {
+				t.Errorf("error %v: want a NotLibraryError naming %s", err, path)
+			}
+			now, _ := os.ReadFile(path)
+			if !bytes.Equal(now, orig) {
+				t.Errorf("the file changed (%d bytes, was %d)", len(now), len(orig))
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				// SQLite's own -wal and -shm may appear; nothing else.
+				if n := e.Name(); n != "library.db" && n != "library.db-wal" && n != "library.db-shm" {
+					t.Errorf("OpenExisting left %s beside the file", e.Name())
+				}
+			}
+		})
+	}
+	// A library that is whole opens, and a missing one is created.
+	db, err := OpenExisting(ctx, filepath.Join(t.TempDir(), "new.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
 }

@@ -159,7 +159,16 @@ func (db *DB) Search(ctx context.Context, q Query) ([]Hit, error) {
 	outer := fmt.Sprintf("FROM top CROSS JOIN %s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", table)
 	snippet := "''"
 	if match != "" {
-		outer = fmt.Sprintf("FROM top CROSS JOIN %[1]s ON %[1]s.rowid = top.qid AND %[1]s MATCH ? JOIN %[2]s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id", fts, table)
+		// The snippets need the full-text cursor on each hit. Looking
+		// each hit up by rowid ran the search again per hit, and FTS5
+		// sets a prefix search up (merging the lists of every word with
+		// the prefix: "the" is "the", "them", "there"…) over the whole
+		// index each time: a common word took seconds. One pass over the
+		// matches between the hits' least and greatest ids sets it up
+		// once; the matches that are not hits drop out at the join,
+		// before their snippet is made.
+		outer = fmt.Sprintf(`FROM %[1]s CROSS JOIN top ON top.qid = %[1]s.rowid JOIN %[2]s q ON q.id = top.qid JOIN briefings b ON b.id = q.briefing_id
+			WHERE %[1]s MATCH ? AND %[1]s.rowid BETWEEN (SELECT min(qid) FROM top) AND (SELECT max(qid) FROM top)`, fts, table)
 		args = append(args, match)
 		snippet = fmt.Sprintf("snippet(%s, 0, char(2), char(3), '…', 24)", fts)
 	}
