@@ -158,9 +158,7 @@ func New(opts Options) *Model {
 // Init starts loading.
 func (m *Model) Init() tea.Cmd {
 	if m.lib != nil {
-		if m.opts.Watch {
-			return tea.Batch(m.listLibrary(), m.startWatch())
-		}
+		// The watcher starts once the whole list is read (onListed).
 		return m.listLibrary()
 	}
 	if m.opts.Source == nil {
@@ -211,7 +209,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		t0 := time.Now()
 		cmd = m.update(msg)
 		m.syncPanes()
-		cmd = tea.Batch(cmd, m.libSync())
+		cmd = tea.Batch(cmd, m.libSync(), m.listRest())
 		if d := time.Since(t0); d > slowUpdate {
 			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
 		}
@@ -219,7 +217,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}
 	cmd = m.update(msg)
 	m.syncPanes()
-	return m, tea.Batch(cmd, m.libSync())
+	return m, tea.Batch(cmd, m.libSync(), m.listRest())
 }
 
 // syncPanes tells the current briefing's panes which one has focus and
