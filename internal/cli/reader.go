@@ -103,6 +103,17 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	if db != nil {
 		opt.Library, opt.Watch, opt.Source = ui.LibraryDB(db, readerIndexOptions(e, opts, rf)), true, nil
 	}
+	// The size is read from the terminal driver (an ioctl, no query):
+	// the first frame is drawn at once. A small first briefing is read
+	// now too, so that that frame shows it.
+	if f, ok := e.stdout.(*os.File); ok {
+		if w, h, err := term.GetSize(int(f.Fd())); err == nil {
+			opt.Width, opt.Height = w, h
+		}
+	}
+	if opt.Source != nil {
+		opt.Preloaded = ui.Preload(ctx, opt.Source, ui.PreloadMax)
+	}
 	if rf.debug != "" {
 		log, err := openDebugLog(rf.debug)
 		if err != nil {
@@ -116,7 +127,9 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 		log.write(fmt.Sprintf("%8.1f ms  reader starting: %d path(s), TERM=%q", float64(time.Since(processStart).Microseconds())/1000, len(args), e.getenv("TERM")))
 	}
 	m := ui.New(opt)
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout), tea.WithoutSignalHandler()}
+	// At Bubble Tea's highest frame rate a frame waits at most 8 ms for
+	// the renderer's next tick (17 ms at its default).
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout), tea.WithoutSignalHandler(), tea.WithFPS(120)}
 	if rf.mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
 	}

@@ -57,6 +57,13 @@ type Options struct {
 	// Watch re-indexes new and changed files in the library's folders
 	// while the reader runs.
 	Watch bool
+	// Width and Height are the terminal's size when known before the
+	// program starts: the first frame is then drawn at once, not after
+	// Bubble Tea's first size message.
+	Width, Height int
+	// Preloaded is Source's first briefing, loaded before the program
+	// started (see Preload): the first frame shows its text.
+	Preloaded *Preloaded
 }
 
 // inputKind is what a text input is for.
@@ -151,20 +158,32 @@ func New(opts Options) *Model {
 		m.dbg = &debugLog{out: opts.Debug, start: start}
 		m.dbg.printf("reader created (theme dark=%v nocolor=%v profile=%d)", opts.Theme.Dark, opts.Theme.NoColor, opts.Theme.Profile)
 	}
+	if opts.Width > 0 && opts.Height > 0 {
+		m.w, m.h = opts.Width, opts.Height
+		m.relayout()
+	}
 	m.updateKeys()
 	return m
 }
 
-// Init starts loading.
+// Init starts loading; a briefing preloaded is laid out at once, so that
+// the first frame, drawn after Init, shows it.
 func (m *Model) Init() tea.Cmd {
 	if m.lib != nil {
-		// The watcher starts once the whole list is read (onListed).
+		// The watcher starts once the first listing has come (onListed).
 		return m.listLibrary()
 	}
 	if m.opts.Source == nil {
 		return nil
 	}
 	m.gen++
+	if p := m.opts.Preloaded; p != nil {
+		m.opts.Preloaded = nil
+		m.files = p.files
+		m.failed = append(m.failed, p.bad...)
+		m.dbg.printf("preloaded before the program")
+		return m.onLoaded(loadedMsg{gen: m.gen, results: p.results, docs: p.docs, took: p.took})
+	}
 	return guard(listFiles(m.ctx, m.opts.Source, m.gen))
 }
 
