@@ -481,6 +481,7 @@ func (m *Model) onOpened(msg libOpenedMsg) tea.Cmd {
 			}
 			t := m.newLibTab(msg.id, path, msg)
 			t.hits = old.hits
+			t.keepFilters(old)
 			m.tabs[i] = t
 			l.used[t] = l.used[old]
 			delete(l.used, old)
