@@ -518,6 +518,8 @@ func (m *Model) View(w, h int) []string {
 	switch {
 	case m.bad != "":
 		empty = "Cannot read the date in " + m.bad + " (YYYY, YYYY-MM or YYYY-MM-DD)."
+	case m.pending != "":
+		empty = "Filtering " + strconv.Itoa(m.Total()) + " briefings…"
 	case len(m.entries) > 0:
 		empty = "No briefing matches; esc clears the filter."
 	}

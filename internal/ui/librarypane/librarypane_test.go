@@ -312,6 +312,10 @@ func TestPage(t *testing.T) {
 	if got := m.Title(); got != "Library … ~japan" {
 		t.Errorf("title while waiting %q", got)
 	}
+	m.SetList(NewPage(all[:2], Head{Total: 5, Unread: 2})) // listed again, under the query
+	if view := ansi.Strip(strings.Join(m.View(60, 10), "\n")); !strings.Contains(view, "Filtering 5 briefings…") {
+		t.Errorf("a page under a query, waiting for the whole list, shows\n%s", view)
+	}
 	m.SetList(NewList(all))
 	if m.Partial() || m.Pending() != "" || len(m.Shown()) != 1 || m.Shown()[0].ID != 3 {
 		t.Fatalf("whole list under a query: partial %v pending %q shown %v, want the Japan briefing", m.Partial(), m.Pending(), m.Shown())
