@@ -114,6 +114,10 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	if opt.Source != nil {
 		opt.Preloaded = ui.Preload(ctx, opt.Source, ui.PreloadMax)
 	}
+	if opt.Library != nil {
+		// Like the count readerLibrary read: a few milliseconds.
+		opt.LibraryListing = ui.PreloadLibrary(ctx, opt.Library)
+	}
 	if rf.debug != "" {
 		log, err := openDebugLog(rf.debug)
 		if err != nil {

@@ -211,6 +211,37 @@ type (
 	}
 )
 
+// LibraryListing is a library's first listing read before the program
+// (see PreloadLibrary), so that the first frame shows the Library's first
+// screen.
+type LibraryListing struct{ list *librarypane.List }
+
+// PreloadLibrary reads the first page of lib when it can list one (a
+// LibraryPager), as the reader's first listing would: a few milliseconds
+// on the library's indexes. It returns nil when lib cannot, or on an
+// error (the reader then lists in a command, and reports it).
+func PreloadLibrary(ctx context.Context, lib Library) *LibraryListing {
+	p, ok := lib.(LibraryPager)
+	if !ok {
+		return nil
+	}
+	msg := firstListing(ctx, p, firstPage, 0)
+	if msg.err != nil {
+		return nil
+	}
+	return &LibraryListing{list: msg.list}
+}
+
+// firstListing reads the first n briefings of p for listing gen: as a
+// page of a longer list, or the whole list if that is all.
+func firstListing(ctx context.Context, p LibraryPager, n, gen int) libListedMsg {
+	es, head, err := p.FirstBriefings(ctx, n)
+	if err == nil && head.Total <= len(es) {
+		return libListedMsg{gen: gen, list: librarypane.NewList(es)}
+	}
+	return libListedMsg{gen: gen, list: librarypane.NewPage(es, head), err: err}
+}
+
 // listLibrary lists the library's briefings in a command: until the
 // whole list is needed, and when the library can, its first page alone.
 func (m *Model) listLibrary() tea.Cmd {
@@ -219,14 +250,7 @@ func (m *Model) listLibrary() tea.Cmd {
 	db, ctx, gen, n := l.db, m.ctx, l.listGen, l.page
 	if p, ok := db.(LibraryPager); ok && !l.whole {
 		l.fetching = false
-		return guard(func() tea.Msg {
-			es, head, err := p.FirstBriefings(ctx, n)
-			if err == nil && head.Total <= len(es) {
-				// That is every briefing.
-				return libListedMsg{gen: gen, list: librarypane.NewList(es)}
-			}
-			return libListedMsg{gen: gen, list: librarypane.NewPage(es, head), err: err}
-		})
+		return guard(func() tea.Msg { return firstListing(ctx, p, n, gen) })
 	}
 	l.fetching = true
 	return m.listAll(gen)

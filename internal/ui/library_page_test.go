@@ -149,3 +149,31 @@ func TestLibraryFirstPageFilter(t *testing.T) {
 		t.Fatalf("Close after a first page: %v, %d visits written, %d whole lists read; want 1 visit, no list", err, len(lib.seenAt), lib.all)
 	}
 }
+
+// TestLibraryPreloaded: a first page read before the program is in the
+// first frame (drawn after Init, before any command runs), and Init
+// does not list the library again.
+func TestLibraryPreloaded(t *testing.T) {
+	lib := newPagedLibrary(t, firstPage+100)
+	ll := PreloadLibrary(context.Background(), lib)
+	if ll == nil {
+		t.Fatal("no first page read")
+	}
+	m := New(Options{Library: lib, LibraryListing: ll, Width: 100, Height: 30, Theme: asciiTheme(), NoGlamour: true, Context: context.Background()})
+	m.lib.idle = 0
+	cmd := m.Init()
+	view := plainView(m)
+	checkFrame(t, view, 100, 30)
+	for _, want := range []string{"300 briefings · 300 unread", "Briefing number 1 "} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("first frame lacks %q:\n%s", want, view)
+		}
+	}
+	drain(t, m, cmd)
+	if lib.pages != 1 || lib.all != 0 {
+		t.Fatalf("%d pages and %d whole lists read; want the one page read before", lib.pages, lib.all)
+	}
+	if PreloadLibrary(context.Background(), lib.memLibrary) != nil {
+		t.Error("a library that cannot list a page was preloaded")
+	}
+}

@@ -65,6 +65,9 @@ type Options struct {
 	// Preloaded is Source's first briefing, loaded before the program
 	// started (see Preload): the first frame shows its text.
 	Preloaded *Preloaded
+	// LibraryListing is Library's first listing, read before the program
+	// started (see PreloadLibrary): the first frame shows it.
+	LibraryListing *LibraryListing
 }
 
 // inputKind is what a text input is for.
@@ -179,6 +182,11 @@ func New(opts Options) *Model {
 func (m *Model) Init() tea.Cmd {
 	if m.lib != nil {
 		// The watcher starts once the first listing has come (onListed).
+		if ll := m.opts.LibraryListing; ll != nil && m.lib.page == firstPage {
+			m.opts.LibraryListing = nil
+			m.lib.listGen++
+			return m.onListed(libListedMsg{gen: m.lib.listGen, list: ll.list})
+		}
 		return m.listLibrary()
 	}
 	if m.opts.Source == nil {
