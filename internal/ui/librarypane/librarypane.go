@@ -96,8 +96,10 @@ type Model struct {
 	// filter result comes; 0 puts it on the best match.
 	keep int64
 	// head is the count of the whole list while only its first page is
-	// here (see NewPage), nil once the whole list is.
-	head *Head
+	// here (see NewPage), nil once the whole list is; toEnd: the last
+	// key on the page went to its end.
+	head  *Head
+	toEnd bool
 }
 
 var (
@@ -188,6 +190,11 @@ func (m *Model) SetList(l *List) tea.Cmd {
 	}
 	m.refilter(false)
 	m.Show(m.keep)
+	if m.toEnd && m.head == nil {
+		m.List.Cursor = len(m.List.Items) - 1
+		m.List.Clamp(m.Rows(), 1)
+	}
+	m.toEnd = m.toEnd && m.head != nil
 	return nil
 }
 
@@ -476,6 +483,12 @@ func shownDate(e *Entry) string {
 // Update implements pane.Pane.
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 	if m.List.Move(m.ScrollKeys, msg, m.Rows(), 1) {
+		if m.head != nil {
+			// On a first page, the end is the whole list's: the cursor
+			// goes there when it comes.
+			_, _, bottom, _ := m.ScrollKeys.Amount(msg, m.Rows())
+			m.toEnd = bottom
+		}
 		return nil
 	}
 	if e := m.Current(); e != nil && key.Matches(msg, m.KeyMap.Open) {

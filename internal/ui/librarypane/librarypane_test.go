@@ -324,3 +324,26 @@ func TestPage(t *testing.T) {
 		t.Error("the whole list asks for the whole list")
 	}
 }
+
+// TestPageEnd: the end key on a first page goes, once the whole list
+// comes, to the end of the whole list.
+func TestPageEnd(t *testing.T) {
+	all := entries()
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}))
+	m.Focus()
+	m.SetList(NewPage(all[:2], Head{Total: 5, Unread: 2}))
+	m.View(60, 30)
+	m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	m.SetList(NewList(all))
+	if e := m.Current(); e == nil || e.ID != all[len(all)-1].ID {
+		t.Fatalf("cursor on %+v after end and the whole list, want the last briefing", e)
+	}
+	// Any other key after it keeps the cursor on its briefing.
+	m.SetList(NewPage(all[:3], Head{Total: 5}))
+	m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	m.Update(tea.KeyMsg{Type: tea.KeyUp})
+	m.SetList(NewList(all))
+	if e := m.Current(); e == nil || e.ID != all[1].ID {
+		t.Fatalf("cursor on %+v, want the briefing it was on (%d)", e, all[1].ID)
+	}
+}
