@@ -9,6 +9,12 @@
 #   first frame in tmux, launch → brief's panes, and → the briefing's
 #     text on screen, / less on the same file: the seed, the Leavitt
 #     transcript and a 1 MB transcript made from it              (goal: ≤ 1.5)
+#   the library in tmux: launch → the first rows of its list on screen
+#     (goal ≤ 100 ms), and the reader's memory (VmRSS) at the list and
+#     after opening three briefings (goal ≤ 150 MB): on a library of the
+#     corpus ../shared/corpus/whitehouse, indexed first (~30 s) unless
+#     LIBRARY=path/to/library.db names one (skipped, and says so, when
+#     neither is there)
 #   package initialisation (GODEBUG=inittrace=1): the ten costliest
 #
 #   scripts/bench-startup.sh [RUNS]     (default 21 runs a timing, median)
@@ -96,14 +102,15 @@ if command -v tmux >/dev/null && command -v less >/dev/null; then
 	# A session that keeps the server up, so no timing pays its start.
 	tmux -L "$sock" new-session -d -s keep -x 120 -y 40 "sleep 600"
 	# frame_ms MARKER CMD: ms from starting CMD in a new tmux window until
-	# the pane shows MARKER.
+	# the pane shows MARKER (a fixed string; an extended regular
+	# expression with grepf=-E).
 	frame_ms() {
 		local marker=$1 cmd=$2 i t0 t1
 		for ((i = 0; i < (runs + 1) / 2; i++)); do
 			tmux -L "$sock" kill-session -t f 2>/dev/null || true
 			t0=${EPOCHREALTIME/./}
 			tmux -L "$sock" new-session -d -s f -x 120 -y 40 "$cmd; sleep 600"
-			until tmux -L "$sock" capture-pane -p -t f 2>/dev/null | grep -qF -- "$marker"; do
+			until tmux -L "$sock" capture-pane -p -t f 2>/dev/null | grep -q "${grepf:--F}" -- "$marker"; do
 				if (((${EPOCHREALTIME/./} - t0) > 20000000)); then
 					echo "timed out waiting for $marker" >&2
 					break
@@ -125,6 +132,54 @@ if command -v tmux >/dev/null && command -v less >/dev/null; then
 		b=$(frame_ms "$marker" "$brief $file")
 		printf '%-20s %8s %12s %7s %10s %7s   (goal ≤ 1.5)\n' "$name" "$l" "$f" "$(ratio "$f" "$l")" "$b" "$(ratio "$b" "$l")"
 	done
+
+	echo
+	echo "=== the library in tmux, 120x40"
+	corpus=../shared/corpus/whitehouse
+	lib=${LIBRARY:-}
+	if [ -z "$lib" ] && [ -d "$corpus" ]; then
+		lib=$work/library.db
+		echo "(indexing $corpus into a fresh library first; LIBRARY=FILE reuses one)"
+		"$brief" index --library "$lib" "$corpus" >/dev/null
+	fi
+	if [ -n "$lib" ] && [ -f "$lib" ]; then
+		# A row of the list: the cursor, the unread mark or a space, a date.
+		row='▸. [0-9]{4}-[0-9]{2}-[0-9]{2} '
+		l=$(grepf=-E frame_ms "$row" "$brief --library $lib")
+		printf 'launch → list on screen: %s ms   (goal ≤ 100 ms)\n' "$l"
+		# wait_for MARKER: until the pane shows MARKER (20 s at most).
+		wait_for() {
+			local t0=${EPOCHREALTIME/./}
+			until tmux -L "$sock" capture-pane -p -t f 2>/dev/null | grep -qE -- "$1"; do
+				(((${EPOCHREALTIME/./} - t0) < 20000000)) || { echo "timed out waiting for $1" >&2; return; }
+				sleep 0.02
+			done
+		}
+		# mem: the brief process's resident memory now, and its peak.
+		mem() {
+			local pid
+			pid=$(pgrep -P "$(tmux -L "$sock" list-panes -t f -F '#{pane_pid}')" | head -1)
+			awk '/^VmRSS|^VmHWM/ {printf "%s %.0f MB  ", $1, $2/1024}' "/proc/$pid/status"
+		}
+		tmux -L "$sock" kill-session -t f 2>/dev/null || true
+		tmux -L "$sock" new-session -d -s f -x 120 -y 40 "$brief --library $lib; sleep 600"
+		wait_for "$row"
+		sleep 1 # the whole list read
+		printf 'memory at the list:                %s (goal ≤ 150 MB)\n' "$(mem)"
+		# The first briefing, then from the Library (L) two rows down
+		# twice.
+		for keys in "Enter" "L j j Enter" "L j j Enter"; do
+			# shellcheck disable=SC2086 # the keys are words
+			tmux -L "$sock" send-keys -t f $keys
+			sleep 0.5
+			wait_for 'Speakers'
+		done
+		sleep 1
+		printf 'after opening three briefings:     %s (goal ≤ 150 MB)\n' "$(mem)"
+		tmux -L "$sock" kill-session -t f 2>/dev/null || true
+	else
+		echo "(no corpus at $corpus and no LIBRARY=FILE: skipped)"
+	fi
 else
 	echo "(tmux or less is not installed: skipped)"
 fi

@@ -61,10 +61,12 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	if err != nil {
 		return err
 	}
+	libStart := time.Now()
 	db, err := readerLibrary(ctx, e, args, rf)
 	if err != nil {
 		return err
 	}
+	libTook := time.Since(libStart)
 	if db != nil {
 		defer db.Close()
 	}
@@ -103,6 +105,7 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 	if db != nil {
 		opt.Library, opt.Watch, opt.Source = ui.LibraryDB(db, readerIndexOptions(e, opts, rf)), true, nil
 	}
+	debugf := func(string, ...any) {}
 	if rf.debug != "" {
 		log, err := openDebugLog(rf.debug)
 		if err != nil {
@@ -113,10 +116,35 @@ func runReader(ctx context.Context, e *env, args []string, opts load.Options, rf
 			fmt.Fprintf(e.stderr, "brief: debug log written to %s\n", textclean.Line(log.path))
 		}()
 		opt.Debug = log.write
-		log.write(fmt.Sprintf("%8.1f ms  reader starting: %d path(s), TERM=%q", float64(time.Since(processStart).Microseconds())/1000, len(args), e.getenv("TERM")))
+		debugf = func(format string, args ...any) {
+			log.write(fmt.Sprintf("%8.1f ms  ", float64(time.Since(processStart).Microseconds())/1000) + fmt.Sprintf(format, args...))
+		}
+		debugf("reader starting: %d path(s), TERM=%q", len(args), e.getenv("TERM"))
+		if db != nil {
+			debugf("library opened and counted in %.1f ms", float64(libTook.Microseconds())/1000)
+		}
+	}
+	// The size is read from the terminal driver (an ioctl, no query):
+	// the first frame is drawn at once. A small first briefing is read
+	// now too, so that that frame shows it.
+	if f, ok := e.stdout.(*os.File); ok {
+		if w, h, err := term.GetSize(int(f.Fd())); err == nil {
+			opt.Width, opt.Height = w, h
+		}
+	}
+	if opt.Source != nil {
+		opt.Preloaded = ui.Preload(ctx, opt.Source, ui.PreloadMax)
+		debugf("preload done (preloaded: %v)", opt.Preloaded != nil)
+	}
+	if opt.Library != nil {
+		// Like the count readerLibrary read: a few milliseconds.
+		opt.LibraryListing = ui.PreloadLibrary(ctx, opt.Library)
+		debugf("library's first page read (ok: %v)", opt.LibraryListing != nil)
 	}
 	m := ui.New(opt)
-	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout), tea.WithoutSignalHandler()}
+	// At Bubble Tea's highest frame rate a frame waits at most 8 ms for
+	// the renderer's next tick (17 ms at its default).
+	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout), tea.WithoutSignalHandler(), tea.WithFPS(120)}
 	if rf.mouse {
 		popts = append(popts, tea.WithMouseCellMotion())
 	}

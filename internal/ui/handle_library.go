@@ -383,6 +383,15 @@ func (m *Model) onLibraryMsg(msg tea.Msg) (tea.Cmd, bool) {
 		for _, p := range msg.paths {
 			l.changed[filepath.Clean(p)] = true
 		}
+		for _, t := range m.tabs {
+			if t.libID != 0 && l.changed[filepath.Clean(t.path)] && !l.whole {
+				// An open briefing changed: its new id is found in the
+				// whole list (onListed), not just a first page.
+				l.listGen++
+				l.fetching = true
+				return m.listAll(l.listGen), true
+			}
+		}
 		return m.listLibrary(), true
 	}
 	return nil, false
@@ -394,11 +403,32 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 		return nil
 	}
 	m.loading = false
+	partial := msg.list != nil && msg.list.Partial()
+	if !partial {
+		l.fetching = false
+	}
 	if msg.err != nil {
 		m.setError("reading the library: " + msg.err.Error())
 		return nil
 	}
-	cmds := []tea.Cmd{l.pane.SetList(msg.list)}
+	if partial && l.whole {
+		// The whole list came first.
+		return nil
+	}
+	var cmds []tea.Cmd
+	if !l.listed {
+		l.listed, l.listedAt = true, time.Now()
+		if m.opts.Watch {
+			cmds = append(cmds, m.startWatch())
+		}
+	}
+	if partial {
+		// The first screen; the rest is read when needed (listRest).
+		m.dbg.printf("library: first %d of %d briefings listed", len(msg.list.Entries()), msg.list.Total())
+		return tea.Batch(append(cmds, l.pane.SetList(msg.list))...)
+	}
+	l.whole = true
+	cmds = append(cmds, l.pane.SetList(msg.list))
 	entries := msg.list.Entries()
 	m.dbg.printf("library: %d briefings listed", len(entries))
 	byPath := make(map[string]int64, len(l.changed))
@@ -415,11 +445,9 @@ func (m *Model) onListed(msg libListedMsg) tea.Cmd {
 		}
 	}
 	clear(l.changed)
-	if !l.listed {
-		l.listed = true
-		// "New" from now on is what comes in after this listing.
-		cmds = append(cmds, m.write("the time of this visit", func(ctx context.Context, db Library) error { return db.MarkSeen(ctx) }))
-	}
+	// "New" next time is what comes in after this visit's first listing,
+	// written now that what was new before has been read.
+	cmds = append(cmds, m.markSeen())
 	return tea.Batch(cmds...)
 }
 
@@ -453,6 +481,7 @@ func (m *Model) onOpened(msg libOpenedMsg) tea.Cmd {
 			}
 			t := m.newLibTab(msg.id, path, msg)
 			t.hits = old.hits
+			t.keepFilters(old)
 			m.tabs[i] = t
 			l.used[t] = l.used[old]
 			delete(l.used, old)

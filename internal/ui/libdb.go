@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/brief-reader/brief/internal/briefing"
 	"github.com/brief-reader/brief/internal/library"
@@ -36,12 +37,24 @@ func (l dbLibrary) Briefings(ctx context.Context) ([]librarypane.Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	return paneEntries(es), nil
+}
+
+func (l dbLibrary) FirstBriefings(ctx context.Context, n int) ([]librarypane.Entry, librarypane.Head, error) {
+	p, err := l.db.FirstBriefings(ctx, n)
+	if err != nil {
+		return nil, librarypane.Head{}, err
+	}
+	return paneEntries(p.Entries), librarypane.Head{Total: p.Total, Unread: p.Unread}, nil
+}
+
+func paneEntries(es []library.Entry) []librarypane.Entry {
 	out := make([]librarypane.Entry, len(es))
 	for i, e := range es {
 		out[i] = librarypane.Entry{ID: e.ID, Path: e.Path, Title: e.Title, Source: e.Source, Date: e.Date, DateText: e.DateText,
 			Quotes: e.Quotes, Position: e.Position, Unread: e.Unread, New: e.New}
 	}
-	return out, nil
+	return out
 }
 
 func (l dbLibrary) Briefing(ctx context.Context, id int64) (*briefing.Briefing, error) {
@@ -97,7 +110,9 @@ func (l dbLibrary) Star(ctx context.Context, id int64, qi int, on bool) error {
 	return l.db.Star(ctx, id, qi, on)
 }
 
-func (l dbLibrary) MarkSeen(ctx context.Context) error { return l.db.MarkLibrarySeen(ctx) }
+func (l dbLibrary) MarkSeen(ctx context.Context, at time.Time) error {
+	return l.db.MarkLibrarySeenAt(ctx, at)
+}
 
 func (l dbLibrary) Roots(ctx context.Context) ([]string, error) { return l.db.Roots(ctx) }
 

@@ -41,14 +41,28 @@ type Library interface {
 	Opened(ctx context.Context, id int64) error
 	SetPosition(ctx context.Context, id int64, paragraph int) error
 	Star(ctx context.Context, id int64, quoteIndex int, on bool) error
-	// MarkSeen sets the baseline "new" is measured from: briefings
-	// indexed after it are new.
-	MarkSeen(ctx context.Context) error
+	// MarkSeen sets the baseline "new" is measured from, as of time
+	// at: briefings indexed after it are new.
+	MarkSeen(ctx context.Context, at time.Time) error
 	// Roots are the files and folders the user indexed (for watching);
 	// Reindex indexes again just the paths given.
 	Roots(ctx context.Context) ([]string, error)
 	Reindex(ctx context.Context, paths []string) error
 }
+
+// LibraryPager is a Library that can list its first briefings alone,
+// with the counts of the whole list. The Library then shows its first
+// screen without reading every row (fourteen thousand take a few hundred
+// milliseconds and, through SQLite's memory map, some 90 MB of resident
+// memory); the whole list is read when it is needed: for a filter, or
+// when the cursor nears the end of the first page.
+type LibraryPager interface {
+	FirstBriefings(ctx context.Context, n int) ([]librarypane.Entry, librarypane.Head, error)
+}
+
+// firstPage is how many briefings the first listing reads: more than a
+// tall terminal shows, so that paging down does not wait either.
+const firstPage = 200
 
 // LibKeys are the reader's library keys.
 type LibKeys struct {
@@ -88,12 +102,20 @@ type libState struct {
 	// places are not written again.
 	pos, saved map[int64]int
 	stars      map[int64]map[int]bool
-	// listed: the first listing has come (and the "new" baseline was
-	// set from it).
-	listed  bool
-	listGen int
-	hitGen  int
-	nextTab int
+	// listed: the first listing has come; listedAt is when, the
+	// baseline of "new" for the next visit, written (seenSaved) once
+	// the whole list has been read, or on leaving.
+	listed    bool
+	listedAt  time.Time
+	seenSaved bool
+	// page is how many briefings a first page lists (with a
+	// LibraryPager); whole: the whole list has been read; fetching: it
+	// is being read.
+	page            int
+	whole, fetching bool
+	listGen         int
+	hitGen          int
+	nextTab         int
 	// lastTab is the briefing current after the last update, whose place
 	// is saved when the reader leaves it.
 	lastTab *tab
@@ -137,7 +159,7 @@ func newLibState(m *Model) *libState {
 	l := &libState{
 		db: m.opts.Library, keys: DefaultLibKeys(), pane: librarypane.New(m.st), shown: true,
 		pos: map[int64]int{}, saved: map[int64]int{}, stars: map[int64]map[int]bool{}, changed: map[string]bool{},
-		idle: idleSave, maxTabs: maxLibTabs, used: map[*tab]int{},
+		idle: idleSave, maxTabs: maxLibTabs, used: map[*tab]int{}, page: firstPage,
 	}
 	l.pane.Focus()
 	return l
@@ -189,14 +211,86 @@ type (
 	}
 )
 
+// LibraryListing is a library's first listing read before the program
+// (see PreloadLibrary), so that the first frame shows the Library's first
+// screen.
+type LibraryListing struct{ list *librarypane.List }
+
+// PreloadLibrary reads the first page of lib when it can list one (a
+// LibraryPager), as the reader's first listing would: a few milliseconds
+// on the library's indexes. It returns nil when lib cannot, or on an
+// error (the reader then lists in a command, and reports it).
+func PreloadLibrary(ctx context.Context, lib Library) *LibraryListing {
+	p, ok := lib.(LibraryPager)
+	if !ok {
+		return nil
+	}
+	msg := firstListing(ctx, p, firstPage, 0)
+	if msg.err != nil {
+		return nil
+	}
+	return &LibraryListing{list: msg.list}
+}
+
+// firstListing reads the first n briefings of p for listing gen: as a
+// page of a longer list, or the whole list if that is all.
+func firstListing(ctx context.Context, p LibraryPager, n, gen int) libListedMsg {
+	es, head, err := p.FirstBriefings(ctx, n)
+	if err == nil && head.Total <= len(es) {
+		return libListedMsg{gen: gen, list: librarypane.NewList(es)}
+	}
+	return libListedMsg{gen: gen, list: librarypane.NewPage(es, head), err: err}
+}
+
+// listLibrary lists the library's briefings in a command: until the
+// whole list is needed, and when the library can, its first page alone.
 func (m *Model) listLibrary() tea.Cmd {
 	l := m.lib
 	l.listGen++
-	db, ctx, gen := l.db, m.ctx, l.listGen
+	db, ctx, gen, n := l.db, m.ctx, l.listGen, l.page
+	if p, ok := db.(LibraryPager); ok && !l.whole {
+		l.fetching = false
+		return guard(func() tea.Msg { return firstListing(ctx, p, n, gen) })
+	}
+	l.fetching = true
+	return m.listAll(gen)
+}
+
+// listAll lists every briefing of the library, for listing gen.
+func (m *Model) listAll(gen int) tea.Cmd {
+	db, ctx := m.lib.db, m.ctx
 	return guard(func() tea.Msg {
 		es, err := db.Briefings(ctx)
 		return libListedMsg{gen: gen, list: librarypane.NewList(es), err: err}
 	})
+}
+
+// listRest reads the whole list when the Library, showing its first
+// page, needs it: the filter line is open or holds a query, or the
+// cursor nears the page's end.
+func (m *Model) listRest() tea.Cmd {
+	l := m.lib
+	if l == nil || l.whole || l.fetching || !l.pane.Partial() {
+		return nil
+	}
+	if !l.pane.WantsAll() && (m.in == nil || m.in.kind != inputLibFilter) {
+		return nil
+	}
+	l.fetching = true
+	m.dbg.printf("library: reading the whole list")
+	return m.listAll(l.listGen)
+}
+
+// markSeen writes the baseline of "new" for the next visit (the time of
+// the first listing of this one), once.
+func (m *Model) markSeen() tea.Cmd {
+	l := m.lib
+	if l.seenSaved || !l.listed {
+		return nil
+	}
+	l.seenSaved = true
+	at := l.listedAt
+	return m.write("the time of this visit", func(ctx context.Context, db Library) error { return db.MarkSeen(ctx, at) })
 }
 
 // openBriefing loads briefing id from the database and lays it out.
@@ -331,6 +425,13 @@ func (m *Model) Close(ctx context.Context) error {
 	var errs []error
 	if l.watcher != nil {
 		l.watcher.Close()
+	}
+	if l.listed && !l.seenSaved {
+		// Only a first page was read: "new" of this visit's baseline.
+		l.seenSaved = true
+		if err := l.db.MarkSeen(ctx, l.listedAt); err != nil {
+			errs = append(errs, fmt.Errorf("saving the time of this visit: %w", err))
+		}
 	}
 	for _, t := range m.tabs {
 		if t.libID == 0 {

@@ -197,7 +197,7 @@ func (l *memLibrary) Star(_ context.Context, id int64, qi int, on bool) error {
 	return nil
 }
 
-func (l *memLibrary) MarkSeen(context.Context) error {
+func (l *memLibrary) MarkSeen(context.Context, time.Time) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.seen++

@@ -30,7 +30,7 @@ func (m *Model) libraryHeader() (title, meta string, ok bool) {
 	if m.libPage() == nil {
 		return "", "", false
 	}
-	n := len(l.pane.Entries())
+	n := l.pane.Total()
 	meta = strconv.Itoa(n) + " briefing" + plural(n)
 	if u := l.pane.Unread(); u > 0 {
 		meta += " · " + strconv.Itoa(u) + " unread"

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,6 +58,16 @@ type Options struct {
 	// Watch re-indexes new and changed files in the library's folders
 	// while the reader runs.
 	Watch bool
+	// Width and Height are the terminal's size when known before the
+	// program starts: the first frame is then drawn at once, not after
+	// Bubble Tea's first size message.
+	Width, Height int
+	// Preloaded is Source's first briefing, loaded before the program
+	// started (see Preload): the first frame shows its text.
+	Preloaded *Preloaded
+	// LibraryListing is Library's first listing, read before the program
+	// started (see PreloadLibrary): the first frame shows it.
+	LibraryListing *LibraryListing
 }
 
 // inputKind is what a text input is for.
@@ -122,7 +133,14 @@ type Model struct {
 
 	// lib is the reader on a library, nil without one.
 	lib *libState
+	// preview is the tab of the start of the first file (see Preload),
+	// until the whole briefing replaces it.
+	preview *tab
 }
+
+// previewID is the id of a preview's tab: none of a file's, so that
+// renders of the preview are never taken for the whole briefing's.
+const previewID = -1
 
 // New makes the reader model. Nothing is loaded until Init's command runs.
 func New(opts Options) *Model {
@@ -151,15 +169,23 @@ func New(opts Options) *Model {
 		m.dbg = &debugLog{out: opts.Debug, start: start}
 		m.dbg.printf("reader created (theme dark=%v nocolor=%v profile=%d)", opts.Theme.Dark, opts.Theme.NoColor, opts.Theme.Profile)
 	}
+	if opts.Width > 0 && opts.Height > 0 {
+		m.w, m.h = opts.Width, opts.Height
+		m.relayout()
+	}
 	m.updateKeys()
 	return m
 }
 
-// Init starts loading.
+// Init starts loading; a briefing preloaded is laid out at once, so that
+// the first frame, drawn after Init, shows it.
 func (m *Model) Init() tea.Cmd {
 	if m.lib != nil {
-		if m.opts.Watch {
-			return tea.Batch(m.listLibrary(), m.startWatch())
+		// The watcher starts once the first listing has come (onListed).
+		if ll := m.opts.LibraryListing; ll != nil && m.lib.page == firstPage {
+			m.opts.LibraryListing = nil
+			m.lib.listGen++
+			return m.onListed(libListedMsg{gen: m.lib.listGen, list: ll.list})
 		}
 		return m.listLibrary()
 	}
@@ -167,6 +193,21 @@ func (m *Model) Init() tea.Cmd {
 		return nil
 	}
 	m.gen++
+	if p := m.opts.Preloaded; p != nil {
+		m.opts.Preloaded = nil
+		m.files = p.files
+		m.failed = append(m.failed, p.bad...)
+		if p.preview && len(p.docs) == 1 && p.docs[0] != nil {
+			m.dbg.printf("preview of %s laid out before the program in %.1f ms", p.results[0].Path, float64(p.took.Microseconds())/1000)
+			m.preview = newTab(previewID, p.results[0].Path, p.docs[0], m.st, m.store)
+			m.tabs, m.cur = []*tab{m.preview}, 0
+			m.relayout()
+			m.updateKeys()
+			return tea.Batch(guard(loadFiles(m.ctx, m.opts.Source, m.gen, 0, m.files[:1])), m.renderCmds())
+		}
+		m.dbg.printf("preloaded before the program")
+		return m.onLoaded(loadedMsg{gen: m.gen, results: p.results, docs: p.docs, took: p.took})
+	}
 	return guard(listFiles(m.ctx, m.opts.Source, m.gen))
 }
 
@@ -211,7 +252,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		t0 := time.Now()
 		cmd = m.update(msg)
 		m.syncPanes()
-		cmd = tea.Batch(cmd, m.libSync())
+		cmd = tea.Batch(cmd, m.libSync(), m.listRest())
 		if d := time.Since(t0); d > slowUpdate {
 			m.dbg.printf("slow update: %T took %.1f ms", msg, float64(d.Microseconds())/1000)
 		}
@@ -219,7 +260,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}
 	cmd = m.update(msg)
 	m.syncPanes()
-	return m, tea.Batch(cmd, m.libSync())
+	return m, tea.Batch(cmd, m.libSync(), m.listRest())
 }
 
 // syncPanes tells the current briefing's panes which one has focus and
@@ -402,14 +443,23 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 			// A batch from elsewhere than loadFiles: lay it out here.
 			d = doc.New(r.Briefing)
 		}
+		first := msg.start+i == 0 && m.preview != nil
 		if r.Err != nil || d == nil {
 			if r.Err == nil {
 				r.Err = fmt.Errorf("no briefing")
 			}
 			m.failed = append(m.failed, r)
+			if first {
+				m.endPreview(nil)
+			}
 			continue
 		}
-		m.tabs = append(m.tabs, newTab(msg.start+i, r.Path, d, m.st, m.store))
+		t := newTab(msg.start+i, r.Path, d, m.st, m.store)
+		if first {
+			m.endPreview(t)
+			continue
+		}
+		m.tabs = append(m.tabs, t)
 	}
 	m.loaded = msg.start + len(msg.results)
 	m.dbg.printf("loaded %d file(s) in %.1f ms (%d/%d)", len(msg.results), float64(msg.took.Microseconds())/1000, m.loaded, len(m.files))
@@ -425,6 +475,32 @@ func (m *Model) onLoaded(msg loadedMsg) tea.Cmd {
 	m.loading = false
 	m.reportFailures()
 	return m.renderCmds()
+}
+
+// endPreview puts t, the whole first briefing, in place of its preview,
+// at the same place and with the same filters; with t nil (the file
+// failed to load) the preview goes.
+func (m *Model) endPreview(t *tab) {
+	p := m.preview
+	m.preview = nil
+	i := slices.Index(m.tabs, p)
+	if i < 0 {
+		return
+	}
+	if t == nil {
+		m.tabs = slices.Delete(m.tabs, i, i+1)
+		if m.cur >= len(m.tabs) {
+			m.cur = max(len(m.tabs)-1, 0)
+		}
+		m.relayout()
+		return
+	}
+	t.keepFilters(p)
+	m.tabs[i] = t
+	if i == m.cur {
+		m.relayout()
+	}
+	t.goToParagraph(p.topParagraph())
 }
 
 func (m *Model) reportFailures() {

@@ -229,3 +229,53 @@ func (t *tab) filterSummary() string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// keepFilters gives t, a new layout of old's briefing (reloaded because
+// its file changed), old's filters: the speakers selected (by id, else
+// name), the topics it still has, the Speakers and Quotes queries and
+// the search, with the order esc clears them in. A filter on what the
+// briefing no longer has is dropped.
+func (t *tab) keepFilters(old *tab) {
+	if old.spkSel != nil {
+		sel := make([]bool, len(t.d.Speakers))
+		found := false
+		for i, on := range old.spkSel {
+			if !on || i >= len(old.d.Speakers) {
+				continue
+			}
+			was := old.d.Speakers[i]
+			for j, s := range t.d.Speakers {
+				if s.ID == was.ID || s.Name == was.Name {
+					sel[j], found = true, true
+					break
+				}
+			}
+		}
+		if found {
+			t.spkSel = sel
+		}
+	}
+	for _, id := range old.topicSel {
+		for _, tp := range t.d.B.Topics {
+			if tp.ID == id {
+				t.topicSel = append(t.topicSel, id)
+				break
+			}
+		}
+	}
+	t.refilter()
+	t.speakers.SetQuery(old.speakers.Query())
+	t.qp.SetQuery(old.qp.Query())
+	t.rd.SetSearch(old.rd.SearchQuery())
+	for _, k := range old.stack {
+		switch {
+		case k == filterSpeakers && t.spkSel == nil,
+			k == filterTopics && len(t.topicSel) == 0,
+			k == filterSearch && t.rd.SearchQuery() == "",
+			k == filterSpeakersQuery && t.speakers.Query() == "",
+			k == filterQuotesQuery && t.qp.Query() == "":
+			continue
+		}
+		t.stack = append(t.stack, k)
+	}
+}

@@ -95,6 +95,11 @@ type Model struct {
 	// keep is the briefing the cursor goes back to when a new list's
 	// filter result comes; 0 puts it on the best match.
 	keep int64
+	// head is the count of the whole list while only its first page is
+	// here (see NewPage), nil once the whole list is; toEnd: the last
+	// key on the page went to its end.
+	head  *Head
+	toEnd bool
 }
 
 var (
@@ -114,7 +119,25 @@ type List struct {
 	entries        []Entry
 	titles, places []string
 	dates          []time.Time
+	head           *Head
 }
+
+// Head is what the whole list tells while only its first page is listed:
+// how many briefings, how many unread. (The count column is as wide as
+// the page needs: it may widen when the whole list comes.)
+type Head struct{ Total, Unread int }
+
+// NewPage prepares the first entries of a longer list, newest first as
+// given, for the first screen: the pane counts and lays them out as the
+// whole list (h), and a filter waits for it (the next SetList).
+func NewPage(entries []Entry, h Head) *List {
+	l := NewList(entries)
+	l.head = &h
+	return l
+}
+
+// Partial reports whether the list is only the first page of one.
+func (l *List) Partial() bool { return l.head != nil }
 
 // NewList prepares entries, newest first as given.
 func NewList(entries []Entry) *List {
@@ -131,6 +154,14 @@ func NewList(entries []Entry) *List {
 // Entries is the list's briefings.
 func (l *List) Entries() []Entry { return l.entries }
 
+// Total is how many briefings the whole list has.
+func (l *List) Total() int {
+	if l.head != nil {
+		return l.head.Total
+	}
+	return len(l.entries)
+}
+
 // SetEntries is SetList(NewList(entries)).
 func (m *Model) SetEntries(entries []Entry) tea.Cmd { return m.SetList(NewList(entries)) }
 
@@ -146,6 +177,11 @@ func (m *Model) SetList(l *List) tea.Cmd {
 	// The slices are never written again: a filter command may hold
 	// them.
 	m.entries, m.titles, m.places, m.dates = l.entries, l.titles, l.places, l.dates
+	m.head = nil
+	if l.head != nil {
+		h := *l.head
+		m.head = &h
+	}
 	if m.query != "" && len(m.entries) >= asyncEntries {
 		m.gen++
 		m.List.Items = nil
@@ -154,11 +190,44 @@ func (m *Model) SetList(l *List) tea.Cmd {
 	}
 	m.refilter(false)
 	m.Show(m.keep)
+	if m.toEnd && m.head == nil {
+		m.List.Cursor = len(m.List.Items) - 1
+		m.List.Clamp(m.Rows(), 1)
+	}
+	m.toEnd = m.toEnd && m.head != nil
 	return nil
 }
 
-// Entries is every briefing, filtered or not.
+// Entries is every briefing listed, filtered or not.
 func (m *Model) Entries() []Entry { return m.entries }
+
+// Total is how many briefings the library holds: while only the first
+// page is listed, more than Entries.
+func (m *Model) Total() int {
+	if m.head != nil {
+		return m.head.Total
+	}
+	return len(m.entries)
+}
+
+// Partial reports whether only the first page of the list is here.
+func (m *Model) Partial() bool { return m.head != nil }
+
+// WantsAll reports whether the pane, listing only a first page, needs
+// the whole list: for a filter, or for a cursor within two screens of
+// the page's end.
+func (m *Model) WantsAll() bool {
+	return m.head != nil && (m.query != "" || m.List.Cursor >= len(m.List.Items)-2*m.Rows())
+}
+
+// Note implements pane.Pane: the cursor's place, of every briefing while
+// only the first page is listed.
+func (m *Model) Note() string {
+	if m.head == nil || m.query != "" || !m.Focused() || len(m.List.Items) == 0 {
+		return m.Base.Note()
+	}
+	return strconv.Itoa(min(m.List.Cursor+1, len(m.List.Items))) + "/" + strconv.Itoa(m.head.Total)
+}
 
 // Shown is the briefings the list shows, in order.
 func (m *Model) Shown() []Entry {
@@ -201,6 +270,9 @@ func (m *Model) Show(id int64) {
 func (m *Model) MarkOpened(id int64) {
 	for i := range m.entries {
 		if m.entries[i].ID == id {
+			if m.head != nil && m.entries[i].Unread {
+				m.head.Unread--
+			}
 			m.entries[i].Unread, m.entries[i].New = false, false
 		}
 	}
@@ -244,6 +316,12 @@ func (m *Model) Type(q string) tea.Cmd {
 	m.query = q
 	m.gen++
 	m.keep = 0
+	if m.head != nil && q != "" {
+		// Only the first page is here: the whole list's SetList filters.
+		m.pending = q
+		_, _, _, m.bad = parseBounds(q)
+		return nil
+	}
 	if len(m.entries) < asyncEntries {
 		m.pending = ""
 		m.refilter(true)
@@ -291,6 +369,12 @@ func (m *Model) BadDate() string { return m.bad }
 func (m *Model) refilter(fresh bool) {
 	m.gen++
 	m.pending = ""
+	if m.head != nil && m.query != "" {
+		m.pending = m.query
+		m.List.Items = nil
+		_, _, _, m.bad = parseBounds(m.query)
+		return
+	}
 	m.List.Items, m.bad = rank(m.titles, m.places, m.dates, m.query)
 	if fresh {
 		m.List.Cursor, m.List.Offset = 0, 0
@@ -399,6 +483,12 @@ func shownDate(e *Entry) string {
 // Update implements pane.Pane.
 func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 	if m.List.Move(m.ScrollKeys, msg, m.Rows(), 1) {
+		if m.head != nil {
+			// On a first page, the end is the whole list's: the cursor
+			// goes there when it comes.
+			_, _, bottom, _ := m.ScrollKeys.Amount(msg, m.Rows())
+			m.toEnd = bottom
+		}
 		return nil
 	}
 	if e := m.Current(); e != nil && key.Matches(msg, m.KeyMap.Open) {
@@ -411,7 +501,7 @@ func (m *Model) Update(msg tea.KeyMsg) tea.Cmd {
 // Title implements pane.Pane: how many are listed, of how many, and the
 // filter.
 func (m *Model) Title() string {
-	s := "Library " + strconv.Itoa(len(m.entries))
+	s := "Library " + strconv.Itoa(m.Total())
 	if m.pending != "" {
 		return "Library … ~" + m.pending
 	}
@@ -423,6 +513,9 @@ func (m *Model) Title() string {
 
 // Unread counts the briefings never opened.
 func (m *Model) Unread() int {
+	if m.head != nil {
+		return m.head.Unread
+	}
 	n := 0
 	for _, e := range m.entries {
 		if e.Unread {
@@ -438,6 +531,8 @@ func (m *Model) View(w, h int) []string {
 	switch {
 	case m.bad != "":
 		empty = "Cannot read the date in " + m.bad + " (YYYY, YYYY-MM or YYYY-MM-DD)."
+	case m.pending != "":
+		empty = "Filtering " + strconv.Itoa(m.Total()) + " briefings…"
 	case len(m.entries) > 0:
 		empty = "No briefing matches; esc clears the filter."
 	}

@@ -280,3 +280,70 @@ func TestSetListLongFiltered(t *testing.T) {
 		t.Fatalf("cursor on %+v, want it back on %d", e, was)
 	}
 }
+
+// TestPage: the first page of a longer list counts as the whole list
+// (title, unread, the cursor's place), waits for the whole list to
+// filter, and asks for it near the page's end.
+func TestPage(t *testing.T) {
+	all := entries()
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}))
+	m.Focus()
+	m.SetList(NewPage(all[:2], Head{Total: 5, Unread: 2}))
+	m.View(60, 30)
+	if !m.Partial() || m.Total() != 5 || m.Unread() != 2 || len(m.Entries()) != 2 {
+		t.Fatalf("page: partial %v total %d unread %d entries %d, want true 5 2 2", m.Partial(), m.Total(), m.Unread(), len(m.Entries()))
+	}
+	if got := m.Title(); got != "Library 5" {
+		t.Errorf("title %q, want Library 5", got)
+	}
+	if got := m.Note(); got != "1/5" {
+		t.Errorf("note %q, want 1/5", got)
+	}
+	if !m.WantsAll() {
+		t.Error("a page shorter than two screens does not ask for the whole list")
+	}
+	m.MarkOpened(5)
+	if m.Unread() != 1 {
+		t.Errorf("unread %d after opening an unread briefing, want 1", m.Unread())
+	}
+	if cmd := m.Type("japan"); cmd != nil || m.Pending() != "japan" {
+		t.Fatalf("typing on a page: cmd %v, pending %q; want no command, pending", cmd, m.Pending())
+	}
+	if got := m.Title(); got != "Library … ~japan" {
+		t.Errorf("title while waiting %q", got)
+	}
+	m.SetList(NewPage(all[:2], Head{Total: 5, Unread: 2})) // listed again, under the query
+	if view := ansi.Strip(strings.Join(m.View(60, 10), "\n")); !strings.Contains(view, "Filtering 5 briefings…") {
+		t.Errorf("a page under a query, waiting for the whole list, shows\n%s", view)
+	}
+	m.SetList(NewList(all))
+	if m.Partial() || m.Pending() != "" || len(m.Shown()) != 1 || m.Shown()[0].ID != 3 {
+		t.Fatalf("whole list under a query: partial %v pending %q shown %v, want the Japan briefing", m.Partial(), m.Pending(), m.Shown())
+	}
+	if m.WantsAll() {
+		t.Error("the whole list asks for the whole list")
+	}
+}
+
+// TestPageEnd: the end key on a first page goes, once the whole list
+// comes, to the end of the whole list.
+func TestPageEnd(t *testing.T) {
+	all := entries()
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}))
+	m.Focus()
+	m.SetList(NewPage(all[:2], Head{Total: 5, Unread: 2}))
+	m.View(60, 30)
+	m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	m.SetList(NewList(all))
+	if e := m.Current(); e == nil || e.ID != all[len(all)-1].ID {
+		t.Fatalf("cursor on %+v after end and the whole list, want the last briefing", e)
+	}
+	// Any other key after it keeps the cursor on its briefing.
+	m.SetList(NewPage(all[:3], Head{Total: 5}))
+	m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	m.Update(tea.KeyMsg{Type: tea.KeyUp})
+	m.SetList(NewList(all))
+	if e := m.Current(); e == nil || e.ID != all[1].ID {
+		t.Fatalf("cursor on %+v, want the briefing it was on (%d)", e, all[1].ID)
+	}
+}

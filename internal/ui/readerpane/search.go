@@ -133,6 +133,10 @@ func (r *Model) RepeatSearch(q string) tea.Cmd {
 // ClearSearch ends the search.
 func (r *Model) ClearSearch() { r.setQuery("") }
 
+// SetSearch sets the search to q without moving: a briefing laid out
+// again keeps the search it had.
+func (r *Model) SetSearch(q string) { r.setQuery(q) }
+
 // Searching reports whether a search is on.
 func (r *Model) Searching() bool { return r.search.active() }
 
