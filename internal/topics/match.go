@@ -52,9 +52,18 @@ type entry struct {
 }
 
 func compile(t *Taxonomy) *matcher {
+	// Sized from the taxonomy, so that no map grows while it is filled.
+	terms := 0
+	for _, tp := range t.topics {
+		for _, list := range [][]Term{tp.Terms, tp.Negative} {
+			for _, term := range list {
+				terms += 1 + len(term.Context) + len(term.Not)
+			}
+		}
+	}
 	m := &matcher{
-		vocab: make(map[string]int32),
-		exact: make(map[string]int32),
+		vocab: make(map[string]int32, terms),
+		exact: make(map[string]int32, terms/8),
 	}
 	var next int32
 	id := func(w termWord) int32 {
@@ -74,11 +83,12 @@ func compile(t *Taxonomy) *matcher {
 	}
 	// A term's words are split and stemmed once: ids and hyphens both
 	// need them, and the same context and not lists recur across terms.
-	split := make(map[string][]termWord)
+	split := make(map[string][]termWord, terms)
+	sp := termSplitter{stems: make(map[string]string, terms/2)}
 	words := func(s string) []termWord {
 		ws, ok := split[s]
 		if !ok {
-			ws = termWords(s)
+			ws = sp.words(s)
 			split[s] = ws
 		}
 		return ws
@@ -116,7 +126,7 @@ func compile(t *Taxonomy) *matcher {
 		}
 		return out
 	}
-	byWords := make(map[string]int32)
+	byWords := make(map[string]int32, terms)
 	add := func(topic int, term Term, sign float32) {
 		words := ids(term.Text)
 		if len(words) == 0 {

@@ -548,18 +548,42 @@ type termWord struct {
 
 // termWords splits a term into words the way the tokenizer splits text.
 func termWords(s string) []termWord {
-	var t tokenizer
-	t.reset(s)
+	var sp termSplitter
+	return sp.words(s)
+}
+
+// termSplitter splits many terms, as compiling a taxonomy does, keeping
+// its tokenizer's buffers from term to term and each distinct stem once.
+type termSplitter struct {
+	t     tokenizer
+	stems map[string]string
+}
+
+func (sp *termSplitter) words(s string) []termWord {
+	sp.t.reset(s)
+	out := make([]termWord, 0, len(sp.t.toks))
 	var tok token
-	var out []termWord
-	for t.next(&tok) {
+	for sp.t.next(&tok) {
 		w := termWord{hyphened: tok.hyphened}
 		if raw := s[tok.start:tok.end]; shapeOf(raw)&shapeCaps != 0 {
 			w.exact = raw
 		} else {
-			w.stem = string(t.stemOf(&tok))
+			w.stem = sp.stem(sp.t.stemOf(&tok))
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// stem returns b as a string, the same string for the same bytes.
+func (sp *termSplitter) stem(b []byte) string {
+	if st, ok := sp.stems[string(b)]; ok {
+		return st
+	}
+	if sp.stems == nil {
+		sp.stems = make(map[string]string)
+	}
+	st := string(b)
+	sp.stems[st] = st
+	return st
 }
