@@ -209,7 +209,8 @@ func lookupWords(c *Classifier, br *briefing.Briefing) int {
 		slots := st.cache.slots
 		for k := range st.tz.toks {
 			tok := &st.tz.toks[k]
-			info, ok := probe(slots, tok.hash, tok.end-tok.start)
+			raw := st.tz.text[tok.start:tok.end]
+			info, ok := probe(slots, tok.hash, len(raw), keyHead(raw))
 			if !ok {
 				info = st.wordInfo(tok)
 				slots = st.cache.slots

@@ -2,11 +2,13 @@ package topics
 
 // wordCache remembers what the classifier made of each distinct word (or
 // name) as written, so that a repeated one is analysed once. It is an
-// open-addressing hash table keyed by hashSpan of the text. Keys are copied
-// into one byte arena and slots refer to them by offset, so that a cache
-// whose values hold no pointers holds none at all: the garbage collector
-// does not scan it. Keys of eight bytes or more are compared in full,
-// shorter ones by hash and length alone (see hashSpan).
+// open-addressing hash table keyed by hashSpan of the text: callers pass
+// that hash with each key. A key of up to sixteen bytes is told by its
+// hash, its length and its first eight bytes, kept in its slot (see
+// hashSpan), so finding it reads the slot alone; longer keys are copied
+// into one byte arena and compared in full. Slots refer to the arena by
+// offset, so that a cache whose values hold no pointers holds none at all:
+// the garbage collector does not scan it.
 type wordCache[V any] struct {
 	slots []cacheSlot[V]
 	keys  []byte
@@ -15,12 +17,38 @@ type wordCache[V any] struct {
 	used []int32
 }
 
-// cacheSlot is one entry of a wordCache: its key is keys[off:off+size].
-// A size of 0 marks an empty slot.
+// cacheSlot is one entry of a wordCache, for a key of size bytes: key is
+// keyHead of it for up to sixteen bytes, and its offset in the arena for
+// more. A size of 0 marks an empty slot.
 type cacheSlot[V any] struct {
-	hash      uint64
-	off, size uint32
-	val       V
+	hash uint64
+	key  uint64
+	size uint32
+	val  V
+}
+
+// maxHeadKey is the longest key a slot tells by its hash, length and head.
+const maxHeadKey = 16
+
+// keyHead returns the first eight bytes of a key of eight bytes or more,
+// as load64 reads them, and 0 for a shorter key.
+func keyHead(raw string) uint64 {
+	if len(raw) < 8 {
+		return 0
+	}
+	return load64(raw, 0)
+}
+
+// holds reports whether slot s holds raw, whose hash is hash.
+func (c *wordCache[V]) holds(s *cacheSlot[V], hash uint64, raw string) bool {
+	if s.hash != hash || int(s.size) != len(raw) {
+		return false
+	}
+	if len(raw) <= maxHeadKey {
+		return s.key == keyHead(raw)
+	}
+	// The conversion in a comparison does not copy.
+	return string(c.keys[s.key:s.key+uint64(s.size)]) == raw
 }
 
 // newWordCache returns a cache of size slots, a power of two.
@@ -42,18 +70,18 @@ func (c *wordCache[V]) reset() {
 	c.n = 0
 }
 
-// probe returns the value stored in slots for a key of size bytes, under
-// eight, whose hash is hash, when the key sits in its first slot: the
-// common case, cheap enough to inline. Otherwise it reports false, and get
-// has the answer. It takes the slots rather than the cache so that a loop
-// can keep them in a register.
-func probe[V any](slots []cacheSlot[V], hash uint64, size int) (V, bool) {
+// probe returns the value stored in slots for a key of size bytes, at
+// most sixteen, whose hash is hash and keyHead head, when the key sits in
+// its first slot: the common case, cheap enough to inline. Otherwise it
+// reports false, and get has the answer. It takes the slots rather than
+// the cache so that a loop can keep them in a register.
+func probe[V any](slots []cacheSlot[V], hash uint64, size int, head uint64) (V, bool) {
 	if len(slots) == 0 {
 		var zero V
 		return zero, false
 	}
 	s := &slots[hash&uint64(len(slots)-1)]
-	return s.val, s.hash == hash && int(s.size) == size && size < 8
+	return s.val, s.hash == hash && int(s.size) == size && s.key == head && size <= maxHeadKey
 }
 
 // get returns the value stored for raw, whose hash is hash.
@@ -69,14 +97,14 @@ func (c *wordCache[V]) get(hash uint64, raw string) (V, bool) {
 			var zero V
 			return zero, false
 		}
-		if s.hash == hash && int(s.size) == len(raw) && (len(raw) < 8 || sameKey(c.keys[s.off:s.off+s.size], raw)) {
+		if c.holds(s, hash, raw) {
 			return s.val, true
 		}
 	}
 }
 
 // put stores val for raw, whose hash is hash, unless raw is there already.
-// It copies raw. The table doubles when half full.
+// It copies a raw of over sixteen bytes. The table doubles when half full.
 func (c *wordCache[V]) put(hash uint64, raw string, val V) {
 	if raw == "" {
 		return
@@ -88,13 +116,16 @@ func (c *wordCache[V]) put(hash uint64, raw string, val V) {
 	for i := hash & mask; ; i = (i + 1) & mask {
 		s := &c.slots[i]
 		if s.size == 0 {
-			*s = cacheSlot[V]{hash: hash, off: uint32(len(c.keys)), size: uint32(len(raw)), val: val}
-			c.keys = append(c.keys, raw...)
+			*s = cacheSlot[V]{hash: hash, key: keyHead(raw), size: uint32(len(raw)), val: val}
+			if len(raw) > maxHeadKey {
+				s.key = uint64(len(c.keys))
+				c.keys = append(c.keys, raw...)
+			}
 			c.n++
 			c.used = append(c.used, int32(i))
 			return
 		}
-		if s.hash == hash && int(s.size) == len(raw) && sameKey(c.keys[s.off:s.off+s.size], raw) {
+		if c.holds(s, hash, raw) {
 			return
 		}
 	}
@@ -117,22 +148,4 @@ func (c *wordCache[V]) rehash(size int) {
 		c.slots[i] = s
 		c.used = append(c.used, int32(i))
 	}
-}
-
-// sameKey reports whether key holds the bytes of raw, of the same length.
-// Keys of eight to sixteen bytes, most words that are not short, are
-// compared as two overlapping eight-byte loads.
-func sameKey(key []byte, raw string) bool {
-	if n := len(raw); n >= 8 && n <= 16 {
-		return load64b(key, 0) == load64(raw, 0) && load64b(key, n-8) == load64(raw, n-8)
-	}
-	// The conversion in a comparison does not copy.
-	return string(key) == raw
-}
-
-// load64b is load64 for a byte slice.
-func load64b(b []byte, i int) uint64 {
-	b = b[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

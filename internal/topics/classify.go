@@ -139,7 +139,12 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 		if tok.spaced {
 			words++
 		}
-		info, ok := probe(slots, tok.hash, tok.end-tok.start)
+		size := tok.end - tok.start
+		var head uint64
+		if size >= 8 {
+			head = load64(text, tok.start)
+		}
+		info, ok := probe(slots, tok.hash, size, head)
 		if !ok {
 			info = st.wordInfo(tok)
 			slots = st.cache.slots

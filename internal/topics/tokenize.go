@@ -343,7 +343,10 @@ func hashWord(w string) uint64 { return hashSpan(w, 0, len(w)) }
 //
 // Of words shorter than eight bytes, two with the same length and the same
 // hash are the same word: each step (xor with a constant, multiplication
-// by an odd number, h ^ h>>29) can be undone. wordCache relies on it.
+// by an odd number, h ^ h>>29) can be undone. So are two words of eight to
+// sixteen bytes with the same length, hash and first eight bytes: those
+// give the state before the second group is folded in, and the steps after
+// can be undone. wordCache relies on it.
 func hashSpan(s string, start, end int) uint64 {
 	const k = 0x9E3779B97F4A7C15
 	h := uint64(end-start) * k
