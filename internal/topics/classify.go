@@ -190,17 +190,17 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 // lower case matter only right after one.
 func (st *state) collectNames(text string, toks []token, shapes []wordShape, uppers []int32, names []int32) []int32 {
 	nc := nameCollector{text: text, st: st, names: names, from: len(names)}
-	add := func(k int, upper bool) {
+	add := func(k int) {
 		prevStart, prevEnd := 0, 0
 		if k > 0 {
 			prevStart, prevEnd = toks[k-1].start, toks[k-1].end
 		}
-		nc.add(&toks[k], upper, prevStart, prevEnd, text[prevEnd:toks[k].start])
+		nc.add(&toks[k], shapes[k], prevStart, prevEnd, text[prevEnd:toks[k].start])
 	}
 	for _, u := range uppers {
-		add(int(u), true)
+		add(int(u))
 		for k := int(u) + 1; k < len(toks) && shapes[k]&shapeUpper == 0 && nc.n > 0; k++ {
-			add(k, false)
+			add(k)
 		}
 	}
 	nc.flush()
@@ -214,6 +214,9 @@ func (st *state) wordInfo(tok *token) wordInfo {
 	info, ok := st.cache.get(tok.hash, raw)
 	if !ok {
 		info = st.c.m.lookup(&st.tz, tok, raw)
+		if info.shape&shapeUpper != 0 && isStopName(raw) {
+			info.shape |= shapeNoName
+		}
 		st.cache.put(tok.hash, raw, info)
 	}
 	return info

@@ -650,3 +650,34 @@ MS. SMITH: The Navy and the Pentagon will add warships, and Nandita, the troops 
 		}
 	}
 }
+
+// TestOneWordNames checks that the word cache's shapeNoName, which names
+// of one word go by, says what runName says of the word: no name.
+func TestOneWordNames(t *testing.T) {
+	c := NewClassifier(nil)
+	st := newState(c, &briefing.Briefing{})
+	defer st.release()
+	words := []string{"Kishida", "Tokyo", "The", "President", "Monday", "January", "Senator",
+		"But", "New", "First", "America", "USA", "NATO", "Q", "I", "AP", "Ürümqi", "Él", "X1", "Zeke"}
+	stops := 0
+	for _, w := range words {
+		st.tz.reset(w)
+		if len(st.tz.toks) != 1 {
+			t.Fatalf("%q is %d tokens", w, len(st.tz.toks))
+		}
+		info := st.wordInfo(&st.tz.toks[0])
+		if info.shape&shapeUpper == 0 {
+			t.Fatalf("%q is not capitalised", w)
+		}
+		noName := st.runName(hashWord(w), w) == ""
+		if got := info.shape&shapeNoName != 0; got != noName {
+			t.Errorf("%q: shapeNoName %v, runName says no name %v", w, got, noName)
+		}
+		if noName {
+			stops++
+		}
+	}
+	if stops == 0 || stops == len(words) {
+		t.Errorf("%d of %d words are no names: the test tells nothing", stops, len(words))
+	}
+}

@@ -22,15 +22,18 @@ type nameCollector struct {
 	names []int32
 	from  int
 	// the current run of capitalised words and the connectors pending
-	// after it; long marks a run grown past maxNameWords.
+	// after it; long marks a run grown past maxNameWords. hash and noName
+	// are those of the run's first word (token.hash, shapeNoName).
 	start, end, n, pending int
 	long                   bool
+	hash                   uint64
+	noName                 bool
 }
 
-// add takes the next word of the text, which follows the word at
-// text[prevStart:prevEnd] after gap.
-func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap string) {
-	if !upper {
+// add takes the next word of the text, of shape shape, which follows the
+// word at text[prevStart:prevEnd] after gap.
+func (nc *nameCollector) add(tok *token, shape wordShape, prevStart, prevEnd int, gap string) {
+	if shape&shapeUpper == 0 {
 		if nc.n > 0 && nc.pending < 2 && gap == " " && isConnector(nc.text[tok.start:tok.end]) {
 			nc.pending++
 			return
@@ -53,6 +56,7 @@ func (nc *nameCollector) add(tok *token, upper bool, prevStart, prevEnd int, gap
 	nc.flush()
 	if !sentenceStart(nc.text[prevStart:prevEnd], gap) {
 		nc.start, nc.end, nc.n = tok.start, tok.end, 1
+		nc.hash, nc.noName = tok.hash, shape&shapeNoName != 0
 	}
 }
 
@@ -70,14 +74,29 @@ func (nc *nameCollector) flush() {
 	if nc.n == 0 {
 		return
 	}
-	start, end, long := nc.start, nc.end, nc.long
+	start, end, long, words := nc.start, nc.end, nc.long, nc.n
 	nc.n, nc.pending, nc.long = 0, 0, false
 	// A single letter ("I", "Q") is no name, nor a headline.
 	if end-start == 1 || long {
 		return
 	}
 	raw := nc.text[start:end]
-	name := nc.st.runName(hashSpan(nc.text, start, end), raw)
+	var name string
+	hash := nc.hash
+	if words == 1 {
+		// One word, which holds no space or hyphen: runName would
+		// strip nothing from it, and the word cache knows whether it
+		// is a stop name.
+		if !nc.noName {
+			name = raw
+		}
+	} else {
+		hash = hashSpan(nc.text, start, end)
+		name = nc.st.runName(hash, raw)
+		if len(name) < len(raw) {
+			hash = hashWord(name)
+		}
+	}
 	if name == "" {
 		return
 	}
@@ -88,7 +107,7 @@ func (nc *nameCollector) flush() {
 		nc.st.addAddressed(name)
 		return
 	}
-	nc.names = append(nc.names, nc.st.intern(name))
+	nc.names = append(nc.names, nc.st.internHashed(hash, name))
 }
 
 // runName returns the name a run of capitalised words gives once titles
@@ -322,8 +341,10 @@ func isStopName(name string) bool {
 func lowerIn(w string, set map[string]bool) bool { return lexicon.Set(set).HasFold(w) }
 
 // intern returns the id of a name.
-func (st *state) intern(name string) int32 {
-	h := hashWord(name)
+func (st *state) intern(name string) int32 { return st.internHashed(hashWord(name), name) }
+
+// internHashed returns the id of a name whose hashWord is h.
+func (st *state) internHashed(h uint64, name string) int32 {
 	if id, ok := st.nameIdx.get(h, name); ok {
 		return id
 	}

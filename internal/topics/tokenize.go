@@ -35,6 +35,10 @@ const (
 	// shapePluralCaps marks an acronym followed by a lower-case plural s,
 	// such as "ICBMs": its form without the s may match an acronym.
 	shapePluralCaps
+	// shapeNoName marks a capitalised word that is no name on its own
+	// (isStopName). shapeOf leaves it to the classifier's word cache,
+	// which sets it once per distinct word (state.wordInfo).
+	shapeNoName
 )
 
 // shapeOf returns the shape of a word.
