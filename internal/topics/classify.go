@@ -166,7 +166,7 @@ func (st *state) scoreText(text string, scores []float32, names []int32, withNam
 	}
 	hits, uppers = hits[:nhits], uppers[:nuppers]
 	st.toks, st.hits, st.shapes, st.uppers = ids, hits, shapes, uppers
-	st.c.m.scan(ids, hits, scores, st.counts, &st.touched)
+	st.c.m.scan(ids, hits, scores, &st.scan)
 	for t := range scores {
 		if scores[t] < 0 {
 			scores[t] = 0

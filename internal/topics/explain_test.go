@@ -33,9 +33,8 @@ func (c *Classifier) explain(text string) string {
 					continue
 				}
 				scores := make([]float32, len(c.ids))
-				counts := make([]uint16, m.entries)
-				var touched []int32
-				m.apply(ph, toks, i, scores, counts, &touched)
+				sc := m.newScanScratch()
+				m.apply(ph, toks, i, scores, &sc)
 				for t, v := range scores {
 					if v != 0 {
 						hits[c.ids[t]] = append(hits[c.ids[t]], fmt.Sprintf("%s(%.1f)", strings.Join(raws[i:i+len(ph.words)], " "), v))

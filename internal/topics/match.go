@@ -293,11 +293,53 @@ func (m *matcher) mayMatch(raw string) bool {
 	return !ok || m.prefixes[key>>6]&(1<<(key&63)) != 0
 }
 
+// scanScratch is the working space of scan, kept from call to call:
+// per-entry repeat counts with the entries they were set for, and which
+// word ids occur in the text scanned (for context and not, see holds).
+type scanScratch struct {
+	counts  []uint16
+	touched []int32
+	// ids occur in the text when seen[id+1] == gen (seen[0] is for -1,
+	// no id); marked is set once seen is filled for the text.
+	seen   []uint32
+	gen    uint32
+	marked bool
+}
+
+// newScanScratch returns the scratch scan needs for m.
+func (m *matcher) newScanScratch() scanScratch {
+	return scanScratch{counts: make([]uint16, m.entries), seen: make([]uint32, len(m.first)+1)}
+}
+
+// mark records which ids occur in toks, the text being scanned.
+func (sc *scanScratch) mark(toks []wordIDs) {
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.seen)
+		sc.gen = 1
+	}
+	for _, w := range toks {
+		sc.seen[w.stem+1] = sc.gen
+		sc.seen[w.exact+1] = sc.gen
+	}
+	sc.marked = true
+}
+
+// occurs reports whether id occurs anywhere in toks, the text being
+// scanned.
+func (sc *scanScratch) occurs(toks []wordIDs, id int32) bool {
+	if !sc.marked {
+		sc.mark(toks)
+	}
+	return sc.seen[id+1] == sc.gen
+}
+
 // scan finds the terms in a run of token ids and adds their weights to
 // scores. hits lists, in order, the tokens some term starts with: a term
-// can start only at one of them. counts holds per-entry repeat counts and is
-// reset on return.
-func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []uint16, touched *[]int32) {
+// can start only at one of them. The repeat counts of sc are reset on
+// return.
+func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, sc *scanScratch) {
+	sc.marked = false
 	next := 0
 	for _, h := range hits {
 		i := int(h)
@@ -336,7 +378,7 @@ func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []
 			}
 			if best == 1 {
 				if pi := m.single[id]; pi >= 0 {
-					m.apply(&m.phrases[pi], toks, i, scores, counts, touched)
+					m.apply(&m.phrases[pi], toks, i, scores, sc)
 				}
 				continue
 			}
@@ -346,16 +388,16 @@ func (m *matcher) scan(toks []wordIDs, hits []int32, scores []float32, counts []
 					break
 				}
 				if len(ph.words) == best && m.matchAt(toks, i, ph) {
-					m.apply(ph, toks, i, scores, counts, touched)
+					m.apply(ph, toks, i, scores, sc)
 				}
 			}
 		}
 		next = i + best
 	}
-	for _, k := range *touched {
-		counts[k] = 0
+	for _, k := range sc.touched {
+		sc.counts[k] = 0
 	}
-	*touched = (*touched)[:0]
+	sc.touched = sc.touched[:0]
 }
 
 func (m *matcher) matchAt(toks []wordIDs, i int, ph *phrase) bool {
@@ -373,7 +415,7 @@ func (m *matcher) matchAt(toks []wordIDs, i int, ph *phrase) bool {
 	return true
 }
 
-func (m *matcher) apply(ph *phrase, toks []wordIDs, i int, scores []float32, counts []uint16, touched *[]int32) {
+func (m *matcher) apply(ph *phrase, toks []wordIDs, i int, scores []float32, sc *scanScratch) {
 	lo, hi := i-contextWindow, i+len(ph.words)+contextWindow
 	if lo < 0 {
 		lo = 0
@@ -381,30 +423,41 @@ func (m *matcher) apply(ph *phrase, toks []wordIDs, i int, scores []float32, cou
 	if hi > len(toks) {
 		hi = len(toks)
 	}
-	win := toks[lo:hi]
 	for k := range ph.entries {
 		e := &ph.entries[k]
-		if len(e.context) > 0 && !anyHolds(win, e.context) {
+		if len(e.context) > 0 && !sc.anyHolds(toks, lo, hi, e.context) {
 			continue
 		}
-		if len(e.not) > 0 && anyHolds(win, e.not) {
+		if len(e.not) > 0 && sc.anyHolds(toks, lo, hi, e.not) {
 			continue
 		}
-		n := counts[e.key]
+		n := sc.counts[e.key]
 		if n == 0 {
-			*touched = append(*touched, e.key)
+			sc.touched = append(sc.touched, e.key)
 		}
 		if n < 1<<15 {
-			counts[e.key] = n + 1
+			sc.counts[e.key] = n + 1
 		}
 		scores[e.topic] += e.weight / float32(n+1)
 	}
 }
 
-// anyHolds reports whether any item's ids all occur in the window.
-func anyHolds(win []wordIDs, items [][]int32) bool {
+// anyHolds reports whether any item's ids all occur in toks[lo:hi], the
+// window around a term. Most ids occur nowhere in the text, which rules
+// their items out without a look at the window.
+func (sc *scanScratch) anyHolds(toks []wordIDs, lo, hi int, items [][]int32) bool {
+	win := toks[lo:hi]
 	for _, item := range items {
 		all := true
+		for _, id := range item {
+			if !sc.occurs(toks, id) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
 		for _, id := range item {
 			found := false
 			for _, w := range win {

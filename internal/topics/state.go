@@ -85,15 +85,13 @@ type scratch struct {
 
 	// Scoring one text: its tokens' ids and shapes, the tokens some term
 	// starts with (the only ones a term can start at), those in upper
-	// case, and per-entry repeat counts with the entries they were set
-	// for.
-	tz      tokenizer
-	toks    []wordIDs
-	shapes  []wordShape
-	hits    []int32
-	uppers  []int32
-	counts  []uint16
-	touched []int32
+	// case, and scan's working space.
+	tz     tokenizer
+	toks   []wordIDs
+	shapes []wordShape
+	hits   []int32
+	uppers []int32
+	scan   scanScratch
 }
 
 // maxCachedWords bounds the words and runs a scratch remembers across
@@ -164,7 +162,7 @@ func (c *Classifier) getScratch() *scratch {
 		cache:    newWordCache[wordInfo](4096),
 		runNames: newWordCache[int32](1024),
 		nameIdx:  newWordCache[int32](512),
-		counts:   make([]uint16, c.m.entries),
+		scan:     c.m.newScanScratch(),
 	}
 }
 
