@@ -2,7 +2,10 @@ package topics
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/brief-reader/brief/internal/briefing"
 )
 
 func TestWordCache(t *testing.T) {
@@ -114,5 +117,47 @@ func TestHashSpanUndone(t *testing.T) {
 				t.Fatalf("%q: bytes after the first eight %x, want %x", w, got, want)
 			}
 		}
+	}
+}
+
+// TestOldWordCache checks that a word the word cache held before it was
+// emptied comes back from oldCache, and that a scratch forgets words used
+// in neither of its last two generations.
+func TestOldWordCache(t *testing.T) {
+	c := NewClassifier(nil)
+	para := func(text string) *briefing.Briefing {
+		return &briefing.Briefing{Paragraphs: []briefing.Paragraph{{Text: text}}}
+	}
+	fill := func(prefix string) {
+		var sb strings.Builder
+		for i := range maxCachedWords + 1 {
+			fmt.Fprintf(&sb, "%s%d ", prefix, i)
+		}
+		c.Apply(para(sb.String()))
+	}
+	c.Apply(para("Tariffs on steel"))
+	fill("a")
+	s := c.pool.free[0]
+	if s.cache.n != 0 || s.oldCache.n == 0 {
+		t.Fatalf("after a full cache: %d words in cache, %d in oldCache", s.cache.n, s.oldCache.n)
+	}
+	st := newState(c, para(""))
+	st.tz.reset("steel")
+	tok := &st.tz.toks[0]
+	if _, ok := st.cache.get(tok.hash, "steel"); ok {
+		t.Fatal("steel still in the emptied cache")
+	}
+	want, _ := st.oldCache.get(tok.hash, "steel")
+	if got := st.wordInfo(tok); got != want {
+		t.Errorf("wordInfo(steel) = %+v, want %+v from oldCache", got, want)
+	}
+	if got, ok := st.cache.get(tok.hash, "steel"); !ok || got != want {
+		t.Error("steel did not move back to cache")
+	}
+	st.release()
+	fill("b")
+	fill("c")
+	if _, ok := s.oldCache.get(hashWord("a1"), "a1"); ok {
+		t.Error("a word of two generations ago is still cached")
 	}
 }

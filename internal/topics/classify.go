@@ -208,17 +208,21 @@ func (st *state) collectNames(text string, toks []token, shapes []wordShape, upp
 }
 
 // wordInfo returns what the classifier knows of a token's word, from the
-// word cache or, the first time, from the matcher.
+// word caches or, the first time, from the matcher.
 func (st *state) wordInfo(tok *token) wordInfo {
 	raw := st.tz.text[tok.start:tok.end]
 	info, ok := st.cache.get(tok.hash, raw)
+	if ok {
+		return info
+	}
+	info, ok = st.oldCache.get(tok.hash, raw)
 	if !ok {
 		info = st.c.m.lookup(&st.tz, tok, raw)
 		if info.shape&shapeUpper != 0 && isStopName(raw) {
 			info.shape |= shapeNoName
 		}
-		st.cache.put(tok.hash, raw, info)
 	}
+	st.cache.put(tok.hash, raw, info)
 	return info
 }
 

@@ -24,7 +24,11 @@ type scratch struct {
 	// taxonomy, so they are kept across calls. A run's value is the
 	// offset in it of the name it gives once titles and function words
 	// are stripped, or -1 for none.
-	cache    wordCache[wordInfo]
+	cache wordCache[wordInfo]
+	// oldCache holds the words cache held before it was last emptied
+	// (see release): a word found there moves back to cache, cheaper
+	// than analysing it again, so the words in common use survive.
+	oldCache wordCache[wordInfo]
 	runNames wordCache[int32]
 
 	// The rest is per call, sized and cleared by newState.
@@ -96,7 +100,8 @@ type scratch struct {
 
 // maxCachedWords bounds the words and runs a scratch remembers across
 // calls: the distinct words of several briefings (a long one has about
-// 2,000), in a table of about a megabyte.
+// 2,000), in a table of about a megabyte (two for words: cache and
+// oldCache).
 const maxCachedWords = 1 << 14
 
 // newState prepares the state for classifying b.
@@ -177,6 +182,7 @@ func (st *state) release() {
 	s.nameIdx.reset()
 	s.addressed = s.addressed[:0]
 	if s.cache.n > maxCachedWords {
+		s.cache, s.oldCache = s.oldCache, s.cache
 		s.cache.reset()
 	}
 	if s.runNames.n > maxCachedWords {
