@@ -309,11 +309,13 @@ func (e escapeWriter) Write(doc []byte) (int, error) {
 
 // style is how the human-readable formats dress their parts.
 type style struct {
-	title    func(string) string
-	meta     func(string) string
-	speaker  func(string) string
-	quote    func(string) string
-	citation func(string) string
+	title   func(string) string
+	meta    func(string) string
+	speaker func(string) string
+	// quote and citation write their part to w: quotes are most of
+	// what the formats write.
+	quote    func(w *bufio.Writer, s string)
+	citation func(w *bufio.Writer, s string)
 	empty    string
 }
 
@@ -321,18 +323,22 @@ var markdownStyle = style{
 	title:   func(s string) string { return "# " + mdEscape(s) + "\n" },
 	meta:    func(s string) string { return "_" + mdEscape(s) + "_\n" },
 	speaker: func(s string) string { return "## " + mdEscape(s) + "\n" },
-	quote: func(s string) string {
-		var b strings.Builder
+	quote: func(w *bufio.Writer, s string) {
 		for i, p := range strings.Split(s, "\n\n") {
 			if i > 0 {
-				b.WriteString(">\n")
+				w.WriteString(">\n")
 			}
-			b.WriteString("> " + mdEscape(p) + "\n")
+			w.WriteString("> ")
+			w.WriteString(mdEscape(p))
+			w.WriteString("\n")
 		}
-		return b.String()
 	},
-	citation: func(s string) string { return ">\n> — " + mdEscape(s) + "\n" },
-	empty:    "_No quotes match._\n",
+	citation: func(w *bufio.Writer, s string) {
+		w.WriteString(">\n> — ")
+		w.WriteString(mdEscape(s))
+		w.WriteString("\n")
+	},
+	empty: "_No quotes match._\n",
 }
 
 var textStyle = style{
@@ -341,18 +347,22 @@ var textStyle = style{
 	speaker: func(s string) string {
 		return s + "\n" + strings.Repeat("-", min(len([]rune(s)), 78)) + "\n"
 	},
-	quote: func(s string) string {
-		var b strings.Builder
+	quote: func(w *bufio.Writer, s string) {
 		for i, p := range strings.Split(s, "\n\n") {
 			if i > 0 {
-				b.WriteString("\n")
+				w.WriteString("\n")
 			}
-			b.WriteString("  " + p + "\n")
+			w.WriteString("  ")
+			w.WriteString(p)
+			w.WriteString("\n")
 		}
-		return b.String()
 	},
-	citation: func(s string) string { return "    — " + s + "\n" },
-	empty:    "No quotes match.\n",
+	citation: func(w *bufio.Writer, s string) {
+		w.WriteString("    — ")
+		w.WriteString(s)
+		w.WriteString("\n")
+	},
+	empty: "No quotes match.\n",
 }
 
 // writePeople writes a briefing's quotes grouped by speaker, each quote
@@ -393,8 +403,12 @@ func writePeople(bw *bufio.Writer, b *briefing.Briefing, flt briefing.Filter, st
 		}
 		bw.WriteString("\n" + st.speaker(textclean.Line(head)))
 		for _, q := range qs {
-			bw.WriteString("\n" + st.quote(quoteText(q)))
-			if _, err := bw.WriteString(st.citation(Citation(b, &s, q))); err != nil {
+			bw.WriteString("\n")
+			st.quote(bw, quoteText(q))
+			st.citation(bw, Citation(b, &s, q))
+			// The writer keeps its first error, which an empty write
+			// returns.
+			if _, err := bw.WriteString(""); err != nil {
 				return err
 			}
 		}

@@ -333,3 +333,32 @@ func BenchmarkIndent(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkWriteText measures writing the seed briefing's quotes in the
+// text and Markdown formats.
+func BenchmarkWriteText(b *testing.B) {
+	data, err := os.ReadFile("../../briefings/india-japan-defence-misri-ani.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	br, err := parse.Parse("seed.txt", data, parse.DefaultOptions())
+	if err != nil {
+		b.Fatal(err)
+	}
+	bs := []*briefing.Briefing{br}
+	for _, f := range []Format{Text, Markdown} {
+		b.Run(f.String(), func(b *testing.B) {
+			var out bytes.Buffer
+			if err := Write(&out, f, bs, briefing.Filter{}); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(out.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Write(io.Discard, f, bs, briefing.Filter{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
