@@ -681,3 +681,19 @@ func TestOneWordNames(t *testing.T) {
 		t.Errorf("%d of %d words are no names: the test tells nothing", stops, len(words))
 	}
 }
+
+func TestSectionTitle(t *testing.T) {
+	for _, tc := range []struct {
+		label string
+		names []string
+		want  string
+	}{
+		{"General", nil, "General"},
+		{"Trade", []string{"Canada"}, "Trade · Canada"},
+		{"Defence", []string{"Hegseth", "NATO", "Rutte"}, "Defence · Hegseth, NATO, Rutte"},
+	} {
+		if got := sectionTitle(tc.label, tc.names); got != tc.want {
+			t.Errorf("sectionTitle(%q, %q) = %q, want %q", tc.label, tc.names, got, tc.want)
+		}
+	}
+}
