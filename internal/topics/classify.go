@@ -315,8 +315,9 @@ func (st *state) paragraphWords(i int) int {
 // briefingTopics sums the words of the paragraphs carrying each topic.
 func (st *state) briefingTopics() []briefing.TopicShare {
 	total := 0
-	words := make([]int, st.nt)
-	paras := make([]int, st.nt)
+	words := zeroed(st.topicWords, st.nt)
+	paras := zeroed(st.topicParas, st.nt)
+	st.topicWords, st.topicParas = words, paras
 	for i, p := range st.b.Paragraphs {
 		if p.Role != briefing.Body {
 			continue
@@ -328,7 +329,16 @@ func (st *state) briefingTopics() []briefing.TopicShare {
 			paras[t]++
 		}
 	}
-	var out []briefing.TopicShare
+	n := 0
+	for _, c := range paras {
+		if c > 0 {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]briefing.TopicShare, 0, n)
 	for t := range words {
 		if paras[t] == 0 {
 			continue

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/lexicon"
 )
 
 // classifyText classifies one paragraph and returns its topics.
@@ -679,5 +681,50 @@ func TestOneWordNames(t *testing.T) {
 	}
 	if stops == 0 || stops == len(words) {
 		t.Errorf("%d of %d words are no names: the test tells nothing", stops, len(words))
+	}
+}
+
+func TestSectionTitle(t *testing.T) {
+	for _, tc := range []struct {
+		label string
+		names []string
+		want  string
+	}{
+		{"General", nil, "General"},
+		{"Trade", []string{"Canada"}, "Trade · Canada"},
+		{"Defence", []string{"Hegseth", "NATO", "Rutte"}, "Defence · Hegseth, NATO, Rutte"},
+	} {
+		if got := sectionTitle(tc.label, tc.names); got != tc.want {
+			t.Errorf("sectionTitle(%q, %q) = %q, want %q", tc.label, tc.names, got, tc.want)
+		}
+	}
+}
+
+// TestStopNameSets checks isStopName, which looks words up in the unions
+// stopTitles and stopWords, against the sets one by one.
+func TestStopNameSets(t *testing.T) {
+	slow := func(name string) bool {
+		return stopNames[name] || lexicon.Weekdays.HasTitle(name) || lexicon.Months.HasTitle(name) ||
+			lexicon.NameTitles.HasTitle(name) || lowerIn(name, functionWords) || lowerIn(name, ordinaryWords) ||
+			utf8.RuneCountInString(name) < 2
+	}
+	var words []string
+	for _, set := range []map[string]bool{stopNames, functionWords, ordinaryWords, lexicon.Weekdays, lexicon.Months, lexicon.NameTitles} {
+		for w := range set {
+			words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	words = append(words, "Kishida", "Tokyo", "É", "Ü", "X", "NATO", "mONDAY")
+	stops := 0
+	for _, w := range words {
+		if got, want := isStopName(w), slow(w); got != want {
+			t.Errorf("isStopName(%q) = %v, want %v", w, got, want)
+		}
+		if slow(w) {
+			stops++
+		}
+	}
+	if stops == 0 || stops == len(words) {
+		t.Errorf("%d of %d words are stop names: the test tells nothing", stops, len(words))
 	}
 }

@@ -230,6 +230,8 @@ func init() {
 	for w := range greetings {
 		addressWords[w] = true
 	}
+	stopTitles = lexicon.Union(lexicon.Weekdays, lexicon.Months, lexicon.NameTitles)
+	stopWords = lexicon.Union(functionWords, ordinaryWords)
 }
 
 // afterGreeting reports whether before ends with a greeting or another
@@ -328,8 +330,14 @@ var stopNames = map[string]bool{
 	"Commission": true, "Act": true, "Initiative": true, "Program": true,
 }
 
+// stopTitles are the words that are no names when capitalised (weekdays,
+// months, titles), and stopWords those that are none in any case
+// (functionWords, ordinaryWords): one lookup each in isStopName. Both are
+// made by init.
+var stopTitles, stopWords lexicon.Set
+
 func isStopName(name string) bool {
-	if stopNames[name] || lexicon.Weekdays.HasTitle(name) || lexicon.Months.HasTitle(name) || lexicon.NameTitles.HasTitle(name) || lowerIn(name, functionWords) || lowerIn(name, ordinaryWords) {
+	if stopNames[name] || stopTitles.HasTitle(name) || stopWords.HasFold(name) {
 		return true
 	}
 	// Single letters and numbers are not names.

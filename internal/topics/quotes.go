@@ -23,10 +23,14 @@ func (st *state) quoteIsPart(q *briefing.Quote, last int) bool {
 func (st *state) applyQuotes() {
 	b := st.b
 	n := len(b.Paragraphs)
-	scores := make([]float32, st.nt)
-	own := make([]float32, st.nt)
-	carried := make([]bool, st.nt)
-	var picked, extra []int32
+	scores := zeroed(st.quoteScores, st.nt)
+	own := zeroed(st.quoteOwn, st.nt)
+	carried := zeroed(st.quoteCarried, st.nt)
+	picked, extra := st.quotePicked[:0], st.quoteExtra[:0]
+	defer func() {
+		st.quoteScores, st.quoteOwn, st.quoteCarried = scores, own, carried
+		st.quotePicked, st.quoteExtra = picked, extra
+	}()
 	var ids []string
 	for qi := range b.Quotes {
 		q := &b.Quotes[qi]

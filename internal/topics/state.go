@@ -52,6 +52,14 @@ type scratch struct {
 	evidenceAt []int32
 	// weights are how much each paragraph's names count (weighNames).
 	weights []float64
+	// Quotes: topic scores of a quote's paragraphs and of its own text,
+	// the topics carried, and the topics picked (applyQuotes).
+	quoteScores, quoteOwn   []float32
+	quoteCarried            []bool
+	quotePicked, quoteExtra []int32
+	// topicWords and topicParas count, per topic, the words and
+	// paragraphs carrying it (briefingTopics).
+	topicWords, topicParas []int
 	// topics are the chosen topic indices per paragraph, slices of
 	// topicBuf.
 	topics   [][]int32

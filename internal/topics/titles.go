@@ -59,6 +59,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 	}
 	idf := st.logRatios(float64(len(secs)+1), len(secs))
 	maxDF := int32(max(1, len(secs)/3))
+	var namesBuf [maxTitleNames]string
 	for si := range secs {
 		s := &secs[si]
 		if p := &ps[s.FirstParagraph]; p.Role == briefing.Heading {
@@ -80,7 +81,7 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 		// sections need only the first few; a section whose names are
 		// all speakers' goes through all of them, once.
 		sortCands(cands)
-		var names []string
+		names := namesBuf[:0]
 		for _, c := range cands {
 			if len(names) == maxTitleNames {
 				break
@@ -95,12 +96,32 @@ func (st *state) titles(secs []briefing.Section, topics [][]int32) {
 		if len(topics[si]) > 0 {
 			label = st.c.labels[topics[si][0]]
 		}
-		if len(names) == 0 {
-			s.Title = label
-		} else {
-			s.Title = label + " · " + strings.Join(names, ", ")
-		}
+		s.Title = sectionTitle(label, names)
 	}
+}
+
+// sectionTitle joins a section's label and names into its title, "Label ·
+// Name, Name", in one allocation.
+func sectionTitle(label string, names []string) string {
+	if len(names) == 0 {
+		return label
+	}
+	const sep, comma = " · ", ", "
+	n := len(label) + len(sep) + len(comma)*(len(names)-1)
+	for _, name := range names {
+		n += len(name)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(label)
+	b.WriteString(sep)
+	for i, name := range names {
+		if i > 0 {
+			b.WriteString(comma)
+		}
+		b.WriteString(name)
+	}
+	return b.String()
 }
 
 // sortCands sorts candidates by weight, greatest first, and among equal
@@ -165,13 +186,17 @@ func containsName(names []string, name string) bool {
 // and aliases: people who speak are not what a section is about.
 func (st *state) speakerNames() map[string]bool {
 	out := make(map[string]bool)
+	add := func(n string) {
+		n = strings.ToLower(n)
+		out[n] = true
+		for w := range strings.FieldsSeq(n) {
+			out[strings.Trim(w, ".,:")] = true
+		}
+	}
 	for _, s := range st.b.Speakers {
-		for _, n := range append([]string{s.Name}, s.Aliases...) {
-			n = strings.ToLower(n)
-			out[n] = true
-			for _, w := range strings.Fields(n) {
-				out[strings.Trim(w, ".,:")] = true
-			}
+		add(s.Name)
+		for _, a := range s.Aliases {
+			add(a)
 		}
 	}
 	return out
