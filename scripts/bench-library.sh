@@ -66,11 +66,11 @@ cpu_median() {
 	printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
 }
 
-# peak RSS (MB) and wall of one run, via GNU time.
+# wall, peak RSS (MB) and CPU (user + system) of one run, via GNU time.
 timed() {
-	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
-	read -r wall rss <"$work/time"
-	echo "$wall $((rss / 1024))"
+	/usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+	read -r wall rss user sys <"$work/time"
+	echo "$wall $((rss / 1024)) $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')"
 }
 
 files=$(find "$corpus" -name '*.md' | wc -l)
@@ -81,9 +81,9 @@ floor_cmd() { find "$corpus" -name '*.md' -exec cat {} + | wc -w; }
 floor_cmd >/dev/null # warm the page cache
 floor=$(median floor_cmd)
 
-read -r cold cold_rss < <(timed "$brief" index --library "$lib" "$corpus")
+read -r cold cold_rss cold_cpu < <(timed "$brief" index --library "$lib" "$corpus")
 summary=$(cat "$work/out")
-read -r re re_rss < <(timed "$brief" index --library "$lib" "$corpus")
+read -r re re_rss _ < <(timed "$brief" index --library "$lib" "$corpus")
 re_summary=$(cat "$work/out")
 db_mb=$(du -sm "$lib" | cut -f1)
 
@@ -99,7 +99,7 @@ ms() { awk -v a="$1" 'BEGIN { printf "%.0f ms", a * 1000 }'; }
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v <= g) ? "ok" : "MISSED" }'; }
 
 echo
-echo "cold index:        $cold s, peak RSS ${cold_rss} MB, library ${db_mb} MB"
+echo "cold index:        $cold s wall, $cold_cpu s CPU (user + sys), peak RSS ${cold_rss} MB, library ${db_mb} MB; load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 echo "                   $summary"
 echo "floor (cat|wc -w): $floor s (median of $runs)"
 echo "  ratio:           $(ratio "$cold" "$floor")×   (goal ≤ 6×: $(verdict "$(ratio "$cold" "$floor")" 6))"
