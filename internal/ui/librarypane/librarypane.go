@@ -553,8 +553,17 @@ type cols struct{ date, title, count int }
 // dateMinWidth is the body width from which rows show the date.
 const dateMinWidth = 40
 
+// partialCountDigits is the count column's least width while only the
+// first page is listed: wide enough for every briefing of the White House
+// corpus (at most 783 quotes), so that the column seldom widens, and the
+// titles shift, when the whole list arrives.
+const partialCountDigits = 3
+
 func (m *Model) columns(w int) cols {
 	c := cols{count: 1}
+	if m.Partial() {
+		c.count = partialCountDigits
+	}
 	for _, e := range m.entries {
 		c.count = max(c.count, len(strconv.Itoa(e.Quotes)))
 	}

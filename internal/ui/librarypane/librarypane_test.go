@@ -347,3 +347,27 @@ func TestPageEnd(t *testing.T) {
 		t.Fatalf("cursor on %+v, want the briefing it was on (%d)", e, all[1].ID)
 	}
 }
+
+// TestPageKeepsColumns: the first page's rows keep their layout when the
+// whole list comes, here with a three-digit count the page did not hold:
+// the titles do not shift.
+func TestPageKeepsColumns(t *testing.T) {
+	all := entries() // the last, not on the page, has 120 quotes
+	m := New(theme.NewStyles(theme.Theme{NoColor: true}))
+	m.Focus()
+	m.SetList(NewPage(all[:2], Head{Total: 5, Unread: 2}))
+	row := func() string {
+		for _, l := range m.View(60, 10) {
+			if l := ansi.Strip(l); strings.Contains(l, "Vice President") {
+				return l
+			}
+		}
+		t.Fatal("no row for the first briefing")
+		return ""
+	}
+	before := row()
+	m.SetList(NewList(all))
+	if after := row(); after != before {
+		t.Errorf("the first row changed when the whole list came:\n%q\n%q", before, after)
+	}
+}
