@@ -319,3 +319,28 @@ func FuzzTokenizer(f *testing.F) {
 		checkTokens(t, text)
 	})
 }
+
+// BenchmarkAppendTokens tokenises the fixtures' paragraphs (blank-line
+// separated), as scoreText does each paragraph.
+func BenchmarkAppendTokens(b *testing.B) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	var paras []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for p := range strings.SplitSeq(string(data), "\n\n") {
+			paras = append(paras, p)
+			size += len(p)
+		}
+	}
+	b.SetBytes(int64(size))
+	var toks []token
+	for b.Loop() {
+		for _, p := range paras {
+			toks = appendTokens(toks[:0], p)
+		}
+	}
+}
