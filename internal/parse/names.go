@@ -436,7 +436,22 @@ func splitTopComma(toks []token) [][]token {
 // joinTokens rebuilds the text of tokens with single spaces where the
 // original had any space.
 func joinTokens(toks []token) string {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0].s
+	}
+	// One allocation of the exact size, not one per growth.
+	n := 0
+	for i, t := range toks {
+		if i > 0 && t.start > toks[i-1].end {
+			n++
+		}
+		n += len(t.s)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range toks {
 		if i > 0 && t.start > toks[i-1].end {
 			b.WriteByte(' ')
