@@ -45,6 +45,41 @@ func foldWord(s string) string {
 	return s
 }
 
+// How foldWord would change a word: not at all (plain lower-case ASCII
+// without dots), only by lower-casing ASCII letters, or otherwise (dots,
+// non-ASCII).
+const (
+	foldPlain = iota
+	foldUpper
+	foldOther
+)
+
+func asciiFold(w string) int {
+	kind := foldPlain
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 0x80 || c == '.':
+			return foldOther
+		case 'A' <= c && c <= 'Z':
+			kind = foldUpper
+		}
+	}
+	return kind
+}
+
+// appendASCIILower appends s to b with its ASCII letters lower-cased.
+func appendASCIILower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 // is reports whether the token is the punctuation mark s.
 func (t token) is(s string) bool { return !t.word && t.s == s }
 
@@ -85,6 +120,12 @@ func tokenize(s string) []token {
 // appendTokens appends the tokens of s to toks, as tokenize returns them:
 // a caller that reads one paragraph at a time reuses one slice.
 func appendTokens(toks []token, s string) []token {
+	// The lower-case forms of capitalised ASCII words are written one
+	// after another into arena and made into one string at the end,
+	// instead of one string each; until then their low is empty.
+	var arenaBuf [256]byte
+	arena := arenaBuf[:0]
+	first := len(toks)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -110,10 +151,27 @@ func appendTokens(toks []token, s string) []token {
 				break
 			}
 			w := s[start:i]
-			toks = append(toks, token{s: w, low: foldWord(w), start: start, end: i, word: true})
+			var l string
+			switch asciiFold(w) {
+			case foldPlain:
+				l = w
+			case foldUpper:
+				arena = appendASCIILower(arena, w)
+			default:
+				l = foldWord(w)
+			}
+			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true})
 		default:
 			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
 			i += n
+		}
+	}
+	if len(arena) > 0 {
+		low := string(arena)
+		for k := first; k < len(toks); k++ {
+			if t := &toks[k]; t.word && t.low == "" {
+				t.low, low = low[:len(t.s)], low[len(t.s):]
+			}
 		}
 	}
 	return toks

@@ -50,3 +50,32 @@ func BenchmarkWordCount(b *testing.B) {
 		wordCount(text)
 	}
 }
+
+// TestTokenLower checks that every word's lower-case form, which
+// appendTokens writes for capitalised ASCII words into one shared string,
+// is foldWord of the word, also after earlier tokens in the same slice.
+func TestTokenLower(t *testing.T) {
+	data, err := os.ReadFile("../../briefings/wh-press-briefing-leavitt-2025-01-29.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toks []token
+	for _, s := range []string{
+		"", "Prime Minister Modi said", "U.S. and AT&T", "ÉLYSÉE Palace", "McGURK’s NATO-led Jean-Pierre",
+		"all lower case", "İstanbul KELVIN", string(data),
+	} {
+		toks = appendTokens(toks, s)
+	}
+	words := 0
+	for _, tk := range toks {
+		if tk.word {
+			words++
+			if want := foldWord(tk.s); tk.low != want {
+				t.Errorf("token %q: low %q, want %q", tk.s, tk.low, want)
+			}
+		}
+	}
+	if words < 1000 {
+		t.Fatalf("only %d words", words)
+	}
+}
