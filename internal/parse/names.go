@@ -70,7 +70,8 @@ func parseRef(toks []token) ref {
 			return ref{pronoun: "she", gender: female, surface: surface}
 		}
 	}
-	parts := splitTopComma(toks)
+	var partsBuf [4][]token // most references have a few parts: no allocation
+	parts := appendTopComma(partsBuf[:0], toks)
 	var r ref
 	var roles []string
 	for pi, p := range parts {
@@ -410,7 +411,11 @@ func isSuffix(l string) bool {
 
 // splitTopComma splits tokens on commas outside parentheses.
 func splitTopComma(toks []token) [][]token {
-	var parts [][]token
+	return appendTopComma(nil, toks)
+}
+
+// appendTopComma appends the parts splitTopComma returns to parts.
+func appendTopComma(parts [][]token, toks []token) [][]token {
 	depth, from := 0, 0
 	for i, t := range toks {
 		switch {
