@@ -128,3 +128,38 @@ func BenchmarkCollapseSpaces(b *testing.B) {
 		collapseSpaces(s)
 	}
 }
+
+// BenchmarkFindName looks up full names, surnames and unknown names in a
+// registry of 200 people, as registerMentions does for every mention: the
+// folded keys are built on the stack, so a lookup allocates nothing.
+func BenchmarkFindName(b *testing.B) {
+	var r registry
+	for i := range 200 {
+		p := &person{}
+		p.setName([]string{fmt.Sprintf("Given%d", i), fmt.Sprintf("Surname%d", i)})
+		r.add(p)
+	}
+	names := [][]string{{"Given7", "Surname7"}, {"SURNAME150"}, {"Nobody", "Else"}, {"Surname3."}, {"Given9", "Surname10"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, n := range names {
+			r.findName(n)
+		}
+	}
+}
+
+// TestFindNameFolds checks that findName folds case as nameKey does.
+func TestFindNameFolds(t *testing.T) {
+	var r registry
+	p := &person{}
+	p.setName([]string{"Karine", "Jean-Pierre"})
+	r.add(p)
+	for _, n := range [][]string{{"KARINE", "jean-pierre"}, {"Jean-PIERRE"}, {"jean-pierre."}} {
+		if got := r.findName(n); got != p {
+			t.Errorf("findName(%q) = %v, want Karine Jean-Pierre", n, got)
+		}
+	}
+	if got := r.findName([]string{"Karine", "Smith"}); got != nil {
+		t.Errorf("findName(Karine Smith) = %v, want nil", got.name)
+	}
+}
