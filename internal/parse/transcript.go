@@ -109,7 +109,7 @@ func (b *builder) labelPerson(text string, metas []*person) *person {
 	roleOnly := true
 	for _, n := range r.name {
 		l := strings.ToLower(n)
-		if !lexicon.RoleLabels[l] && !lowerRoleNouns[l] && !lexicon.RoleWords[l] {
+		if !lexicon.RoleLabels[l] && !lowerRoleNouns.has(l) && !roleWords.has(l) {
 			roleOnly = false
 		}
 	}
@@ -155,7 +155,7 @@ func labelSurnames(paras []para) []string {
 			continue
 		}
 		last := strings.Trim(f[len(f)-1], ".:,()[]")
-		if len(last) < 2 || seen[last] || lexicon.Honorifics[last] || lexicon.QuestionerLabels[last] || lexicon.RoleLabels[last] {
+		if len(last) < 2 || seen[last] || honorifics.has(last) || lexicon.QuestionerLabels[last] || lexicon.RoleLabels[last] {
 			continue
 		}
 		seen[last] = true
