@@ -128,22 +128,21 @@ func appendTokens(toks []token, s string) []token {
 	first := len(toks)
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n, word := runeAt(s, i)
 		switch {
 		case r == ' ' || r == '\n' || unicode.IsSpace(r):
 			i += n
-		case isWordRune(r):
+		case word:
 			start := i
 			i += n
 			for i < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[i:])
-				if isWordRune(r2) {
+				r2, n2, word2 := runeAt(s, i)
+				if word2 {
 					i += n2
 					continue
 				}
 				if isJoiner(r2) && i+n2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[i+n2:])
-					if isWordRune(r3) {
+					if _, _, word3 := runeAt(s, i+n2); word3 {
 						i += n2
 						continue
 					}
@@ -175,6 +174,16 @@ func appendTokens(toks []token, s string) []token {
 		}
 	}
 	return toks
+}
+
+// runeAt decodes the rune at s[i:] and tells whether it is a word rune,
+// ASCII by a table.
+func runeAt(s string, i int) (r rune, n int, word bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1, asciiWordClass[c] == wordByte
+	}
+	r, n = utf8.DecodeRuneInString(s[i:])
+	return r, n, isWordRune(r)
 }
 
 func isWordRune(r rune) bool {
