@@ -136,6 +136,10 @@ func appendTokens(toks []token, s string) []token {
 			start := i
 			i += n
 			for i < len(s) {
+				if c := s[i]; c < utf8.RuneSelf && asciiWordClass[c] == wordByte {
+					i++ // most of a word: an ASCII letter or digit
+					continue
+				}
 				r2, n2, word2 := runeAt(s, i)
 				if word2 {
 					i += n2
