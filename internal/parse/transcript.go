@@ -237,12 +237,27 @@ func (n *surnameSet) inText(text string) bool {
 			continue
 		}
 		for _, w := range n.byInitial[c] {
-			if i+len(w) <= len(text) && strings.EqualFold(text[i:i+len(w)], w) {
+			if i+len(w) > len(text) {
+				continue
+			}
+			// Two ASCII bytes that differ but in case cannot fold equal:
+			// most places fail at the second byte without EqualFold.
+			if len(w) > 1 && w[1] < utf8.RuneSelf && text[i+1] < utf8.RuneSelf && lowerASCII(w[1]) != lowerASCII(text[i+1]) {
+				continue
+			}
+			if strings.EqualFold(text[i:i+len(w)], w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // containsAnyFold reports whether s contains any of the folded words.

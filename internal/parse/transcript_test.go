@@ -223,9 +223,9 @@ func TestSurnameSetIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := append(strings.Split(string(data), "\n"), "", "Émile Zola", "ÉMILE", "x")
+	lines := append(strings.Split(string(data), "\n"), "", "Émile Zola", "ÉMILE", "x", "s\u212a", "xs\u017fk", "LEAVITT’s", "leaVITT")
 	lists := [][]string{
-		nil, {"leavitt"}, {"trump", "leavitt", "doocy"}, {"zz", "émile"}, {"Trump"}, {"q"}, {"ms", "mr"}, {"", "nobody"},
+		nil, {"leavitt"}, {"trump", "leavitt", "doocy"}, {"zz", "émile"}, {"Trump"}, {"q"}, {"ms", "mr"}, {"", "nobody"}, {"sk", "ss"},
 	}
 	found := 0
 	for _, list := range lists {
