@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -119,13 +120,19 @@ func TestCollapseSpaces(t *testing.T) {
 }
 
 // BenchmarkCollapseSpaces measures collapseSpaces on a scraped paragraph
-// with doubled spaces.
+// with doubled spaces, and on one of wrapped lines.
 func BenchmarkCollapseSpaces(b *testing.B) {
-	s := strings.Repeat("The minister said  the talks went well.  “We agreed,” he said.\n", 50)
-	b.SetBytes(int64(len(s)))
-	b.ReportAllocs()
-	for b.Loop() {
-		collapseSpaces(s)
+	for _, c := range []struct{ name, s string }{
+		{"doubled", strings.Repeat("The minister said  the talks went well.  “We agreed,” he said.\n", 50)},
+		{"lines", strings.Repeat("The minister said that the talks went well and that both sides had agreed\n", 50)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				collapseSpaces(c.s)
+			}
+		})
 	}
 }
 
@@ -161,5 +168,25 @@ func TestFindNameFolds(t *testing.T) {
 	}
 	if got := r.findName([]string{"Karine", "Smith"}); got != nil {
 		t.Errorf("findName(Karine Smith) = %v, want nil", got.name)
+	}
+}
+
+// TestCollapseSpacesRandom checks collapseSpaces on random texts of
+// letters, spaces, newlines and other white space against its definition:
+// the trimmed text's words between spaces and newlines, joined by one
+// space.
+func TestCollapseSpacesRandom(t *testing.T) {
+	alphabet := []string{"a", "b", " ", " ", "\n", "\t", "é", "\u00a0", "  ", ".\n"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(24) {
+			sb.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := sb.String()
+		want := strings.Join(strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == ' ' || r == '\n' }), " ")
+		if got := collapseSpaces(s); got != want {
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
