@@ -88,7 +88,16 @@ func (t token) capitalised() bool {
 	if !t.word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t.s)
+	if t.s != "" && t.s[0] < utf8.RuneSelf {
+		return 'A' <= t.s[0] && t.s[0] <= 'Z'
+	}
+	return upperInitial(t.s)
+}
+
+// upperInitial reports whether s starts with an upper-case letter; apart
+// from capitalised so that capitalised is inlined.
+func upperInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
@@ -128,6 +137,10 @@ func appendTokens(toks []token, s string) []token {
 	first := len(toks)
 	i := 0
 	for i < len(s) {
+		if s[i] == ' ' {
+			i++ // most often between tokens
+			continue
+		}
 		r, n, word := runeAt(s, i)
 		switch {
 		case r == ' ' || r == '\n' || unicode.IsSpace(r):
