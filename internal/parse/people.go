@@ -39,11 +39,30 @@ func (p *person) roleKey() string {
 // setName sets a person's name and the keys derived from it.
 func (p *person) setName(name []string) {
 	p.name = append([]string(nil), name...)
-	p.key = nameKey(p.name)
-	p.sur = ""
-	if len(p.name) > 0 {
-		p.sur = strings.ToLower(strings.TrimSuffix(p.name[len(p.name)-1], "."))
+	p.key, p.sur = nameKeys(p.name)
+}
+
+// nameKeys returns nameKey(name) and the folded surname without its full
+// stop, the surname cut from the key where it can be: one string built,
+// not three or four.
+func nameKeys(name []string) (key, sur string) {
+	if len(name) == 0 {
+		return "", ""
 	}
+	var buf [64]byte
+	k := buf[:0]
+	if len(name) > 1 {
+		k = appendLower(k, name[0])
+		k = append(k, ' ')
+	}
+	at := len(k)
+	k = appendLower(k, name[len(name)-1])
+	key = string(k)
+	sur = key[at:]
+	if last := name[len(name)-1]; strings.HasSuffix(last, ".") {
+		sur = strings.ToLower(strings.TrimSuffix(last, "."))
+	}
+	return key, sur
 }
 
 // root follows merges to the person an entry stands for.

@@ -190,3 +190,21 @@ func TestCollapseSpacesRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestNameKeys checks the keys setName keeps against their definitions:
+// nameKey, and the surname lower-cased without its full stop.
+func TestNameKeys(t *testing.T) {
+	for _, name := range [][]string{
+		nil, {"Misri"}, {"Vikram", "Misri"}, {"Karine", "Jean-Pierre"}, {"J.", "Smith", "Jr."}, {"ÉMILE", "ZOLA"},
+		{"İbrahim", "KALIN"}, {"x", "y", "Ö."}, {"Dr."}, {"a-very-long-given-name-of-many-letters", "and-a-surname-longer-still-than-that"},
+	} {
+		key, sur := nameKeys(name)
+		wantSur := ""
+		if len(name) > 0 {
+			wantSur = strings.ToLower(strings.TrimSuffix(name[len(name)-1], "."))
+		}
+		if key != nameKey(name) || sur != wantSur {
+			t.Errorf("nameKeys(%q) = %q, %q; want %q, %q", name, key, sur, nameKey(name), wantSur)
+		}
+	}
+}
