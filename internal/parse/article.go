@@ -160,8 +160,8 @@ func (a *articleParser) registerMentions(para int, toks []token, but *person) bo
 // maleKin and femaleKin are kinship words that give the gender of the
 // person named right after them: "her son Karim", "his wife, Ruth Hale".
 var (
-	maleKin   = wordSet(`son husband father brother boyfriend grandson grandfather nephew uncle stepson stepfather`)
-	femaleKin = wordSet(`daughter wife mother sister girlfriend granddaughter grandmother niece aunt stepdaughter stepmother`)
+	maleKin   = newShapeSet(wordSet(`son husband father brother boyfriend grandson grandfather nephew uncle stepson stepfather`))
+	femaleKin = newShapeSet(wordSet(`daughter wife mother sister girlfriend granddaughter grandmother niece aunt stepdaughter stepmother`))
 )
 
 // learnKinship gives a known person of unknown gender the gender a
@@ -174,9 +174,9 @@ func (a *articleParser) learnKinship(toks []token) {
 		}
 		g := unknownGender
 		switch l := t.lower(); {
-		case maleKin[l]:
+		case maleKin.has(l):
 			g = male
-		case femaleKin[l]:
+		case femaleKin.has(l):
 			g = female
 		default:
 			continue
@@ -445,7 +445,7 @@ func (a *articleParser) partialCue(sent []otok, at int, subj ref) cue {
 // quote, and "by" and a name right after it.
 func passiveNaming(sent []otok, at int) cue {
 	v := at - 1
-	if v < 1 || !sent[v].word || !lexicon.NamingVerbs[sent[v].lower()] || !sent[v-1].word || !auxiliaries[sent[v-1].lower()] {
+	if v < 1 || !sent[v].word || !namingVerbs.has(sent[v].lower()) || !sent[v-1].word || !auxiliaries[sent[v-1].lower()] {
 		return cue{}
 	}
 	if at+2 >= len(sent) || !sent[at+1].word || sent[at+1].lower() != "by" {
@@ -1118,12 +1118,12 @@ func outlineSentences(out []otok, text string) [][2]int {
 			end = true
 			if t.s == "." && i > 0 && out[i-1].word && out[i-1].end == t.start {
 				prev := out[i-1]
-				if lexicon.Abbreviations[prev.lower()] || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
+				if abbreviations.has(prev.lower()) || (utf8.RuneCountInString(prev.s) == 1 && prev.capitalised()) {
 					end = false
 				}
 				// "S.J. Quinney College", "J.D. Vance": initials before a
 				// name. "…in the U.S. The…" still ends a sentence.
-				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !lexicon.NonNameWords[out[i+1].lower()] {
+				if initialism(prev.s) && i+1 < len(out) && out[i+1].word && out[i+1].capitalised() && !nonNameWords.has(out[i+1].lower()) {
 					end = false
 				}
 				// "I.W.A.-C.L.C.": a dot joined to what follows.

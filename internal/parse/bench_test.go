@@ -169,3 +169,18 @@ func BenchmarkFrontMatter(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkScanMarks finds the quotation marks of a long transcript, whose
+// text is mostly ASCII without marks.
+func BenchmarkScanMarks(b *testing.B) {
+	data, err := os.ReadFile("../../briefings/wh-press-briefing-leavitt-2025-01-29.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		scanMarks(text)
+	}
+}

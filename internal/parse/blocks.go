@@ -121,23 +121,45 @@ func collapseSpaces(s string) string {
 		}
 		return b.String()
 	}
-	// Spaces and newlines are single bytes that no other character holds:
-	// the words between them are copied whole.
+	// Spaces and newlines are single bytes that no other character holds.
+	// s is trimmed, so each run of them lies between words and becomes
+	// one space: the text between runs that are not a single space (a
+	// newline, or two spaces) is copied whole, found by IndexByte and
+	// Index. nl and dbl are where the next newline and double space start
+	// (len(s) for none), from the start of s.
+	nl, dbl := -1, -1
 	for len(s) > 0 {
-		// Words are short: a loop beats strings.IndexAny's call per word.
-		i := 0
-		for i < len(s) && s[i] != ' ' && s[i] != '\n' {
-			i++
-		}
-		if i > 0 {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+		if nl < 0 {
+			if nl = strings.IndexByte(s, '\n'); nl < 0 {
+				nl = len(s)
 			}
-			b.WriteString(s[:i])
 		}
-		s = s[i:]
-		for len(s) > 0 && (s[0] == ' ' || s[0] == '\n') {
-			s = s[1:]
+		if dbl < 0 {
+			if dbl = strings.Index(s, "  "); dbl < 0 {
+				dbl = len(s)
+			}
+		}
+		i := min(nl, dbl)
+		if i > 0 && s[i-1] == ' ' {
+			i-- // the space before a newline
+		}
+		b.WriteString(s[:i])
+		j := i
+		for j < len(s) && (s[j] == ' ' || s[j] == '\n') {
+			j++
+		}
+		if j == len(s) {
+			break
+		}
+		b.WriteByte(' ')
+		s = s[j:]
+		// The next newline and double space, when past the run just
+		// passed, are still the next: searched again only when not.
+		if nl -= j; nl < 0 {
+			nl = -1
+		}
+		if dbl -= j; dbl < 0 {
+			dbl = -1
 		}
 	}
 	return b.String()

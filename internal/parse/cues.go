@@ -39,7 +39,7 @@ func npWord(t token) bool {
 		return true
 	}
 	l := t.lower()
-	return lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] || lexicon.RoleQualifiers[l] || lexicon.NameParticles[l] || l == "of"
+	return honorifics.has(l) || roleWords.has(l) || lowerRoleNouns.has(l) || roleQualifiers.has(l) || nameParticles.has(l) || l == "of"
 }
 
 func isPronoun(t token) bool {
@@ -66,12 +66,12 @@ func isDeterminer(t token) bool {
 
 // isSpeechVerb reports whether a word is a speech verb. Verbs are lower case
 // in running text: "States" in "United States" is not one.
-func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && lexicon.SpeechVerbs[t.s] }
+func isSpeechVerb(t token) bool { return t.word && !t.capitalised() && speechVerbs.has(t.s) }
 
 // isReportingVerb reports whether a word reports what someone said or how
 // they put it: a speech verb, or a verb of naming ("called", "described").
 func isReportingVerb(t token) bool {
-	return isSpeechVerb(t) || t.word && !t.capitalised() && (lexicon.NamingVerbs[t.s] || lexicon.JudgingVerbs[t.s])
+	return isSpeechVerb(t) || t.word && !t.capitalised() && (namingVerbs.has(t.s) || judgingVerbs.has(t.s))
 }
 
 // putIt reports whether toks[v] is "put" or "puts" followed by "it": "as
@@ -81,7 +81,7 @@ func putIt(toks []otok, v int) bool {
 	return toks[v].word && (l == "put" || l == "puts") && v+1 < len(toks) && toks[v+1].word && toks[v+1].lower() == "it"
 }
 
-func isParticiple(t token) bool { return t.word && !t.capitalised() && lexicon.Participles[t.s] }
+func isParticiple(t token) bool { return t.word && !t.capitalised() && participles.has(t.s) }
 
 // chunkBack collects the noun phrase that ends at toks[end-1], going back
 // over words, initials with their dots and parenthesised asides. It returns
@@ -112,7 +112,7 @@ func chunkBack(toks []otok, end int) int {
 			}
 		case isDeterminer(t.token):
 			return j
-		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && lexicon.NonNameWords[t.lower()] && !lexicon.Honorifics[t.lower()]):
+		case npWord(t.token) && !isPronoun(t.token) && !(t.capitalised() && nonNameWords.has(t.lower()) && !honorifics.has(t.lower())):
 		default:
 			return j + 1
 		}
@@ -274,7 +274,7 @@ func describedAppositive(toks []otok, end int) (int, string) {
 	commas := 0
 	for c := end - 2; c >= 1 && c >= end-maxAppositiveTokens; c-- {
 		t := toks[c]
-		if t.isPlaceholder() || t.is(".") && !(c > 0 && lexicon.Abbreviations[toks[c-1].lower()]) && !abbrevBefore(toks, c) && !initialism(toks[c-1].s) {
+		if t.isPlaceholder() || t.is(".") && !(c > 0 && abbreviations.has(toks[c-1].lower())) && !abbrevBefore(toks, c) && !initialism(toks[c-1].s) {
 			return 0, ""
 		}
 		if !t.is(",") {
@@ -382,7 +382,7 @@ func subjectAfter(toks []otok, from int) ref {
 			if !t.word && !t.is("-") {
 				break
 			}
-			if t.word && (t.capitalised() || !(lexicon.OrgHeads[t.lower()] || lexicon.VoiceHeads[t.lower()] || lowerRoleNouns[t.lower()])) {
+			if t.word && (t.capitalised() || !(lexicon.OrgHeads[t.lower()] || lexicon.VoiceHeads[t.lower()] || lowerRoleNouns.has(t.lower()))) {
 				continue
 			}
 			if h+1 < len(toks) && toks[h+1].word {
@@ -407,7 +407,7 @@ func subjectAfter(toks []otok, from int) ref {
 			depth--
 		} else if depth > 0 {
 		} else if t.is(".") {
-			if end == 0 || !toks[end-1].word || !(lexicon.Abbreviations[toks[end-1].lower()] || lexicon.Honorifics[toks[end-1].lower()] || len([]rune(toks[end-1].s)) == 1) {
+			if end == 0 || !toks[end-1].word || !(abbreviations.has(toks[end-1].lower()) || honorifics.has(toks[end-1].lower()) || len([]rune(toks[end-1].s)) == 1) {
 				break
 			}
 		} else if t.is(",") {
@@ -437,7 +437,7 @@ func subjectAfter(toks []otok, from int) ref {
 	// "said Noah Barkin, a senior adviser at Rhodium Group."
 	if len(r.name) > 0 && r.role == "" && end+2 < len(toks) && toks[end].is(",") && isDeterminer(toks[end+1].token) {
 		stop := end + 2
-		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !lexicon.Abbreviations[toks[stop-1].lower()]) {
+		for stop < len(toks) && stop < end+14 && !toks[stop].isPlaceholder() && !toks[stop].is(",") && !(toks[stop].is(".") && !abbreviations.has(toks[stop-1].lower())) {
 			stop++
 		}
 		if desc := toks[end+2 : stop]; hasTitleWord(desc) {
@@ -460,7 +460,7 @@ func describedVoice(toks []otok, end int) (ref, int) {
 	}
 	head := toks[j].lower()
 	org := lexicon.OrgHeads[head]
-	if !org && !lexicon.VoiceHeads[head] && !lowerRoleNouns[head] && !lexicon.RoleWords[head] {
+	if !org && !lexicon.VoiceHeads[head] && !lowerRoleNouns.has(head) && !roleWords.has(head) {
 		return ref{}, end
 	}
 	start := -1
@@ -599,7 +599,7 @@ func describedNameAfter(toks []otok, from int) (ref, bool) {
 	i := from
 	// "says Guelph potter Mira Loesch": a place or an
 	// organisation may qualify the description.
-	for i < len(toks) && i-from < 3 && toks[i].word && toks[i].capitalised() && i+1 < len(toks) && toks[i+1].word && (toks[i+1].capitalised() || !npWord(toks[i+1].token) || lowerRoleNouns[toks[i+1].lower()]) {
+	for i < len(toks) && i-from < 3 && toks[i].word && toks[i].capitalised() && i+1 < len(toks) && toks[i+1].word && (toks[i+1].capitalised() || !npWord(toks[i+1].token) || lowerRoleNouns.has(toks[i+1].lower())) {
 		i++
 	}
 	if i == from || i >= len(toks) || !toks[i].word || toks[i].capitalised() {
@@ -633,12 +633,12 @@ func abbrevBefore(toks []otok, i int) bool {
 		return false
 	}
 	l := toks[i-1].lower()
-	return lexicon.Abbreviations[l] || lexicon.Honorifics[l] || len([]rune(toks[i-1].s)) == 1
+	return abbreviations.has(l) || honorifics.has(l) || len([]rune(toks[i-1].s)) == 1
 }
 
 func hasTitleWord(toks []otok) bool {
 	for _, t := range toks {
-		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+		if t.word && (roleWords.has(t.lower()) || lowerRoleNouns.has(t.lower())) {
 			return true
 		}
 	}
@@ -693,7 +693,7 @@ func postCue(toks []otok) cue {
 	}
 	for v := i + 1; v < len(toks) && v <= i+14; v++ {
 		t := toks[v]
-		if t.isPlaceholder() || t.is(".") && !(v > 0 && lexicon.Abbreviations[toks[v-1].lower()]) && !abbrevBefore(toks, v) && !initialism(toks[v-1].s) {
+		if t.isPlaceholder() || t.is(".") && !(v > 0 && abbreviations.has(toks[v-1].lower())) && !abbrevBefore(toks, v) && !initialism(toks[v-1].s) {
 			break
 		}
 		if !isSpeechVerb(t.token) {

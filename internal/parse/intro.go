@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"github.com/brief-reader/brief/internal/lexicon"
 	"strings"
 	"unicode/utf8"
 )
@@ -252,7 +251,7 @@ func endsWithTitle(role string) bool {
 		return false
 	}
 	l := foldWord(strings.TrimSuffix(f[len(f)-1], "."))
-	return lexicon.RoleWords[l] || lowerRoleNouns[l] || lexicon.Honorifics[l]
+	return roleWords.has(l) || lowerRoleNouns.has(l) || honorifics.has(l)
 }
 
 // cleanLabelRole tidies the role a label gives: no name suffix left at its
@@ -273,7 +272,7 @@ func cleanLabelRole(role string) string {
 	// A full stop, unless it ends an abbreviation ("Lt. Gen.").
 	if head, ok := strings.CutSuffix(role, "."); ok {
 		f := strings.Fields(head)
-		if len(f) == 0 || !lexicon.Abbreviations[foldWord(f[len(f)-1])] && utf8.RuneCountInString(f[len(f)-1]) > 1 {
+		if len(f) == 0 || !abbreviations.has(foldWord(f[len(f)-1])) && utf8.RuneCountInString(f[len(f)-1]) > 1 {
 			role = head
 		}
 	}

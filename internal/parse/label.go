@@ -124,7 +124,7 @@ func labelText(t string) (label, bool) {
 					return label{}, false
 				}
 				prev := toks[i-1].lower()
-				if !(lexicon.Honorifics[prev] || lexicon.Abbreviations[prev] || utf8.RuneCountInString(toks[i-1].s) == 1 || lexicon.RoleWords[prev]) {
+				if !(honorifics.has(prev) || abbreviations.has(prev) || utf8.RuneCountInString(toks[i-1].s) == 1 || roleWords.has(prev)) {
 					return label{}, false
 				}
 			case ",", "(", ")", "&", "-", "’", "'", "/":
@@ -144,17 +144,17 @@ func labelText(t string) (label, bool) {
 		if i == 0 && notLabels[l] {
 			return label{}, false
 		}
-		if lexicon.Honorifics[l] && l != "he" && l != "his" && l != "her" || lexicon.RoleWords[l] || lexicon.RoleLabels[l] || lexicon.QuestionerLabels[l] {
+		if honorifics.has(l) && l != "he" && l != "his" && l != "her" || roleWords.has(l) || lexicon.RoleLabels[l] || lexicon.QuestionerLabels[l] {
 			strong = true
 		}
 		if unicode.IsDigit(r) {
 			person = false
 			continue
 		}
-		if !unicode.IsUpper(r) && !lexicon.NameParticles[l] && l != "of" && l != "the" && l != "and" && l != "for" && !insideParens(toks, i) {
+		if !unicode.IsUpper(r) && !nameParticles.has(l) && l != "of" && l != "the" && l != "and" && l != "for" && !insideParens(toks, i) {
 			return label{}, false
 		}
-		if lexicon.OrgWords[l] || lexicon.NonNameWords[l] && !lexicon.Honorifics[l] {
+		if lexicon.OrgWords[l] || nonNameWords.has(l) && !honorifics.has(l) {
 			person = false
 		}
 	}

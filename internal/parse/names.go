@@ -31,7 +31,7 @@ func (r ref) valid() bool { return r.pronoun != "" || len(r.name) > 0 || r.role 
 
 // lowerRoleNouns are common descriptions of people that may precede a name
 // in lower case: "factory worker Justin Rice", "state Sen. Jane Timken".
-var lowerRoleNouns = wordSet(`
+var lowerRoleNouns = newShapeSet(wordSet(`
 worker workers steelworker resident owner analyst economist expert voter student farmer
 teacher nurse doctor engineer lawmaker legislator activist historian scientist
 researcher lawyer veteran member candidate organizer organiser employee colleague
@@ -48,7 +48,7 @@ pharmacist dietitian nutritionist specialist cardiologist surgeon epidemiologist
 pollster lobbyist donor campaigner publisher artist designer architect author writer
 filmmaker actor actress singer musician comedian chef host co-owner co-founder cofounder
 journalist proprietor shopkeeper supporter
-`)
+`))
 
 // parseRef reads a person reference from tokens. It returns an invalid ref
 // when the tokens do not name a person (an organisation, a place, a thing).
@@ -70,7 +70,8 @@ func parseRef(toks []token) ref {
 			return ref{pronoun: "she", gender: female, surface: surface}
 		}
 	}
-	parts := splitTopComma(toks)
+	var partsBuf [4][]token // most references have a few parts: no allocation
+	parts := appendTopComma(partsBuf[:0], toks)
 	var r ref
 	var roles []string
 	for pi, p := range parts {
@@ -218,7 +219,7 @@ func nameStart(words []token) int {
 	for i := len(words) - 1; i >= 0; i-- {
 		w := words[i]
 		l := w.lower()
-		if lexicon.Honorifics[l] || lexicon.RoleWords[l] || lowerRoleNouns[l] && !w.capitalised() || lexicon.DepartmentWords[l] {
+		if honorifics.has(l) || roleWords.has(l) || lowerRoleNouns.has(l) && !w.capitalised() || departmentWords.has(l) {
 			break
 		}
 		// "Flickr’s Oona Decker", "Harbour Times Piet Vandam": a
@@ -227,7 +228,7 @@ func nameStart(words []token) int {
 		if after := len(words) - 1 - i; after >= 2 && (possessive(w.s) || lexicon.OrgWords[l]) {
 			break
 		}
-		if isNameWord(w) || (lexicon.NameParticles[l] && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
+		if isNameWord(w) || (nameParticles.has(l) && i > 0 && i < len(words)-1) || isSuffix(l) && i == len(words)-1 && i > 0 {
 			start = i
 			continue
 		}
@@ -235,8 +236,8 @@ func nameStart(words []token) int {
 	}
 	// A particle cannot start a name, unless a title stands before it
 	// ("President von der Leyen").
-	afterTitle := start > 0 && (lexicon.RoleWords[words[start-1].lower()] || lexicon.Honorifics[words[start-1].lower()])
-	for !afterTitle && start < len(words) && lexicon.NameParticles[words[start].lower()] {
+	afterTitle := start > 0 && (roleWords.has(words[start-1].lower()) || honorifics.has(words[start-1].lower()))
+	for !afterTitle && start < len(words) && nameParticles.has(words[start].lower()) {
 		start++
 	}
 	// The word after "of" or "for" names a place or office, not the person:
@@ -249,7 +250,7 @@ func nameStart(words []token) int {
 	// Sentence-initial capitalised function words ("Overall", "The") are
 	// not names, but a month right after a title is a given name: "Rep.
 	// August Pfluger", "Congresswoman Jan Schakowsky".
-	for start < len(words) && lexicon.NonNameWords[words[start].lower()] {
+	for start < len(words) && nonNameWords.has(words[start].lower()) {
 		if afterTitle && lexicon.MonthNames[words[start].lower()] && start+1 < len(words) {
 			break
 		}
@@ -258,7 +259,7 @@ func nameStart(words []token) int {
 	// "Strategic Communications John Kirby", "Golfer Brittany Lind": title
 	// qualifiers and descriptions at the head of a long run belong to the
 	// role.
-	for len(words)-start > 2 && (lexicon.RoleQualifiers[words[start].lower()] || lowerRoleNouns[words[start].lower()] || lexicon.OrgWords[words[start].lower()] || lexicon.ThingWords[words[start].lower()]) {
+	for len(words)-start > 2 && (roleQualifiers.has(words[start].lower()) || lowerRoleNouns.has(words[start].lower()) || lexicon.OrgWords[words[start].lower()] || lexicon.ThingWords[words[start].lower()]) {
 		start++
 	}
 	// "Acknowledging Cambodia", "Honoring Veterans": a verb in title
@@ -329,13 +330,13 @@ func roleOf(toks []token, nameAt int, noName bool) string {
 		if t.start >= nameAt {
 			break
 		}
-		if t.word && lexicon.Honorifics[t.lower()] {
+		if t.word && honorifics.has(t.lower()) {
 			continue
 		}
-		if t.is(".") && len(roleToks) > 0 && roleToks[len(roleToks)-1].word && lexicon.Honorifics[roleToks[len(roleToks)-1].lower()] {
+		if t.is(".") && len(roleToks) > 0 && roleToks[len(roleToks)-1].word && honorifics.has(roleToks[len(roleToks)-1].lower()) {
 			continue
 		}
-		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()] || lexicon.RoleQualifiers[t.lower()]) {
+		if t.word && (roleWords.has(t.lower()) || lowerRoleNouns.has(t.lower()) || roleQualifiers.has(t.lower())) {
 			hasTitle = true
 		}
 		roleToks = append(roleToks, t)
@@ -382,7 +383,7 @@ func isNameWord(w token) bool {
 		return false
 	}
 	l := w.lower()
-	if lexicon.RoleWords[l] || lexicon.Honorifics[l] {
+	if roleWords.has(l) || honorifics.has(l) {
 		return false
 	}
 	if w.allCaps() && utf8.RuneCountInString(w.s) > 2 {
@@ -410,7 +411,11 @@ func isSuffix(l string) bool {
 
 // splitTopComma splits tokens on commas outside parentheses.
 func splitTopComma(toks []token) [][]token {
-	var parts [][]token
+	return appendTopComma(nil, toks)
+}
+
+// appendTopComma appends the parts splitTopComma returns to parts.
+func appendTopComma(parts [][]token, toks []token) [][]token {
 	depth, from := 0, 0
 	for i, t := range toks {
 		switch {
@@ -436,7 +441,22 @@ func splitTopComma(toks []token) [][]token {
 // joinTokens rebuilds the text of tokens with single spaces where the
 // original had any space.
 func joinTokens(toks []token) string {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0].s
+	}
+	// One allocation of the exact size, not one per growth.
+	n := 0
+	for i, t := range toks {
+		if i > 0 && t.start > toks[i-1].end {
+			n++
+		}
+		n += len(t.s)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range toks {
 		if i > 0 && t.start > toks[i-1].end {
 			b.WriteByte(' ')
@@ -455,7 +475,7 @@ func normName(s string) string {
 			continue
 		}
 		l := t.lower()
-		if lexicon.Honorifics[l] {
+		if honorifics.has(l) {
 			continue
 		}
 		out = append(out, strings.ReplaceAll(l, "’", "'"))
@@ -482,7 +502,7 @@ func roleKey(s string) string {
 
 func hasRoleWord(toks []token) bool {
 	for _, t := range toks {
-		if t.word && lexicon.RoleWords[t.lower()] {
+		if t.word && roleWords.has(t.lower()) {
 			return true
 		}
 	}
@@ -490,7 +510,7 @@ func hasRoleWord(toks []token) bool {
 }
 
 // titleStops are words that end a name in title-case text.
-var titleStops = wordSet(`
+var titleStops = newShapeSet(wordSet(`
 before after with at in on for to during en route aboard via from and or the a an upon into
 onto about regarding ahead following across against among between by over as vs versus
 announces announce launches delivers remarks statement readout
@@ -498,7 +518,7 @@ honoring honouring commemorating celebrating announcing highlighting marking wel
 delivering discussing touting launching signing unveiling hosting visiting recognizing
 recognising awarding presenting meeting addressing calling urging outlining promoting
 showcasing reaffirming reflecting speaking joins honors hosts visits signs meets
-`)
+`))
 
 // mention is a person named in running text.
 type mention struct {
@@ -513,7 +533,7 @@ type mention struct {
 func appendNameMentions(out []mention, toks []token) []mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if !t.word || !(t.capitalised() || lexicon.Honorifics[t.lower()]) {
+		if !t.word || !(t.capitalised() || honorifics.has(t.lower())) {
 			i++
 			continue
 		}
@@ -522,21 +542,21 @@ func appendNameMentions(out []mention, toks []token) []mention {
 		for j < len(toks) {
 			c := toks[j]
 			switch {
-			case c.word && !c.capitalised() && (lexicon.NameParticles[c.lower()] || c.lower() == "of" || c.lower() == "for" && hasRoleWord(toks[i:j])) && j+1 < len(toks) && toks[j+1].capitalised():
+			case c.word && !c.capitalised() && (nameParticles.has(c.lower()) || c.lower() == "of" || c.lower() == "for" && hasRoleWord(toks[i:j])) && j+1 < len(toks) && toks[j+1].capitalised():
 				j++
 			case c.word && (c.lower() == "of" || c.lower() == "for") && onlyTitle(toks[i:j]) && j+2 < len(toks) && toks[j+1].word && toks[j+1].lower() == "the" && toks[j+2].capitalised():
 				// "Secretary of the Treasury Scott Bessent"
 				j += 2
-			case c.word && j > i && c.capitalised() && titleStops[c.lower()]:
+			case c.word && j > i && c.capitalised() && titleStops.has(c.lower()):
 				// Title case: "Remarks by President Biden Before Meeting
 				// With Governors", "John Kirby En Route Denver".
 				goto done
-			case c.word && (c.capitalised() || lexicon.Honorifics[c.lower()]):
+			case c.word && (c.capitalised() || honorifics.has(c.lower())):
 				if strings.HasSuffix(c.s, "’s") || strings.HasSuffix(c.s, "'s") {
 					possessive = true
 				}
 				j++
-			case c.is(".") && j > i && toks[j-1].end == c.start && (lexicon.Abbreviations[toks[j-1].lower()] || lexicon.Honorifics[toks[j-1].lower()] || utf8.RuneCountInString(toks[j-1].s) == 1):
+			case c.is(".") && j > i && toks[j-1].end == c.start && (abbreviations.has(toks[j-1].lower()) || honorifics.has(toks[j-1].lower()) || utf8.RuneCountInString(toks[j-1].s) == 1):
 				j++
 			default:
 				goto done
@@ -549,7 +569,7 @@ func appendNameMentions(out []mention, toks []token) []mention {
 		run := toks[i:j]
 		i = max(j, i+1)
 		// Drop sentence-initial function words: "The", "At", "Overall".
-		for len(run) > 0 && run[0].word && lexicon.NonNameWords[run[0].lower()] && !lexicon.Honorifics[run[0].lower()] {
+		for len(run) > 0 && run[0].word && nonNameWords.has(run[0].lower()) && !honorifics.has(run[0].lower()) {
 			run = run[1:]
 		}
 		// "of" may not end a run.
@@ -594,9 +614,9 @@ func onlyTitle(toks []token) bool {
 		}
 		l := t.lower()
 		switch {
-		case lexicon.RoleWords[l]:
+		case roleWords.has(l):
 			title = true
-		case lexicon.RoleQualifiers[l] || lexicon.Honorifics[l] || l == "of" || l == "for" || l == "the":
+		case roleQualifiers.has(l) || honorifics.has(l) || l == "of" || l == "for" || l == "the":
 		default:
 			return false
 		}
@@ -615,25 +635,25 @@ func trimRole(toks []token) []token {
 	}
 	// "Joins First Lady", "Honors Former First Lady": a headline's verb,
 	// and what it left ("Readout of President").
-	for len(toks) > 1 && toks[0].word && (titleStops[toks[0].lower()] && toks[0].capitalised() || toks[0].lower() == "of") {
+	for len(toks) > 1 && toks[0].word && (titleStops.has(toks[0].lower()) && toks[0].capitalised() || toks[0].lower() == "of") {
 		toks = toks[1:]
 	}
 	first := -1
 	for i, t := range toks {
-		if t.word && (lexicon.RoleWords[t.lower()] || lowerRoleNouns[t.lower()]) {
+		if t.word && (roleWords.has(t.lower()) || lowerRoleNouns.has(t.lower())) {
 			first = i
 			break
 		}
 	}
 	for i := first - 1; i > 0; i-- {
-		if t := toks[i]; t.word && (t.lower() == "of" || t.capitalised() && titleStops[t.lower()]) {
+		if t := toks[i]; t.word && (t.lower() == "of" || t.capitalised() && titleStops.has(t.lower())) {
 			toks = toks[i+1:]
 			break
 		}
 	}
 	for len(toks) > 1 && toks[0].word {
 		l := toks[0].lower()
-		if l == "under" && !strings.HasPrefix(toks[1].lower(), "secretar") || l != "under" && lexicon.NonNameWords[l] && !lexicon.Honorifics[l] {
+		if l == "under" && !strings.HasPrefix(toks[1].lower(), "secretar") || l != "under" && nonNameWords.has(l) && !honorifics.has(l) {
 			toks = toks[1:]
 			continue
 		}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/brief-reader/brief/internal/briefing"
 )
@@ -38,11 +39,30 @@ func (p *person) roleKey() string {
 // setName sets a person's name and the keys derived from it.
 func (p *person) setName(name []string) {
 	p.name = append([]string(nil), name...)
-	p.key = nameKey(p.name)
-	p.sur = ""
-	if len(p.name) > 0 {
-		p.sur = strings.ToLower(strings.TrimSuffix(p.name[len(p.name)-1], "."))
+	p.key, p.sur = nameKeys(p.name)
+}
+
+// nameKeys returns nameKey(name) and the folded surname without its full
+// stop, the surname cut from the key where it can be: one string built,
+// not three or four.
+func nameKeys(name []string) (key, sur string) {
+	if len(name) == 0 {
+		return "", ""
 	}
+	var buf [64]byte
+	k := buf[:0]
+	if len(name) > 1 {
+		k = appendLower(k, name[0])
+		k = append(k, ' ')
+	}
+	at := len(k)
+	k = appendLower(k, name[len(name)-1])
+	key = string(k)
+	sur = key[at:]
+	if last := name[len(name)-1]; strings.HasSuffix(last, ".") {
+		sur = strings.ToLower(strings.TrimSuffix(last, "."))
+	}
+	return key, sur
 }
 
 // root follows merges to the person an entry stands for.
@@ -188,6 +208,17 @@ func nameKey(name []string) string {
 	return first + " " + last
 }
 
+// appendLower appends s to b lower-cased as strings.ToLower does, without
+// allocating when s is ASCII.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	return appendASCIILower(b, s)
+}
+
 // findName returns the person a name refers to at position pos, or nil.
 // A full name matches the same first and last name; a single name matches
 // the surname of the person mentioned most recently with it, so that two
@@ -196,13 +227,19 @@ func (r *registry) findName(name []string) *person {
 	if len(name) == 0 {
 		return nil
 	}
-	key := nameKey(name)
+	// The keys are folded into buf, so that looking them up allocates
+	// nothing: key is nameKey(name).
+	var buf [64]byte
 	var best *person
 	// The indexes hold each person once or more, in no useful order:
 	// at breaks ties as the order of people would.
 	if len(name) >= 2 {
-		for _, p := range r.byKey[key] {
-			if p.merged == nil && len(p.name) >= 2 && p.key == key && (best == nil || p.at < best.at) {
+		key := appendLower(buf[:0], name[0])
+		key = append(key, ' ')
+		lastAt := len(key)
+		key = appendLower(key, name[len(name)-1])
+		for _, p := range r.byKey[string(key)] {
+			if p.merged == nil && len(p.name) >= 2 && p.key == string(key) && (best == nil || p.at < best.at) {
 				best = p
 			}
 		}
@@ -211,9 +248,9 @@ func (r *registry) findName(name []string) *person {
 		}
 		// A full name may upgrade a person so far known by surname alone,
 		// when no other full name has that surname.
-		last := strings.ToLower(name[len(name)-1])
-		for _, p := range r.bySur[last] {
-			if p.merged != nil || p.surname() != last {
+		last := key[lastAt:]
+		for _, p := range r.bySur[string(last)] {
+			if p.merged != nil || p.surname() != string(last) {
 				continue
 			}
 			if len(p.name) >= 2 {
@@ -225,9 +262,9 @@ func (r *registry) findName(name []string) *person {
 		}
 		return best
 	}
-	one := strings.ToLower(strings.TrimSuffix(name[0], "."))
-	for _, p := range r.bySur[one] {
-		if p.merged != nil || p.surname() != one {
+	one := appendLower(buf[:0], strings.TrimSuffix(name[0], "."))
+	for _, p := range r.bySur[string(one)] {
+		if p.merged != nil || p.surname() != string(one) {
 			continue
 		}
 		if best == nil || p.last > best.last || (p.last == best.last && (len(p.name) > len(best.name) ||

@@ -157,6 +157,10 @@ func closes(m markInfo, i int, stack []*span, top int, marks []markInfo, nextStr
 func scanMarks(text string) []markInfo {
 	var marks []markInfo
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++ // ASCII, and no mark: most of a text
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		fam := markFamily(r)
 		if fam == noFamily {

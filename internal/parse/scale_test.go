@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"strings"
 	"testing"
@@ -119,12 +120,91 @@ func TestCollapseSpaces(t *testing.T) {
 }
 
 // BenchmarkCollapseSpaces measures collapseSpaces on a scraped paragraph
-// with doubled spaces.
+// with doubled spaces, and on one of wrapped lines.
 func BenchmarkCollapseSpaces(b *testing.B) {
-	s := strings.Repeat("The minister said  the talks went well.  “We agreed,” he said.\n", 50)
-	b.SetBytes(int64(len(s)))
+	for _, c := range []struct{ name, s string }{
+		{"doubled", strings.Repeat("The minister said  the talks went well.  “We agreed,” he said.\n", 50)},
+		{"lines", strings.Repeat("The minister said that the talks went well and that both sides had agreed\n", 50)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.s)))
+			b.ReportAllocs()
+			for b.Loop() {
+				collapseSpaces(c.s)
+			}
+		})
+	}
+}
+
+// BenchmarkFindName looks up full names, surnames and unknown names in a
+// registry of 200 people, as registerMentions does for every mention: the
+// folded keys are built on the stack, so a lookup allocates nothing.
+func BenchmarkFindName(b *testing.B) {
+	var r registry
+	for i := range 200 {
+		p := &person{}
+		p.setName([]string{fmt.Sprintf("Given%d", i), fmt.Sprintf("Surname%d", i)})
+		r.add(p)
+	}
+	names := [][]string{{"Given7", "Surname7"}, {"SURNAME150"}, {"Nobody", "Else"}, {"Surname3."}, {"Given9", "Surname10"}}
 	b.ReportAllocs()
 	for b.Loop() {
-		collapseSpaces(s)
+		for _, n := range names {
+			r.findName(n)
+		}
+	}
+}
+
+// TestFindNameFolds checks that findName folds case as nameKey does.
+func TestFindNameFolds(t *testing.T) {
+	var r registry
+	p := &person{}
+	p.setName([]string{"Karine", "Jean-Pierre"})
+	r.add(p)
+	for _, n := range [][]string{{"KARINE", "jean-pierre"}, {"Jean-PIERRE"}, {"jean-pierre."}} {
+		if got := r.findName(n); got != p {
+			t.Errorf("findName(%q) = %v, want Karine Jean-Pierre", n, got)
+		}
+	}
+	if got := r.findName([]string{"Karine", "Smith"}); got != nil {
+		t.Errorf("findName(Karine Smith) = %v, want nil", got.name)
+	}
+}
+
+// TestCollapseSpacesRandom checks collapseSpaces on random texts of
+// letters, spaces, newlines and other white space against its definition:
+// the trimmed text's words between spaces and newlines, joined by one
+// space.
+func TestCollapseSpacesRandom(t *testing.T) {
+	alphabet := []string{"a", "b", " ", " ", "\n", "\t", "é", "\u00a0", "  ", ".\n"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(24) {
+			sb.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := sb.String()
+		want := strings.Join(strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == ' ' || r == '\n' }), " ")
+		if got := collapseSpaces(s); got != want {
+			t.Fatalf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestNameKeys checks the keys setName keeps against their definitions:
+// nameKey, and the surname lower-cased without its full stop.
+func TestNameKeys(t *testing.T) {
+	for _, name := range [][]string{
+		nil, {"Misri"}, {"Vikram", "Misri"}, {"Karine", "Jean-Pierre"}, {"J.", "Smith", "Jr."}, {"ÉMILE", "ZOLA"},
+		{"İbrahim", "KALIN"}, {"x", "y", "Ö."}, {"Dr."}, {"a-very-long-given-name-of-many-letters", "and-a-surname-longer-still-than-that"},
+	} {
+		key, sur := nameKeys(name)
+		wantSur := ""
+		if len(name) > 0 {
+			wantSur = strings.ToLower(strings.TrimSuffix(name[len(name)-1], "."))
+		}
+		if key != nameKey(name) || sur != wantSur {
+			t.Errorf("nameKeys(%q) = %q, %q; want %q, %q", name, key, sur, nameKey(name), wantSur)
+		}
 	}
 }

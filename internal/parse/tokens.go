@@ -45,6 +45,41 @@ func foldWord(s string) string {
 	return s
 }
 
+// How foldWord would change a word: not at all (plain lower-case ASCII
+// without dots), only by lower-casing ASCII letters, or otherwise (dots,
+// non-ASCII).
+const (
+	foldPlain = iota
+	foldUpper
+	foldOther
+)
+
+func asciiFold(w string) int {
+	kind := foldPlain
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 0x80 || c == '.':
+			return foldOther
+		case 'A' <= c && c <= 'Z':
+			kind = foldUpper
+		}
+	}
+	return kind
+}
+
+// appendASCIILower appends s to b with its ASCII letters lower-cased.
+func appendASCIILower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 // is reports whether the token is the punctuation mark s.
 func (t token) is(s string) bool { return !t.word && t.s == s }
 
@@ -53,7 +88,16 @@ func (t token) capitalised() bool {
 	if !t.word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t.s)
+	if t.s != "" && t.s[0] < utf8.RuneSelf {
+		return 'A' <= t.s[0] && t.s[0] <= 'Z'
+	}
+	return upperInitial(t.s)
+}
+
+// upperInitial reports whether s starts with an upper-case letter; apart
+// from capitalised so that capitalised is inlined.
+func upperInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
@@ -85,24 +129,37 @@ func tokenize(s string) []token {
 // appendTokens appends the tokens of s to toks, as tokenize returns them:
 // a caller that reads one paragraph at a time reuses one slice.
 func appendTokens(toks []token, s string) []token {
+	// The lower-case forms of capitalised ASCII words are written one
+	// after another into arena and made into one string at the end,
+	// instead of one string each; until then their low is empty.
+	var arenaBuf [256]byte
+	arena := arenaBuf[:0]
+	first := len(toks)
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		if s[i] == ' ' {
+			i++ // most often between tokens
+			continue
+		}
+		r, n, word := runeAt(s, i)
 		switch {
 		case r == ' ' || r == '\n' || unicode.IsSpace(r):
 			i += n
-		case isWordRune(r):
+		case word:
 			start := i
 			i += n
 			for i < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[i:])
-				if isWordRune(r2) {
+				if c := s[i]; c < utf8.RuneSelf && asciiWordClass[c] == wordByte {
+					i++ // most of a word: an ASCII letter or digit
+					continue
+				}
+				r2, n2, word2 := runeAt(s, i)
+				if word2 {
 					i += n2
 					continue
 				}
 				if isJoiner(r2) && i+n2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[i+n2:])
-					if isWordRune(r3) {
+					if _, _, word3 := runeAt(s, i+n2); word3 {
 						i += n2
 						continue
 					}
@@ -110,13 +167,40 @@ func appendTokens(toks []token, s string) []token {
 				break
 			}
 			w := s[start:i]
-			toks = append(toks, token{s: w, low: foldWord(w), start: start, end: i, word: true})
+			var l string
+			switch asciiFold(w) {
+			case foldPlain:
+				l = w
+			case foldUpper:
+				arena = appendASCIILower(arena, w)
+			default:
+				l = foldWord(w)
+			}
+			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true})
 		default:
 			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
 			i += n
 		}
 	}
+	if len(arena) > 0 {
+		low := string(arena)
+		for k := first; k < len(toks); k++ {
+			if t := &toks[k]; t.word && t.low == "" {
+				t.low, low = low[:len(t.s)], low[len(t.s):]
+			}
+		}
+	}
 	return toks
+}
+
+// runeAt decodes the rune at s[i:] and tells whether it is a word rune,
+// ASCII by a table.
+func runeAt(s string, i int) (r rune, n int, word bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1, asciiWordClass[c] == wordByte
+	}
+	r, n = utf8.DecodeRuneInString(s[i:])
+	return r, n, isWordRune(r)
 }
 
 func isWordRune(r rune) bool {

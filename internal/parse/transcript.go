@@ -109,7 +109,7 @@ func (b *builder) labelPerson(text string, metas []*person) *person {
 	roleOnly := true
 	for _, n := range r.name {
 		l := strings.ToLower(n)
-		if !lexicon.RoleLabels[l] && !lowerRoleNouns[l] && !lexicon.RoleWords[l] {
+		if !lexicon.RoleLabels[l] && !lowerRoleNouns.has(l) && !roleWords.has(l) {
 			roleOnly = false
 		}
 	}
@@ -155,7 +155,7 @@ func labelSurnames(paras []para) []string {
 			continue
 		}
 		last := strings.Trim(f[len(f)-1], ".:,()[]")
-		if len(last) < 2 || seen[last] || lexicon.Honorifics[last] || lexicon.QuestionerLabels[last] || lexicon.RoleLabels[last] {
+		if len(last) < 2 || seen[last] || honorifics.has(last) || lexicon.QuestionerLabels[last] || lexicon.RoleLabels[last] {
 			continue
 		}
 		seen[last] = true
@@ -165,31 +165,52 @@ func labelSurnames(paras []para) []string {
 }
 
 // surnameSet answers whether a text holds one of the label surnames. For a
-// few surnames it looks for each anywhere in the text (containsAnyFold);
-// past manySurnames, which would make that cost the text's length times
-// their number, it looks them up word by word.
+// few surnames it looks for them anywhere in the text, as containsAnyFold
+// does but in one pass over the text; past manySurnames, which would make
+// that cost the text's length times their number, it looks them up word by
+// word.
 type surnameSet struct {
-	list []string
-	set  map[string]bool
+	set map[string]bool
+	// For a few surnames: those with an ASCII initial by the bytes they
+	// may start with in the text (the initial, and its capital), the
+	// others, and whether one is empty (found in every text).
+	byInitial [utf8.RuneSelf][]string
+	other     []string
+	empty     bool
 }
 
 // manySurnames is where surnameSet turns to looking up words.
 const manySurnames = 64
 
-func newSurnameSet(surnames []string) surnameSet {
+func newSurnameSet(surnames []string) *surnameSet {
+	n := &surnameSet{}
 	if len(surnames) <= manySurnames {
-		return surnameSet{list: surnames}
+		for _, w := range surnames {
+			switch {
+			case w == "":
+				n.empty = true
+			case w[0] >= utf8.RuneSelf:
+				n.other = append(n.other, w)
+			default:
+				c := w[0]
+				n.byInitial[c] = append(n.byInitial[c], w)
+				if c >= 'a' && c <= 'z' {
+					n.byInitial[c-'a'+'A'] = append(n.byInitial[c-'a'+'A'], w)
+				}
+			}
+		}
+		return n
 	}
-	set := make(map[string]bool, len(surnames))
+	n.set = make(map[string]bool, len(surnames))
 	for _, s := range surnames {
-		set[s] = true
+		n.set[s] = true
 	}
-	return surnameSet{set: set}
+	return n
 }
 
-func (n surnameSet) in(text string) bool {
+func (n *surnameSet) in(text string) bool {
 	if n.set == nil {
-		return containsAnyFold(text, n.list)
+		return n.inText(text)
 	}
 	for _, w := range strings.Fields(text) {
 		w = strings.ToLower(strings.Trim(w, ".:,;!?()[]\"'“”‘’"))
@@ -201,6 +222,42 @@ func (n surnameSet) in(text string) bool {
 		}
 	}
 	return false
+}
+
+// inText reports whether text holds one of a few surnames anywhere, as
+// containsAnyFold(text, surnames) does: indexFold's test at each byte
+// that starts a surname.
+func (n *surnameSet) inText(text string) bool {
+	if n.empty || containsAnyFold(text, n.other) {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			continue
+		}
+		for _, w := range n.byInitial[c] {
+			if i+len(w) > len(text) {
+				continue
+			}
+			// Two ASCII bytes that differ but in case cannot fold equal:
+			// most places fail at the second byte without EqualFold.
+			if len(w) > 1 && w[1] < utf8.RuneSelf && text[i+1] < utf8.RuneSelf && lowerASCII(w[1]) != lowerASCII(text[i+1]) {
+				continue
+			}
+			if strings.EqualFold(text[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // containsAnyFold reports whether s contains any of the folded words.

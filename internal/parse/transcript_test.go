@@ -2,6 +2,7 @@ package parse
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -213,4 +214,62 @@ func TestIndexFold(t *testing.T) {
 			t.Errorf("indexFold(%q, %q) = %d, want %d", c.s, c.w, got, c.want)
 		}
 	}
+}
+
+// TestSurnameSetIn checks the one-pass search of a few surnames against
+// containsAnyFold, surname by surname, over a briefing's lines.
+func TestSurnameSetIn(t *testing.T) {
+	data, err := os.ReadFile("../../briefings/wh-press-briefing-leavitt-2025-01-29.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := append(strings.Split(string(data), "\n"), "", "Émile Zola", "ÉMILE", "x", "s\u212a", "xs\u017fk", "LEAVITT’s", "leaVITT")
+	lists := [][]string{
+		nil, {"leavitt"}, {"trump", "leavitt", "doocy"}, {"zz", "émile"}, {"Trump"}, {"q"}, {"ms", "mr"}, {"", "nobody"}, {"sk", "ss"},
+	}
+	found := 0
+	for _, list := range lists {
+		n := newSurnameSet(list)
+		for _, l := range lines {
+			got, want := n.in(l), containsAnyFold(l, list)
+			if got != want {
+				t.Errorf("surnames %q in %.50q = %v, want %v", list, l, got, want)
+			}
+			if got {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no surname found in any line")
+	}
+}
+
+// BenchmarkSurnameSet looks for twenty surnames in each line of a
+// transcript, as builder.transcript does for each paragraph, in one pass
+// (surnameSet) and surname by surname (containsAnyFold).
+func BenchmarkSurnameSet(b *testing.B) {
+	data, err := os.ReadFile("../../briefings/wh-press-briefing-leavitt-2025-01-29.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	list := strings.Fields("abbott baker carter dalton ellis fisher grant hughes irwin jones keller lowe mason nolan owens porter quinn reyes stone turner")
+	n := newSurnameSet(list)
+	b.Run("one-pass", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			for _, l := range lines {
+				n.in(l)
+			}
+		}
+	})
+	b.Run("by-surname", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			for _, l := range lines {
+				containsAnyFold(l, list)
+			}
+		}
+	})
 }
