@@ -157,8 +157,23 @@ var writeSQL = map[string]string{
 }
 
 // childTables hold a briefing's parts; they are emptied before a briefing
-// is written again.
-var childTables = []string{"quotes", "paragraphs", "speakers", "speaker_names", "sections", "topics"}
+// is written again or deleted. The writer deletes them itself rather than
+// by the schema's cascades: it writes with foreign keys off (see
+// DB.writeConn). quote_topics goes first, found through its quotes.
+var childTables = []string{"quote_topics", "quotes", "paragraphs", "speakers", "speaker_names", "sections", "topics"}
+
+// clearSQL empties a child table of a briefing's rows.
+func clearSQL(table string) string {
+	if table == "quote_topics" {
+		return "DELETE FROM quote_topics WHERE quote_id IN (SELECT id FROM quotes WHERE briefing_id=?)"
+	}
+	return "DELETE FROM " + table + " WHERE briefing_id=?"
+}
+
+// beginner begins transactions: a *sql.DB or a *sql.Conn.
+type beginner interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}
 
 // paragraphSQL keeps paragraphs_fts in step, from schema 2 on.
 var paragraphSQL = map[string]string{
@@ -166,7 +181,7 @@ var paragraphSQL = map[string]string{
 	"indexParagraphs":   `INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id >= ? AND id < ?`,
 }
 
-func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
+func newWriter(ctx context.Context, db beginner) (*writer, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -215,7 +230,7 @@ func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
 		w.rows[t.name] = b
 	}
 	for _, t := range childTables {
-		st, err := tx.PrepareContext(ctx, "DELETE FROM "+t+" WHERE briefing_id=?")
+		st, err := tx.PrepareContext(ctx, clearSQL(t))
 		if err != nil {
 			tx.Rollback()
 			return nil, err
@@ -384,6 +399,11 @@ func (w *writer) remove(ctx context.Context, path string) error {
 	}
 	if err := w.unindex(ctx, id); err != nil {
 		return err
+	}
+	for _, t := range childTables {
+		if err := w.exec(ctx, "clear "+t, id); err != nil {
+			return err
+		}
 	}
 	return w.exec(ctx, "delete", id)
 }
