@@ -205,9 +205,11 @@ var pragmas = []string{
 	"_pragma=busy_timeout(10000)",
 	"_pragma=foreign_keys(1)",
 	"_pragma=synchronous(NORMAL)",
-	// 64 MiB of page cache (the default is 2 MiB): indexing inserts into
-	// several B-trees at once, which thrash a small cache.
-	"_pragma=cache_size(-65536)",
+	// 16 MiB of page cache (the default is 2 MiB): indexing inserts into
+	// several B-trees at once, which thrash a small cache. With 16 KiB
+	// pages a cold index filled 64 MiB (RSS 640 MB over the corpus,
+	// 330 MB with 16 MiB) for no CPU it saved.
+	"_pragma=cache_size(-16384)",
 	// Pages are read through a memory map (up to 1 GiB) rather than a
 	// read call each: a search in a new process touches thousands.
 	"_pragma=mmap_size(1073741824)",
