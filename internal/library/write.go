@@ -55,15 +55,17 @@ type writer struct {
 const rowsPerInsert = 64
 
 // rowTables are the tables written through row buffers, parents before
-// children (foreign keys are checked at each statement).
+// children. OR FAIL: a row that breaks a constraint fails the batch, which
+// is rolled back whole, so SQLite need not journal each statement's pages
+// to undo it alone (a many-row INSERT that may abort half-way does).
 var rowTables = []struct{ name, insert string }{
-	{"speakers", `INSERT INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES `},
+	{"speakers", `INSERT OR FAIL INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES `},
 	{"speaker_names", `INSERT OR IGNORE INTO speaker_names (name, briefing_id, speaker) VALUES `},
-	{"paragraphs", `INSERT INTO paragraphs (id, briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES `},
-	{"quotes", `INSERT INTO quotes (id, briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES `},
+	{"paragraphs", `INSERT OR FAIL INTO paragraphs (id, briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES `},
+	{"quotes", `INSERT OR FAIL INTO quotes (id, briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES `},
 	{"quote_topics", `INSERT OR IGNORE INTO quote_topics (topic, quote_id) VALUES `},
-	{"sections", `INSERT INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES `},
-	{"topics", `INSERT INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES `},
+	{"sections", `INSERT OR FAIL INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES `},
+	{"topics", `INSERT OR FAIL INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES `},
 }
 
 // rowBuffer gathers rows for one table and writes them rowsPerInsert at a
