@@ -350,6 +350,20 @@ func checkConsistent(t *testing.T, db *DB) {
 	if orphans != 0 {
 		t.Fatalf("%d orphan quotes", orphans)
 	}
+	// Every row's foreign keys hold (the writer writes with them off).
+	rows, err := db.sql.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid, fk any
+		rows.Scan(&table, &rowid, &parent, &fk)
+		t.Errorf("foreign key check: %s row %v has no %s", table, rowid, parent)
+	}
+	if err := rows.Close(); err != nil {
+		t.Fatal(err)
+	}
 	es, err := db.Briefings(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -443,4 +457,40 @@ func TestPutPathIndexedMeanwhile(t *testing.T) {
 		t.Errorf("%d briefings after, want %d", m, n)
 	}
 	checkConsistent(t, db)
+}
+
+// TestReplaceAndRemoveLeaveNoOrphans re-indexes a changed file and a
+// removed one and checks the library holds the rows a new library of the
+// same files holds, and no row whose briefing or quote is gone.
+func TestReplaceAndRemoveLeaveNoOrphans(t *testing.T) {
+	dir := samples(t)
+	db := openTemp(t)
+	index(t, db, dir)
+	files := sampleFiles(t, dir)
+	data, _ := os.ReadFile(files[0])
+	data = append(data, []byte("\n\n\"The economy and trade matter,\" said Ortiz.\n")...)
+	if err := os.WriteFile(files[0], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(files[1]); err != nil {
+		t.Fatal(err)
+	}
+	if sum := index(t, db, dir); sum.Updated != 1 || sum.Removed != 1 {
+		t.Fatalf("re-index: %+v, want 1 updated and 1 removed", sum)
+	}
+	checkConsistent(t, db)
+	fresh := openTemp(t)
+	index(t, fresh, dir)
+	for _, table := range append([]string{"briefings", "quotes_fts_docsize", "paragraphs_fts_docsize"}, childTables...) {
+		var n, want int
+		if err := db.sql.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err := fresh.sql.QueryRow("SELECT count(*) FROM " + table).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if n != want || want == 0 {
+			t.Errorf("%s: %d rows after the re-index, %d in a new library", table, n, want)
+		}
+	}
 }

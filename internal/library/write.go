@@ -55,15 +55,17 @@ type writer struct {
 const rowsPerInsert = 64
 
 // rowTables are the tables written through row buffers, parents before
-// children (foreign keys are checked at each statement).
+// children. OR FAIL: a row that breaks a constraint fails the batch, which
+// is rolled back whole, so SQLite need not journal each statement's pages
+// to undo it alone (a many-row INSERT that may abort half-way does).
 var rowTables = []struct{ name, insert string }{
-	{"speakers", `INSERT INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES `},
+	{"speakers", `INSERT OR FAIL INTO speakers (briefing_id, idx, id, name, role, kind, aliases, quotes, reported, words) VALUES `},
 	{"speaker_names", `INSERT OR IGNORE INTO speaker_names (name, briefing_id, speaker) VALUES `},
-	{"paragraphs", `INSERT INTO paragraphs (id, briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES `},
-	{"quotes", `INSERT INTO quotes (id, briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES `},
+	{"paragraphs", `INSERT OR FAIL INTO paragraphs (id, briefing_id, idx, text, speaker, role, label, level, words, topics, section) VALUES `},
+	{"quotes", `INSERT OR FAIL INTO quotes (id, briefing_id, idx, speaker, kind, partial, text, paragraph, end_paragraph, start, "end", topics, section) VALUES `},
 	{"quote_topics", `INSERT OR IGNORE INTO quote_topics (topic, quote_id) VALUES `},
-	{"sections", `INSERT INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES `},
-	{"topics", `INSERT INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES `},
+	{"sections", `INSERT OR FAIL INTO sections (briefing_id, idx, title, topics, first_paragraph, last_paragraph) VALUES `},
+	{"topics", `INSERT OR FAIL INTO topics (briefing_id, idx, id, label, share, paragraphs, words) VALUES `},
 }
 
 // rowBuffer gathers rows for one table and writes them rowsPerInsert at a
@@ -157,8 +159,23 @@ var writeSQL = map[string]string{
 }
 
 // childTables hold a briefing's parts; they are emptied before a briefing
-// is written again.
-var childTables = []string{"quotes", "paragraphs", "speakers", "speaker_names", "sections", "topics"}
+// is written again or deleted. The writer deletes them itself rather than
+// by the schema's cascades: it writes with foreign keys off (see
+// DB.writeConn). quote_topics goes first, found through its quotes.
+var childTables = []string{"quote_topics", "quotes", "paragraphs", "speakers", "speaker_names", "sections", "topics"}
+
+// clearSQL empties a child table of a briefing's rows.
+func clearSQL(table string) string {
+	if table == "quote_topics" {
+		return "DELETE FROM quote_topics WHERE quote_id IN (SELECT id FROM quotes WHERE briefing_id=?)"
+	}
+	return "DELETE FROM " + table + " WHERE briefing_id=?"
+}
+
+// beginner begins transactions: a *sql.DB or a *sql.Conn.
+type beginner interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}
 
 // paragraphSQL keeps paragraphs_fts in step, from schema 2 on.
 var paragraphSQL = map[string]string{
@@ -166,7 +183,7 @@ var paragraphSQL = map[string]string{
 	"indexParagraphs":   `INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id >= ? AND id < ?`,
 }
 
-func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
+func newWriter(ctx context.Context, db beginner) (*writer, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -215,7 +232,7 @@ func newWriter(ctx context.Context, db *sql.DB) (*writer, error) {
 		w.rows[t.name] = b
 	}
 	for _, t := range childTables {
-		st, err := tx.PrepareContext(ctx, "DELETE FROM "+t+" WHERE briefing_id=?")
+		st, err := tx.PrepareContext(ctx, clearSQL(t))
 		if err != nil {
 			tx.Rollback()
 			return nil, err
@@ -384,6 +401,11 @@ func (w *writer) remove(ctx context.Context, path string) error {
 	}
 	if err := w.unindex(ctx, id); err != nil {
 		return err
+	}
+	for _, t := range childTables {
+		if err := w.exec(ctx, "clear "+t, id); err != nil {
+			return err
+		}
 	}
 	return w.exec(ctx, "delete", id)
 }
