@@ -1,11 +1,9 @@
 package parse
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/goccy/go-yaml"
@@ -40,24 +38,10 @@ func BenchmarkParse(b *testing.B) {
 // changes; BRIEF_CORPUS_STEP=1 parses every page. It parses them one after another with one Parser, as a worker
 // of internal/load does. It skips when the corpus is absent.
 func BenchmarkParseCorpus(b *testing.B) {
-	dir := os.Getenv("BRIEF_CORPUS")
-	if dir == "" {
-		dir = "../../../shared/corpus/whitehouse"
-	}
+	paths := corpusPaths(b)
 	type file struct {
 		path string
 		data []byte
-	}
-	var files []file
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
-		files = append(files, file{path: path})
-		return nil
-	})
-	if err != nil || len(files) == 0 {
-		b.Skipf("no corpus at %s (%v)", dir, err)
 	}
 	step := 20
 	if n, err := strconv.Atoi(os.Getenv("BRIEF_CORPUS_STEP")); err == nil && n > 0 {
@@ -65,12 +49,12 @@ func BenchmarkParseCorpus(b *testing.B) {
 	}
 	var sample []file
 	size := 0
-	for i := 0; i < len(files); i += step {
-		data, err := os.ReadFile(files[i].path)
+	for i := 0; i < len(paths); i += step {
+		data, err := os.ReadFile(paths[i])
 		if err != nil {
 			b.Fatal(err)
 		}
-		sample = append(sample, file{files[i].path, data})
+		sample = append(sample, file{paths[i], data})
 		size += len(data)
 	}
 	ps := NewParser()

@@ -1,9 +1,7 @@
 package parse
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -140,20 +138,7 @@ func TestFlatFrontMatter(t *testing.T) {
 // on the front matter of every page of the corpus (every 10th with
 // -short), and that it reads nearly all of them.
 func TestFlatFrontMatterCorpus(t *testing.T) {
-	dir := os.Getenv("BRIEF_CORPUS")
-	if dir == "" {
-		dir = "../../../shared/corpus/whitehouse"
-	}
-	var paths []string
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
-			paths = append(paths, path)
-		}
-		return nil
-	})
-	if len(paths) == 0 {
-		t.Skipf("no corpus at %s", dir)
-	}
+	paths := corpusPaths(t)
 	step := 1
 	if testing.Short() {
 		step = 10

@@ -1,9 +1,7 @@
 package parse
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -74,20 +72,7 @@ func TestParagraphs(t *testing.T) {
 // TestParagraphsCorpus checks the fast path against the Markdown parser
 // on the bodies of the corpus's pages (every 10th with -short).
 func TestParagraphsCorpus(t *testing.T) {
-	dir := os.Getenv("BRIEF_CORPUS")
-	if dir == "" {
-		dir = "../../../shared/corpus/whitehouse"
-	}
-	var paths []string
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
-			paths = append(paths, path)
-		}
-		return nil
-	})
-	if len(paths) == 0 {
-		t.Skipf("no corpus at %s", dir)
-	}
+	paths := corpusPaths(t)
 	step := 1
 	if testing.Short() {
 		step = 10
