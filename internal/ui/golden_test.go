@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -115,12 +114,7 @@ func TestTeaFlow(t *testing.T) {
 		Context: t.Context(),
 	})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
-	waitFor := func(what string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			return bytes.Contains(b, []byte(what))
-		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
+	waitFor := outputWaiter(t, tm)
 	waitFor("Tanmaya Lal")
 	tm.Send(keyMsg("1"))
 	waitFor("quote 2/")
@@ -155,8 +149,7 @@ func TestTeaFlowLanding(t *testing.T) {
 		Context: t.Context(),
 	})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Tanmaya Lal")) },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	outputWaiter(t, tm)("Tanmaya Lal")
 	tm.Send(keyMsg("1"))
 	tm.Send(keyMsg("n"))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
@@ -179,12 +172,7 @@ func TestTeaFlowSearchBackward(t *testing.T) {
 		Context: t.Context(),
 	})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
-	waitFor := func(what string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			return bytes.Contains(b, []byte(what))
-		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
+	waitFor := outputWaiter(t, tm)
 	waitFor("Tanmaya Lal")
 	tm.Send(keyMsg("ctrl+r"))
 	tm.Type("Japan")

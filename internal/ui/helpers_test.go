@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
 	"github.com/brief-reader/brief/internal/briefing"
@@ -221,4 +224,16 @@ func checkFrame(t testing.TB, view string, w, h int) {
 		}
 	}
 	assertOnlySGR(t, view)
+}
+
+// outputWaiter returns a function that waits, through the program loop,
+// until tm's output holds a text (it reads the output it waits on, as
+// teatest.WaitFor does), failing the test after 30 s.
+func outputWaiter(t *testing.T, tm *teatest.TestModel) func(what string) {
+	return func(what string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+			return bytes.Contains(b, []byte(what))
+		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
 }

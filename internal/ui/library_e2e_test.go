@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -244,12 +243,7 @@ func TestLibraryTeaFlow(t *testing.T) {
 	defer db.Close()
 	m := New(Options{Library: LibraryDB(db, library.IndexOptions{Workers: 1}), Theme: asciiTheme(), NoGlamour: true, Context: t.Context()})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 40))
-	waitFor := func(what string) {
-		t.Helper()
-		teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-			return bytes.Contains(b, []byte(what))
-		}, teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-	}
+	waitFor := outputWaiter(t, tm)
 	waitFor("5 briefings · 5 unread")
 	tm.Send(keyMsg("enter"))
 	waitFor("Speakers")
