@@ -46,16 +46,21 @@ func TestSpeakerKindsAndPartialQuotes(t *testing.T) {
 
 // seedBriefings parses the bundled samples.
 func seedBriefings(t *testing.T) []*briefing.Briefing {
-	t.Helper()
+	return parseSamples(t, "india-japan-defence-misri-ani.txt", "wh-press-briefing-leavitt-2025-01-29.md", "wh-trump-modi-joint-press-conference-2025-02-13.txt")
+}
+
+// parseSamples parses the named files of the bundled samples (briefings/).
+func parseSamples(tb testing.TB, names ...string) []*briefing.Briefing {
+	tb.Helper()
 	var bs []*briefing.Briefing
-	for _, name := range []string{"india-japan-defence-misri-ani.txt", "wh-press-briefing-leavitt-2025-01-29.md", "wh-trump-modi-joint-press-conference-2025-02-13.txt"} {
+	for _, name := range names {
 		data, err := os.ReadFile("../../briefings/" + name)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		b, err := parse.Parse(name, data, parse.DefaultOptions())
 		if err != nil {
-			t.Fatalf("%s: %v", name, err)
+			tb.Fatalf("%s: %v", name, err)
 		}
 		bs = append(bs, b)
 	}
@@ -214,15 +219,7 @@ func TestEncoderMatchesDocument(t *testing.T) {
 // BenchmarkWriteJSON compares writing the seed briefing's JSON with the
 // Encoder and as one encoding/json document, in the same run.
 func BenchmarkWriteJSON(b *testing.B) {
-	data, err := os.ReadFile("../../briefings/india-japan-defence-misri-ani.txt")
-	if err != nil {
-		b.Skip(err)
-	}
-	br, err := parse.Parse("seed.txt", data, parse.DefaultOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	bs := []*briefing.Briefing{br}
+	bs := parseSamples(b, "india-japan-defence-misri-ani.txt")
 	var out bytes.Buffer
 	if err := Write(&out, JSON, bs, briefing.Filter{}); err != nil {
 		b.Fatal(err)
@@ -299,18 +296,7 @@ func seedBriefingsAny(t *testing.T) any { return seedBriefings(t) }
 // BenchmarkIndent compares the Encoder's indenter with json.Indent on the
 // JSON of the samples.
 func BenchmarkIndent(b *testing.B) {
-	var bs []*briefing.Briefing
-	for _, name := range []string{"india-japan-defence-misri-ani.txt", "wh-press-briefing-leavitt-2025-01-29.md"} {
-		data, err := os.ReadFile("../../briefings/" + name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		br, err := parse.Parse(name, data, parse.DefaultOptions())
-		if err != nil {
-			b.Fatal(err)
-		}
-		bs = append(bs, br)
-	}
+	bs := parseSamples(b, "india-japan-defence-misri-ani.txt", "wh-press-briefing-leavitt-2025-01-29.md")
 	src, err := json.Marshal(bs)
 	if err != nil {
 		b.Fatal(err)
@@ -337,15 +323,7 @@ func BenchmarkIndent(b *testing.B) {
 // BenchmarkWriteText measures writing the seed briefing's quotes in the
 // text and Markdown formats.
 func BenchmarkWriteText(b *testing.B) {
-	data, err := os.ReadFile("../../briefings/india-japan-defence-misri-ani.txt")
-	if err != nil {
-		b.Skip(err)
-	}
-	br, err := parse.Parse("seed.txt", data, parse.DefaultOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	bs := []*briefing.Briefing{br}
+	bs := parseSamples(b, "india-japan-defence-misri-ani.txt")
 	for _, f := range []Format{Text, Markdown} {
 		b.Run(f.String(), func(b *testing.B) {
 			var out bytes.Buffer
