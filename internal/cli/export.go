@@ -65,6 +65,9 @@ all hold.`,
 				}
 				return &exitError{code: exitUsage, err: fmt.Errorf("--kind: unknown kind %q (want direct, reported or turn to filter quotes; article, transcript or auto to read briefings as)", k)}
 			}
+			// Text and Markdown show no topics: unless --topic filters
+			// on them, classifying (a quarter of the work) is skipped.
+			flags.unclassified = f != export.JSON && len(topicIDs) == 0
 			opts, err := flags.loadOptions(e)
 			if err != nil {
 				return err

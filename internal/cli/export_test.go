@@ -6,11 +6,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/brief-reader/brief/internal/briefing"
+	"github.com/brief-reader/brief/internal/export"
 	"github.com/brief-reader/brief/internal/hostile"
+	"github.com/brief-reader/brief/internal/parse"
 	"github.com/brief-reader/brief/internal/textclean"
+	"github.com/brief-reader/brief/internal/topics"
 )
 
 const seedPath = "../../briefings/india-japan-defence-misri-ani.txt"
@@ -333,5 +338,62 @@ func TestExportSpeakerFlagIsCleaned(t *testing.T) {
 	}
 	if len(d.Briefings) != 1 || len(d.Briefings[0].Quotes) == 0 || d.Briefings[0].Quotes[0].Speaker != "vikram-misri" {
 		t.Errorf("the cleaned name matched no quotes of Vikram Misri: %+v", d.Briefings)
+	}
+}
+
+// Text and Markdown exports skip the classifier unless --topic filters
+// (a quarter of an export's work): that is only right while neither
+// format shows anything a classified briefing has and an unclassified one
+// lacks. This writes the bundled samples, parsed and classified, with the
+// export package and compares with what the command prints: a topic or
+// section shown in either format makes them differ.
+func TestTextExportNeedsNoTopics(t *testing.T) {
+	paths, err := filepath.Glob("../../briefings/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bs []*briefing.Briefing
+	classifier := topics.NewClassifier(topics.Default())
+	for _, p := range paths {
+		if filepath.Ext(p) == ".go" {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := parse.Parse(p, data, parse.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		classifier.Apply(b)
+		bs = append(bs, b)
+	}
+	if n := len(bs); n < 5 {
+		t.Fatalf("found %d bundled samples, want 5", n)
+	}
+	classified := 0
+	for _, b := range bs {
+		if len(b.Topics) > 0 {
+			classified++
+		}
+	}
+	if classified == 0 {
+		t.Fatal("no sample has a topic: the comparison would prove nothing")
+	}
+	for _, f := range []export.Format{export.Text, export.Markdown} {
+		var want bytes.Buffer
+		if err := export.Write(&want, f, bs, briefing.Filter{}); err != nil {
+			t.Fatal(err)
+		}
+		args := append([]string{"export", "--format", f.String()}, paths...)
+		args = slices.DeleteFunc(args, func(a string) bool { return filepath.Ext(a) == ".go" })
+		got, stderr, code := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, code, stderr)
+		}
+		if got != want.String() {
+			t.Errorf("export --format %s differs from the classified briefings' %s: the format shows topics now, so the command must classify (see export.go)", f, f)
+		}
 	}
 }

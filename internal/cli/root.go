@@ -87,6 +87,10 @@ type commonFlags struct {
 	// topics is ready once loadOptions has started building the taxonomy
 	// and classifier.
 	topicsReady *lazyTopics
+	// unclassified, set by a command before loadOptions, leaves briefings
+	// without topics: for output that shows none and filters on none.
+	// The taxonomy is still built (and a bad topics file still refused).
+	unclassified bool
 }
 
 func (c *commonFlags) register(cmd *cobra.Command) {
@@ -127,7 +131,9 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 		return opts, &exitError{code: exitUsage, err: err}
 	}
 	c.topicsReady = buildTopics(user)
-	opts.Prepare = c.topicsReady.apply
+	if !c.unclassified {
+		opts.Prepare = c.topicsReady.apply
+	}
 	return opts, nil
 }
 
