@@ -9,6 +9,9 @@
 #   first frame in tmux, launch → brief's panes, and → the briefing's
 #     text on screen, / less on the same file: the seed, the Leavitt
 #     transcript and a 1 MB transcript made from it              (goal: ≤ 1.5)
+#     and the stack's floor: the smallest Bubble Tea program showing the
+#     same file with the reader's program options (scripts/floor-bt),
+#     launch → the same text; brief's time is also given over it
 #   the library in tmux: launch → the first rows of its list on screen
 #     (goal ≤ 100 ms), and the reader's memory (VmRSS) at the list and
 #     after opening three briefings (goal ≤ 150 MB): on a library of the
@@ -45,6 +48,7 @@ else
 	go build -o "$work/brief" ./cmd/brief
 	brief=$work/brief
 fi
+go build -o "$work/floor-bt" ./scripts/floor-bt
 seed=briefings/india-japan-defence-misri-ani.txt
 leavitt=briefings/wh-press-briefing-leavitt-2025-01-29.md
 
@@ -124,13 +128,14 @@ if command -v tmux >/dev/null && command -v less >/dev/null; then
 	# brief's first frame is its pane layout ("Speakers"), drawn before the
 	# briefing is loaded; "text" is the briefing's text on screen, what
 	# less shows in its first frame.
-	printf '%-20s %8s %12s %7s %10s %7s\n' file "less ms" "brief frame" ratio "brief text" ratio
+	printf '%-20s %8s %12s %7s %10s %7s %11s %7s %11s\n' file "less ms" "brief frame" ratio "brief text" ratio "floor-bt ms" ratio "brief/floor"
 	for spec in "seed|$seed|Defence, security-related" "Leavitt transcript|$leavitt|Good afternoon" "1 MB transcript|$big|Good afternoon"; do
 		IFS='|' read -r name file marker <<<"$spec"
 		l=$(frame_ms "$marker" "less $file")
 		f=$(frame_ms "Speakers" "$brief $file")
 		b=$(frame_ms "$marker" "$brief $file")
-		printf '%-20s %8s %12s %7s %10s %7s   (goal ≤ 1.5)\n' "$name" "$l" "$f" "$(ratio "$f" "$l")" "$b" "$(ratio "$b" "$l")"
+		t=$(frame_ms "$marker" "$work/floor-bt $file")
+		printf '%-20s %8s %12s %7s %10s %7s %11s %7s %11s   (goal ≤ 1.5 × less)\n' "$name" "$l" "$f" "$(ratio "$f" "$l")" "$b" "$(ratio "$b" "$l")" "$t" "$(ratio "$t" "$l")" "$(ratio "$b" "$t")"
 	done
 
 	echo
