@@ -244,10 +244,15 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts O
 // run loads files on workers goroutines and hands the results to emit in
 // the order of files; files after ctx ends, or after emit fails, get the
 // context's error without being read (and are not emitted after a failure).
-// A worker takes a file's weight from a byte budget shared by all of them
-// before it reads the file, so the bytes being parsed at once stay bounded;
-// and no file is started more than a window of files ahead of the one emit
-// waits for, so the results waiting to be emitted stay bounded too.
+//
+// Memory stays bounded two ways. A file's weight is taken from a byte
+// budget before it is read and given back only once its result is emitted,
+// so the bytes being parsed and those parsed but waiting their turn stay
+// within the budget together (or are one file larger than it, alone). And
+// no file is started more than a window of files ahead of the one emit
+// waits for, which bounds the count of small results waiting. The window is
+// wide, so that a worker on a large file does not leave the others idle:
+// they go on with the files after it.
 func run(ctx context.Context, files []string, workers int, budgetSize int64, weigh func(string) int64, one func(string, *parse.Parser) Result, emit func(Result) error) error {
 	if budgetSize <= 0 {
 		budgetSize = DefaultBudget
@@ -257,29 +262,41 @@ func run(ctx context.Context, files []string, workers int, budgetSize int64, wei
 	inFlight := newBudget(budgetSize)
 	workers = min(workers, max(len(files), 1))
 	// Each of the window slots holds the result of file i for i modulo the
-	// window; a file is handed out only when its slot is free, that is
-	// once the file a window before it has been emitted.
-	window := 2 * workers
-	slots := make([]chan Result, window)
+	// window, with the weight it took; a file is handed out only when its
+	// slot is free, that is once the file a window before it has been
+	// emitted.
+	window := streamWindow(workers)
+	type done struct {
+		res    Result
+		weight int64
+	}
+	slots := make([]chan done, window)
 	for i := range slots {
-		slots[i] = make(chan Result, 1)
+		slots[i] = make(chan done, 1)
 	}
 	free := make(chan struct{}, window)
 	for range window {
 		free <- struct{}{}
 	}
-	jobs := make(chan int)
+	type job struct {
+		i      int
+		weight int64
+	}
+	jobs := make(chan job)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			ps := parse.NewParser() // each worker parses with its own
-			for i := range jobs {
-				n := inFlight.acquire(weigh(files[i]))
-				res := one(files[i], ps)
-				inFlight.release(n)
-				slots[i%window] <- res
+			for j := range jobs {
+				// A file handed out before the context ended but not yet
+				// started is not read either.
+				res := Result{Path: files[j.i], Err: ctx.Err()}
+				if res.Err == nil {
+					res = one(files[j.i], ps)
+				}
+				slots[j.i%window] <- done{res, j.weight}
 			}
 		}()
 	}
@@ -288,26 +305,34 @@ func run(ctx context.Context, files []string, workers int, budgetSize int64, wei
 		for i := range files {
 			<-free
 			if ctx.Err() != nil {
-				slots[i%window] <- Result{Path: files[i], Err: ctx.Err()}
+				slots[i%window] <- done{res: Result{Path: files[i], Err: ctx.Err()}}
 				continue
 			}
-			jobs <- i
+			// Taken here, in the order of files, the budget cannot be held
+			// by files after the one emit waits for while it waits for room.
+			jobs <- job{i, inFlight.acquire(weigh(files[i]))}
 		}
 	}()
 	var err error
 	for i := range files {
-		res := <-slots[i%window]
+		d := <-slots[i%window]
+		if err == nil {
+			if err = emit(d.res); err != nil {
+				cancel()
+			}
+		}
+		inFlight.release(d.weight)
 		free <- struct{}{}
-		if err != nil {
-			continue
-		}
-		if err = emit(res); err != nil {
-			cancel()
-		}
 	}
 	wg.Wait()
 	return err
 }
+
+// streamWindow is how many files run may start ahead of the one it emits
+// next: enough that workers pass a large file by some way (a page of 250
+// KB takes as long as fifty of the usual 4 KB), few enough that the small
+// results waiting stay a few megabytes.
+func streamWindow(workers int) int { return max(64, 4*workers) }
 
 // fileSize returns what a file weighs against the budget before it is
 // read: its size, or 0 when it cannot be known (a URL, whose fetch is
