@@ -198,10 +198,9 @@ type mdReader struct {
 	md  parser.Parser
 	src []byte
 	in  inlines
-	// paras and marked are the fast path's (see paragraphs): the
-	// paragraphs in order, nil for those with markup, and the text of
-	// those.
-	paras  [][]byte
+	// found and marked are the fast path's (see split): the blocks in
+	// order, and the text of those with markup.
+	found  []fastBlock
 	marked []byte
 }
 
@@ -214,17 +213,18 @@ func (r *mdReader) blocks(s string, out []block) []block {
 }
 
 // read reads s into blocks appended to out. With fast, a text whose
-// blocks are all paragraphs (onlyParagraphs) is split into them here, and
-// only the paragraphs holding inline markup go to the Markdown parser;
-// without, the parser reads it all. Both give the same blocks.
+// blocks are all paragraphs, simple list items, headings and thematic
+// breaks (split) is split into them here, and only the blocks holding
+// inline markup go to the Markdown parser; without, the parser reads it
+// all. Both give the same blocks.
 func (r *mdReader) read(s string, out []block, fast bool) []block {
 	src := dedent(r.src[:0], s)
 	if cap(src) <= maxKeptSource {
 		r.src = src
 	}
 	fastOut, ok := out, false
-	if fast && onlyParagraphs(src) {
-		fastOut, ok = r.paragraphs(src, out)
+	if fast && r.split(src) {
+		fastOut, ok = r.fastBlocks(out)
 	}
 	if ok {
 		out = fastOut
@@ -287,139 +287,302 @@ func (r *mdReader) walkNode(c ast.Node, src []byte, out []block) []block {
 // the backslash, which escapes and breaks lines.
 const inlineMarks = "`[]!<*_\\"
 
-// onlyParagraphs reports whether the Markdown parser would read dedented
-// src as paragraphs alone: no line opens another block (a heading, list,
-// quote, fence, HTML, thematic break or setext underline) and no link
-// reference definition can occur. It errs on the side of no: "*" opens a
-// list only before a space, but "** * *" and "*  x" are refused alike.
-func onlyParagraphs(src []byte) bool {
+// fastBlock is a block the fast path found (see split): a paragraph,
+// a list item's paragraph, or a heading.
+type fastBlock struct {
+	// text is a paragraph's lines, from its text on (a list item's marker
+	// left out), or a heading's text without its #s; nil when it holds
+	// inline markup, its block then coming from the parsed marked text.
+	text  []byte
+	level int // heading level; 0 for paragraphs
+}
+
+// lineKind is what a line of dedented Markdown opens, as far as split
+// can tell.
+type lineKind int
+
+const (
+	refused     lineKind = iota // may open a block split does not read
+	plainLine                   // opens no block: a paragraph's line
+	headingLine                 // an ATX heading: #s, then a space or the end
+	breakLine                   // a thematic break of * or _, or of - (a setext underline after a paragraph's line)
+	bulletItem                  // a bullet list item holding a plain line
+	orderedItem                 // an ordered list item holding a plain line
+)
+
+// classify tells what line, a line of dedented src with its newline if
+// any, opens. For a list item, content is its text (from the first byte
+// after the spaces that follow the marker, a plain line), and start an
+// ordered item's number. It errs on the side of refused: "*" opens a list
+// only before a space, but "** * *" and "*\tx" are refused alike.
+func classify(line []byte) (kind lineKind, content []byte, start int) {
+	switch c := line[0]; {
+	case util.IsSpace(c), c == '>', c == '<', c == '=':
+		return refused, nil, 0
+	case c == '#':
+		n := 1
+		for n < len(line) && line[n] == '#' {
+			n++
+		}
+		switch {
+		case n > 6:
+			return plainLine, nil, 0 // "#######" opens no heading
+		case n == len(line) || line[n] == ' ' || line[n] == '\n':
+			return headingLine, nil, 0
+		case util.IsSpace(line[n]):
+			return refused, nil, 0
+		}
+		return plainLine, nil, 0 // "#hashtag"
+	case c == '`' || c == '~':
+		if len(line) > 1 && line[1] == c {
+			return refused, nil, 0 // a fence, maybe
+		}
+	case c == '*' || c == '+' || c == '-' || c == '_':
+		if len(bytes.Trim(line, string(c)+" \t\v\f\r\n")) == 0 {
+			// A thematic break when it holds three marks and nothing but
+			// spaces and tabs between them; a setext underline or an
+			// empty list item maybe when fewer.
+			n := 0
+			for _, b := range line {
+				switch b {
+				case c:
+					n++
+				case ' ', '\t', '\n':
+				default:
+					return refused, nil, 0
+				}
+			}
+			if n < 3 || c == '+' {
+				return refused, nil, 0
+			}
+			return breakLine, nil, 0
+		}
+		if len(line) > 1 && !util.IsSpace(line[1]) {
+			return plainLine, nil, 0
+		}
+		if c == '_' {
+			return refused, nil, 0
+		}
+		if content = itemContent(line[1:]); content == nil {
+			return refused, nil, 0
+		}
+		return bulletItem, content, 0
+	case c >= '0' && c <= '9':
+		i := 1
+		for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+			i++
+		}
+		if i < len(line) && (line[i] == '.' || line[i] == ')') && (i+1 == len(line) || util.IsSpace(line[i+1])) {
+			if i > 9 {
+				return refused, nil, 0 // no list item; refused all the same
+			}
+			if content = itemContent(line[i+1:]); content == nil {
+				return refused, nil, 0
+			}
+			for _, d := range line[:i] {
+				start = start*10 + int(d-'0')
+			}
+			return orderedItem, content, start
+		}
+	}
+	return plainLine, nil, 0
+}
+
+// itemContent returns the text of a list item from what follows its
+// marker: one to four spaces, then a plain line. It returns nil for any
+// other: a tab, an empty item, an item holding another block, an
+// indented one (five spaces).
+func itemContent(rest []byte) []byte {
+	n := 0
+	for n < len(rest) && rest[n] == ' ' {
+		n++
+	}
+	if n == 0 || n > 4 || n == len(rest) || util.IsSpace(rest[n]) {
+		return nil
+	}
+	if kind, _, _ := classify(rest[n:]); kind != plainLine {
+		return nil
+	}
+	return rest[n:]
+}
+
+// split reads dedented src into r.found when the Markdown parser would
+// read it as paragraphs, list items holding one paragraph each, ATX
+// headings and thematic breaks alone, and no link reference definition
+// can occur; it reports whether it did. A block holding inline markup is
+// copied into r.marked instead, a blank line after each: a paragraph or
+// list item from its text on, as a paragraph, a heading whole. Each reads
+// there as in the whole text, since a paragraph is read alone.
+//
+// A list item's paragraph holds its first line's text and the lines that
+// follow it up to a blank line or a line opening a block: other lines are
+// never indented enough to be the item's, so they continue its paragraph
+// lazily. Every list item opens a new block: a bullet one always, an
+// ordered one after a blank line, a heading, a break or in a list item, or
+// when it is numbered 1; after a paragraph's line another ordered one
+// continues the paragraph.
+func (r *mdReader) split(src []byte) bool {
+	r.found = r.found[:0]
+	r.marked = r.marked[:0]
 	if bytes.Contains(src, []byte("]:")) {
 		return false // a link reference definition, maybe
 	}
-	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = nil
-		}
-		if util.IsBlank(line) {
-			continue
-		}
-		switch c := line[0]; {
-		case util.IsSpace(c), c == '#', c == '>', c == '<', c == '=':
-			return false
-		case c == '`' || c == '~':
-			if len(line) > 1 && line[1] == c {
-				return false // a fence, maybe
-			}
-		case c == '*' || c == '+' || c == '-' || c == '_':
-			if len(line) == 1 || util.IsSpace(line[1]) {
-				return false // a list item
-			}
-			if len(bytes.Trim(line, string(c)+" \t\v\f\r")) == 0 {
-				return false // a thematic break or setext underline
-			}
-		case c >= '0' && c <= '9':
-			i := 1
-			for i < len(line) && line[i] >= '0' && line[i] <= '9' {
-				i++
-			}
-			if i < len(line) && (line[i] == '.' || line[i] == ')') && (i+1 == len(line) || util.IsSpace(line[i+1])) {
-				return false // an ordered list item
-			}
-		}
-	}
-	return true
-}
-
-// paragraphs appends the paragraphs of src, which onlyParagraphs
-// accepted, to out: runs of lines that are not blank. A paragraph with no
-// inline markup is read here, each line trimmed as the parser trims it.
-// Those with markup are copied one after another, a blank line between,
-// into one text for the parser, which reads each as it would in the whole
-// text since no line opens a block or defines a link; their blocks take
-// their places among the others'.
-//
-// ok is false, and out untouched, if the parser did not find one
-// paragraph for each one with markup, which onlyParagraphs should make
-// impossible.
-func (r *mdReader) paragraphs(src []byte, out []block) (_ []block, ok bool) {
-	r.marked = r.marked[:0]
-	r.paras = r.paras[:0]
-	for len(src) > 0 {
-		var line []byte
-		line, src = cutLine(src)
-		if util.IsBlank(line) {
-			continue
-		}
-		para := line
-		for len(src) > 0 {
-			next, rest := cutLine(src)
-			if util.IsBlank(next) {
-				break
-			}
-			para = para[:len(para)+len(next)] // the next line follows in src
-			src = rest
+	var para []byte // the paragraph read so far, nil if none
+	item := false   // whether para is a list item's
+	end := func() {
+		if para == nil {
+			return
 		}
 		if bytes.ContainsAny(para, inlineMarks) {
 			r.marked = append(r.marked, para...)
 			r.marked = append(r.marked, "\n\n"...)
-			para = nil // its blocks come from the parsed document
+			para = nil
 		}
-		r.paras = append(r.paras, para)
+		r.found = append(r.found, fastBlock{text: para})
+		para = nil
 	}
-	var next ast.Node // the parsed paragraph of the next marked one
+	for len(src) > 0 {
+		var line []byte
+		line, src = cutLine(src)
+		if util.IsBlank(line) {
+			end()
+			continue
+		}
+		kind, content, start := classify(line)
+		if kind == orderedItem && para != nil && !item && start != 1 {
+			kind = plainLine
+		}
+		switch kind {
+		case refused:
+			return false
+		case plainLine:
+			if para == nil {
+				para, item = line, false
+			} else {
+				para = para[:len(para)+len(line)] // the line follows in src
+			}
+		case bulletItem, orderedItem:
+			end()
+			para, item = content, true
+		case breakLine:
+			if line[0] == '-' && para != nil {
+				return false // a setext underline
+			}
+			end()
+		case headingLine:
+			end()
+			level, text := atxHeading(line)
+			if bytes.ContainsAny(text, inlineMarks) {
+				r.marked = append(r.marked, line...)
+				r.marked = append(r.marked, "\n\n"...)
+				text = nil
+			} else if len(text) == 0 {
+				continue // an empty heading gives no block
+			}
+			r.found = append(r.found, fastBlock{text: text, level: level})
+		}
+	}
+	end()
+	return true
+}
+
+// atxHeading returns the level and text of a heading line, which
+// classify found to be one, as the Markdown parser reads them: the text
+// trimmed, a closing run of #s after a space left out.
+func atxHeading(line []byte) (level int, text []byte) {
+	for level < len(line) && line[level] == '#' {
+		level++
+	}
+	// The parser trims util.IsSpace bytes here, which are not all that
+	// util.TrimSpace trims.
+	text = line[level:]
+	text = text[util.TrimLeftSpaceLength(text):]
+	text = text[:len(text)-util.TrimRightSpaceLength(text)]
+	i := len(text) - 1
+	for i > 0 && text[i] == '#' {
+		i--
+	}
+	switch {
+	case len(text) == 0:
+	case i == 0 && text[0] == '#':
+		text = text[:0] // "### ###"
+	case i != len(text)-1 && util.IsSpace(text[i]):
+		text = text[:i-util.TrimRightSpaceLength(text[:i])]
+	}
+	return level, text
+}
+
+// fastBlocks appends the blocks split found in src to out: a paragraph
+// with no inline markup is read here, each line trimmed as the parser
+// trims it, a heading's text as the parser reads it. Those with markup
+// come from parsing r.marked, where each is one block of the document;
+// their blocks take their places among the others'.
+//
+// ok is false, and out untouched, if the parser did not find one
+// paragraph or heading for each one with markup, which split should make
+// impossible.
+func (r *mdReader) fastBlocks(out []block) (_ []block, ok bool) {
+	var next ast.Node // the parsed block of the next marked one
 	if len(r.marked) > 0 {
 		doc := r.md.Parse(text.NewReader(r.marked))
-		n := 0
-		for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-			if _, ok := c.(*ast.Paragraph); !ok {
+		c := doc.FirstChild()
+		for _, fb := range r.found {
+			if fb.text != nil {
+				continue
+			}
+			if c == nil {
 				return out, false
 			}
-			n++
+			switch c := c.(type) {
+			case *ast.Paragraph:
+				if fb.level != 0 {
+					return out, false
+				}
+			case *ast.Heading:
+				if fb.level != c.Level {
+					return out, false
+				}
+			default:
+				return out, false
+			}
+			c = c.NextSibling()
 		}
-		if n != len(r.paras)-countNonNil(r.paras) {
+		if c != nil {
 			return out, false
 		}
 		next = doc.FirstChild()
 	}
 	in := &r.in
-	for _, para := range r.paras {
-		if para == nil {
+	for _, fb := range r.found {
+		switch {
+		case fb.text == nil:
 			out = r.walkNode(next, r.marked, out)
 			next = next.NextSibling()
-			continue
-		}
-		in.buf, in.ends = in.buf[:0], in.ends[:0]
-		for len(para) > 0 {
-			var line []byte
-			line, para = cutLine(para)
-			in.buf = append(in.buf, resolveText(util.TrimRightSpace(util.TrimLeftSpace(line)))...)
-			if len(para) > 0 {
-				in.ends = append(in.ends, len(in.buf))
-				in.buf = append(in.buf, ' ')
+		case fb.level > 0:
+			if t := collapseSpaces(string(resolveText(fb.text))); t != "" {
+				out = append(out, block{text: t, level: fb.level})
 			}
+		default:
+			para := fb.text
+			in.buf, in.ends = in.buf[:0], in.ends[:0]
+			for len(para) > 0 {
+				var line []byte
+				line, para = cutLine(para)
+				in.buf = append(in.buf, resolveText(util.TrimRightSpace(util.TrimLeftSpace(line)))...)
+				if len(para) > 0 {
+					in.ends = append(in.ends, len(in.buf))
+					in.buf = append(in.buf, ' ')
+				}
+			}
+			in.split()
+			out = in.splitLabelLines(out)
 		}
-		in.split()
-		out = in.splitLabelLines(out)
 	}
-	clear(r.paras) // no pointers into src kept
+	clear(r.found) // no pointers into src kept
 	if cap(r.marked) > maxKeptSource {
 		r.marked = nil
 	}
 	return out, true
-}
-
-// countNonNil counts the slices in s that are not nil.
-func countNonNil(s [][]byte) int {
-	n := 0
-	for _, b := range s {
-		if b != nil {
-			n++
-		}
-	}
-	return n
 }
 
 // cutLine returns the first line of s with its newline, and the rest.

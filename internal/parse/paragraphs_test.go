@@ -10,8 +10,8 @@ import (
 )
 
 // TestInlineMarks checks that inlineMarks holds every byte that triggers
-// an inline parser, and that onlyParagraphs refuses every line a block
-// parser other than the paragraph's may open: the fast path's premises.
+// an inline parser, and that classify looks at every byte that may open
+// a block: the fast path's premises.
 func TestInlineMarks(t *testing.T) {
 	for _, v := range parser.DefaultInlineParsers() {
 		for _, c := range v.Value.(parser.InlineParser).Trigger() {
@@ -20,19 +20,21 @@ func TestInlineMarks(t *testing.T) {
 			}
 		}
 	}
-	// The bytes onlyParagraphs looks for at the start of a line.
+	// The bytes classify looks for at the start of a line.
 	const handled = "#><=`~*+-_0123456789"
 	for _, v := range parser.DefaultBlockParsers() {
 		for _, c := range v.Value.(parser.BlockParser).Trigger() {
 			if !strings.ContainsRune(handled, rune(c)) {
-				t.Errorf("block parser %T triggers on %q, which onlyParagraphs does not look for", v.Value, c)
+				t.Errorf("block parser %T triggers on %q, which classify does not look for", v.Value, c)
 			}
 		}
 	}
 }
 
 // checkParagraphs fails t unless the fast path reads md into the blocks
-// the Markdown parser gives.
+// the Markdown parser gives, and reports whether the fast path read it.
+// It fails t too when split took md but the parser did not read its
+// marked blocks as split expected.
 func checkParagraphs(t *testing.T, r *mdReader, md string) bool {
 	t.Helper()
 	want := r.read(md, nil, false)
@@ -40,7 +42,13 @@ func checkParagraphs(t *testing.T, r *mdReader, md string) bool {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Markdown %q:\nfast   %+v\nparser %+v", md, got, want)
 	}
-	return onlyParagraphs(dedent(nil, md))
+	if !r.split(dedent(nil, md)) {
+		return false
+	}
+	if _, ok := r.fastBlocks(nil); !ok {
+		t.Fatalf("Markdown %q: split took it, the parser read its marked blocks otherwise", md)
+	}
+	return true
 }
 
 // TestParagraphs checks the fast path against the Markdown parser on
@@ -62,9 +70,9 @@ func TestParagraphs(t *testing.T) {
 	} {
 		checkParagraphs(t, r, md)
 	}
-	for _, md := range []string{"# Heading\n", "- item\n", "* item\n", "1. item\n", "text\n---\n", "text\n===\n", "> quote\n", "<div>x</div>\n", "```\ncode\n```\n", "[a]: https://x.gov\n\n[a]\n", "***\n", "* * *\n", "\tindented\n"} {
+	for _, md := range []string{"text\n---\n", "text\n===\n", "> quote\n", "<div>x</div>\n", "```\ncode\n```\n", "[a]: https://x.gov\n\n[a]\n", "\tindented\n"} {
 		if checkParagraphs(t, r, md) {
-			t.Errorf("fast path took %q, which holds another block", md)
+			t.Errorf("fast path took %q, which holds a block it does not read", md)
 		}
 	}
 }
@@ -99,6 +107,10 @@ func FuzzParagraphs(f *testing.F) {
 	f.Add("MS. LEAVITT: Hi.\nQ: A question?\n\nTHE PRESIDENT:  Thank you.  \n")
 	f.Add("Some *emphasis* and [a link](https://x.gov).\n\n&amp; plain  \n text\n")
 	f.Add("1854. A year\n\n2:59 P.M.\n_x_ \\\n")
+	f.Add("# Title #\nPara *x*\n## a ## b\n-   Item\nlazy\n2. Two\n\n***\n1. One\n")
+	for _, c := range fastShapes {
+		f.Add(c.md)
+	}
 	r := &mdReader{md: newMarkdownParser()}
 	f.Fuzz(func(t *testing.T, md string) {
 		checkParagraphs(t, r, md)

@@ -1,0 +1,144 @@
+package parse
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestFastShapes checks the fast path against the Markdown parser on
+// made-up texts of each shape split reads besides paragraphs (ATX
+// headings, bullet and ordered list items, thematic breaks) and their
+// tricky neighbours, and that split takes or refuses each as expected.
+func TestFastShapes(t *testing.T) {
+	r := &mdReader{md: newMarkdownParser()}
+	for _, c := range fastShapes {
+		if got := checkParagraphs(t, r, c.md); got != c.fast {
+			t.Errorf("Markdown %q: fast path took it %v, want %v", c.md, got, c.fast)
+		}
+	}
+}
+
+// fastShapes are TestFastShapes's cases, and FuzzParagraphs's seeds.
+var fastShapes = []struct {
+	md   string
+	fast bool // whether split should take it
+}{
+	// ATX headings.
+	{"# Title\n\nText.\n", true},
+	{"#hashtag is a word\n", true},
+	{"####### seven marks\n", true},
+	{"#\n\nText.\n", true},
+	{"#", true},
+	{"##   \n", true},
+	{"# Title #\n", true},
+	{"# Title ##########\n", true},
+	{"## a ## b\n", true},
+	{"## a ## b ##\n", true},
+	{"### ###\n", true},
+	{"# #\n", true},
+	{"# Title#\n", true},
+	{"#   Spaced   title   \n", true},
+	{"# Trailing spaces   \n", true},
+	{"###### Six\n", true},
+	{"# AT&amp;T &copy; heading\n", true},
+	{"# A *marked* heading\n\nPlain.\n", true},
+	{"## [Linked](https://x.gov) heading ##\n", true},
+	{"# Escaped \\#\n", true},
+	{"# \\# only\n", true},
+	{"Para line\n# Heading interrupts\nnext line\n", true},
+	{"Para *marked*\n## Heading *marked*\nnext *line*\n", true},
+	{"# One\n# Two\n## Three\n", true},
+	{"#\tTab heading\n", false},
+	{"#\r\n", false},
+	{"# #\v", true}, // the parser trims no \v, unlike util.TrimSpace
+	{"# Heading\n===\n", false},
+	{"# Heading\n---\n", true}, // a break: no paragraph to underline
+	// Bullet list items.
+	{"- One item\n", true},
+	{"-   President Trump signed.\n-   He spoke.\n", true},
+	{"* Star item\n+ Plus item\n- Dash item\n", true},
+	{"- Item\nlazy continuation\n- Next\n", true},
+	{"- Item\n\n- Loose item\n\nAfter the list.\n", true},
+	{"Para line\n- Item interrupts\n", true},
+	{"- **President Trump** did it.\n- [A link](https://x.gov)\n", true},
+	{"- Item  \n  with a hard break\n", true},
+	{"-    Four spaces\n", true},
+	{"- #hashtag item\n", true},
+	{"- **bold** item\n", true},
+	{"- Item\n# Heading\n- Item\n", true},
+	{"- MS. LEAVITT: Hi.\nQ: A question?\n", true},
+	{"-     Five spaces\n", false},
+	{"-\tTab\n", false},
+	{"-\n", false},
+	{"- \n", false},
+	{"- - Nested\n", false},
+	{"- # Heading item\n", false},
+	{"- > Quote item\n", false},
+	{"- 1. Nested\n", false},
+	{"- <div>x</div>\n", false},
+	{"- Item\n---\n", false},
+	{"- Item\n===\n", false},
+	{"_ underscore\n", false},
+	// Ordered list items.
+	{"1. One\n2. Two\n", true},
+	{"1854. A year\n2:59 P.M. EDT\n", true},
+	{"Para line\n1. Interrupts\n", true},
+	{"Para line\n2. Continues the paragraph\n", true},
+	{"Para line\n2) Continues too\n", true},
+	{"- Bullet\n2. Ordered\n", true},
+	{"1. One\nlazy\n2. Two\n", true},
+	{"1. One\n1) Other delimiter\n", true},
+	{"3) Three\n\n7. Seven\n", true},
+	{"# Heading\n2. After a heading\n", true},
+	{"123456789. Nine digits\n", true},
+	{"1234567890. Ten digits\n", false},
+	{"1.\n", false},
+	{"1. \n", false},
+	{"2.  \n", false},
+	{"1.\tTab\n", false},
+	{"1. - Nested\n", false},
+	// Thematic breaks.
+	{"***\n", true},
+	{"* * *\n", true},
+	{"Para line\n***\nNext para\n", true},
+	{"Para line\n_ _ _\n", true},
+	{"- Item\n***\n", true},
+	{"- Item\n* * *\n", true},
+	{"* Item\n* * *\n", true},
+	{"---\n", true},
+	{"Text.\n\n- - -\n\nMore.\n", true},
+	{"Para line\n---\n", false},
+	{"Para line\n- - -\n", false},
+	{"Para line\n--\n", false},
+	{"**\n", false},
+	{"+++\n", false},
+	{"***\r\n", false},
+	{"*\t*\t*\n", true},
+}
+
+// TestFastShapesBlocks checks the blocks the fast path reads from a few
+// shapes, so that a fault shared with the parser's reading would show.
+func TestFastShapesBlocks(t *testing.T) {
+	r := &mdReader{md: newMarkdownParser()}
+	for _, c := range []struct {
+		md   string
+		want []block
+	}{
+		{"# Title #\nText\n", []block{{text: "Title", level: 1}, {text: "Text"}}},
+		{"## a ## b\n", []block{{text: "a ## b", level: 2}}},
+		{"#hashtag\n", []block{{text: "#hashtag"}}},
+		{"#\nText\n", []block{{text: "Text"}}},
+		{"Para\n### *Marked* heading ###\n", []block{{text: "Para"}, {text: "Marked heading", level: 3}}},
+		{"-   One\nlazy\n-   Two\n\n3. Three\n", []block{{text: "One lazy"}, {text: "Two"}, {text: "Three"}}},
+		{"Para\n2. Continues\n", []block{{text: "Para 2. Continues"}}},
+		{"A\n***\nB\n", []block{{text: "A"}, {text: "B"}}},
+	} {
+		got := r.read(c.md, nil, true)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Markdown %q: got %+v, want %+v", c.md, got, c.want)
+		}
+		if !r.split(dedent(nil, c.md)) {
+			t.Errorf("Markdown %q: not taken by the fast path", c.md)
+		}
+	}
+}
