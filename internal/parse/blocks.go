@@ -306,8 +306,10 @@ const (
 	plainLine                   // opens no block: a paragraph's line
 	headingLine                 // an ATX heading: #s, then a space or the end
 	breakLine                   // a thematic break of * or _, or of - (a setext underline after a paragraph's line)
+	commentLine                 // an HTML comment alone on its line, which holds no text
 	bulletItem                  // a bullet list item holding a plain line
 	orderedItem                 // an ordered list item holding a plain line
+	emptyItem                   // an empty ordered list item ("2024."), which cannot interrupt a paragraph
 )
 
 // classify tells what line, a line of dedented src with its newline if
@@ -317,7 +319,15 @@ const (
 // only before a space, but "** * *" and "*\tx" are refused alike.
 func classify(line []byte) (kind lineKind, content []byte, start int) {
 	switch c := line[0]; {
-	case util.IsSpace(c), c == '>', c == '<', c == '=':
+	case util.IsSpace(c), c == '>', c == '=':
+		return refused, nil, 0
+	case c == '<':
+		switch {
+		case htmlComment(line):
+			return commentLine, nil, 0
+		case inlineTag(line):
+			return plainLine, nil, 0
+		}
 		return refused, nil, 0
 	case c == '#':
 		n := 1
@@ -352,10 +362,13 @@ func classify(line []byte) (kind lineKind, content []byte, start int) {
 					return refused, nil, 0
 				}
 			}
-			if n < 3 || c == '+' {
-				return refused, nil, 0
+			switch {
+			case n >= 3 && c != '+':
+				return breakLine, nil, 0
+			case c != '-' && len(line) > 1 && !util.IsSpace(line[1]):
+				return plainLine, nil, 0 // "**", "++"
 			}
-			return breakLine, nil, 0
+			return refused, nil, 0
 		}
 		if len(line) > 1 && !util.IsSpace(line[1]) {
 			return plainLine, nil, 0
@@ -374,7 +387,10 @@ func classify(line []byte) (kind lineKind, content []byte, start int) {
 		}
 		if i < len(line) && (line[i] == '.' || line[i] == ')') && (i+1 == len(line) || util.IsSpace(line[i+1])) {
 			if i > 9 {
-				return refused, nil, 0 // no list item; refused all the same
+				return plainLine, nil, 0 // too long a number for a list item
+			}
+			if util.IsBlank(line[i+1:]) {
+				return emptyItem, nil, 0
 			}
 			if content = itemContent(line[i+1:]); content == nil {
 				return refused, nil, 0
@@ -386,6 +402,65 @@ func classify(line []byte) (kind lineKind, content []byte, start int) {
 		}
 	}
 	return plainLine, nil, 0
+}
+
+// htmlComment reports whether line is an HTML comment alone, which the
+// parser reads as an HTML block of that line whose text is empty: "<!--",
+// no '>' up to the first "-->", then spaces or tabs alone.
+func htmlComment(line []byte) bool {
+	rest, ok := bytes.CutPrefix(line, []byte("<!--"))
+	if !ok {
+		return false
+	}
+	i := bytes.Index(rest, []byte("-->"))
+	if i < 0 || bytes.IndexByte(rest[:i], '>') >= 0 {
+		return false
+	}
+	return len(bytes.Trim(rest[i+3:], " \t\n")) == 0
+}
+
+// inlineTag reports whether line, which opens with '<', surely opens no
+// HTML block: it opens with a tag named neither as a block tag (types 1
+// and 6 of CommonMark's HTML blocks) nor as any other when the line ends
+// with '>' (type 7, a tag alone on its line).
+func inlineTag(line []byte) bool {
+	name := line[1:]
+	if len(name) > 0 && name[0] == '/' {
+		name = name[1:]
+	}
+	n := 0
+	for n < len(name) && (name[n] >= 'a' && name[n] <= 'z' || name[n] >= 'A' && name[n] <= 'Z' ||
+		n > 0 && (name[n] >= '0' && name[n] <= '9' || name[n] == '-')) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	if n <= len("blockquote") { // no block tag's name is longer
+		var lower [len("blockquote")]byte
+		for i := range n {
+			lower[i] = name[i] | 0x20 // letters lowered; digits and '-' keep
+		}
+		if blockTags[string(lower[:n])] {
+			return false
+		}
+	}
+	trimmed := bytes.TrimRight(line, " \t\r\n")
+	return trimmed[len(trimmed)-1] != '>'
+}
+
+// blockTags are the names of the tags that open HTML blocks of types 1
+// and 6, lowered.
+var blockTags = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields(`script pre style textarea
+		address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt
+		fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link
+		main menu menuitem meta nav noframes ol optgroup option p param search section summary table tbody td tfoot th
+		thead title tr track ul`) {
+		blockTags[t] = true
+	}
 }
 
 // itemContent returns the text of a list item from what follows its
@@ -449,11 +524,11 @@ func (r *mdReader) split(src []byte) bool {
 			continue
 		}
 		kind, content, start := classify(line)
-		if kind == orderedItem && para != nil && !item && start != 1 {
-			kind = plainLine
+		if (kind == orderedItem && start != 1 || kind == emptyItem) && para != nil && !item {
+			kind = plainLine // no list item can open here
 		}
 		switch kind {
-		case refused:
+		case refused, emptyItem:
 			return false
 		case plainLine:
 			if para == nil {
@@ -464,7 +539,7 @@ func (r *mdReader) split(src []byte) bool {
 		case bulletItem, orderedItem:
 			end()
 			para, item = content, true
-		case breakLine:
+		case breakLine, commentLine:
 			if line[0] == '-' && para != nil {
 				return false // a setext underline
 			}
