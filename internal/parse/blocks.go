@@ -294,7 +294,8 @@ type fastBlock struct {
 	// left out), or a heading's text without its #s; nil when it holds
 	// inline markup, its block then coming from the parsed marked text.
 	text  []byte
-	level int // heading level; 0 for paragraphs
+	level int  // heading level; 0 for paragraphs
+	html  bool // an HTML block, text its lines
 }
 
 // lineKind is what a line of dedented Markdown opens, as far as split
@@ -307,6 +308,7 @@ const (
 	headingLine                 // an ATX heading: #s, then a space or the end
 	breakLine                   // a thematic break of * or _, or of - (a setext underline after a paragraph's line)
 	commentLine                 // an HTML comment alone on its line, which holds no text
+	htmlLine                    // an HTML block's first line, of type 6: it ends at a blank line
 	bulletItem                  // a bullet list item holding a plain line
 	orderedItem                 // an ordered list item holding a plain line
 	emptyItem                   // an empty ordered list item ("2024."), which cannot interrupt a paragraph
@@ -322,13 +324,10 @@ func classify(line []byte) (kind lineKind, content []byte, start int) {
 	case util.IsSpace(c), c == '>', c == '=':
 		return refused, nil, 0
 	case c == '<':
-		switch {
-		case htmlComment(line):
+		if htmlComment(line) {
 			return commentLine, nil, 0
-		case inlineTag(line):
-			return plainLine, nil, 0
 		}
-		return refused, nil, 0
+		return tagLine(line), nil, 0
 	case c == '#':
 		n := 1
 		for n < len(line) && line[n] == '#' {
@@ -419,11 +418,16 @@ func htmlComment(line []byte) bool {
 	return len(bytes.Trim(rest[i+3:], " \t\n")) == 0
 }
 
-// inlineTag reports whether line, which opens with '<', surely opens no
-// HTML block: it opens with a tag named neither as a block tag (types 1
-// and 6 of CommonMark's HTML blocks) nor as any other when the line ends
-// with '>' (type 7, a tag alone on its line).
-func inlineTag(line []byte) bool {
+// tagLine tells what a line opening with '<' and a tag opens: an HTML
+// block of type 6 (htmlLine) for a block tag's name followed by a space,
+// '>', "/>" or the line's end; a paragraph (plainLine) for a name no HTML
+// block of types 1 to 6 opens with, and refused for others (type 1's, a
+// block tag's name followed by other bytes, no name).
+//
+// A tag alone on a line that opens a paragraph opens an HTML block of
+// type 7 instead, but it then opens a paragraph in the text fastBlocks
+// has the parser read too, which tells.
+func tagLine(line []byte) lineKind {
 	name := line[1:]
 	if len(name) > 0 && name[0] == '/' {
 		name = name[1:]
@@ -434,32 +438,41 @@ func inlineTag(line []byte) bool {
 		n++
 	}
 	if n == 0 {
-		return false
+		return refused
 	}
-	if n <= len("blockquote") { // no block tag's name is longer
-		var lower [len("blockquote")]byte
-		for i := range n {
-			lower[i] = name[i] | 0x20 // letters lowered; digits and '-' keep
-		}
-		if blockTags[string(lower[:n])] {
-			return false
+	if n > len("blockquote") { // no block tag's name is longer
+		return plainLine
+	}
+	var lower [len("blockquote")]byte
+	for i := range n {
+		lower[i] = name[i] | 0x20 // letters lowered; digits and '-' keep
+	}
+	kind, ok := blockTags[string(lower[:n])]
+	if !ok {
+		return plainLine
+	}
+	if kind == htmlLine {
+		switch rest := name[n:]; {
+		case len(rest) == 0, rest[0] == ' ', rest[0] == '>', rest[0] == '\n', rest[0] == '/' && len(rest) > 1 && rest[1] == '>':
+			return htmlLine
 		}
 	}
-	trimmed := bytes.TrimRight(line, " \t\r\n")
-	return trimmed[len(trimmed)-1] != '>'
+	return refused
 }
 
-// blockTags are the names of the tags that open HTML blocks of types 1
-// and 6, lowered.
-var blockTags = map[string]bool{}
+// blockTags are the names of the tags that open HTML blocks, lowered:
+// of type 1, which split refuses, and of type 6.
+var blockTags = map[string]lineKind{}
 
 func init() {
-	for _, t := range strings.Fields(`script pre style textarea
-		address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt
-		fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link
-		main menu menuitem meta nav noframes ol optgroup option p param search section summary table tbody td tfoot th
-		thead title tr track ul`) {
-		blockTags[t] = true
+	for _, t := range strings.Fields("script pre style textarea") {
+		blockTags[t] = refused
+	}
+	for _, t := range strings.Fields(`address article aside base basefont blockquote body caption center col colgroup dd
+		details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header
+		hr html iframe legend li link main menu menuitem meta nav noframes ol optgroup option p param search section
+		summary table tbody td tfoot th thead title tr track ul`) {
+		blockTags[t] = htmlLine
 	}
 }
 
@@ -544,6 +557,18 @@ func (r *mdReader) split(src []byte) bool {
 				return false // a setext underline
 			}
 			end()
+		case htmlLine:
+			end()
+			html := line
+			for len(src) > 0 {
+				next, rest := cutLine(src)
+				if util.IsBlank(next) {
+					break
+				}
+				html = html[:len(html)+len(next)] // the next line follows in src
+				src = rest
+			}
+			r.found = append(r.found, fastBlock{text: html, html: true})
 		case headingLine:
 			end()
 			level, text := atxHeading(line)
@@ -633,6 +658,19 @@ func (r *mdReader) fastBlocks(out []block) (_ []block, ok bool) {
 		case fb.text == nil:
 			out = r.walkNode(next, r.marked, out)
 			next = next.NextSibling()
+		case fb.html:
+			// As walkNode reads it: its lines, a space after each.
+			var b strings.Builder
+			b.Grow(len(fb.text) + bytes.Count(fb.text, []byte("\n")) + 1)
+			for html := fb.text; len(html) > 0; {
+				var line []byte
+				line, html = cutLine(html)
+				b.Write(line)
+				b.WriteByte(' ')
+			}
+			if t := collapseSpaces(stripTags(b.String())); t != "" {
+				out = append(out, block{text: t})
+			}
 		case fb.level > 0:
 			if t := collapseSpaces(string(resolveText(fb.text))); t != "" {
 				out = append(out, block{text: t, level: fb.level})
