@@ -283,9 +283,35 @@ func (r *mdReader) walkNode(c ast.Node, src []byte, out []block) []block {
 }
 
 // inlineMarks are the bytes that open inline markup: the triggers of the
-// inline parsers newMarkdownParser uses (TestInlineMarks checks them) and
-// the backslash, which escapes and breaks lines.
-const inlineMarks = "`[]!<*_\\"
+// inline parsers newMarkdownParser uses (TestInlineMarks checks them) but
+// '!', which opens an image only before '[', and the backslash, which
+// escapes and breaks lines.
+const inlineMarks = "`[]<*_\\"
+
+// markTable holds the bytes of inlineMarks.
+var markTable = func() (t [256]bool) {
+	for _, c := range []byte(inlineMarks) {
+		t[c] = true
+	}
+	return t
+}()
+
+// hasMarkup reports whether p, a paragraph's lines or a heading's text,
+// may hold inline markup: a byte of inlineMarks, but for a backslash
+// before a byte that is none of them nor a line's end. Such a backslash
+// escapes a byte no inline parser looks at, or none: the parser reads it
+// as text, which resolveText unescapes as the parser's text is.
+func hasMarkup(p []byte) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; markTable[c] {
+			if c != '\\' || i+1 == len(p) || markTable[p[i+1]] || p[i+1] == '\n' || p[i+1] == '\r' {
+				return true
+			}
+			i++ // the escaped byte
+		}
+	}
+	return false
+}
 
 // fastBlock is a block the fast path found (see split): a paragraph,
 // a list item's paragraph, or a heading.
@@ -521,7 +547,7 @@ func (r *mdReader) split(src []byte) bool {
 		if para == nil {
 			return
 		}
-		if bytes.ContainsAny(para, inlineMarks) {
+		if hasMarkup(para) {
 			r.marked = append(r.marked, para...)
 			r.marked = append(r.marked, "\n\n"...)
 			para = nil
@@ -572,7 +598,7 @@ func (r *mdReader) split(src []byte) bool {
 		case headingLine:
 			end()
 			level, text := atxHeading(line)
-			if bytes.ContainsAny(text, inlineMarks) {
+			if hasMarkup(text) {
 				r.marked = append(r.marked, line...)
 				r.marked = append(r.marked, "\n\n"...)
 				text = nil

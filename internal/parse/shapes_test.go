@@ -185,6 +185,21 @@ var fastShapes = []struct {
 	{"<!DOCTYPE x\n", false},
 	{"<![CDATA[ x\n", false},
 	{"< x\n", false},
+	// Paragraphs read here though they hold '!' or escapes of bytes no
+	// inline parser looks at, or there only.
+	{"Wow! Great.\nHi!\nthere !\n", true},
+	{"Hi!  \nthere\n", true},
+	{"\\#hashtag \\(x\\) \\$5 \\&amp; \\. a \\ b\n", true},
+	{"# Head! \\#1 \\(x\\)\n", true},
+	{"- Item \\#2\n1. Item \\(3\\)\n", true},
+	{"![image](https://x.gov/a.png) and !\\[x\n", true},
+	{"A hard\\\nbreak\n", true},
+	{"A hard\\\r\nbreak\n", true},
+	{"Not hard\\\\\nbreak\n", true},
+	{"Three\\\\\\\nbreak\n", true},
+	{"Ends\\", true},
+	{"Ends\\\n\nNext\n", true},
+	{"\\*not emphasis\\* \\_x\\_ \\`y\\` \\<z>\n", true},
 }
 
 // TestFastShapesBlocks checks the blocks the fast path reads from a few
@@ -210,6 +225,30 @@ func TestFastShapesBlocks(t *testing.T) {
 		}
 		if !r.split(dedent(nil, c.md)) {
 			t.Errorf("Markdown %q: not taken by the fast path", c.md)
+		}
+	}
+}
+
+// TestHasMarkup checks which texts the fast path sends to the parser.
+func TestHasMarkup(t *testing.T) {
+	for md, want := range map[string]bool{
+		"plain text":       false,
+		"Wow! ok":          false,
+		"![img](x)":        true,
+		"a *b*":            true,
+		"a_b":              true,
+		"`c`":              true,
+		"<span>":           true,
+		"\\#1 \\(x\\) \\$": false,
+		"\\*x":             true,
+		"\\\\":             true,
+		"a\\\nb":           true,
+		"a\\\r\nb":         true,
+		"a\\":              true,
+		"a \\ b":           false,
+	} {
+		if got := hasMarkup([]byte(md)); got != want {
+			t.Errorf("hasMarkup(%q) = %v, want %v", md, got, want)
 		}
 	}
 }
