@@ -202,6 +202,8 @@ type mdReader struct {
 	// order, and the text of those with markup.
 	found  []fastBlock
 	marked []byte
+	// unstarred is a line of a paragraph of found without its '*'.
+	unstarred []byte
 }
 
 // maxKeptSource bounds the text buffer an mdReader keeps between files.
@@ -322,6 +324,7 @@ type fastBlock struct {
 	text  []byte
 	level int  // heading level; 0 for paragraphs
 	html  bool // an HTML block, text its lines
+	stars bool // a paragraph whose every '*' is emphasis (simpleStars)
 }
 
 // lineKind is what a line of dedented Markdown opens, as far as split
@@ -547,12 +550,15 @@ func (r *mdReader) split(src []byte) bool {
 		if para == nil {
 			return
 		}
+		stars := false
 		if hasMarkup(para) {
-			r.marked = append(r.marked, para...)
-			r.marked = append(r.marked, "\n\n"...)
-			para = nil
+			if stars = simpleStars(para); !stars {
+				r.marked = append(r.marked, para...)
+				r.marked = append(r.marked, "\n\n"...)
+				para = nil
+			}
 		}
-		r.found = append(r.found, fastBlock{text: para})
+		r.found = append(r.found, fastBlock{text: para, stars: stars})
 		para = nil
 	}
 	for len(src) > 0 {
@@ -610,6 +616,75 @@ func (r *mdReader) split(src []byte) bool {
 	}
 	end()
 	return true
+}
+
+// simpleStars reports whether the parser reads every '*' of p, a
+// paragraph's lines holding no other inline markup than '*' (hasMarkup
+// is false without them), as emphasis, so that dropping them all leaves
+// its text. That holds when the runs of '*' are of one or two, and
+// alternate: an opener after a space or a line's start and before an
+// ASCII character that is no space, then a closer of as many after such a
+// character and before a space or a line's end. An opener is then
+// left-flanking and not right-flanking, a closer the other way round, and
+// each closer pairs with the opener before it, whole.
+func simpleStars(p []byte) bool {
+	open := 0 // the open run's length; 0 when none is
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == '\\' {
+			if i+1 == len(p) || markTable[p[i+1]] || p[i+1] == '\n' || p[i+1] == '\r' {
+				return false
+			}
+			i++ // the escaped byte, no mark
+			continue
+		}
+		if c != '*' {
+			if markTable[c] {
+				return false
+			}
+			continue
+		}
+		j := i + 1
+		for j < len(p) && p[j] == '*' {
+			j++
+		}
+		before, after := byte(' '), byte(' ') // the paragraph's edges count as spaces
+		if i > 0 {
+			before = p[i-1]
+		}
+		if j < len(p) {
+			after = p[j]
+		}
+		graphic := func(b byte) bool { return b > ' ' && b < 0x7f }
+		switch n := j - i; {
+		case n > 2:
+			return false
+		case open == 0:
+			if before != ' ' && before != '\n' || !graphic(after) {
+				return false
+			}
+			open = n
+		default:
+			if n != open || !graphic(before) || after != ' ' && after != '\n' {
+				return false
+			}
+			open = 0
+		}
+		i = j - 1
+	}
+	return open == 0
+}
+
+// appendUnstarred appends line without its '*' to b.
+func appendUnstarred(b, line []byte) []byte {
+	for {
+		i := bytes.IndexByte(line, '*')
+		if i < 0 {
+			return append(b, line...)
+		}
+		b = append(b, line[:i]...)
+		line = line[i+1:]
+	}
 }
 
 // atxHeading returns the level and text of a heading line, which
@@ -707,7 +782,12 @@ func (r *mdReader) fastBlocks(out []block) (_ []block, ok bool) {
 			for len(para) > 0 {
 				var line []byte
 				line, para = cutLine(para)
-				in.buf = append(in.buf, resolveText(util.TrimRightSpace(util.TrimLeftSpace(line)))...)
+				line = util.TrimRightSpace(util.TrimLeftSpace(line))
+				if fb.stars {
+					r.unstarred = appendUnstarred(r.unstarred[:0], line)
+					line = r.unstarred
+				}
+				in.buf = append(in.buf, resolveText(line)...)
 				if len(para) > 0 {
 					in.ends = append(in.ends, len(in.buf))
 					in.buf = append(in.buf, ' ')

@@ -112,6 +112,9 @@ func FuzzParagraphs(f *testing.F) {
 	for _, c := range fastShapes {
 		f.Add(c.md)
 	}
+	for _, c := range starCases {
+		f.Add(c.md)
+	}
 	r := &mdReader{md: newMarkdownParser()}
 	f.Fuzz(func(t *testing.T, md string) {
 		checkParagraphs(t, r, md)

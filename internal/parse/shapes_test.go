@@ -202,6 +202,58 @@ var fastShapes = []struct {
 	{"\\*not emphasis\\* \\_x\\_ \\`y\\` \\<z>\n", true},
 }
 
+// starCases are paragraphs holding '*', and whether simpleStars takes
+// them: each is read by the fast path either way.
+var starCases = []struct {
+	md    string
+	stars bool
+}{
+	{"**President Trump** signed it.\n", true},
+	{"A *b* c *d*\n", true},
+	{"**a** and *b* and **c**\n", true},
+	{"**a\nb** c\n", true},
+	{"**(a)** [b]\n", false},
+	{"**(a)**: b\n", false},
+	{"**(a)** b\n", true},
+	{"**MS. LEAVITT:** Hi.\n**Q:** x?\n", true},
+	{"**a:**  \nnext\n", true},
+	{"**&amp; \\#1** x\n", true},
+	{"**a\\#** \\#**b**\n", false},
+	{"**a** \\#b\n", true},
+	{"**a*\n", false},
+	{"*a**\n", false},
+	{"a ** b\n", false},
+	{"**a **\n", false},
+	{"** a**\n", false},
+	{"***a***\n", false},
+	{"**a**b\n", false},
+	{"a**b**\n", false},
+	{"**a** **\n", false},
+	{"**a *b* c**\n", false},
+	{"\u00a0**a**\n", false},
+	{"**\u00e9**\n", false},
+	{"**a**\t\n", false},
+	{"**a**\r\n", false},
+	{"**a\\**\n", false},
+	{"**a** _b_\n", false},
+}
+
+// TestSimpleStars checks simpleStars on starCases, and the fast path
+// against the parser on them, as paragraphs and list items.
+func TestSimpleStars(t *testing.T) {
+	r := &mdReader{md: newMarkdownParser()}
+	for _, c := range starCases {
+		if got := simpleStars([]byte(c.md)); got != c.stars {
+			t.Errorf("simpleStars(%q) = %v, want %v", c.md, got, c.stars)
+		}
+		for _, md := range []string{c.md, "-   " + c.md, "Para\n\n" + c.md + "\nmore\n"} {
+			if !checkParagraphs(t, r, md) {
+				t.Errorf("Markdown %q: not read by the fast path", md)
+			}
+		}
+	}
+}
+
 // TestFastShapesBlocks checks the blocks the fast path reads from a few
 // shapes, so that a fault shared with the parser's reading would show.
 func TestFastShapesBlocks(t *testing.T) {
