@@ -300,26 +300,30 @@ var markTable = func() (t [256]bool) {
 
 // hasMarkup reports whether p, a paragraph's lines or a heading's text,
 // may hold inline markup: a byte of inlineMarks, but for a backslash
-// before a byte that is none of them nor a line's end. Such a backslash
-// escapes a byte no inline parser looks at, or none: the parser reads it
-// as text, which resolveText unescapes as the parser's text is.
+// escaping a byte (not a line's end, where it breaks the line), and the
+// byte it escapes. The parser reads an escaped byte as text, and the
+// backslash before it, which resolveText drops as in the parser's text.
 func hasMarkup(p []byte) bool {
 	// One IndexByte a mark, each faster than a loop over p's bytes.
-	for _, c := range []byte(inlineMarks[:len(inlineMarks)-1]) {
+	some := false
+	for _, c := range []byte(inlineMarks) {
 		if bytes.IndexByte(p, c) >= 0 {
-			return true
+			some = true
+			break
 		}
 	}
-	for {
-		i := bytes.IndexByte(p, '\\')
-		if i < 0 {
-			return false
-		}
-		if i+1 == len(p) || markTable[p[i+1]] || p[i+1] == '\n' || p[i+1] == '\r' {
-			return true
-		}
-		p = p[i+2:]
+	if !some {
+		return false
 	}
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; markTable[c] {
+			if c != '\\' || i+1 == len(p) || p[i+1] == '\n' || p[i+1] == '\r' {
+				return true
+			}
+			i++ // the escaped byte
+		}
+	}
+	return false
 }
 
 // fastBlock is a block the fast path found (see split): a paragraph,

@@ -200,6 +200,8 @@ var fastShapes = []struct {
 	{"Ends\\", true},
 	{"Ends\\\n\nNext\n", true},
 	{"\\*not emphasis\\* \\_x\\_ \\`y\\` \\<z>\n", true},
+	{"\\[Applause.\\] \\\\*x* \\**y**\n", true},
+	{"Two\\\\\nThree\\\\\\\nFour\\\n", true},
 }
 
 // starCases are paragraphs holding '*', and whether simpleStars takes
@@ -284,20 +286,23 @@ func TestFastShapesBlocks(t *testing.T) {
 // TestHasMarkup checks which texts the fast path sends to the parser.
 func TestHasMarkup(t *testing.T) {
 	for md, want := range map[string]bool{
-		"plain text":       false,
-		"Wow! ok":          false,
-		"![img](x)":        true,
-		"a *b*":            true,
-		"a_b":              true,
-		"`c`":              true,
-		"<span>":           true,
-		"\\#1 \\(x\\) \\$": false,
-		"\\*x":             true,
-		"\\\\":             true,
-		"a\\\nb":           true,
-		"a\\\r\nb":         true,
-		"a\\":              true,
-		"a \\ b":           false,
+		"plain text":                        false,
+		"Wow! ok":                           false,
+		"![img](x)":                         true,
+		"a *b*":                             true,
+		"a_b":                               true,
+		"`c`":                               true,
+		"<span>":                            true,
+		"\\#1 \\(x\\) \\$":                  false,
+		"\\*x \\[Applause\\] \\<b> \\_ \\`": false,
+		"\\\\*x":                            true,
+		"\\**a**":                           true,
+		"a\\\\\nb":                          false,
+		"\\\\":                              false, // an escaped backslash
+		"a\\\nb":                            true,
+		"a\\\r\nb":                          true,
+		"a\\":                               true,
+		"a \\ b":                            false,
 	} {
 		if got := hasMarkup([]byte(md)); got != want {
 			t.Errorf("hasMarkup(%q) = %v, want %v", md, got, want)
