@@ -202,7 +202,8 @@ type mdReader struct {
 	// order, and the text of those with markup.
 	found  []fastBlock
 	marked []byte
-	// unstarred is a line of a paragraph of found without its '*'.
+	// unstarred is a line of a paragraph of found without its '*', or
+	// its links' brackets and destinations.
 	unstarred []byte
 }
 
@@ -336,6 +337,7 @@ type fastBlock struct {
 	level int  // heading level; 0 for paragraphs
 	html  bool // an HTML block, text its lines
 	stars bool // a paragraph whose every '*' is emphasis (simpleStars)
+	links bool // a paragraph whose every '[' opens a link (simpleLinks)
 }
 
 // lineKind is what a line of dedented Markdown opens, as far as split
@@ -561,15 +563,17 @@ func (r *mdReader) split(src []byte) bool {
 		if para == nil {
 			return
 		}
-		stars := false
+		stars, links := false, false
 		if hasMarkup(para) {
-			if stars = simpleStars(para); !stars {
+			stars = simpleStars(para)
+			links = !stars && simpleLinks(para)
+			if !stars && !links {
 				r.marked = append(r.marked, para...)
 				r.marked = append(r.marked, "\n\n"...)
 				para = nil
 			}
 		}
-		r.found = append(r.found, fastBlock{text: para, stars: stars})
+		r.found = append(r.found, fastBlock{text: para, stars: stars, links: links})
 		para = nil
 	}
 	for len(src) > 0 {
@@ -686,6 +690,80 @@ func simpleStars(p []byte) bool {
 	return open == 0
 }
 
+// simpleLinks reports whether the only inline markup of p, a paragraph's
+// lines, is links the parser surely reads as such, so that dropping their
+// brackets and destinations leaves its text: "[label](destination)" with
+// a label of one line holding no mark, a destination of ASCII characters
+// that are no space, parenthesis, angle bracket or backslash, no '!',
+// ']', letter, digit, '#' or '&' before (no image, nor a character
+// reference made across the link's edges) and no letter, digit, '#' or
+// ';' after. Backslash escapes are read as hasMarkup reads them.
+func simpleLinks(p []byte) bool {
+	word := func(b byte) bool {
+		return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '#'
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !markTable[c] {
+			continue
+		}
+		if c == '\\' {
+			if i+1 == len(p) || p[i+1] == '\n' || p[i+1] == '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		if c != '[' {
+			return false
+		}
+		if i > 0 && (p[i-1] == '!' || p[i-1] == ']' || p[i-1] == '&' || word(p[i-1])) {
+			return false
+		}
+		j := i + 1 // the label
+		for j < len(p) && !markTable[p[j]] && p[j] != '\n' && p[j] != '\r' {
+			j++
+		}
+		if j == i+1 || j-i > 999 || j+1 >= len(p) || p[j] != ']' || p[j+1] != '(' {
+			return false
+		}
+		k := j + 2 // the destination
+		for k < len(p) && p[k] > ' ' && p[k] < 0x7f && p[k] != '(' && p[k] != ')' && p[k] != '<' && p[k] != '>' && p[k] != '\\' {
+			k++
+		}
+		if k == j+2 || k == len(p) || p[k] != ')' {
+			return false
+		}
+		if k+1 < len(p) && (word(p[k+1]) || p[k+1] == ';') {
+			return false
+		}
+		i = k
+	}
+	return true
+}
+
+// appendUnlinked appends line, of a paragraph simpleLinks took, to b
+// without its links' brackets and destinations.
+func appendUnlinked(b, line []byte) []byte {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			if i+1 < len(line) {
+				b = append(b, line[i], line[i+1])
+				i++
+				continue
+			}
+		case '[':
+			j := i + 1 + bytes.IndexByte(line[i+1:], ']')
+			b = append(b, line[i+1:j]...)
+			i = j + 1 + bytes.IndexByte(line[j+1:], ')')
+			continue
+		}
+		b = append(b, line[i])
+	}
+	return b
+}
+
 // appendUnstarred appends line without its '*' to b.
 func appendUnstarred(b, line []byte) []byte {
 	for {
@@ -794,8 +872,12 @@ func (r *mdReader) fastBlocks(out []block) (_ []block, ok bool) {
 				var line []byte
 				line, para = cutLine(para)
 				line = util.TrimRightSpace(util.TrimLeftSpace(line))
-				if fb.stars {
+				switch {
+				case fb.stars:
 					r.unstarred = appendUnstarred(r.unstarred[:0], line)
+					line = r.unstarred
+				case fb.links:
+					r.unstarred = appendUnlinked(r.unstarred[:0], line)
 					line = r.unstarred
 				}
 				in.buf = append(in.buf, resolveText(line)...)

@@ -115,6 +115,9 @@ func FuzzParagraphs(f *testing.F) {
 	for _, c := range starCases {
 		f.Add(c.md)
 	}
+	for _, c := range linkCases {
+		f.Add(c.md)
+	}
 	r := &mdReader{md: newMarkdownParser()}
 	f.Fuzz(func(t *testing.T, md string) {
 		checkParagraphs(t, r, md)

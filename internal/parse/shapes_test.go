@@ -309,3 +309,56 @@ func TestHasMarkup(t *testing.T) {
 		}
 	}
 }
+
+// linkCases are paragraphs holding '[', and whether simpleLinks takes
+// them: each is read by the fast path either way.
+var linkCases = []struct {
+	md    string
+	links bool
+}{
+	{"See [the order](https://www.whitehouse.gov/a_b/c*d/?x=1&y=2#z) now.\n", true},
+	{"[One](a) and [two](b).\n[Three](c)\n", true},
+	{"Say [New York](https://x.gov/ny)\n", true},
+	{"[AT&amp;T](x) (y) [a](b)(c)\n", true},
+	{"\\[Applause.\\] [a](b)\n", true},
+	{"[ spaced ](u)\n", true},
+	{"![image](u)\n", false},
+	{"[a][b]\n", false},
+	{"[a]\n", false},
+	{"[a] (b)\n", false},
+	{"[a](b \"title\")\n", false},
+	{"[a](<b>)\n", false},
+	{"[a](b(c))\n", false},
+	{"[a]()\n", false},
+	{"[](b)\n", false},
+	{"[a\nb](c)\n", false},
+	{"[a](b\nc)\n", false},
+	{"[*a*](b)\n", false},
+	{"[a\\](b)\n", false},
+	{"[a](b\\)c)\n", false},
+	{"x[a](b)\n", false},
+	{"&[amp](b);\n", false},
+	{"&#[38](b);\n", false},
+	{"[a](b)c\n", false},
+	{"[a](b);\n", false},
+	{"[[a](b)](c)\n", false},
+	{"[a](b)]\n", false},
+	{"[a](b) *c*\n", false},
+	{"[a](b)\\\n", false},
+}
+
+// TestSimpleLinks checks simpleLinks on linkCases, and the fast path
+// against the parser on them, as paragraphs and list items.
+func TestSimpleLinks(t *testing.T) {
+	r := &mdReader{md: newMarkdownParser()}
+	for _, c := range linkCases {
+		if got := simpleLinks([]byte(c.md)); got != c.links {
+			t.Errorf("simpleLinks(%q) = %v, want %v", c.md, got, c.links)
+		}
+		for _, md := range []string{c.md, "-   " + c.md, "Para\n\n" + c.md + "\nmore\n"} {
+			if !checkParagraphs(t, r, md) {
+				t.Errorf("Markdown %q: not read by the fast path", md)
+			}
+		}
+	}
+}
