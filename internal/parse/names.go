@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"encoding/binary"
+	"sync"
+
 	"github.com/brief-reader/brief/internal/lexicon"
 	"strings"
 	"unicode"
@@ -531,6 +534,69 @@ type mention struct {
 // Kirby", "President Trump’s". Single capitalised words alone are too often
 // places or things to count.
 func appendNameMentions(out []mention, toks []token) []mention {
+	return appendNameMentionsMemo(out, toks, nil)
+}
+
+// refMemo remembers what parseRef made of the runs of capitalised words
+// read before: a page names "President Biden" or "the White House" again
+// and again, and pages of one source name the same people, and each run
+// was read anew. parseRef reads only the tokens' text and whether a space
+// parts them, so that is the key; its refs are never changed by their
+// users, so one is shared.
+type refMemo struct {
+	refs map[string]ref
+	key  []byte
+}
+
+// maxMemoRefs bounds a memo: past it, it starts again empty.
+const maxMemoRefs = 1 << 15
+
+// refMemos hands memos from one page to the next (one at a time each),
+// so that what a page's names were read as serves the pages after it.
+var refMemos = sync.Pool{New: func() any { return new(refMemo) }}
+
+// getRefMemo returns a memo for one page; putRefMemo hands it back.
+func getRefMemo() *refMemo { return refMemos.Get().(*refMemo) }
+
+func putRefMemo(m *refMemo) {
+	if len(m.refs) > maxMemoRefs {
+		clear(m.refs)
+	}
+	refMemos.Put(m)
+}
+
+// parse returns parseRef(run), from the memo when the same run was read
+// before. A nil memo reads every run.
+func (m *refMemo) parse(run []token) ref {
+	if m == nil {
+		return parseRef(run)
+	}
+	k := m.key[:0]
+	for i, t := range run {
+		// Each token's length, then its text: no two runs share a key.
+		gap := byte(0)
+		if i > 0 && t.start > run[i-1].end {
+			gap = 1
+		}
+		k = append(k, gap)
+		k = binary.AppendUvarint(k, uint64(len(t.s)))
+		k = append(k, t.s...)
+	}
+	m.key = k
+	if r, ok := m.refs[string(k)]; ok {
+		return r
+	}
+	r := parseRef(run)
+	if m.refs == nil {
+		m.refs = map[string]ref{}
+	}
+	m.refs[string(k)] = r
+	return r
+}
+
+// appendNameMentionsMemo is appendNameMentions reading runs through a
+// memo (nil for none).
+func appendNameMentionsMemo(out []mention, toks []token, memo *refMemo) []mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !t.word || !(t.capitalised() || honorifics.has(t.lower())) {
@@ -591,7 +657,7 @@ func appendNameMentions(out []mention, toks []token) []mention {
 			last.end = last.start + len(last.s)
 			run = append(append([]token(nil), run[:len(run)-1]...), last)
 		}
-		r := parseRef(run)
+		r := memo.parse(run)
 		if len(r.name) == 0 || len(r.name) > 4 {
 			continue
 		}
