@@ -13,6 +13,7 @@ type token struct {
 	low        string // foldWord(s) for words, computed once by tokenize
 	start, end int
 	word       bool
+	caps       bool // a word that starts with an upper-case letter, set by tokenize
 }
 
 // lower returns the token in lower case without dots, the form the word
@@ -84,18 +85,22 @@ func appendASCIILower(b []byte, s string) []byte {
 func (t token) is(s string) bool { return !t.word && t.s == s }
 
 // capitalised reports whether a word starts with an upper-case letter.
-func (t token) capitalised() bool {
-	if !t.word {
+// It is asked of most words many times over: the tokenizer tells once
+// (startsUpper), and this is a field read.
+func (t token) capitalised() bool { return t.caps }
+
+// startsUpper reports whether a word starts with an upper-case letter.
+func startsUpper(w string) bool {
+	if w == "" {
 		return false
 	}
-	if t.s != "" && t.s[0] < utf8.RuneSelf {
-		return 'A' <= t.s[0] && t.s[0] <= 'Z'
+	if c := w[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
 	}
-	return upperInitial(t.s)
+	return upperInitial(w)
 }
 
-// upperInitial reports whether s starts with an upper-case letter; apart
-// from capitalised so that capitalised is inlined.
+// upperInitial reports whether s starts with an upper-case letter.
 func upperInitial(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
@@ -176,7 +181,7 @@ func appendTokens(toks []token, s string) []token {
 			default:
 				l = foldWord(w)
 			}
-			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true})
+			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true, caps: startsUpper(w)})
 		default:
 			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
 			i += n
