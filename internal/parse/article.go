@@ -31,9 +31,6 @@ type articleParser struct {
 	// paragraph that names no one else and makes no one else its
 	// subject: a bare quote after it goes on with them.
 	aside *person
-	// refs remembers the name runs read before, on this page and the
-	// ones before it (see registerMentions), while run reads.
-	refs *refMemo
 }
 
 // openQuote is a direct quote still running at the end of a paragraph,
@@ -68,8 +65,6 @@ func newArticleParser(out *builder) *articleParser {
 
 // run attributes quotes in all body paragraphs.
 func (a *articleParser) run() {
-	a.refs = getRefMemo()
-	defer func() { putRefMemo(a.refs); a.refs = nil }()
 	paras := a.out.paras
 	for i := range paras {
 		p := &paras[i]
@@ -151,7 +146,7 @@ func pos(para, off int) int { return para<<24 | off }
 // but the given person.
 func (a *articleParser) registerMentions(para int, toks []token, but *person) bool {
 	others := false
-	a.out.mentions = appendNameMentionsMemo(a.out.mentions[:0], toks, a.refs)
+	a.out.mentions = appendNameMentions(a.out.mentions[:0], toks)
 	for _, m := range a.out.mentions {
 		p := a.reg.addName(m.ref, pos(para, m.start))
 		if but == nil || p.root() != but.root() {

@@ -55,23 +55,33 @@ journalist proprietor shopkeeper supporter
 
 // parseRef reads a person reference from tokens. It returns an invalid ref
 // when the tokens do not name a person (an organisation, a place, a thing).
+//
+// A text names the same people in the same words again and again, and so
+// do the pages of one source: what parseRef made of tokens is kept in a
+// memo (refMemo) and handed back when the same words come again.
 func parseRef(toks []token) ref {
 	if len(toks) == 0 {
 		return ref{}
 	}
+	if len(toks) == 1 && toks[0].word {
+		switch toks[0].lower() {
+		case "he", "him":
+			return ref{pronoun: "he", gender: male, surface: toks[0].s}
+		case "she", "her":
+			return ref{pronoun: "she", gender: female, surface: toks[0].s}
+		}
+	}
+	return refs.parse(toks)
+}
+
+// readRef is parseRef without the memo, for words other than a lone
+// pronoun.
+func readRef(toks []token) ref {
 	surface := joinTokens(toks)
 	// "Sen. Wade Holloway of Nevada", "Rep. Dora Quill of Oregon":
 	// a full name, then where the person is from or for.
 	if r, ok := nameOfPlace(toks, surface); ok {
 		return r
-	}
-	if len(toks) == 1 && toks[0].word {
-		switch toks[0].lower() {
-		case "he", "him":
-			return ref{pronoun: "he", gender: male, surface: surface}
-		case "she", "her":
-			return ref{pronoun: "she", gender: female, surface: surface}
-		}
 	}
 	var partsBuf [4][]token // most references have a few parts: no allocation
 	parts := appendTopComma(partsBuf[:0], toks)
@@ -551,70 +561,54 @@ type mention struct {
 // name or a title and surname: "Foreign Secretary Vikram Misri", "Mr.
 // Kirby", "President Trump’s". Single capitalised words alone are too often
 // places or things to count.
-func appendNameMentions(out []mention, toks []token) []mention {
-	return appendNameMentionsMemo(out, toks, nil)
-}
-
-// refMemo remembers what parseRef made of the runs of capitalised words
-// read before: a page names "President Biden" or "the White House" again
-// and again, and pages of one source name the same people, and each run
-// was read anew. parseRef reads only the tokens' text and whether a space
-// parts them, so that is the key; its refs are never changed by their
-// users, so one is shared.
+// refMemo remembers what readRef made of tokens. readRef reads only the
+// tokens' text and whether a space parts them, so that is the key; the
+// refs it returns are never changed by their users, so one is shared.
+// Parsers on several goroutines share it, under its lock, which is held
+// only to look up and to store: readRef calls parseRef again.
 type refMemo struct {
+	mu   sync.Mutex
 	refs map[string]ref
-	key  []byte
 }
 
-// maxMemoRefs bounds a memo: past it, it starts again empty.
+// maxMemoRefs bounds the memo: past it, it starts again empty.
 const maxMemoRefs = 1 << 15
 
-// refMemos hands memos from one page to the next (one at a time each),
-// so that what a page's names were read as serves the pages after it.
-var refMemos = sync.Pool{New: func() any { return new(refMemo) }}
+var refs refMemo
 
-// getRefMemo returns a memo for one page; putRefMemo hands it back.
-func getRefMemo() *refMemo { return refMemos.Get().(*refMemo) }
-
-func putRefMemo(m *refMemo) {
-	if len(m.refs) > maxMemoRefs {
-		clear(m.refs)
-	}
-	refMemos.Put(m)
-}
-
-// parse returns parseRef(run), from the memo when the same run was read
-// before. A nil memo reads every run.
-func (m *refMemo) parse(run []token) ref {
-	if m == nil {
-		return parseRef(run)
-	}
-	k := m.key[:0]
-	for i, t := range run {
-		// Each token's length, then its text: no two runs share a key.
+// parse returns readRef(toks), from the memo when the same words were
+// read before.
+func (m *refMemo) parse(toks []token) ref {
+	var buf [128]byte
+	k := buf[:0]
+	for i, t := range toks {
+		// Whether a space comes before, the length, then the text: no
+		// two lists of tokens share a key.
 		gap := byte(0)
-		if i > 0 && t.start > run[i-1].end {
+		if i > 0 && t.start > toks[i-1].end {
 			gap = 1
 		}
 		k = append(k, gap)
 		k = binary.AppendUvarint(k, uint64(len(t.s)))
 		k = append(k, t.s...)
 	}
-	m.key = k
-	if r, ok := m.refs[string(k)]; ok {
+	m.mu.Lock()
+	r, ok := m.refs[string(k)]
+	m.mu.Unlock()
+	if ok {
 		return r
 	}
-	r := parseRef(run)
-	if m.refs == nil {
-		m.refs = map[string]ref{}
+	r = readRef(toks)
+	m.mu.Lock()
+	if m.refs == nil || len(m.refs) >= maxMemoRefs {
+		m.refs = make(map[string]ref)
 	}
 	m.refs[string(k)] = r
+	m.mu.Unlock()
 	return r
 }
 
-// appendNameMentionsMemo is appendNameMentions reading runs through a
-// memo (nil for none).
-func appendNameMentionsMemo(out []mention, toks []token, memo *refMemo) []mention {
+func appendNameMentions(out []mention, toks []token) []mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !t.word || !(t.capitalised() || honorifics.has(t.lower())) {
@@ -675,7 +669,7 @@ func appendNameMentionsMemo(out []mention, toks []token, memo *refMemo) []mentio
 			last.end = last.start + len(last.s)
 			run = append(append([]token(nil), run[:len(run)-1]...), last)
 		}
-		r := memo.parse(run)
+		r := parseRef(run)
 		if len(r.name) == 0 || len(r.name) > 4 {
 			continue
 		}

@@ -1,10 +1,12 @@
 package parse
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -46,26 +48,105 @@ func corpusParagraphs(t testing.TB) []string {
 	return append(paras, memoArticle...)
 }
 
-// TestNameMentionsMemo checks that reading mentions through one memo over
-// many paragraphs finds what reading every run anew finds.
-func TestNameMentionsMemo(t *testing.T) {
-	var memo refMemo
-	hits, n := 0, 0
+// clearRefMemo empties parseRef's memo.
+func clearRefMemo() {
+	refs.mu.Lock()
+	refs.refs = nil
+	refs.mu.Unlock()
+}
+
+// refWindows returns the runs of one to five tokens that open at each
+// word of the samples' paragraphs: the runs parseRef is asked about, and
+// more.
+func refWindows(t testing.TB) [][]token {
+	var runs [][]token
 	for _, p := range corpusParagraphs(t) {
 		toks := tokenize(p)
-		before := len(memo.refs)
-		got := appendNameMentionsMemo(nil, toks, &memo)
-		want := appendNameMentions(nil, toks)
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("mentions of %.60q through the memo:\n%+v\nwant\n%+v", p, got, want)
-		}
-		n += len(want)
-		if len(memo.refs) == before && len(want) > 0 {
-			hits++
+		for i := range toks {
+			if !toks[i].word {
+				continue
+			}
+			for n := 1; n <= 5 && i+n <= len(toks); n++ {
+				runs = append(runs, toks[i:i+n])
+			}
 		}
 	}
-	if n == 0 || hits == 0 {
-		t.Fatalf("%d mentions, %d paragraphs read all from the memo: the test reads nothing", n, hits)
+	return runs
+}
+
+// lonePronoun reports whether toks is the one pronoun parseRef reads
+// before its memo.
+func lonePronoun(toks []token) bool {
+	if len(toks) != 1 || !toks[0].word {
+		return false
+	}
+	switch toks[0].lower() {
+	case "he", "him", "she", "her":
+		return true
+	}
+	return false
+}
+
+// TestParseRefMemo checks that parseRef, through its memo, returns what
+// readRef reads anew, the first time and the times after, for every run of
+// a few words in the samples, and that the mentions found are the same.
+func TestParseRefMemo(t *testing.T) {
+	clearRefMemo()
+	names := 0
+	runs := refWindows(t)
+	for pass := range 2 {
+		for _, run := range runs {
+			if lonePronoun(run) {
+				continue
+			}
+			got, want := parseRef(run), readRef(run)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("pass %d: parseRef(%q) = %+v, want %+v", pass, joinTokens(run), got, want)
+			}
+			if len(want.name) > 0 {
+				names++
+			}
+		}
+	}
+	if names == 0 {
+		t.Fatal("no run names anyone: the test reads nothing")
+	}
+	if len(refs.refs) == 0 {
+		t.Fatal("the memo holds nothing")
+	}
+}
+
+// TestParseRefMemoConcurrent reads the same runs from several goroutines
+// at once, as load's workers do, each checking what it gets (run it with
+// -race).
+func TestParseRefMemoConcurrent(t *testing.T) {
+	clearRefMemo()
+	runs := refWindows(t)
+	if len(runs) > 20000 {
+		runs = runs[:20000]
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range runs {
+				run := runs[(k*(g+1))%len(runs)]
+				if lonePronoun(run) {
+					continue
+				}
+				if got, want := parseRef(run), readRef(run); !reflect.DeepEqual(got, want) {
+					errs <- fmt.Sprintf("parseRef(%q) = %+v, want %+v", joinTokens(run), got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
 
@@ -75,7 +156,7 @@ func TestRefMemoKey(t *testing.T) {
 	var memo refMemo
 	for _, s := range []string{"J.D. Hollis", "J. D. Hollis", "J.D.Hollis", "JD Hollis", "Dr. Voss", "Dr.Voss", "Dr Voss"} {
 		toks := tokenize(s)
-		if got, want := memo.parse(toks), parseRef(toks); !reflect.DeepEqual(got, want) {
+		if got, want := memo.parse(toks), readRef(toks); !reflect.DeepEqual(got, want) {
 			t.Errorf("memo.parse(%q) = %+v, want %+v", s, got, want)
 		}
 	}
@@ -85,17 +166,26 @@ func TestRefMemoKey(t *testing.T) {
 }
 
 // BenchmarkNameMentions reads the mentions of an invented article's
-// paragraphs, as registerMentions does page by page: every run anew
-// (fresh), through a new memo (memo-cold: the first page) or through one
-// that read the page before (memo-warm: the pages of one source, which
-// name the same people).
+// paragraphs, as registerMentions does page by page: with parseRef's memo
+// emptied before each pass (cold: every run read anew, plus the memo's
+// cost) or kept (warm: the pages of one source, which name the same
+// people).
 func BenchmarkNameMentions(b *testing.B) {
 	var paras [][]token
 	for _, p := range memoArticle {
 		paras = append(paras, tokenize(p))
 	}
 	var out []mention
-	b.Run("fresh", func(b *testing.B) {
+	b.Run("cold", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			clearRefMemo()
+			for _, toks := range paras {
+				out = appendNameMentions(out[:0], toks)
+			}
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, toks := range paras {
@@ -103,22 +193,28 @@ func BenchmarkNameMentions(b *testing.B) {
 			}
 		}
 	})
-	b.Run("memo-cold", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			var memo refMemo
-			for _, toks := range paras {
-				out = appendNameMentionsMemo(out[:0], toks, &memo)
+}
+
+// BenchmarkParseRef reads the subjects sentences open with, as
+// sentenceSubject asks parseRef about them: through the memo (parseRef,
+// warm) and anew (readRef).
+func BenchmarkParseRef(b *testing.B) {
+	var runs [][]token
+	for _, s := range []string{"President Alder Quist", "Treasury Secretary Paul Vandermeer", "The White House", "Sen. Maren Oduya of Vermont",
+		"The United States Trade Representative", "Officials", "Dr. Lena Voss, a virologist", "Ms. Carvalho", "The Department of Commerce"} {
+		runs = append(runs, tokenize(s))
+	}
+	for _, f := range []struct {
+		name string
+		read func([]token) ref
+	}{{"memo", parseRef}, {"anew", readRef}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, run := range runs {
+					f.read(run)
+				}
 			}
-		}
-	})
-	b.Run("memo-warm", func(b *testing.B) {
-		b.ReportAllocs()
-		var memo refMemo
-		for b.Loop() {
-			for _, toks := range paras {
-				out = appendNameMentionsMemo(out[:0], toks, &memo)
-			}
-		}
-	})
+		})
+	}
 }
