@@ -85,26 +85,9 @@ func appendASCIILower(b []byte, s string) []byte {
 func (t token) is(s string) bool { return !t.word && t.s == s }
 
 // capitalised reports whether a word starts with an upper-case letter.
-// It is asked of most words many times over: the tokenizer tells once
-// (startsUpper), and this is a field read.
+// It is asked of most words many times over: the tokenizer tells once,
+// and this is a field read.
 func (t token) capitalised() bool { return t.caps }
-
-// startsUpper reports whether a word starts with an upper-case letter.
-func startsUpper(w string) bool {
-	if w == "" {
-		return false
-	}
-	if c := w[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z'
-	}
-	return upperInitial(w)
-}
-
-// upperInitial reports whether s starts with an upper-case letter.
-func upperInitial(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
 
 // allCaps reports whether a word has letters and all of them are upper case.
 func (t token) allCaps() bool {
@@ -146,17 +129,25 @@ func appendTokens(toks []token, s string) []token {
 			i++ // most often between tokens
 			continue
 		}
-		r, n, word := runeAt(s, i)
+		var r rune
+		var n int
+		var word bool
+		if c := s[i]; c < utf8.RuneSelf {
+			r, n, word = rune(c), 1, asciiWordClass[c] == wordByte
+		} else {
+			r, n, word = runeAt(s, i)
+		}
 		switch {
-		case r == ' ' || r == '\n' || unicode.IsSpace(r):
-			i += n
 		case word:
+			// A word rune is no space: words are told first, and the
+			// capital from the rune read.
+			caps := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 			start := i
 			i += n
-			for i < len(s) {
-				if c := s[i]; c < utf8.RuneSelf && asciiWordClass[c] == wordByte {
-					i++ // most of a word: an ASCII letter or digit
-					continue
+			for {
+				i = asciiWordEnd(s, i) // most of a word
+				if i >= len(s) {
+					break
 				}
 				r2, n2, word2 := runeAt(s, i)
 				if word2 {
@@ -181,7 +172,9 @@ func appendTokens(toks []token, s string) []token {
 			default:
 				l = foldWord(w)
 			}
-			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true, caps: startsUpper(w)})
+			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true, caps: caps})
+		case r == ' ' || r == '\n' || unicode.IsSpace(r):
+			i += n
 		default:
 			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
 			i += n
@@ -196,6 +189,15 @@ func appendTokens(toks []token, s string) []token {
 		}
 	}
 	return toks
+}
+
+// asciiWordEnd returns where the run of ASCII letters and digits at s[i:]
+// ends: a loop of its own, tighter than inside appendTokens.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) && asciiWordClass[s[i]] == wordByte {
+		i++
+	}
+	return i
 }
 
 // runeAt decodes the rune at s[i:] and tells whether it is a word rune,
