@@ -567,12 +567,17 @@ type mention struct {
 // Parsers on several goroutines share it, under its lock, which is held
 // only to look up and to store: readRef calls parseRef again.
 type refMemo struct {
-	mu   sync.Mutex
-	refs map[string]ref
+	mu sync.Mutex
+	// refs holds the runs read or asked for lately; old the ones before,
+	// until refs is full again: what is still asked for moves to refs.
+	refs, old map[string]ref
 }
 
-// maxMemoRefs bounds the memo: past it, it starts again empty.
-const maxMemoRefs = 1 << 15
+// maxMemoRefs bounds each generation of the memo: when refs holds that
+// many, it becomes old and the oldest are dropped. A few thousand hold
+// the names a source repeats (more held more of memory, and saved no
+// time over the corpus).
+const maxMemoRefs = 1 << 12
 
 var refs refMemo
 
@@ -594,17 +599,44 @@ func (m *refMemo) parse(toks []token) ref {
 	}
 	m.mu.Lock()
 	r, ok := m.refs[string(k)]
+	if !ok {
+		if r, ok = m.old[string(k)]; ok {
+			m.store(string(k), r)
+		}
+	}
 	m.mu.Unlock()
 	if ok {
 		return r
 	}
 	r = readRef(toks)
+	kept := detached(r)
 	m.mu.Lock()
-	if m.refs == nil || len(m.refs) >= maxMemoRefs {
-		m.refs = make(map[string]ref)
-	}
-	m.refs[string(k)] = r
+	m.store(string(k), kept)
 	m.mu.Unlock()
+	return r
+}
+
+// store keeps r under key in the memo, its lock held.
+func (m *refMemo) store(key string, r ref) {
+	if m.refs == nil || len(m.refs) >= maxMemoRefs {
+		m.old, m.refs = m.refs, make(map[string]ref, maxMemoRefs)
+	}
+	m.refs[key] = r
+}
+
+// detached returns a copy of r whose strings share no memory with the
+// text they were read from: the memo outlives the page, whose text a
+// name cut from it would keep alive.
+func detached(r ref) ref {
+	r.role = strings.Clone(r.role)
+	r.surface = strings.Clone(r.surface)
+	if r.name != nil {
+		name := make([]string, len(r.name))
+		for i, w := range r.name {
+			name[i] = strings.Clone(w)
+		}
+		r.name = name
+	}
 	return r
 }
 

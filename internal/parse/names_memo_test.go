@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // memoArticle is an invented wire story that names the same people and
@@ -51,7 +52,7 @@ func corpusParagraphs(t testing.TB) []string {
 // clearRefMemo empties parseRef's memo.
 func clearRefMemo() {
 	refs.mu.Lock()
-	refs.refs = nil
+	refs.refs, refs.old = nil, nil
 	refs.mu.Unlock()
 }
 
@@ -150,6 +151,34 @@ func TestParseRefMemoConcurrent(t *testing.T) {
 	}
 }
 
+// TestRefMemoGenerations reads more runs than a generation of the memo
+// holds, asking for one again and again between them: what is read stays
+// right, the memo stays bounded, and the run asked for often stays in it.
+func TestRefMemoGenerations(t *testing.T) {
+	var memo refMemo
+	hot := tokenize("President Alder Quist")
+	key := string([]byte{0, 9}) + "President" + string([]byte{1, 5}) + "Alder" + string([]byte{1, 5}) + "Quist"
+	for i := range 3*maxMemoRefs + 5 {
+		run := tokenize(fmt.Sprintf("Given%d Surname%d", i, i))
+		if got, want := memo.parse(run), readRef(run); !reflect.DeepEqual(got, want) {
+			t.Fatalf("memo.parse(%q) = %+v, want %+v", joinTokens(run), got, want)
+		}
+		if i%64 == 0 {
+			if got, want := memo.parse(hot), readRef(hot); !reflect.DeepEqual(got, want) {
+				t.Fatalf("memo.parse(hot) = %+v, want %+v", got, want)
+			}
+		}
+	}
+	if n := len(memo.refs) + len(memo.old); n > 2*maxMemoRefs {
+		t.Errorf("memo holds %d runs, want at most %d", n, 2*maxMemoRefs)
+	}
+	_, inNew := memo.refs[key]
+	_, inOld := memo.old[key]
+	if !inNew && !inOld {
+		t.Error("the run asked for often left the memo")
+	}
+}
+
 // TestRefMemoKey checks that runs that differ only in spacing or in how
 // their text splits into tokens get their own entries.
 func TestRefMemoKey(t *testing.T) {
@@ -216,5 +245,34 @@ func BenchmarkParseRef(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestRefMemoDetached checks that what the memo keeps shares no memory
+// with the page it was read from, which it would keep alive.
+func TestRefMemoDetached(t *testing.T) {
+	text := "Yesterday Dr. Lena Voss, a virologist, said so."
+	var memo refMemo
+	r := memo.parse(tokenize(text)[1:8])
+	if len(r.name) == 0 || r.role == "" {
+		t.Fatalf("read %+v, want a name and a role", r)
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+	inText := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		return s != "" && p >= start && p < start+uintptr(len(text))
+	}
+	if len(memo.refs) != 1 {
+		t.Fatalf("memo holds %d runs, want 1", len(memo.refs))
+	}
+	for _, kept := range memo.refs {
+		if !reflect.DeepEqual(kept, r) {
+			t.Errorf("kept %+v, read %+v", kept, r)
+		}
+		for _, s := range append([]string{kept.surface, kept.role}, kept.name...) {
+			if inText(s) {
+				t.Errorf("%q kept in the page's text", s)
+			}
+		}
 	}
 }
