@@ -1,6 +1,9 @@
 package parse
 
 import (
+	"encoding/binary"
+	"sync"
+
 	"github.com/brief-reader/brief/internal/lexicon"
 	"strings"
 	"unicode"
@@ -52,23 +55,33 @@ journalist proprietor shopkeeper supporter
 
 // parseRef reads a person reference from tokens. It returns an invalid ref
 // when the tokens do not name a person (an organisation, a place, a thing).
+//
+// A text names the same people in the same words again and again, and so
+// do the pages of one source: what parseRef made of tokens is kept in a
+// memo (refMemo) and handed back when the same words come again.
 func parseRef(toks []token) ref {
 	if len(toks) == 0 {
 		return ref{}
 	}
+	if len(toks) == 1 && toks[0].word {
+		switch toks[0].lower() {
+		case "he", "him":
+			return ref{pronoun: "he", gender: male, surface: toks[0].s}
+		case "she", "her":
+			return ref{pronoun: "she", gender: female, surface: toks[0].s}
+		}
+	}
+	return refs.parse(toks)
+}
+
+// readRef is parseRef without the memo, for words other than a lone
+// pronoun.
+func readRef(toks []token) ref {
 	surface := joinTokens(toks)
 	// "Sen. Wade Holloway of Nevada", "Rep. Dora Quill of Oregon":
 	// a full name, then where the person is from or for.
 	if r, ok := nameOfPlace(toks, surface); ok {
 		return r
-	}
-	if len(toks) == 1 && toks[0].word {
-		switch toks[0].lower() {
-		case "he", "him":
-			return ref{pronoun: "he", gender: male, surface: surface}
-		case "she", "her":
-			return ref{pronoun: "she", gender: female, surface: surface}
-		}
 	}
 	var partsBuf [4][]token // most references have a few parts: no allocation
 	parts := appendTopComma(partsBuf[:0], toks)
@@ -390,7 +403,7 @@ func isNameWord(w token) bool {
 		return false // DRDO, ISRO, SCO: organisations
 	}
 	// "Colorado Springs-based", "Democrat-run": adjectives, not names.
-	if i := strings.LastIndexAny(w.s, "-‑"); i > 0 && lexicon.AdjectiveEndings[strings.ToLower(w.s[i+1:])] {
+	if hyphenAdjective(w.s) {
 		return false
 	}
 	for _, r := range w.s {
@@ -399,6 +412,24 @@ func isNameWord(w token) bool {
 		}
 	}
 	return true
+}
+
+// hyphenAdjective reports whether a word ends in a hyphen and an
+// adjective's ending ("Springs-based"). It reads what
+// strings.LastIndexAny(s, "-‑") found, byte by byte from the end instead
+// of rune by rune through the list, which made most of isNameWord's cost.
+// After a non-breaking hyphen (‑) the ending was read from the hyphen's
+// second byte, which no ending matches: it still answers no there.
+func hyphenAdjective(s string) bool {
+	for i := len(s) - 1; i > 0; i-- {
+		switch {
+		case s[i] == '-':
+			return lexicon.AdjectiveEndings[strings.ToLower(s[i+1:])]
+		case s[i] == 0x91 && i >= 2 && s[i-1] == 0x80 && s[i-2] == 0xe2: // ‑ (U+2011)
+			return false
+		}
+	}
+	return false
 }
 
 func isSuffix(l string) bool {
@@ -530,6 +561,85 @@ type mention struct {
 // name or a title and surname: "Foreign Secretary Vikram Misri", "Mr.
 // Kirby", "President Trump’s". Single capitalised words alone are too often
 // places or things to count.
+// refMemo remembers what readRef made of tokens. readRef reads only the
+// tokens' text and whether a space parts them, so that is the key; the
+// refs it returns are never changed by their users, so one is shared.
+// Parsers on several goroutines share it, under its lock, which is held
+// only to look up and to store: readRef calls parseRef again.
+type refMemo struct {
+	mu sync.Mutex
+	// refs holds the runs read or asked for lately; old the ones before,
+	// until refs is full again: what is still asked for moves to refs.
+	refs, old map[string]ref
+}
+
+// maxMemoRefs bounds each generation of the memo: when refs holds that
+// many, it becomes old and the oldest are dropped. A few thousand hold
+// the names a source repeats (more held more of memory, and saved no
+// time over the corpus).
+const maxMemoRefs = 1 << 12
+
+var refs refMemo
+
+// parse returns readRef(toks), from the memo when the same words were
+// read before.
+func (m *refMemo) parse(toks []token) ref {
+	var buf [128]byte
+	k := buf[:0]
+	for i, t := range toks {
+		// Whether a space comes before, the length, then the text: no
+		// two lists of tokens share a key.
+		gap := byte(0)
+		if i > 0 && t.start > toks[i-1].end {
+			gap = 1
+		}
+		k = append(k, gap)
+		k = binary.AppendUvarint(k, uint64(len(t.s)))
+		k = append(k, t.s...)
+	}
+	m.mu.Lock()
+	r, ok := m.refs[string(k)]
+	if !ok {
+		if r, ok = m.old[string(k)]; ok {
+			m.store(string(k), r)
+		}
+	}
+	m.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = readRef(toks)
+	kept := detached(r)
+	m.mu.Lock()
+	m.store(string(k), kept)
+	m.mu.Unlock()
+	return r
+}
+
+// store keeps r under key in the memo, its lock held.
+func (m *refMemo) store(key string, r ref) {
+	if m.refs == nil || len(m.refs) >= maxMemoRefs {
+		m.old, m.refs = m.refs, make(map[string]ref, maxMemoRefs)
+	}
+	m.refs[key] = r
+}
+
+// detached returns a copy of r whose strings share no memory with the
+// text they were read from: the memo outlives the page, whose text a
+// name cut from it would keep alive.
+func detached(r ref) ref {
+	r.role = strings.Clone(r.role)
+	r.surface = strings.Clone(r.surface)
+	if r.name != nil {
+		name := make([]string, len(r.name))
+		for i, w := range r.name {
+			name[i] = strings.Clone(w)
+		}
+		r.name = name
+	}
+	return r
+}
+
 func appendNameMentions(out []mention, toks []token) []mention {
 	for i := 0; i < len(toks); {
 		t := toks[i]

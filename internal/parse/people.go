@@ -365,6 +365,16 @@ func (r *registry) findNear(one string) *person {
 			}
 		})
 	}
+	// A typo counts one letter off from five letters, two from nine:
+	// the distance is worked out only as far as that (a shorter name
+	// needs none), since editDistance gives min(distance, limit).
+	limit := 0
+	switch {
+	case len(one) >= 9:
+		limit = 3
+	case len(one) >= 5:
+		limit = 2
+	}
 	var found *person
 	for _, p := range cands {
 		if p == found || p.merged != nil || len(p.name) == 0 {
@@ -373,9 +383,13 @@ func (r *registry) findNear(one string) *person {
 		// A family name written first ("Li" for "Li Qiang"), or a typo'd
 		// surname ("Sullivcan").
 		ok := len(p.name) >= 2 && strings.EqualFold(p.name[0], one)
-		if !ok && p.sur != "" {
-			d := editDistance(p.sur, one, 3)
-			ok = d == 1 && len(one) >= 5 || d == 2 && len(one) >= 9
+		switch {
+		case ok || p.sur == "" || limit == 0:
+		case limit == 2:
+			ok = oneEdit(p.sur, one)
+		default:
+			d := editDistance(p.sur, one, limit)
+			ok = d == 1 || d == 2
 		}
 		if ok {
 			if found != nil {
@@ -387,13 +401,91 @@ func (r *registry) findNear(one string) *person {
 	return found
 }
 
+// oneEdit reports whether editDistance(a, b, 2) is 1: a and b differ by
+// one letter changed, added, dropped or swapped with the next. ASCII words
+// are compared in one pass, without the distance's table.
+func oneEdit(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		if a[i] >= utf8.RuneSelf {
+			return editDistance(a, b, 2) == 1
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return editDistance(a, b, 2) == 1
+		}
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch len(b) - len(a) {
+	case 0:
+		if i == len(a) {
+			return false // the same word
+		}
+		// One letter changed, or two swapped.
+		return a[i+1:] == b[i+1:] || i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		return a[i:] == b[i+1:] // one letter added
+	}
+	return false
+}
+
+// farApart reports whether two ASCII words are limit edits apart or more
+// by their letters alone: an edit changes the count of two letters at
+// most (a swap none), so words whose counts differ by more than
+// 2×(limit-1) in all are. Letters are counted by their low five bits,
+// which tells apart the letters of a case, and can only make the counts
+// closer. It answers no when it cannot tell.
+func farApart(a, b string, limit int) bool {
+	if len(a) > 255 || len(b) > 255 {
+		return false
+	}
+	var counts [32]int16
+	var all byte
+	for i := 0; i < len(a); i++ {
+		counts[a[i]&31]++
+		all |= a[i]
+	}
+	for i := 0; i < len(b); i++ {
+		counts[b[i]&31]--
+		all |= b[i]
+	}
+	if all >= utf8.RuneSelf {
+		return false
+	}
+	diff := 0
+	for _, c := range counts {
+		diff += int(max(c, -c))
+	}
+	return diff > 2*(limit-1)
+}
+
+// appendRunes appends the runes of s to rs, as []rune(s) makes them.
+func appendRunes(rs []rune, s string) []rune {
+	for _, r := range s {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
 // editDistance is the Damerau–Levenshtein distance between a and b, or
 // limit when it is at least limit.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d >= limit || -d >= limit {
+	// Words whose lengths differ by limit or more are that far apart at
+	// least: told before they are made into runes.
+	if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d >= limit || -d >= limit {
 		return limit
 	}
+	if farApart(a, b, limit) {
+		return limit
+	}
+	var bufA, bufB [24]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	// Names are short: their rows fit on the stack.
 	var rows [3][24]int
 	prev2, prev, cur := rows[0][:0], rows[1][:0], rows[2][:0]

@@ -13,6 +13,7 @@ type token struct {
 	low        string // foldWord(s) for words, computed once by tokenize
 	start, end int
 	word       bool
+	caps       bool // a word that starts with an upper-case letter, set by tokenize
 }
 
 // lower returns the token in lower case without dots, the form the word
@@ -84,22 +85,9 @@ func appendASCIILower(b []byte, s string) []byte {
 func (t token) is(s string) bool { return !t.word && t.s == s }
 
 // capitalised reports whether a word starts with an upper-case letter.
-func (t token) capitalised() bool {
-	if !t.word {
-		return false
-	}
-	if t.s != "" && t.s[0] < utf8.RuneSelf {
-		return 'A' <= t.s[0] && t.s[0] <= 'Z'
-	}
-	return upperInitial(t.s)
-}
-
-// upperInitial reports whether s starts with an upper-case letter; apart
-// from capitalised so that capitalised is inlined.
-func upperInitial(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
+// It is asked of most words many times over: the tokenizer tells once,
+// and this is a field read.
+func (t token) capitalised() bool { return t.caps }
 
 // allCaps reports whether a word has letters and all of them are upper case.
 func (t token) allCaps() bool {
@@ -141,17 +129,25 @@ func appendTokens(toks []token, s string) []token {
 			i++ // most often between tokens
 			continue
 		}
-		r, n, word := runeAt(s, i)
+		var r rune
+		var n int
+		var word bool
+		if c := s[i]; c < utf8.RuneSelf {
+			r, n, word = rune(c), 1, asciiWordClass[c] == wordByte
+		} else {
+			r, n, word = runeAt(s, i)
+		}
 		switch {
-		case r == ' ' || r == '\n' || unicode.IsSpace(r):
-			i += n
 		case word:
+			// A word rune is no space: words are told first, and the
+			// capital from the rune read.
+			caps := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 			start := i
 			i += n
-			for i < len(s) {
-				if c := s[i]; c < utf8.RuneSelf && asciiWordClass[c] == wordByte {
-					i++ // most of a word: an ASCII letter or digit
-					continue
+			for {
+				i = asciiWordEnd(s, i) // most of a word
+				if i >= len(s) {
+					break
 				}
 				r2, n2, word2 := runeAt(s, i)
 				if word2 {
@@ -176,7 +172,9 @@ func appendTokens(toks []token, s string) []token {
 			default:
 				l = foldWord(w)
 			}
-			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true})
+			toks = append(toks, token{s: w, low: l, start: start, end: i, word: true, caps: caps})
+		case r == ' ' || r == '\n' || unicode.IsSpace(r):
+			i += n
 		default:
 			toks = append(toks, token{s: s[i : i+n], start: i, end: i + n})
 			i += n
@@ -193,6 +191,15 @@ func appendTokens(toks []token, s string) []token {
 	return toks
 }
 
+// asciiWordEnd returns where the run of ASCII letters and digits at s[i:]
+// ends: a loop of its own, tighter than inside appendTokens.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) && asciiWordClass[s[i]] == wordByte {
+		i++
+	}
+	return i
+}
+
 // runeAt decodes the rune at s[i:] and tells whether it is a word rune,
 // ASCII by a table.
 func runeAt(s string, i int) (r rune, n int, word bool) {
@@ -204,8 +211,18 @@ func runeAt(s string, i int) (r rune, n int, word bool) {
 }
 
 func isWordRune(r rune) bool {
+	// General Punctuation (’ “ ” — … ‑) holds no letter, digit or mark:
+	// answered before the tables' searches, which made most of the cost
+	// of counting a news story's words.
+	if generalPunctuation(r) {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// generalPunctuation reports whether r is in the General Punctuation
+// block, U+2000 to U+206F.
+func generalPunctuation(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 func isJoiner(r rune) bool {
 	return r == '’' || r == '\'' || r == '-' || r == '.' || r == '&' || r == '‑'
@@ -245,25 +262,66 @@ var asciiWordClass = func() (t [256]uint8) {
 }()
 
 // wordCount counts words the way people do: runs of letters or digits.
+// Joiners ("don't", "co-op", "U.S.", "AT&T") neither end a word nor start
+// one. Eight ASCII bytes are read at once, as bit masks of their letters
+// and digits and their joiners; eight with a byte past ASCII or two
+// joiners in a row, and the last few, are read byte by byte.
 func wordCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
+	n, i := 0, 0
+	in := uint64(0) // 0x80 when a word runs on into the next byte
+	for i+8 <= len(s) {
+		b := s[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if x&high == 0 {
+			// Every byte is below 0x80, so adding up to 0x80 to each
+			// carries into its own high bit only: v + (0x80-lo) sets it
+			// when v >= lo, v + (0x7f-hi) when v > hi, v ^ c + 0x7f when
+			// v != c.
+			jn := high &^ ((x ^ '\''*ones + low7) & (x ^ '-'*ones + low7) & (x ^ '.'*ones + low7) & (x ^ '&'*ones + low7))
+			if jn&(jn<<8) == 0 {
+				y := x | 0x20*ones // A-Z to a-z
+				w := ((y+(0x80-'a')*ones)&^(y+(0x7f-'z')*ones) | (x+(0x80-'0')*ones)&^(x+(0x7f-'9')*ones)) & high
+				// A joiner goes on with a word before it (no joiner is
+				// before it).
+				e := w | jn&(w<<8|in)
+				starts := w &^ (e<<8 | in)
+				n += int((starts >> 7 * ones) >> 56) // the sum of the bytes' 0 or 1
+				in = e >> 56 & 0x80
+				i += 8
+				continue
+			}
+		}
+		i, n, in = wordCountBytes(s, i, i+8, n, in)
+	}
+	_, n, _ = wordCountBytes(s, i, len(s), n, in)
+	return n
+}
+
+// Byte masks for wordCount: each byte of ones is 1, of high 0x80, of low7
+// 0x7f.
+const (
+	ones = 0x0101010101010101
+	high = 0x80 * ones
+	low7 = 0x7f * ones
+)
+
+// wordCountBytes reads s[i:] for wordCount byte by byte, or rune by rune
+// past ASCII, until it reaches end (a rune may run past it), with n
+// words counted so far and in set when a word runs on.
+func wordCountBytes(s string, i, end, n int, in uint64) (int, int, uint64) {
+	for i < end {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			// ASCII fast path: a run of letters and digits is passed over
-			// at once.
 			switch asciiWordClass[c] {
 			case wordByte:
-				if !in {
+				if in == 0 {
 					n++
 				}
-				in = true
-				for i++; i < len(s) && asciiWordClass[s[i]] == wordByte; i++ {
-				}
-				continue
+				in = 0x80
 			case joinByte:
 			default:
-				in = false
+				in = 0
 			}
 			i++
 			continue
@@ -271,12 +329,16 @@ func wordCount(s string) int {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		w := isWordRune(r)
-		if w && !in {
+		if w && in == 0 {
 			n++
 		}
-		in = w || (in && isJoiner(r))
+		if !w && !(in != 0 && isJoiner(r)) {
+			in = 0
+		} else {
+			in = 0x80
+		}
 	}
-	return n
+	return i, n, in
 }
 
 // titleCase turns an all-caps label word into its usual form: "LEAVITT" →
