@@ -42,6 +42,7 @@
 package textclean
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -156,29 +157,27 @@ const watch = 0x80
 func firstChange[T text](s T) int {
 	i := 0
 	for i < len(s) {
-		// Skip eight bytes of printable ASCII (0x20–0x7E) at a time. The word
-		// is flagged if any byte is below 0x20 (the subtraction borrows into
-		// its high bit), is 0x7F (the addition carries into it) or has its
-		// high bit set already. Borrows and carries leaking into the next
-		// byte can only add flags to a word that is already flagged.
-		for i+8 <= len(s) {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if ((w-0x20*ones)|(w+ones)|w)&highs != 0 {
-				break
+		// Skip eight bytes of printable ASCII at a time, and go straight to
+		// the first byte that is not: line breaks and curly quotes are
+		// common, and most of them need no change.
+		if i+8 <= len(s) {
+			m := unusual(word(s[i : i+8]))
+			if m == 0 {
+				i += 8
+				continue
 			}
-			i += 8
+			i += bits.TrailingZeros64(m) / 8
 		}
-		// Step over the flagged word code point by code point, and on while
-		// the text is not ASCII, which would flag every word.
-		for end := i + 8; i < len(s) && (i < end || s[i] >= utf8.RuneSelf); {
+		// Step over that byte, and on while the text is not ASCII, which
+		// would flag every word.
+		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
 				if (c < 0x20 && c != '\n') || c == 0x7F {
 					return i
 				}
 				i++
-				continue
+				break
 			}
 			k := lead[c]
 			n := int(k &^ watch)
@@ -203,9 +202,30 @@ func firstChange[T text](s T) int {
 				}
 			}
 			i += n
+			if i < len(s) && s[i] < utf8.RuneSelf {
+				break
+			}
 		}
 	}
 	return -1
+}
+
+// word reads eight bytes as a little-endian word, so that the byte at the
+// lowest index is the lowest byte whatever the machine.
+func word[T text](s T) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unusual returns w with the high bit of a byte set where the byte is not
+// printable ASCII (0x20–0x7E): below 0x20 (the subtraction borrows into its
+// high bit), 0x7F (the addition carries into it) or with its high bit set
+// already. A borrow or carry leaking into a higher byte can flag it too, but
+// only above a byte flagged already, so the lowest flag is exact: it marks
+// the first byte that is not printable ASCII, if any.
+func unusual(w uint64) uint64 {
+	return ((w - 0x20*ones) | (w + ones) | w) & highs
 }
 
 // validLen returns the length of the valid UTF-8 sequence of two or more
