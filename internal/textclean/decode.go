@@ -62,29 +62,24 @@ func Decode(data []byte) (string, error) {
 
 // decodeUTF8 decodes body, which starts base bytes into the file.
 func decodeUTF8(body []byte, base int) (string, error) {
-	if i := bytes.IndexByte(body, 0); i >= 0 {
-		if order := guessUTF16(body); order != "" {
-			return "", fmt.Errorf("%w (NUL byte at offset %d; it looks like UTF-16%s without a byte order mark: convert it to UTF-8)", ErrBinary, base+i, order)
-		}
-		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i)
-	}
-	sample := body[:min(len(body), sniffLen)]
-	n := 0
-	for _, c := range sample {
-		if binaryControl(rune(c)) {
-			n++
-		}
-	}
-	if looksBinary(n, len(sample)) {
-		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
-	}
-	// firstChange stops at the first invalid byte too, so text that needs
-	// no change is valid, and only the rest needs checking.
+	// Everything before the first change is printable ASCII, line breaks
+	// and valid UTF-8 that stays: no NUL, no control, no bad byte. So text
+	// that needs no change is done, and only the rest needs checking.
 	// The bytes are checked before they are copied, so text that changes
 	// is copied once, into its normalised form.
 	i := firstChange(body)
 	if i < 0 {
 		return string(body), nil
+	}
+	if j := bytes.IndexByte(body[i:], 0); j >= 0 {
+		if order := guessUTF16(body); order != "" {
+			return "", fmt.Errorf("%w (NUL byte at offset %d; it looks like UTF-16%s without a byte order mark: convert it to UTF-8)", ErrBinary, base+i+j, order)
+		}
+		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i+j)
+	}
+	sample := body[:min(len(body), sniffLen)]
+	if n := binaryControls(sample[min(i, len(sample)):]); looksBinary(n, len(sample)) {
+		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
 	}
 	if !utf8.Valid(body[i:]) {
 		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i+invalidOffset(string(body[i:])))
@@ -93,6 +88,33 @@ func decodeUTF8(body []byte, base int) (string, error) {
 	b.Grow(len(body))
 	normalizeFrom(&b, body, i)
 	return b.String(), nil
+}
+
+// binaryControls counts the bytes of s that binaryControl reports. Words of
+// eight bytes none of which is a control or DEL are skipped whole.
+func binaryControls(s []byte) int {
+	n := 0
+	for len(s) > 0 {
+		if len(s) >= 8 && controls(word(s[:8])) == 0 {
+			s = s[8:]
+			continue
+		}
+		for _, c := range s[:min(len(s), 8)] {
+			if binaryControl(rune(c)) {
+				n++
+			}
+		}
+		s = s[min(len(s), 8):]
+	}
+	return n
+}
+
+// controls returns w with the high bit of a byte set where the byte may be
+// below 0x20 or DEL. A byte with its high bit set is never flagged itself,
+// but a borrow or carry leaking from a lower byte can flag its neighbour:
+// this may flag too much, never too little.
+func controls(w uint64) uint64 {
+	return ((w - 0x20*ones) | (w + ones)) &^ w & highs
 }
 
 // binaryControl reports whether r is a control that file(1) never counts as

@@ -57,8 +57,9 @@ func differentialInputs() []string {
 	return in
 }
 
-// TestFirstChangeAgreesWithReference checks the word-at-a-time scan against
-// the rune-by-rune one, over strings and byte slices.
+// TestFirstChangeAgreesWithReference checks the word-at-a-time scans
+// against the rune-by-rune and byte-by-byte ones: firstChange over strings
+// and byte slices, and binaryControls.
 func TestFirstChangeAgreesWithReference(t *testing.T) {
 	for _, s := range differentialInputs() {
 		want := refFirstChange(s)
@@ -67,6 +68,15 @@ func TestFirstChangeAgreesWithReference(t *testing.T) {
 		}
 		if got := firstChange([]byte(s)); got != want {
 			t.Fatalf("firstChange([]byte(%q)) = %d, want %d", s, got, want)
+		}
+		n := 0
+		for _, c := range []byte(s) {
+			if binaryControl(rune(c)) {
+				n++
+			}
+		}
+		if got := binaryControls([]byte(s)); got != n {
+			t.Fatalf("binaryControls(%q) = %d, want %d", s, got, n)
 		}
 	}
 }
