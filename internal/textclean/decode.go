@@ -64,9 +64,9 @@ func Decode(data []byte) (string, error) {
 func decodeUTF8(body []byte, base int) (string, error) {
 	// Everything before the first change is printable ASCII, line breaks
 	// and valid UTF-8 that stays: no NUL, no control, no bad byte. So text
-	// that needs no change is done, and only the rest needs checking.
-	// The bytes are checked before they are copied, so text that changes
-	// is copied once, into its normalised form.
+	// that needs no change is done, and only the rest needs checking. The
+	// check for bad bytes is made while the text is normalised, and what
+	// was written is dropped if there is one.
 	i := firstChange(body)
 	if i < 0 {
 		return string(body), nil
@@ -81,12 +81,11 @@ func decodeUTF8(body []byte, base int) (string, error) {
 	if n := binaryControls(sample[min(i, len(sample)):]); looksBinary(n, len(sample)) {
 		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
 	}
-	if !utf8.Valid(body[i:]) {
-		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i+invalidOffset(string(body[i:])))
-	}
 	var b strings.Builder
 	b.Grow(len(body))
-	normalizeFrom(&b, body, i)
+	if bad := normalizeFrom(&b, body, i); bad >= 0 {
+		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+bad)
+	}
 	return b.String(), nil
 }
 
@@ -182,17 +181,17 @@ func guessUTF16(data []byte) string {
 
 // invalidOffset returns the offset of the first byte of s that is not part of
 // valid UTF-8, or len(s) if there is none.
-func invalidOffset(s string) int {
+func invalidOffset[T text](s T) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		n := validLen(s, i)
+		if n == 0 {
 			return i
 		}
-		i += size
+		i += n
 	}
 	return len(s)
 }

@@ -75,6 +75,9 @@ func TestFirstChangeAgreesWithReference(t *testing.T) {
 				n++
 			}
 		}
+		if got, want := invalidOffset(s), refInvalidOffset(s); got != want || invalidOffset([]byte(s)) != want {
+			t.Fatalf("invalidOffset(%q) = %d, want %d", s, got, want)
+		}
 		if got := binaryControls([]byte(s)); got != n {
 			t.Fatalf("binaryControls(%q) = %d, want %d", s, got, n)
 		}

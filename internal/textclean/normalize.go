@@ -311,14 +311,20 @@ func Normalize(s string) string {
 }
 
 // normalizeFrom writes the normalised form of s to b, copying s[:i] as it
-// is. The byte at s[i] must be the first that needs a change.
-func normalizeFrom[T text](b *strings.Builder, s T, i int) {
+// is. The byte at s[i] must be the first that needs a change. It returns
+// the offset of the first byte of s that is not part of valid UTF-8, or -1
+// if there is none, so that Decode need not check the bytes again: every
+// byte is either scanned by firstChange, which stops at a bad one, or
+// skipped in a control sequence, which is checked here.
+func normalizeFrom[T text](b *strings.Builder, s T, i int) (bad int) {
+	bad = -1
 	writeText(b, s[:i])
 	for {
 		// s[i] needs a change: work out the replacement and where the
 		// text resumes.
 		var repl string
 		next := i + 1
+		skipped := false // a control sequence, whose string may hold any bytes
 		if c := s[i]; c < utf8.RuneSelf {
 			switch c {
 			case '\r':
@@ -331,17 +337,20 @@ func normalizeFrom[T text](b *strings.Builder, s T, i int) {
 			case '\v', '\f':
 				repl = "\n"
 			case esc:
-				next = skipEscape(s, next)
+				next, skipped = skipEscape(s, next), true
 			}
 		} else if size := validLen(s, i); size == 0 {
 			repl = string(utf8.RuneError)
+			if bad < 0 {
+				bad = i
+			}
 		} else {
 			next = i + size
-			switch r, _ := utf8.DecodeRuneInString(string(s[i:next])); r {
+			switch r := decodeValid(s[i:next]); r {
 			case c1CSI:
-				next = skipCSI(s, next)
+				next, skipped = skipCSI(s, next), true
 			case c1OSC, c1DCS, c1SOS, c1PM, c1APC:
-				next = skipString(s, next)
+				next, skipped = skipString(s, next), true
 			default:
 				switch classify(r) {
 				case keep: // firstChange stops only at changes; be safe anyway.
@@ -354,15 +363,32 @@ func normalizeFrom[T text](b *strings.Builder, s T, i int) {
 			}
 		}
 		b.WriteString(repl)
+		if skipped && bad < 0 {
+			if k := invalidOffset(s[i:next]); k < next-i {
+				bad = i + k
+			}
+		}
 		// Copy the text up to the next change.
 		j := firstChange(s[next:])
 		if j < 0 {
 			writeText(b, s[next:])
-			return
+			return bad
 		}
 		i = next + j
 		writeText(b, s[next:i])
 	}
+}
+
+// decodeValid decodes s, one valid UTF-8 sequence of two to four bytes
+// (as validLen measures it), without checking it again.
+func decodeValid[T text](s T) rune {
+	switch len(s) {
+	case 2:
+		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
+	case 3:
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	}
+	return rune(s[0]&0x07)<<18 | rune(s[1]&0x3F)<<12 | rune(s[2]&0x3F)<<6 | rune(s[3]&0x3F)
 }
 
 // text is what the scanners read: a string, or the bytes of a file not yet

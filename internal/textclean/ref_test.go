@@ -111,7 +111,19 @@ func refDecode(data []byte) (string, error) {
 		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
 	}
 	if !utf8.Valid(data) {
-		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+invalidOffset(string(data)))
+		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+refInvalidOffset(string(data)))
 	}
 	return refNormalize(string(data)), nil
+}
+
+// refInvalidOffset is invalidOffset by utf8.DecodeRuneInString.
+func refInvalidOffset(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
 }
