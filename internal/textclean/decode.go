@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -89,29 +90,29 @@ func decodeUTF8(body []byte, base int) (string, error) {
 	return b.String(), nil
 }
 
-// binaryControls counts the bytes of s that binaryControl reports. Words of
-// eight bytes none of which is a control or DEL are skipped whole.
+// binaryControls counts the bytes of s that binaryControl reports, eight
+// at a time: only the bytes flagged by controls are looked at.
 func binaryControls(s []byte) int {
 	n := 0
-	for len(s) > 0 {
-		if len(s) >= 8 && controls(word(s[:8])) == 0 {
-			s = s[8:]
-			continue
-		}
-		for _, c := range s[:min(len(s), 8)] {
-			if binaryControl(rune(c)) {
+	for ; len(s) >= 8; s = s[8:] {
+		for m := controls(word(s[:8])); m != 0; m &= m - 1 {
+			if binaryControl(rune(s[bits.TrailingZeros64(m)/8])) {
 				n++
 			}
 		}
-		s = s[min(len(s), 8):]
+	}
+	for _, c := range s {
+		if binaryControl(rune(c)) {
+			n++
+		}
 	}
 	return n
 }
 
 // controls returns w with the high bit of a byte set where the byte may be
-// below 0x20 or DEL. A byte with its high bit set is never flagged itself,
-// but a borrow or carry leaking from a lower byte can flag its neighbour:
-// this may flag too much, never too little.
+// below 0x20 or DEL. Each such byte is flagged; a borrow or carry leaking
+// from one into the byte above can flag that too, so this may flag too
+// much, never too little. A byte with its high bit set is never flagged.
 func controls(w uint64) uint64 {
 	return ((w - 0x20*ones) | (w + ones)) &^ w & highs
 }
