@@ -204,14 +204,16 @@ func Stream(ctx context.Context, files []string, opts Options, emit func(Result)
 			break
 		}
 	}
-	read := func(path string) ([]byte, error) {
+	read := func(path string, info fs.FileInfo) ([]byte, error) {
 		if path == Stdin {
 			return stdin, stdinErr
 		}
-		return ReadFile(path, opts.MaxSize)
+		return readFile(path, info, opts.MaxSize)
 	}
-	weigh := func(path string) int64 { return fileSize(path, stdin) }
-	return run(ctx, files, workers, opts.Budget, weigh, func(f string, ps *parse.Parser) Result { return loadOne(f, f, read, opts, ps) }, emit)
+	weigh := func(path string) (int64, fs.FileInfo) { return fileSize(path, stdin) }
+	return run(ctx, files, workers, opts.Budget, weigh, func(f string, info fs.FileInfo, ps *parse.Parser) Result {
+		return loadOne(f, f, info, read, opts, ps)
+	}, emit)
 }
 
 // LoadFS reads and parses files of a file system (such as the samples
@@ -219,7 +221,7 @@ func Stream(ctx context.Context, files []string, opts Options, emit func(Result)
 // paths the results carry.
 func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts Options) []Result {
 	workers := opts.defaults()
-	read := func(name string) ([]byte, error) {
+	read := func(name string, _ fs.FileInfo) ([]byte, error) {
 		f, err := fsys.Open(name)
 		if err != nil {
 			return nil, err
@@ -227,14 +229,16 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts O
 		defer f.Close()
 		return readLimited(f, opts.MaxSize)
 	}
-	weigh := func(name string) int64 {
+	weigh := func(name string) (int64, fs.FileInfo) {
 		if info, err := fs.Stat(fsys, name); err == nil && info.Mode().IsRegular() {
-			return info.Size()
+			return info.Size(), nil
 		}
-		return 0
+		return 0, nil
 	}
 	results := make([]Result, 0, len(files))
-	run(ctx, files, workers, opts.Budget, weigh, func(f string, ps *parse.Parser) Result { return loadOne(f, path.Join(root, f), read, opts, ps) }, func(r Result) error {
+	run(ctx, files, workers, opts.Budget, weigh, func(f string, _ fs.FileInfo, ps *parse.Parser) Result {
+		return loadOne(f, path.Join(root, f), nil, read, opts, ps)
+	}, func(r Result) error {
 		results = append(results, r)
 		return nil
 	})
@@ -253,7 +257,10 @@ func LoadFS(ctx context.Context, fsys fs.FS, root string, files []string, opts O
 // waits for, which bounds the count of small results waiting. The window is
 // wide, so that a worker on a large file does not leave the others idle:
 // they go on with the files after it.
-func run(ctx context.Context, files []string, workers int, budgetSize int64, weigh func(string) int64, one func(string, *parse.Parser) Result, emit func(Result) error) error {
+//
+// What weigh found out about a file (nil if nothing) is handed to one, so
+// that the file need not be looked up again.
+func run(ctx context.Context, files []string, workers int, budgetSize int64, weigh func(string) (int64, fs.FileInfo), one func(string, fs.FileInfo, *parse.Parser) Result, emit func(Result) error) error {
 	if budgetSize <= 0 {
 		budgetSize = DefaultBudget
 	}
@@ -281,6 +288,7 @@ func run(ctx context.Context, files []string, workers int, budgetSize int64, wei
 	type job struct {
 		i      int
 		weight int64
+		info   fs.FileInfo
 	}
 	jobs := make(chan job)
 	var wg sync.WaitGroup
@@ -294,7 +302,7 @@ func run(ctx context.Context, files []string, workers int, budgetSize int64, wei
 				// started is not read either.
 				res := Result{Path: files[j.i], Err: ctx.Err()}
 				if res.Err == nil {
-					res = one(files[j.i], ps)
+					res = one(files[j.i], j.info, ps)
 				}
 				slots[j.i%window] <- done{res, j.weight}
 			}
@@ -310,7 +318,8 @@ func run(ctx context.Context, files []string, workers int, budgetSize int64, wei
 			}
 			// Taken here, in the order of files, the budget cannot be held
 			// by files after the one emit waits for while it waits for room.
-			jobs <- job{i, inFlight.acquire(weigh(files[i]))}
+			size, info := weigh(files[i])
+			jobs <- job{i, inFlight.acquire(size), info}
 		}
 	}()
 	var err error
@@ -336,16 +345,17 @@ func streamWindow(workers int) int { return max(64, 4*workers) }
 
 // fileSize returns what a file weighs against the budget before it is
 // read: its size, or 0 when it cannot be known (a URL, whose fetch is
-// bounded by MaxSize, or a file the read will then refuse).
-func fileSize(path string, stdin []byte) int64 {
+// bounded by MaxSize, or a file the read will then refuse). For a regular
+// file it also returns what os.Stat said, for readFile.
+func fileSize(path string, stdin []byte) (int64, fs.FileInfo) {
 	if path == Stdin {
-		return int64(len(stdin))
+		return int64(len(stdin)), nil
 	}
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
-		return 0
+		return 0, nil
 	}
-	return info.Size()
+	return info.Size(), info
 }
 
 // budget is a byte-weighted semaphore that serves its waiters in order, so
@@ -390,9 +400,9 @@ func (b *budget) release(n int64) {
 	b.cond.Broadcast()
 }
 
-// loadOne reads file with read and parses it with ps; shown is the path
-// the result and the briefing carry.
-func loadOne(file, shown string, read func(string) ([]byte, error), opts Options, ps *parse.Parser) (res Result) {
+// loadOne reads file with read, passing it info, and parses it with ps;
+// shown is the path the result and the briefing carry.
+func loadOne(file, shown string, info fs.FileInfo, read func(string, fs.FileInfo) ([]byte, error), opts Options, ps *parse.Parser) (res Result) {
 	res.Path = shown
 	defer func() {
 		// A parser bug must cost one file, never the run.
@@ -406,7 +416,7 @@ func loadOne(file, shown string, read func(string) ([]byte, error), opts Options
 	if opts.fetch != nil && IsURL(file) {
 		b, err = opts.fetch.load(file, opts)
 	} else {
-		data, err = read(file)
+		data, err = read(file, info)
 	}
 	if err != nil {
 		res.Err = err
@@ -432,10 +442,16 @@ var ErrTooLarge = errors.New("file too large")
 // ReadFile reads a regular file of at most max bytes. It refuses FIFOs,
 // devices and sockets (which could block or never end) without reading
 // them, and files that grow past the limit while being read.
-func ReadFile(path string, max int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, cleanErr(err)
+func ReadFile(path string, max int64) ([]byte, error) { return readFile(path, nil, max) }
+
+// readFile is ReadFile given what os.Stat said of path, if the caller has
+// asked already (nil if not). The file opened is checked again either way.
+func readFile(path string, info fs.FileInfo, max int64) ([]byte, error) {
+	if info == nil {
+		var err error
+		if info, err = os.Stat(path); err != nil {
+			return nil, cleanErr(err)
+		}
 	}
 	if info.IsDir() {
 		return nil, errors.New("is a folder")

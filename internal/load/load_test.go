@@ -183,6 +183,60 @@ func TestReadFileRefusals(t *testing.T) {
 	}
 }
 
+// TestReadFileStaleInfo: Stream hands readFile what fileSize found when it
+// weighed the file; a path swapped since for a FIFO, a folder or a file
+// over the limit is still refused, by the checks on the file opened.
+func TestReadFileStaleInfo(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "page.txt")
+	write(t, p, "hello")
+	stat := func() fs.FileInfo {
+		size, info := fileSize(p, nil)
+		if size != 5 || info == nil {
+			t.Fatalf("fileSize = %d, %v; want 5 and the file's info", size, info)
+		}
+		return info
+	}
+	if data, err := readFile(p, stat(), 1024); err != nil || string(data) != "hello" {
+		t.Errorf("readFile = %q, %v; want the file", data, err)
+	}
+	info := stat()
+	write(t, p, strings.Repeat("x", 2048))
+	if _, err := readFile(p, info, 1024); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("file grown past the limit: err = %v", err)
+	}
+	write(t, p, "hello")
+	info = stat()
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readFile(p, info, 1024); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("file swapped for a folder: err = %v", err)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := readFile(p, info, 1024); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("file swapped for a FIFO: err = %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("reading a FIFO blocked")
+	}
+}
+
 func TestPermissionDenied(t *testing.T) {
 	// The message is the same whoever runs the test.
 	err := cleanErr(&fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission})

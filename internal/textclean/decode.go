@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,37 +63,58 @@ func Decode(data []byte) (string, error) {
 
 // decodeUTF8 decodes body, which starts base bytes into the file.
 func decodeUTF8(body []byte, base int) (string, error) {
-	if i := bytes.IndexByte(body, 0); i >= 0 {
-		if order := guessUTF16(body); order != "" {
-			return "", fmt.Errorf("%w (NUL byte at offset %d; it looks like UTF-16%s without a byte order mark: convert it to UTF-8)", ErrBinary, base+i, order)
-		}
-		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i)
-	}
-	sample := body[:min(len(body), sniffLen)]
-	n := 0
-	for _, c := range sample {
-		if binaryControl(rune(c)) {
-			n++
-		}
-	}
-	if looksBinary(n, len(sample)) {
-		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
-	}
-	// firstChange stops at the first invalid byte too, so text that needs
-	// no change is valid, and only the rest needs checking.
-	// The bytes are checked before they are copied, so text that changes
-	// is copied once, into its normalised form.
+	// Everything before the first change is printable ASCII, line breaks
+	// and valid UTF-8 that stays: no NUL, no control, no bad byte. So text
+	// that needs no change is done, and only the rest needs checking. The
+	// check for bad bytes is made while the text is normalised, and what
+	// was written is dropped if there is one.
 	i := firstChange(body)
 	if i < 0 {
 		return string(body), nil
 	}
-	if !utf8.Valid(body[i:]) {
-		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i+invalidOffset(string(body[i:])))
+	if j := bytes.IndexByte(body[i:], 0); j >= 0 {
+		if order := guessUTF16(body); order != "" {
+			return "", fmt.Errorf("%w (NUL byte at offset %d; it looks like UTF-16%s without a byte order mark: convert it to UTF-8)", ErrBinary, base+i+j, order)
+		}
+		return "", fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i+j)
+	}
+	sample := body[:min(len(body), sniffLen)]
+	if n := binaryControls(sample[min(i, len(sample)):]); looksBinary(n, len(sample)) {
+		return "", fmt.Errorf("%w (%d control bytes in the first %d bytes)", ErrBinary, n, len(sample)+base)
 	}
 	var b strings.Builder
 	b.Grow(len(body))
-	normalizeFrom(&b, body, i)
+	if bad := normalizeFrom(&b, body, i); bad >= 0 {
+		return "", fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+bad)
+	}
 	return b.String(), nil
+}
+
+// binaryControls counts the bytes of s that binaryControl reports, eight
+// at a time: only the bytes flagged by controls are looked at.
+func binaryControls(s []byte) int {
+	n := 0
+	for ; len(s) >= 8; s = s[8:] {
+		for m := controls(word(s[:8])); m != 0; m &= m - 1 {
+			if binaryControl(rune(s[bits.TrailingZeros64(m)/8])) {
+				n++
+			}
+		}
+	}
+	for _, c := range s {
+		if binaryControl(rune(c)) {
+			n++
+		}
+	}
+	return n
+}
+
+// controls returns w with the high bit of a byte set where the byte may be
+// below 0x20 or DEL. Each such byte is flagged; a borrow or carry leaking
+// from one into the byte above can flag that too, so this may flag too
+// much, never too little. A byte with its high bit set is never flagged.
+func controls(w uint64) uint64 {
+	return ((w - 0x20*ones) | (w + ones)) &^ w & highs
 }
 
 // binaryControl reports whether r is a control that file(1) never counts as
@@ -160,17 +182,17 @@ func guessUTF16(data []byte) string {
 
 // invalidOffset returns the offset of the first byte of s that is not part of
 // valid UTF-8, or len(s) if there is none.
-func invalidOffset(s string) int {
+func invalidOffset[T text](s T) int {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		n := validLen(s, i)
+		if n == 0 {
 			return i
 		}
-		i += size
+		i += n
 	}
 	return len(s)
 }

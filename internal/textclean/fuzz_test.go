@@ -14,6 +14,10 @@ func FuzzNormalize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		out := Normalize(in)
 		checkClean(t, out)
+		if i, want := firstChange(in), refFirstChange(in); i != want || firstChange([]byte(in)) != want {
+			t.Fatalf("firstChange(%q) = %d (%d as bytes), want %d", in, i, firstChange([]byte(in)), want)
+		}
+		checkAgainstReference(t, in)
 		if again := Normalize(out); again != out {
 			t.Fatalf("not idempotent: Normalize(%q) = %q, then %q", in, out, again)
 		}
@@ -38,6 +42,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{0xFF, 0xFE, 0x3D, 0xD8})
 	f.Add([]byte(strings.Repeat("\x01", 9)))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		checkAgainstReference(t, string(data))
 		out, err := Decode(data)
 		if err != nil {
 			if !errors.Is(err, ErrBinary) && !errors.Is(err, ErrInvalidUTF8) && !errors.Is(err, ErrInvalidUTF16) {

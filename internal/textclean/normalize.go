@@ -42,6 +42,7 @@
 package textclean
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -156,29 +157,27 @@ const watch = 0x80
 func firstChange[T text](s T) int {
 	i := 0
 	for i < len(s) {
-		// Skip eight bytes of printable ASCII (0x20–0x7E) at a time. The word
-		// is flagged if any byte is below 0x20 (the subtraction borrows into
-		// its high bit), is 0x7F (the addition carries into it) or has its
-		// high bit set already. Borrows and carries leaking into the next
-		// byte can only add flags to a word that is already flagged.
-		for i+8 <= len(s) {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if ((w-0x20*ones)|(w+ones)|w)&highs != 0 {
-				break
+		// Skip eight bytes of printable ASCII at a time, and go straight to
+		// the first byte that is not: line breaks and curly quotes are
+		// common, and most of them need no change.
+		if i+8 <= len(s) {
+			m := unusual(word(s[i : i+8]))
+			if m == 0 {
+				i += 8
+				continue
 			}
-			i += 8
+			i += bits.TrailingZeros64(m) / 8
 		}
-		// Step over the flagged word code point by code point, and on while
-		// the text is not ASCII, which would flag every word.
-		for end := i + 8; i < len(s) && (i < end || s[i] >= utf8.RuneSelf); {
+		// Step over that byte, and on while the text is not ASCII, which
+		// would flag every word.
+		for i < len(s) {
 			c := s[i]
 			if c < utf8.RuneSelf {
 				if (c < 0x20 && c != '\n') || c == 0x7F {
 					return i
 				}
 				i++
-				continue
+				break
 			}
 			k := lead[c]
 			n := int(k &^ watch)
@@ -203,9 +202,30 @@ func firstChange[T text](s T) int {
 				}
 			}
 			i += n
+			if i < len(s) && s[i] < utf8.RuneSelf {
+				break
+			}
 		}
 	}
 	return -1
+}
+
+// word reads eight bytes as a little-endian word, so that the byte at the
+// lowest index is the lowest byte whatever the machine.
+func word[T text](s T) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unusual returns w with the high bit of a byte set where the byte is not
+// printable ASCII (0x20–0x7E): below 0x20 (the subtraction borrows into its
+// high bit), 0x7F (the addition carries into it) or with its high bit set
+// already. A borrow or carry leaking into a higher byte can flag it too, but
+// only above a byte flagged already, so the lowest flag is exact: it marks
+// the first byte that is not printable ASCII, if any.
+func unusual(w uint64) uint64 {
+	return ((w - 0x20*ones) | (w + ones) | w) & highs
 }
 
 // validLen returns the length of the valid UTF-8 sequence of two or more
@@ -291,14 +311,20 @@ func Normalize(s string) string {
 }
 
 // normalizeFrom writes the normalised form of s to b, copying s[:i] as it
-// is. The byte at s[i] must be the first that needs a change.
-func normalizeFrom[T text](b *strings.Builder, s T, i int) {
+// is. The byte at s[i] must be the first that needs a change. It returns
+// the offset of the first byte of s that is not part of valid UTF-8, or -1
+// if there is none, so that Decode need not check the bytes again: every
+// byte is either scanned by firstChange, which stops at a bad one, or
+// skipped in a control sequence, which is checked here.
+func normalizeFrom[T text](b *strings.Builder, s T, i int) (bad int) {
+	bad = -1
 	writeText(b, s[:i])
 	for {
 		// s[i] needs a change: work out the replacement and where the
 		// text resumes.
 		var repl string
 		next := i + 1
+		skipped := false // a control sequence, whose string may hold any bytes
 		if c := s[i]; c < utf8.RuneSelf {
 			switch c {
 			case '\r':
@@ -311,17 +337,20 @@ func normalizeFrom[T text](b *strings.Builder, s T, i int) {
 			case '\v', '\f':
 				repl = "\n"
 			case esc:
-				next = skipEscape(s, next)
+				next, skipped = skipEscape(s, next), true
 			}
 		} else if size := validLen(s, i); size == 0 {
 			repl = string(utf8.RuneError)
+			if bad < 0 {
+				bad = i
+			}
 		} else {
 			next = i + size
-			switch r, _ := utf8.DecodeRuneInString(string(s[i:next])); r {
+			switch r := decodeValid(s[i:next]); r {
 			case c1CSI:
-				next = skipCSI(s, next)
+				next, skipped = skipCSI(s, next), true
 			case c1OSC, c1DCS, c1SOS, c1PM, c1APC:
-				next = skipString(s, next)
+				next, skipped = skipString(s, next), true
 			default:
 				switch classify(r) {
 				case keep: // firstChange stops only at changes; be safe anyway.
@@ -334,15 +363,32 @@ func normalizeFrom[T text](b *strings.Builder, s T, i int) {
 			}
 		}
 		b.WriteString(repl)
+		if skipped && bad < 0 {
+			if k := invalidOffset(s[i:next]); k < next-i {
+				bad = i + k
+			}
+		}
 		// Copy the text up to the next change.
 		j := firstChange(s[next:])
 		if j < 0 {
 			writeText(b, s[next:])
-			return
+			return bad
 		}
 		i = next + j
 		writeText(b, s[next:i])
 	}
+}
+
+// decodeValid decodes s, one valid UTF-8 sequence of two to four bytes
+// (as validLen measures it), without checking it again.
+func decodeValid[T text](s T) rune {
+	switch len(s) {
+	case 2:
+		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
+	case 3:
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	}
+	return rune(s[0]&0x07)<<18 | rune(s[1]&0x3F)<<12 | rune(s[2]&0x3F)<<6 | rune(s[3]&0x3F)
 }
 
 // text is what the scanners read: a string, or the bytes of a file not yet

@@ -255,6 +255,9 @@ func TestScannerAgreesWithClassify(t *testing.T) {
 			continue
 		}
 		s := string(r)
+		if got := decodeValid(s); got != r {
+			t.Fatalf("decodeValid(%q) = %U, want %U", s, got, r)
+		}
 		changes := classify(r) != keep
 		if got := mayChange(s, 0); got != changes {
 			t.Fatalf("mayChange(%U) = %v, want %v", r, got, changes)
