@@ -43,6 +43,7 @@ all hold.`,
   cat story.txt | brief export --format text -`,
 		Args: libraryArgs(&lib),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			e.batchGC()
 			f, err := export.ParseFormat(format)
 			if err != nil {
 				return &exitError{code: exitUsage, err: fmt.Errorf("--format: %w", err)}

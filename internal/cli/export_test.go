@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -394,6 +395,35 @@ func TestTextExportNeedsNoTopics(t *testing.T) {
 		}
 		if got != want.String() {
 			t.Errorf("export --format %s differs from the classified briefings' %s: the format shows topics now, so the command must classify (see export.go)", f, f)
+		}
+	}
+}
+
+// TestBatchGC checks that export raises the collector's target for its
+// stream, unless the user set GOGC, which wins.
+func TestBatchGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, tc := range []struct {
+		gogc string
+		want int
+	}{{"", batchGCPercent}, {"50", 100}} {
+		debug.SetGCPercent(100)
+		var out, errb bytes.Buffer
+		e := &env{
+			stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
+			build: BuildInfo{Version: "test"}, isTerminal: func() bool { return false },
+			getenv: func(k string) string {
+				if k == "GOGC" {
+					return tc.gogc
+				}
+				return ""
+			},
+		}
+		if code := run([]string{"export", "--format", "text", seedPath}, e); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		if got := debug.SetGCPercent(100); got != tc.want {
+			t.Errorf("GOGC=%q: the collector's target is %d after export, want %d", tc.gogc, got, tc.want)
 		}
 	}
 }

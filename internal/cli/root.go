@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -216,3 +217,19 @@ exists, else the sample briefings built into it.`,
 // of the everyday binary so that its Markdown and YAML libraries cost
 // nothing at start-up.
 var extraCommands []func(*env) *cobra.Command
+
+// batchGCPercent is the garbage collector's target for the commands that
+// stream a whole folder through the parser (export, topics). Their live
+// heap is small (a window of briefings and the parser's caches), so at the
+// default of 100 the collector runs every few megabytes parsed and took 9%
+// of an export's CPU over the White House corpus. At 400 the export over
+// the corpus used 8% less CPU for a peak RSS of about 110 MB instead of 60
+// (the goal for export is 300 MB).
+const batchGCPercent = 400
+
+// batchGC sets batchGCPercent unless the user set GOGC, which wins.
+func (e *env) batchGC() {
+	if e.getenv("GOGC") == "" {
+		debug.SetGCPercent(batchGCPercent)
+	}
+}

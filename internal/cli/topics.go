@@ -162,6 +162,7 @@ Topics come from the built-in taxonomy, then $XDG_CONFIG_HOME/brief/topics.yaml,
 then --topics FILE; later files add topics or override those with the same id.`,
 		Args: libraryArgs(&lib),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			e.batchGC()
 			opts, err := flags.loadOptions(e)
 			if err != nil {
 				return err
