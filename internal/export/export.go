@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -324,7 +325,7 @@ var markdownStyle = style{
 	meta:    func(s string) string { return "_" + mdEscape(s) + "_\n" },
 	speaker: func(s string) string { return "## " + mdEscape(s) + "\n" },
 	quote: func(w *bufio.Writer, s string) {
-		for i, p := range strings.Split(s, "\n\n") {
+		for i, p := range parts(s) {
 			if i > 0 {
 				w.WriteString(">\n")
 			}
@@ -348,7 +349,7 @@ var textStyle = style{
 		return s + "\n" + strings.Repeat("-", min(len([]rune(s)), 78)) + "\n"
 	},
 	quote: func(w *bufio.Writer, s string) {
-		for i, p := range strings.Split(s, "\n\n") {
+		for i, p := range parts(s) {
 			if i > 0 {
 				w.WriteString("\n")
 			}
@@ -363,6 +364,21 @@ var textStyle = style{
 		w.WriteString("\n")
 	},
 	empty: "No quotes match.\n",
+}
+
+// parts yields the paragraphs of a quote's text, which a blank line
+// separates, numbered from 0: strings.Split without its slice, for every
+// quote written.
+func parts(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := 0; ; i++ {
+			p, rest, more := strings.Cut(s, "\n\n")
+			if !yield(i, p) || !more {
+				return
+			}
+			s = rest
+		}
+	}
 }
 
 // writePeople writes a briefing's quotes grouped by speaker, each quote
@@ -459,9 +475,9 @@ func Citation(b *briefing.Briefing, s *briefing.Speaker, q briefing.Quote) strin
 	if b.Date != "" {
 		parts = append(parts, b.Date)
 	}
-	p := fmt.Sprintf("¶%d", q.Paragraph+1)
+	p := "¶" + strconv.Itoa(q.Paragraph+1)
 	if q.EndParagraph > q.Paragraph {
-		p = fmt.Sprintf("¶%d–%d", q.Paragraph+1, q.EndParagraph+1)
+		p += "–" + strconv.Itoa(q.EndParagraph+1)
 	}
 	switch {
 	case q.Kind == briefing.Reported:
