@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,7 @@ func writeSizes(t *testing.T, sizes ...int) []string {
 	dir := t.TempDir()
 	var files []string
 	for i, n := range sizes {
-		p := filepath.Join(dir, string(rune('a'+i))+".txt")
+		p := filepath.Join(dir, fmt.Sprintf("%03d.txt", i))
 		write(t, p, strings.Repeat("Word ", n/5))
 		files = append(files, p)
 	}
