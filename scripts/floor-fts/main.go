@@ -9,12 +9,15 @@
 // parsing, no speakers, no quotes, no topics: the text and its full-text
 // index only. scripts/bench-library.sh prints it next to the cold index.
 //
-//	go run ./scripts/floor-fts CORPUS
+//	go run ./scripts/floor-fts [-fts=false] CORPUS
+//
+// With -fts=false the full-text index is left out: the rows alone.
 package main
 
 import (
 	"bytes"
 	"database/sql"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -27,17 +30,19 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: floor-fts CORPUS")
+	fts := flag.Bool("fts", true, "index the text with FTS5")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: floor-fts [-fts=false] CORPUS")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err := run(flag.Arg(0), *fts); err != nil {
 		fmt.Fprintln(os.Stderr, "floor-fts:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus string) error {
+func run(corpus string, fts bool) error {
 	dir, err := os.MkdirTemp("", "floor-fts")
 	if err != nil {
 		return err
@@ -128,8 +133,10 @@ func run(corpus string) error {
 		if err := flush(); err != nil {
 			return err
 		}
-		if _, err := tx.Exec("INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id >= ?", first); err != nil {
-			return err
+		if fts {
+			if _, err := tx.Exec("INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id >= ?", first); err != nil {
+				return err
+			}
 		}
 		if err := tx.Commit(); err != nil {
 			return err
@@ -137,8 +144,12 @@ func run(corpus string) error {
 	}
 	wall := time.Since(start)
 	cpu := cpuTime() - cpu0
-	fmt.Printf("files %d, %.0f MB, paragraphs %d: wall %.2f s, CPU %.2f s\n",
-		len(files), float64(bytesIn)/1e6, paras, wall.Seconds(), cpu.Seconds())
+	what := "rows and full-text index"
+	if !fts {
+		what = "rows alone"
+	}
+	fmt.Printf("%s: files %d, %.0f MB, paragraphs %d: wall %.2f s, CPU %.2f s\n",
+		what, len(files), float64(bytesIn)/1e6, paras, wall.Seconds(), cpu.Seconds())
 	return nil
 }
 
