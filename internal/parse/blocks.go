@@ -187,7 +187,7 @@ func newMarkdownParser() parser.Parser {
 // markdownBlocks turns Markdown into paragraphs of plain text, appended to
 // out: markup is dropped, headings keep their level, links keep their text.
 func markdownBlocks(md parser.Parser, s string, out []block) []block {
-	return (&mdReader{md: md}).blocks(s, out)
+	return (&mdReader{md: md}).read(s, out, true, false)
 }
 
 // mdReader reads Markdown files one after another with one Markdown
@@ -210,9 +210,22 @@ type mdReader struct {
 // maxKeptSource bounds the text buffer an mdReader keeps between files.
 const maxKeptSource = 4 << 20
 
-// blocks reads s as markdownBlocks does.
+// blocks reads s as markdownBlocks does. s must be normal text, as
+// textclean.Decode leaves it (textclean.Normalize would not change it),
+// which ParseText's text is.
 func (r *mdReader) blocks(s string, out []block) []block {
-	return r.read(s, out, true)
+	return r.read(s, out, true, normalText(s))
+}
+
+// normalText reports whether the blocks read from s, a normal text, are
+// normal too, so that read need not normalise them: whether s holds no
+// '&'. Whether a code point is normal depends on it alone, and each
+// block's text is made of code points of s (the parser's segments and
+// the fast path's cuts fall on ASCII bytes), ASCII punctuation left by
+// a backslash escape, and spaces. Only a character reference, which
+// needs '&', brings in a code point not in s.
+func normalText(s string) bool {
+	return strings.IndexByte(s, '&') < 0
 }
 
 // read reads s into blocks appended to out. With fast, a text whose
@@ -220,7 +233,10 @@ func (r *mdReader) blocks(s string, out []block) []block {
 // breaks (split) is split into them here, and only the blocks holding
 // inline markup go to the Markdown parser; without, the parser reads it
 // all. Both give the same blocks.
-func (r *mdReader) read(s string, out []block, fast bool) []block {
+//
+// With normal, the blocks are known to be normal text (see normalText)
+// and are not normalised again.
+func (r *mdReader) read(s string, out []block, fast, normal bool) []block {
 	src := dedent(r.src[:0], s)
 	if cap(src) <= maxKeptSource {
 		r.src = src
@@ -239,8 +255,10 @@ func (r *mdReader) read(s string, out []block, fast bool) []block {
 	// is collapsed already; only a change by Normalize needs it again.
 	kept := out[:0]
 	for _, bl := range out {
-		if t := textclean.Normalize(bl.text); t != bl.text {
-			bl.text = collapseSpaces(t)
+		if !normal {
+			if t := textclean.Normalize(bl.text); t != bl.text {
+				bl.text = collapseSpaces(t)
+			}
 		}
 		if bl.text != "" {
 			kept = append(kept, bl)
