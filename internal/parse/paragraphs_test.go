@@ -43,14 +43,13 @@ func checkParagraphs(t *testing.T, r *mdReader, md string) bool {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Markdown %q:\nfast   %+v\nparser %+v", md, got, want)
 	}
-	// Normal text with no '&' reads into normal blocks (normalText), by
-	// either path.
-	if n := textclean.Normalize(md); normalText(n) {
-		for _, fast := range []bool{false, true} {
-			want := r.read(n, nil, fast, false)
-			if got := r.read(n, nil, fast, true); !reflect.DeepEqual(got, want) {
-				t.Fatalf("normal Markdown %q (fast %v):\nunnormalised %+v\nnormalised   %+v", n, fast, got, want)
-			}
+	// Normal text reads into valid inline text, and with no '&' into
+	// normal blocks (normalText), by either path.
+	n := textclean.Normalize(md)
+	for _, fast := range []bool{false, true} {
+		want := r.read(n, nil, fast, false)
+		if got := r.read(n, nil, fast, true); !reflect.DeepEqual(got, want) {
+			t.Fatalf("normal Markdown %q (fast %v):\ntold normal %+v\nchecked     %+v", n, fast, got, want)
 		}
 	}
 	if !r.split(dedent(nil, md)) {
