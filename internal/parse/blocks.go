@@ -99,13 +99,19 @@ func endsClause(line string) bool {
 
 // collapseSpaces trims s and turns every run of spaces into one space.
 func collapseSpaces(s string) string {
+	return collapseValid(s, false)
+}
+
+// collapseValid is collapseSpaces, told with valid that s is valid UTF-8
+// (without, it checks).
+func collapseValid(s string, valid bool) string {
 	s = strings.TrimSpace(s)
 	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\n") {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	if !utf8.ValidString(s) {
+	if !valid && !utf8.ValidString(s) {
 		// Rune by rune, each invalid byte becoming U+FFFD.
 		space := false
 		for _, r := range s {
@@ -187,7 +193,7 @@ func newMarkdownParser() parser.Parser {
 // markdownBlocks turns Markdown into paragraphs of plain text, appended to
 // out: markup is dropped, headings keep their level, links keep their text.
 func markdownBlocks(md parser.Parser, s string, out []block) []block {
-	return (&mdReader{md: md}).blocks(s, out)
+	return (&mdReader{md: md}).read(s, out, true, false)
 }
 
 // mdReader reads Markdown files one after another with one Markdown
@@ -210,9 +216,23 @@ type mdReader struct {
 // maxKeptSource bounds the text buffer an mdReader keeps between files.
 const maxKeptSource = 4 << 20
 
-// blocks reads s as markdownBlocks does.
+// blocks reads s as markdownBlocks does. s must be normal text, as
+// textclean.Decode leaves it (textclean.Normalize would not change it),
+// which ParseText's text is.
 func (r *mdReader) blocks(s string, out []block) []block {
-	return r.read(s, out, true)
+	return r.read(s, out, true, true)
+}
+
+// normalText reports whether the blocks read from s, a normal text, are
+// normal too, so that read need not normalise them: whether s holds no
+// '&'. Whether a code point is normal depends on it alone, and each
+// block's text is made of code points of s (the parser's segments and
+// the fast path's cuts fall on ASCII bytes), ASCII punctuation left by
+// a backslash escape, and spaces. Only a character reference, which
+// needs '&', brings in a code point not in s. (A reference resolves to
+// valid UTF-8, so the inline text of a normal s is valid either way.)
+func normalText(s string) bool {
+	return strings.IndexByte(s, '&') < 0
 }
 
 // read reads s into blocks appended to out. With fast, a text whose
@@ -220,7 +240,15 @@ func (r *mdReader) blocks(s string, out []block) []block {
 // breaks (split) is split into them here, and only the blocks holding
 // inline markup go to the Markdown parser; without, the parser reads it
 // all. Both give the same blocks.
-func (r *mdReader) read(s string, out []block, fast bool) []block {
+//
+// With normal, s is known to be normal text (as textclean.Normalize
+// leaves it): the inline text is then valid UTF-8, and when normalText
+// holds the blocks are not normalised again.
+func (r *mdReader) read(s string, out []block, fast, normal bool) []block {
+	r.in.valid = normal
+	if normal {
+		normal = normalText(s)
+	}
 	src := dedent(r.src[:0], s)
 	if cap(src) <= maxKeptSource {
 		r.src = src
@@ -239,8 +267,10 @@ func (r *mdReader) read(s string, out []block, fast bool) []block {
 	// is collapsed already; only a change by Normalize needs it again.
 	kept := out[:0]
 	for _, bl := range out {
-		if t := textclean.Normalize(bl.text); t != bl.text {
-			bl.text = collapseSpaces(t)
+		if !normal {
+			if t := textclean.Normalize(bl.text); t != bl.text {
+				bl.text = collapseSpaces(t)
+			}
 		}
 		if bl.text != "" {
 			kept = append(kept, bl)
@@ -932,6 +962,10 @@ type inlines struct {
 	lines  []string
 	starts []int // where each line starts in text
 	cur    []string
+	// valid says text is known to be valid UTF-8: the Markdown read is
+	// normal text, whose pieces (cut at ASCII bytes) and resolved
+	// references are valid.
+	valid bool
 }
 
 // read gathers the inline text of n.
@@ -997,14 +1031,16 @@ func (in *inlines) splitLabelLines(out []block) []block {
 	// newlines is cut from text whole: trimming each line and joining them
 	// by spaces would leave the same words once spaces are collapsed.
 	// Other runs are trimmed line by line and joined.
-	valid := utf8.ValidString(in.text)
+	valid := in.valid || utf8.ValidString(in.text)
 	whole, first := valid, 0
 	flush := func(last int) {
+		// Lines of a valid text trimmed and joined by spaces, or a run of
+		// them cut at a line's start, are valid.
 		var t string
 		if whole {
-			t = collapseSpaces(in.text[in.starts[first] : in.starts[last]+len(in.lines[last])])
+			t = collapseValid(in.text[in.starts[first]:in.starts[last]+len(in.lines[last])], valid)
 		} else {
-			t = collapseSpaces(strings.Join(in.cur, " "))
+			t = collapseValid(strings.Join(in.cur, " "), valid)
 		}
 		if t != "" {
 			out = append(out, block{text: t})

@@ -67,7 +67,7 @@ func BenchmarkMarkdownBlocks(b *testing.B) {
 			b.SetBytes(int64(len(bc.md)))
 			b.ReportAllocs()
 			for b.Loop() {
-				r.read(bc.md, nil, bc.fast)
+				r.read(bc.md, nil, bc.fast, false)
 			}
 		})
 	}

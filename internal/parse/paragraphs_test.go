@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-reader/brief/internal/textclean"
 	"github.com/yuin/goldmark/parser"
 )
 
@@ -37,10 +38,19 @@ func TestInlineMarks(t *testing.T) {
 // expected).
 func checkParagraphs(t *testing.T, r *mdReader, md string) bool {
 	t.Helper()
-	want := r.read(md, nil, false)
-	got := r.read(md, nil, true)
+	want := r.read(md, nil, false, false)
+	got := r.read(md, nil, true, false)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Markdown %q:\nfast   %+v\nparser %+v", md, got, want)
+	}
+	// Normal text reads into valid inline text, and with no '&' into
+	// normal blocks (normalText), by either path.
+	n := textclean.Normalize(md)
+	for _, fast := range []bool{false, true} {
+		want := r.read(n, nil, fast, false)
+		if got := r.read(n, nil, fast, true); !reflect.DeepEqual(got, want) {
+			t.Fatalf("normal Markdown %q (fast %v):\ntold normal %+v\nchecked     %+v", n, fast, got, want)
+		}
 	}
 	if !r.split(dedent(nil, md)) {
 		return false

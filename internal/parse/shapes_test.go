@@ -273,7 +273,7 @@ func TestFastShapesBlocks(t *testing.T) {
 		{"Para\n2. Continues\n", []block{{text: "Para 2. Continues"}}},
 		{"A\n***\nB\n", []block{{text: "A"}, {text: "B"}}},
 	} {
-		got := r.read(c.md, nil, true)
+		got := r.read(c.md, nil, true, false)
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("Markdown %q: got %+v, want %+v", c.md, got, c.want)
 		}
