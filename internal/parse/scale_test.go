@@ -55,6 +55,7 @@ func TestNameLookupsScale(t *testing.T) {
 			var prev float64
 			for _, n := range []int{500, 2000} {
 				text := sh.build(n)
+				ForgetNames() // none remembered from earlier parses
 				var before, after runtime.MemStats
 				runtime.ReadMemStats(&before)
 				br := ParseText("x.txt", text, DefaultOptions())
