@@ -86,11 +86,11 @@ type commonFlags struct {
 	topics  string
 	timeout time.Duration
 	// topics is ready once loadOptions has started building the taxonomy
-	// and classifier.
+	// and classifier (nil when unclassified).
 	topicsReady *lazyTopics
 	// unclassified, set by a command before loadOptions, leaves briefings
-	// without topics: for output that shows none and filters on none.
-	// The taxonomy is still built (and a bad topics file still refused).
+	// without topics: for output that shows none and filters on none. The
+	// taxonomy is not built, but a bad topics file is still refused.
 	unclassified bool
 }
 
@@ -131,8 +131,8 @@ func (c *commonFlags) loadOptions(e *env) (load.Options, error) {
 	if err != nil {
 		return opts, &exitError{code: exitUsage, err: err}
 	}
-	c.topicsReady = buildTopics(user)
 	if !c.unclassified {
+		c.topicsReady = buildTopics(user)
 		opts.Prepare = c.topicsReady.apply
 	}
 	return opts, nil
