@@ -36,12 +36,9 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ -n "${BRIEF:-}" ]; then
-	brief=$(cd "$(dirname "$BRIEF")" && pwd)/$(basename "$BRIEF")
-else
-	go build -o "$work/brief" ./cmd/brief
-	brief=$work/brief
-fi
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+brief=$(brief_binary "$work")
 lib=$work/library.db
 unset BRIEF_LIBRARY
 

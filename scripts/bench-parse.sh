@@ -26,12 +26,9 @@ fi
 corpus=$(cd "$corpus" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ -n "${BRIEF:-}" ]; then
-	brief=$(cd "$(dirname "$BRIEF")" && pwd)/$(basename "$BRIEF")
-else
-	go build -o "$work/brief" ./cmd/brief
-	brief=$work/brief
-fi
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+brief=$(brief_binary "$work")
 
 secs() { # secs CMD...: wall seconds of one run of CMD, output discarded
 	local t0 t1

@@ -42,12 +42,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ -n "${BRIEF:-}" ]; then
-	brief=$(cd "$(dirname "$BRIEF")" && pwd)/$(basename "$BRIEF")
-else
-	go build -o "$work/brief" ./cmd/brief
-	brief=$work/brief
-fi
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+brief=$(brief_binary "$work")
 go build -o "$work/floor-bt" ./scripts/floor-bt
 seed=briefings/india-japan-defence-misri-ani.txt
 leavitt=briefings/wh-press-briefing-leavitt-2025-01-29.md
